@@ -1,0 +1,38 @@
+# The README's two commands: `make run` and `make test`. Both start from a fresh clone.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PERIODE ?= 2026-03
+PORT ?= 5000
+
+.PHONY: run test install serve clean
+
+# A venv with the dependencies; rebuilt when setup.py changes.
+$(VENV)/.afhaengigheder: setup.py
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 kræves (openfisca-core 46)")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip setuptools wheel
+	$(BIN)/python -m pip install --quiet ".[dev,web-api]"
+	touch $@
+
+# Installs the package as users get it (not editable), from a clean build folder so that
+# a deleted file cannot survive in build/.
+install: $(VENV)/.afhaengigheder
+	rm -rf build *.egg-info
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --force-reinstall .
+	rm -rf build *.egg-info
+
+run: install
+	$(BIN)/dk-beskaeftigelse sammenlign examples/*.yaml --periode $(PERIODE)
+
+# pytest runs the Python tests; `openfisca test` the YAML tests (python_files=ingen keeps it
+# from collecting the Python tests a second time).
+test: install
+	$(BIN)/pytest
+	PYTEST_ADDOPTS="-o python_files=ingen" $(BIN)/openfisca test tests/ --country-package openfisca_dk_beskaeftigelse
+
+serve: install
+	$(BIN)/openfisca serve --country-package openfisca_dk_beskaeftigelse --port $(PORT)
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

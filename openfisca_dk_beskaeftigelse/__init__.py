@@ -1,0 +1,44 @@
+"""openfisca-dk-beskaeftigelse: dansk beskæftigelseslovgivning som kode.
+
+``CountryTaxBenefitSystem`` er gældende ret: variablerne i ``variables/``, parametrene i
+``parameters/``. Reformerne i ``reforms/`` lægges ovenpå (se ``regimer``).
+"""
+
+from pathlib import Path
+
+from openfisca_core.taxbenefitsystems import TaxBenefitSystem
+
+from openfisca_dk_beskaeftigelse import entities
+from openfisca_dk_beskaeftigelse.beregning import indlaes_situation
+from openfisca_dk_beskaeftigelse.parametre import marker_huller
+
+PAKKEMAPPE = Path(__file__).resolve().parent
+VARIABELMAPPE = PAKKEMAPPE / "variables"
+PARAMETERMAPPE = PAKKEMAPPE / "parameters"
+EKSEMPELMAPPE = PAKKEMAPPE / "examples"
+
+if not VARIABELMAPPE.is_dir():
+    msg = (
+        f"{VARIABELMAPPE} findes ikke: openfisca_dk_beskaeftigelse er importeret fra en "
+        "kildekode-mappe. Installer pakken (`make install` eller `pip install .`) og kør "
+        "uden for repoets rod, eller brug `make test`."
+    )
+    raise ImportError(msg)
+
+
+class CountryTaxBenefitSystem(TaxBenefitSystem):
+    """Gældende dansk ret for beskæftigelsesindsatsen og sygedagpenge."""
+
+    def __init__(self) -> None:
+        super().__init__(entities.entities)
+        self.add_variables_from_directory(str(VARIABELMAPPE))
+        self.load_parameters(str(PARAMETERMAPPE))
+        self.parametre_med_huller = marker_huller(self.parameters)
+        self.open_api_config = {
+            "variable_example": "alder",
+            "parameter_example": "sygedagpenge.arbejdsgiverperiode.dage",
+            "simulation_example": indlaes_situation(EKSEMPELMAPPE / "forsikret_ledig.yaml"),
+        }
+
+
+__all__ = ["CountryTaxBenefitSystem"]

@@ -1,0 +1,49 @@
+"""Datoregning på hele arrays (``numpy.datetime64[D]``), som lovens frister kræver.
+
+``INGEN_DATO`` (0001-01-01) betyder "ingen dato": en dato, borgeren ikke har oplyst, eller
+en frist, der ikke gælder for borgeren. Et input, som en formel har brug for, kontrolleres
+med :func:`kraev_oplyst`, så en manglende dato giver en fejl med feltets navn i stedet for
+en stille standardværdi.
+"""
+
+import datetime
+
+import numpy
+
+INGEN_DATO = datetime.date(1, 1, 1)
+_INGEN = numpy.datetime64(INGEN_DATO, "D")
+
+
+class ManglendeOplysningError(ValueError):
+    """En formel mangler et input, som borgerens situation kræver."""
+
+    def __init__(self, felt: str, hvorfor: str, antal: int) -> None:
+        self.felt = felt
+        super().__init__(
+            f"Feltet '{felt}' mangler for {antal} person(er), men skal oplyses for at beregne "
+            f"'{hvorfor}'. / Field '{felt}' is missing for {antal} person(s); it is needed "
+            f"to compute '{hvorfor}'."
+        )
+
+
+def kraev_oplyst(datoer: numpy.ndarray, felt: str, hvorfor: str, relevant=True) -> None:
+    """Rejs :class:`ManglendeOplysningError`, hvis en relevant person mangler datoen."""
+    mangler = numpy.logical_and(relevant, datoer == _INGEN)
+    if mangler.any():
+        raise ManglendeOplysningError(felt, hvorfor, int(numpy.count_nonzero(mangler)))
+
+
+def _dele(datoer: numpy.ndarray):
+    """(år, måned 1-12, dag 1-31) for hver dato."""
+    d = datoer.astype("datetime64[D]")
+    maaned = d.astype("datetime64[M]")
+    aar = maaned.astype("datetime64[Y]").astype(int) + 1970
+    return aar, (maaned.astype(int) % 12) + 1, (d - maaned).astype(int) + 1
+
+
+def hele_aar(fra: numpy.ndarray, til) -> numpy.ndarray:
+    """Antal hele år fra ``fra`` til ``til`` (fx alder fra fødselsdato)."""
+    fa, fm, fd = _dele(fra)
+    ta, tm, td = _dele(numpy.asarray(til, dtype="datetime64[D]"))
+    ikke_fyldt = (tm < fm) | ((tm == fm) & (td < fd))
+    return ta - fa - ikke_fyldt

@@ -1,0 +1,95 @@
+"""Huller i lovgrundlaget: en parameter, hvis værdi er ``null`` for en periode.
+
+Kilderne dækker ikke alle perioder (fx en sats, som ikke er fundet for 2026). Sådan en
+periode skrives i YAML som ``value: null`` efter den sidst kendte værdi. OpenFisca selv
+ville enten regne videre med ``None`` eller melde, at parameteren "ikke findes". Her bliver
+hullet i stedet til en værdi, der ved enhver brug rejser :class:`ParameterHulError` med
+parameterens navn og den dato, der blev spurgt om.
+
+Mekanismen lægges på hele parametertræet, når systemet bygges; formler læser parametre
+som sædvanligt (``parameters(period).sygedagpenge....``).
+"""
+
+from openfisca_core.parameters import Parameter, ParameterNode, ParameterScale
+
+
+class ParameterHulError(ValueError):
+    """En parameter blev brugt for en periode, som kilderne ikke dækker."""
+
+    def __init__(self, navn: str, dato: str, hul_fra: str) -> None:
+        self.navn = navn
+        self.dato = dato
+        self.hul_fra = hul_fra
+        super().__init__(
+            f"Parameteren '{navn}' har ingen værdi den {dato}: kilderne dækker ikke "
+            f"perioden fra {hul_fra} (value: null). Se parameterens documentation og "
+            f"siden med åbne punkter. / Parameter '{navn}' has no value on {dato}: "
+            f"the sources do not cover the period from {hul_fra}."
+        )
+
+
+class Hul:
+    """Står i stedet for en manglende værdi; enhver brug rejser :class:`ParameterHulError`."""
+
+    __slots__ = ("navn", "dato", "hul_fra")
+
+    def __init__(self, navn: str, dato: str, hul_fra: str) -> None:
+        self.navn = navn
+        self.dato = dato
+        self.hul_fra = hul_fra
+
+    def _fejl(self, *_args, **_kwargs):
+        raise ParameterHulError(self.navn, self.dato, self.hul_fra)
+
+    def __repr__(self) -> str:
+        return f"<hul i {self.navn} den {self.dato}>"
+
+    __array__ = __bool__ = __float__ = __int__ = __index__ = __iter__ = _fejl
+    __eq__ = __ne__ = __lt__ = __le__ = __gt__ = __ge__ = _fejl
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = _fejl
+    __truediv__ = __rtruediv__ = __floordiv__ = __rfloordiv__ = _fejl
+    __mod__ = __rmod__ = __pow__ = __rpow__ = __neg__ = __pos__ = __abs__ = _fejl
+    __round__ = __format__ = __getitem__ = __len__ = __hash__ = _fejl
+
+
+class ParameterMedHul(Parameter):
+    """En :class:`Parameter`, hvis ``null``-perioder giver et :class:`Hul` i stedet for ``None``."""
+
+    @classmethod
+    def fra(cls, parameter: Parameter) -> "ParameterMedHul":
+        ny = cls.__new__(cls)
+        ny.__dict__.update(parameter.__dict__)
+        ny.values_history = ny
+        return ny
+
+    def _get_at_instant(self, instant):
+        for i, vaerdi in enumerate(self.values_list):
+            if vaerdi.instant_str <= instant:
+                if vaerdi.value is not None:
+                    return vaerdi.value
+                # values_list er i omvendt kronologisk orden: hullet begynder, hvor null står.
+                return Hul(self.name, instant, vaerdi.instant_str)
+        return None
+
+
+def marker_huller(node: ParameterNode) -> list[str]:
+    """Gør hver parameter med ``null``-værdier i træet til en :class:`ParameterMedHul`.
+
+    Returnerer navnene på de parametre, der har huller (til dokumentation og tests).
+    """
+    med_huller = []
+    for navn, barn in list(node.children.items()):
+        if isinstance(barn, ParameterNode):
+            med_huller += marker_huller(barn)
+        elif isinstance(barn, ParameterScale):
+            for trin in barn.brackets:
+                med_huller += marker_huller(trin)
+        elif _har_hul(barn):
+            node.children[navn] = ParameterMedHul.fra(barn)
+            setattr(node, navn, node.children[navn])
+            med_huller.append(barn.name)
+    return med_huller
+
+
+def _har_hul(parameter: Parameter) -> bool:
+    return any(vaerdi.value is None for vaerdi in parameter.values_list)

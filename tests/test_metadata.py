@@ -1,0 +1,152 @@
+"""Hver parameter, variabel og reform bærer sine metadata.
+
+Parametre: ``reference`` (en § og en URL), ``unit`` og en beskrivelse. Variabler: ``label``
+og ``reference`` (en § og en URL). Reformer: en docstring, der nævner sin kildefil i
+``shared/seeds/``. Testene nævner den, der mangler noget.
+"""
+
+import importlib
+import inspect
+import pkgutil
+
+from openfisca_core.parameters import Parameter, ParameterNode, ParameterScale
+from openfisca_core.reforms import Reform
+
+import openfisca_dk_beskaeftigelse.reforms as reformpakke
+from openfisca_dk_beskaeftigelse.kilder import SEEDS
+
+
+def _tekster(reference) -> list[str]:
+    """En reference som liste af tekster: streng, liste af strenge eller af {title, href}."""
+    if reference is None:
+        return []
+    if isinstance(reference, (str, dict)):
+        reference = [reference]
+    tekster = []
+    for ref in reference:
+        tekster += [str(v) for v in ref.values()] if isinstance(ref, dict) else [str(ref)]
+    return tekster
+
+
+def _har_hjemmel(reference) -> bool:
+    tekster = _tekster(reference)
+    return any("§" in t for t in tekster) and any(t.startswith("https://") for t in tekster)
+
+
+def parameter_mangler(node: ParameterNode) -> list[str]:
+    """Hvert parameterblad (eller skala) uden reference, unit eller beskrivelse."""
+    mangler = []
+    for barn in node.children.values():
+        if isinstance(barn, ParameterNode):
+            mangler += parameter_mangler(barn)
+            continue
+        assert isinstance(barn, (Parameter, ParameterScale)), barn
+        if not _har_hjemmel(barn.metadata.get("reference")):
+            mangler.append(f"{barn.name}: reference med § og URL mangler")
+        if not barn.metadata.get("unit"):
+            mangler.append(f"{barn.name}: unit mangler")
+        if not barn.description:
+            mangler.append(f"{barn.name}: description mangler")
+    return mangler
+
+
+def variabel_mangler(variabler: dict) -> list[str]:
+    mangler = []
+    for navn, variabel in sorted(variabler.items()):
+        if not variabel.label:
+            mangler.append(f"{navn}: label mangler")
+        if not _har_hjemmel(variabel.reference):
+            mangler.append(f"{navn}: reference med § og URL mangler")
+    return mangler
+
+
+def reform_mangler(reformer: list[type]) -> list[str]:
+    mangler = []
+    for reform in reformer:
+        doc = inspect.getdoc(reform) or ""
+        if not any(seed in doc for seed in SEEDS):
+            mangler.append(f"{reform.__module__}.{reform.__name__}: docstring nævner ingen kildefil i seeds/")
+    return mangler
+
+
+def alle_reformer() -> list[type]:
+    reformer = []
+    for modul_info in pkgutil.iter_modules(reformpakke.__path__):
+        modul = importlib.import_module(f"{reformpakke.__name__}.{modul_info.name}")
+        reformer += [
+            klasse
+            for _, klasse in inspect.getmembers(modul, inspect.isclass)
+            if issubclass(klasse, Reform) and klasse is not Reform and klasse.__module__ == modul.__name__
+        ]
+    return reformer
+
+
+def test_hver_parameter_har_reference_enhed_og_beskrivelse(system):
+    assert parameter_mangler(system.parameters) == []
+
+
+def test_hver_variabel_har_label_og_reference(system):
+    assert variabel_mangler(system.variables) == []
+
+
+def test_hver_reform_naevner_sin_kilde():
+    assert reform_mangler(alle_reformer()) == []
+
+
+def test_kontrollen_naevner_parameteren_uden_metadata():
+    node = ParameterNode(
+        "",
+        data={
+            "god": {
+                "description": "En god parameter",
+                "metadata": {
+                    "unit": "day",
+                    "reference": [{"title": "SDL § 30", "href": "https://www.retsinformation.dk/eli/lta/2025/97"}],
+                },
+                "values": {"2020-01-01": {"value": 30}},
+            },
+            "uden_alt": {"values": {"2020-01-01": {"value": 1}}},
+            "kun_url": {
+                "description": "URL uden paragraf",
+                "metadata": {"unit": "day", "reference": "https://www.retsinformation.dk/eli/lta/2025/97"},
+                "values": {"2020-01-01": {"value": 1}},
+            },
+        },
+    )
+    assert parameter_mangler(node) == [
+        "uden_alt: reference med § og URL mangler",
+        "uden_alt: unit mangler",
+        "uden_alt: description mangler",
+        "kun_url: reference med § og URL mangler",
+    ]
+
+
+def test_kontrollen_naevner_variablen_uden_label_eller_reference(system):
+    alder = system.variables["alder"]
+
+    class Uden:
+        label = None
+        reference = ["LAB § 6"]
+
+    assert variabel_mangler({"alder": alder, "uden": Uden()}) == [
+        "uden: label mangler",
+        "uden: reference med § og URL mangler",
+    ]
+
+
+def test_kontrollen_naevner_reformen_uden_kilde():
+    class UdenKilde(Reform):
+        """En reform, der ikke siger, hvor forslaget kommer fra."""
+
+        def apply(self):
+            pass
+
+    class MedKilde(Reform):
+        """Forslaget i 000_991c7bef0c1547ec.txt, afsnit 2."""
+
+        def apply(self):
+            pass
+
+    assert reform_mangler([UdenKilde, MedKilde]) == [
+        f"{__name__}.UdenKilde: docstring nævner ingen kildefil i seeds/"
+    ]

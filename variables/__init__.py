@@ -1,0 +1,1 @@
+"""Lovens formler: én mappe per lov, én fil per emne."""

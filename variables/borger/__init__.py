@@ -1,0 +1,1 @@
+"""Borgerens grundoplysninger, som flere love bygger på."""

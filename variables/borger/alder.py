@@ -1,0 +1,42 @@
+"""Fødselsdato og alder: aldersgrænserne i LAB § 6 (under 18, under 30) m.fl."""
+
+from datetime import date
+
+from openfisca_core.holders import set_input_dispatch_by_period
+from openfisca_core.periods import ETERNITY, MONTH
+from openfisca_core.variables import Variable
+
+from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, hele_aar, kraev_oplyst
+from openfisca_dk_beskaeftigelse.entities import Person
+from openfisca_dk_beskaeftigelse.love import LAB
+
+
+class foedselsdato(Variable):
+    value_type = date
+    default_value = INGEN_DATO
+    entity = Person
+    definition_period = ETERNITY
+    label = "Fødselsdato"
+    reference = LAB.paragraf("§ 6, nr. 2-5 og 13")
+    documentation = (
+        "Borgerens fødselsdato. Bruges til alder, som LAB § 6 bruger til at skelne "
+        "målgrupperne (under 18 år, under 30 år). Ikke oplyst = 0001-01-01."
+    )
+
+
+class alder(Variable):
+    value_type = int
+    entity = Person
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Alder i hele år"
+    reference = LAB.paragraf("§ 6, nr. 2-5 og 13")
+    documentation = (
+        "Alder i hele år den første dag i måneden, beregnet ud fra foedselsdato. "
+        "Kan angives direkte i stedet for fødselsdatoen."
+    )
+
+    def formula(person, period):
+        foedselsdato = person("foedselsdato", period)
+        kraev_oplyst(foedselsdato, "foedselsdato", "alder")
+        return hele_aar(foedselsdato, period.start.date)

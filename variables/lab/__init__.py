@@ -1,0 +1,1 @@
+"""Lov om en aktiv beskæftigelsesindsats (LAB)."""

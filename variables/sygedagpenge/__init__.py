@@ -1,0 +1,1 @@
+"""Lov om sygedagpenge (SDL) og sygeopfølgningen."""
