@@ -6,19 +6,19 @@ ligger i repoets rod, så en jurist ser loven først. Her installeres de inde i 
 pakkedata. Der installeres aldrig en topniveau-pakke ``variables`` eller ``reforms``.
 """
 
-from setuptools import find_namespace_packages, setup
+from setuptools import find_namespace_packages, find_packages, setup
 
 PAKKE = "openfisca_dk_beskaeftigelse"
 ROD_MAPPER = ["variables", "reforms", "parameters", "examples"]
 
 
 def pakker():
-    """Pakken selv og hver mappe under lovens mapper, placeret inde i pakken."""
+    """Pakken og dens underpakker, og hver mappe under lovens mapper, placeret inde i pakken."""
     fundne = find_namespace_packages(
         include=[f"{mappe}{hale}" for mappe in ROD_MAPPER for hale in ("", ".*")],
         exclude=["*.__pycache__"],
     )
-    return [PAKKE, *(f"{PAKKE}.{navn}" for navn in fundne)]
+    return [*find_packages(include=[PAKKE, f"{PAKKE}.*"]), *(f"{PAKKE}.{navn}" for navn in fundne)]
 
 
 setup(

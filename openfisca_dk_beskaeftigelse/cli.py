@@ -15,7 +15,7 @@ from rich.table import Table
 
 from openfisca_dk_beskaeftigelse import CountryTaxBenefitSystem
 from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, beregn, indlaes_situation
-from openfisca_dk_beskaeftigelse.kontrakt import UDDATA
+from openfisca_dk_beskaeftigelse.uddata import alle_uddata
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _variabler(system, valgt: str | None) -> list[str]:
     if valgt is None:
-        return ["alder", *(n.navn for n in UDDATA if n.navn in system.variables)]
+        return ["alder", *(u.variabel for u in alle_uddata(system))]
     navne = [n.strip() for n in valgt.split(",") if n.strip()]
     ukendte = [n for n in navne if n not in system.variables]
     if ukendte:

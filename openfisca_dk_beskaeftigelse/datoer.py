@@ -47,3 +47,39 @@ def hele_aar(fra: numpy.ndarray, til) -> numpy.ndarray:
     ta, tm, td = _dele(numpy.asarray(til, dtype="datetime64[D]"))
     ikke_fyldt = (tm < fm) | ((tm == fm) & (td < fd))
     return ta - fa - ikke_fyldt
+
+
+def plus_dage(datoer: numpy.ndarray, dage) -> numpy.ndarray:
+    return datoer.astype("datetime64[D]") + numpy.asarray(dage).astype("timedelta64[D]")
+
+
+def plus_uger(datoer: numpy.ndarray, uger) -> numpy.ndarray:
+    return plus_dage(datoer, numpy.asarray(uger) * 7)
+
+
+def plus_maaneder(datoer: numpy.ndarray, maaneder) -> numpy.ndarray:
+    """Samme dag ``maaneder`` måneder senere; findes dagen ikke, månedens sidste dag."""
+    d = datoer.astype("datetime64[D]")
+    start = d.astype("datetime64[M]")
+    ny_maaned = start + numpy.asarray(maaneder).astype("timedelta64[M]")
+    sidste = (ny_maaned + 1).astype("datetime64[D]") - 1
+    return numpy.minimum(ny_maaned.astype("datetime64[D]") + (d - start), sidste)
+
+
+def maanedens_sidste_dag(datoer: numpy.ndarray) -> numpy.ndarray:
+    return (datoer.astype("datetime64[M]") + 1).astype("datetime64[D]") - 1
+
+
+def dage_mellem(fra: numpy.ndarray, til) -> numpy.ndarray:
+    """Antal dage fra ``fra`` til ``til`` (negativt, hvis ``til`` ligger før)."""
+    return (numpy.asarray(til, dtype="datetime64[D]") - fra.astype("datetime64[D]")).astype(int)
+
+
+def maaned_start(period) -> numpy.datetime64:
+    """Første dag i en OpenFisca-periode som ``datetime64[D]``."""
+    return numpy.datetime64(period.start.date, "D")
+
+
+def maaned_slut(period) -> numpy.datetime64:
+    """Sidste dag i en OpenFisca-periode som ``datetime64[D]``."""
+    return numpy.datetime64(period.stop.date, "D")

@@ -57,3 +57,16 @@ LOV_1555_2019 = Lov(
     "Lov nr. 1555/2019", "Lægeattest LÆ 285 ikke længere obligatorisk (lov nr. 1555 af 27.12.2019)", _eli(2019, 1555)
 )
 LOV_548_2019 = Lov("Lov nr. 548/2019", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 7.5.2019)", _eli(2019, 548))
+LOV_551_2019 = Lov(
+    "Lov nr. 551/2019", "Konsekvensændringer til ny LAB, bl.a. sygedagpengeloven (lov nr. 551 af 7.5.2019)", _eli(2019, 551)
+)
+LOV_2590_2021 = Lov(
+    "Lov nr. 2590/2021", "1. delaftale: samtaler over telefon og video m.v. (lov nr. 2590 af 28.12.2021)", _eli(2021, 2590)
+)
+BEK_2636_2021 = Lov(
+    "BEK nr. 2636/2021", "Bekendtgørelse om en aktiv beskæftigelsesindsats (til 31.12.2023)", _eli(2021, 2636)
+)
+BEK_1216_2023 = Lov(
+    "BEK nr. 1216/2023", "Bekendtgørelse om en aktiv beskæftigelsesindsats (fra 1.1.2024)", _eli(2023, 1216)
+)
+BEK_1710_2024 = Lov("BEK nr. 1710/2024", "Bekendtgørelse om opfølgning i sygedagpengesager", _eli(2024, 1710))
