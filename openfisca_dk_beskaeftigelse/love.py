@@ -70,3 +70,4 @@ BEK_1216_2023 = Lov(
     "BEK nr. 1216/2023", "Bekendtgørelse om en aktiv beskæftigelsesindsats (fra 1.1.2024)", _eli(2023, 1216)
 )
 BEK_1710_2024 = Lov("BEK nr. 1710/2024", "Bekendtgørelse om opfølgning i sygedagpengesager", _eli(2024, 1710))
+AMBL = Lov("AMBL", "Lov om arbejdsmarkedsbidrag (lov nr. 471 af 12.6.2009)", _eli(2009, 471))

@@ -78,9 +78,14 @@ def test_direkte_opslag_giver_heller_ikke_none():
         system.parameters.sats("2026-07-01") + 1
 
 
-def test_gaeldende_ret_registrerer_sine_huller(system):
+def test_gaeldende_rets_huller_giver_fejl_ved_brug(system):
     for navn in system.parametre_med_huller:
         parameter = system.parameters
         for del_ in navn.split("."):
             parameter = parameter.children[del_]
-        assert any(v.value is None for v in parameter.values_list), navn
+        hul_fra = next(v.instant_str for v in parameter.values_list if v.value is None)
+        vaerdi = system.get_parameters_at_instant(hul_fra)
+        for del_ in navn.split("."):
+            vaerdi = vaerdi[del_]
+        with pytest.raises(ParameterHulError, match=navn):
+            vaerdi + 0

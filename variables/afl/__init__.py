@@ -1,0 +1,1 @@
+"""Lov om arbejdsløshedsforsikring m.v. (AFL): dagpengenes størrelse."""
