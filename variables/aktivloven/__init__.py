@@ -1,0 +1,1 @@
+"""Lov om aktiv socialpolitik (LAS, aktivloven): kontanthjælp, ressourceforløbsydelse, ledighedsydelse."""
