@@ -23,7 +23,7 @@ install: $(VENV)/.afhaengigheder
 	rm -rf build *.egg-info
 
 run: install
-	$(BIN)/dk-beskaeftigelse sammenlign examples/*.yaml --periode $(PERIODE)
+	$(BIN)/dk-beskaeftigelse sammenlign examples/*.yaml --periode $(PERIODE) --regimer alle
 
 # pytest runs the Python tests; `openfisca test` the YAML tests (python_files=ingen keeps it
 # from collecting the Python tests a second time).
@@ -31,8 +31,9 @@ test: install
 	$(BIN)/pytest
 	PYTEST_ADDOPTS="-o python_files=ingen" $(BIN)/openfisca test tests/ --country-package openfisca_dk_beskaeftigelse
 
+# Every regime under /<regime>/ plus /regimer and /sammenlign, on 127.0.0.1.
 serve: install
-	$(BIN)/openfisca serve --country-package openfisca_dk_beskaeftigelse --port $(PORT)
+	$(BIN)/dk-beskaeftigelse serve --port $(PORT)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

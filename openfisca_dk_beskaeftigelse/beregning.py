@@ -54,6 +54,17 @@ _SituationLoader.add_constructor(
 )
 
 
+def gyldig_maaned(tekst: str, felt: str = "--periode") -> str:
+    """En måned som OpenFisca-periode ('2026-03'); alt andet giver BrugerFejl med feltets navn."""
+    try:
+        periode = periods.period(tekst)
+    except (ValueError, TypeError):
+        raise BrugerFejl(f"{felt}: '{tekst}' er ikke en måned; brug fx 2026-03") from None
+    if periode.unit != periods.DateUnit.MONTH or periode.size != 1:
+        raise BrugerFejl(f"{felt}: '{tekst}' er ikke én måned; brug fx 2026-03")
+    return str(periode)
+
+
 def indlaes_situation(sti: Path) -> dict:
     """Læs en situation fra en YAML- eller JSON-fil."""
     try:

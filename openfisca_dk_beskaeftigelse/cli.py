@@ -1,86 +1,142 @@
 """Kommandolinjen ``dk-beskaeftigelse``.
 
-``dk-beskaeftigelse sammenlign SITUATION... --periode 2026-03`` beregner modelkontraktens
-uddata for hver person og hvert arbejdssted i situationsfilerne og viser dem som tabel.
-Forkert input giver én linje, der nævner feltet, og exitkode 2.
+- ``sammenlign SITUATION... --periode 2026-03 [--regimer a,b|alle] [--variabler x,y] [--format ...]``:
+  hver persons og hvert arbejdssteds rettigheder og pligter under hvert regime, med
+  afvigelserne fra gældende ret markeret.
+- ``regimer``: registret som tabel.
+- ``forklar SITUATION --variabel X --periode P [--regime R]``: beregningens spor som træ.
+- ``serve [--host] [--port] [--workers]``: ét web-API for alle regimer.
+
+Forkert input giver én linje på stderr, der nævner feltet og de tilladte værdier, og
+exitkode 2.
 """
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
-from openfisca_core import periods
 from rich.console import Console
 from rich.table import Table
 
-from openfisca_dk_beskaeftigelse import CountryTaxBenefitSystem
-from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, beregn, indlaes_situation
-from openfisca_dk_beskaeftigelse.uddata import alle_uddata
+from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, gyldig_maaned, indlaes_situation
+from openfisca_dk_beskaeftigelse.forklaring import forklar
+from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, UkendtRegimeError, alle_regimer
+from openfisca_dk_beskaeftigelse.sammenligning import sammenlign, som_csv, som_dict, som_markdown, som_tabel
+
+FORMATER = ("tabel", "markdown", "csv", "json")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, men fejl som én linje (fx ugyldigt --format) og exitkode 2."""
+
+    def error(self, message: str):
+        print(f"fejl: {message}", file=sys.stderr)
+        sys.exit(2)
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="dk-beskaeftigelse",
-        description="Dansk beskæftigelseslovgivning som kode: beregn borgeres rettigheder og pligter.",
+        description="Dansk beskæftigelseslovgivning som kode: borgeres rettigheder og pligter under hvert regime.",
     )
-    under = parser.add_subparsers(dest="kommando", required=True)
-    sammenlign = under.add_parser("sammenlign", help="beregn uddata for situationer")
-    sammenlign.add_argument("situationer", nargs="+", type=Path, metavar="SITUATION",
-                            help="situationsfil(er) i YAML eller JSON (OpenFiscas format)")
-    sammenlign.add_argument("--periode", required=True, help="måned, fx 2026-03")
-    sammenlign.add_argument("--variabler", help="kommaseparerede variabler (standard: kontraktens uddata)")
+    under = parser.add_subparsers(dest="kommando", required=True, parser_class=_Parser)
+
+    s = under.add_parser("sammenlign", help="regimer side om side for situationer")
+    s.add_argument("situationer", nargs="+", type=Path, metavar="SITUATION",
+                   help="situationsfil(er) i YAML eller JSON (OpenFiscas format, som web-API'ets /calculate)")
+    s.add_argument("--periode", required=True, help="måned, fx 2026-03")
+    s.add_argument("--regimer", default="alle", help="kommaseparerede regimenøgler eller 'alle' (standard)")
+    s.add_argument("--variabler", help="kommaseparerede variabler (standard: kontraktens og lovområdernes uddata)")
+    s.add_argument("--format", choices=FORMATER, default="tabel")
+
+    r = under.add_parser("regimer", help="regimeregistret")
+    r.add_argument("--format", choices=("tabel", "json"), default="tabel")
+
+    f = under.add_parser("forklar", help="hvorfor en værdi er, som den er")
+    f.add_argument("situation", type=Path, metavar="SITUATION")
+    f.add_argument("--variabel", required=True)
+    f.add_argument("--periode", required=True, help="måned, fx 2026-03")
+    f.add_argument("--regime", default=GAELDENDE_RET)
+
+    w = under.add_parser("serve", help="web-API'et for alle regimer")
+    w.add_argument("--host", default="127.0.0.1")
+    w.add_argument("--port", type=int, default=5000)
+    w.add_argument("--workers", type=int, default=1)
     return parser
 
 
-def _variabler(system, valgt: str | None) -> list[str]:
-    if valgt is None:
-        return ["alder", *(u.variabel for u in alle_uddata(system))]
-    navne = [n.strip() for n in valgt.split(",") if n.strip()]
-    ukendte = [n for n in navne if n not in system.variables]
-    if ukendte:
-        raise BrugerFejl(f"--variabler: ukendt variabel '{ukendte[0]}'; se `openfisca` web-API'ets /variables")
-    return navne
+def _liste(tekst: str | None) -> list[str] | None:
+    return None if tekst is None else [n.strip() for n in tekst.split(",") if n.strip()]
 
 
-def _periode(tekst: str) -> str:
-    try:
-        periode = periods.period(tekst)
-    except ValueError:
-        raise BrugerFejl(f"--periode: '{tekst}' er ikke en måned som 2026-03") from None
-    if periode.unit != periods.DateUnit.MONTH or periode.size != 1:
-        raise BrugerFejl(f"--periode: '{tekst}' er ikke én måned; brug fx 2026-03")
-    return str(periode)
+def _regimenoegler(tekst: str) -> list[str]:
+    noegler = list(alle_regimer()) if tekst == "alle" else _liste(tekst)
+    for noegle in noegler:
+        if noegle not in alle_regimer():
+            raise BrugerFejl(f"--regimer: ukendt regime '{noegle}'; kendte: alle, {', '.join(alle_regimer())}")
+    return noegler
 
 
 def _sammenlign(args, konsol: Console) -> None:
-    system = CountryTaxBenefitSystem()
-    periode = _periode(args.periode)
-    variabler = _variabler(system, args.variabler)
-    for sti in args.situationer:
-        vaerdier = beregn(system, indlaes_situation(sti), periode, variabler)
-        ids = list(dict.fromkeys((v.entitet, v.id) for v in vaerdier))
-        tabel = Table(title=f"{sti.name} — {periode}", title_justify="left")
-        tabel.add_column("Variabel")
-        tabel.add_column("Hjemmel", style="dim")
-        for entitet, id_ in ids:
-            tabel.add_column(f"{id_} ({entitet})", justify="right")
-        for navn in variabler:
-            variabel = system.variables[navn]
-            celler = {(v.entitet, v.id): v.tekst(variabel) for v in vaerdier if v.variabel == navn}
-            tabel.add_row(
-                f"{variabel.label}\n[dim]{navn}[/dim]",
-                variabel.reference[0] if variabel.reference else "",
-                *(celler.get(noegle, "") for noegle in ids),
-            )
-        konsol.print(tabel)
+    periode = gyldig_maaned(args.periode)
+    noegler = _regimenoegler(args.regimer)
+    variabler = _liste(args.variabler)
+    resultater = [(sti, sammenlign(indlaes_situation(sti), periode, noegler, variabler)) for sti in args.situationer]
+    if args.format == "json":
+        data = [{"situation": sti.name, **som_dict(s)} for sti, s in resultater]
+        print(json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2))
+    elif args.format == "csv":
+        for i, (_, s) in enumerate(resultater):
+            tekst = som_csv(s)
+            sys.stdout.write(tekst if i == 0 else tekst.split("\n", 1)[1])
+    elif args.format == "markdown":
+        for sti, s in resultater:
+            print(som_markdown(s).replace("# Sammenligning", f"# {sti.name}: sammenligning", 1))
+    else:
+        for sti, s in resultater:
+            konsol.rule(f"{sti.name}")
+            konsol.print(som_tabel(s))
+
+
+def _regimer(args, konsol: Console) -> None:
+    regimer = list(alle_regimer().values())
+    if args.format == "json":
+        print(json.dumps([
+            {"noegle": r.noegle, "navn": r.navn, "status": r.status, "reformer": r.reformstier,
+             "kilder": [{"fil": k.fil, "afsnit": k.afsnit} for k in r.kilder]}
+            for r in regimer
+        ], ensure_ascii=False, indent=2))
+        return
+    tabel = Table(title="Regimer", title_justify="left")
+    for kolonne in ("Nøgle", "Navn", "Status", "Reformer", "Kilder"):
+        tabel.add_column(kolonne)
+    for r in regimer:
+        tabel.add_row(r.noegle, r.navn, r.status, "\n".join(x.__name__ for x in r.reformer) or "—",
+                      "\n".join(f"{k.fil}: {k.afsnit}" for k in r.kilder) or "—")
+    konsol.print(tabel)
+
+
+def _forklar(args, konsol: Console) -> None:
+    if args.regime not in alle_regimer():
+        raise BrugerFejl(f"--regime: ukendt regime '{args.regime}'; kendte: {', '.join(alle_regimer())}")
+    konsol.print(forklar(indlaes_situation(args.situation), gyldig_maaned(args.periode), args.variabel, args.regime))
+
+
+def _serve(args, konsol: Console) -> None:
+    # Web-API'et (gunicorn, flask) kommer med ekstraen web-api; de andre kommandoer kan undvære det.
+    from openfisca_dk_beskaeftigelse.server import start
+
+    start(args.host, args.port, args.workers)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     konsol = Console()
+    kommandoer = {"sammenlign": _sammenlign, "regimer": _regimer, "forklar": _forklar, "serve": _serve}
     try:
-        _sammenlign(args, konsol)
-    except BrugerFejl as fejl:
+        kommandoer[args.kommando](args, konsol)
+    except (BrugerFejl, UkendtRegimeError) as fejl:
         print(f"fejl: {fejl}", file=sys.stderr)
         return 2
     return 0

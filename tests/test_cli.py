@@ -1,5 +1,6 @@
 """Kommandolinjen, som brugerne kører den: en rigtig proces på rigtige filer."""
 
+import json
 import os
 import subprocess
 import sys
@@ -10,6 +11,7 @@ import pytest
 import openfisca_dk_beskaeftigelse as pakke
 
 EKSEMPLER = sorted(pakke.EKSEMPELMAPPE.glob("*.yaml"))
+LEDIG = pakke.EKSEMPELMAPPE / "forsikret_ledig.yaml"
 
 
 def _koer(*args, cwd=None):
@@ -19,37 +21,76 @@ def _koer(*args, cwd=None):
     )
 
 
-def test_eksemplerne_beregnes_og_vises(tmp_path):
-    resultat = _koer("sammenlign", *EKSEMPLER, "--periode", "2026-03", cwd=tmp_path)
+def test_eksemplerne_beregnes_under_alle_regimer(tmp_path):
+    resultat = _koer("sammenlign", *EKSEMPLER, "--periode", "2026-03", "--regimer", "alle", cwd=tmp_path)
     assert resultat.returncode == 0, resultat.stderr
     for navn in ("mette", "ali", "birgit", "jonas", "karin", "lars", "sofie", "hassan", "eva"):
         assert navn in resultat.stdout
     assert "Alder i hele år" in resultat.stdout
 
 
+def test_json_er_maskinlaesbart_og_stabilt():
+    resultat = _koer("sammenlign", LEDIG, "--periode", "2026-03", "--format", "json", "--variabler", "alder,ydelse")
+    assert resultat.returncode == 0, resultat.stderr
+    data = json.loads(resultat.stdout)
+    assert data["format_version"] == 1 and data["periode"] == "2026-03"
+    raekker = {r["variabel"]: r for r in data["resultater"]}
+    assert raekker["alder"]["vaerdier"]["gaeldende_ret"] == 41
+    assert raekker["ydelse"]["vaerdier"]["gaeldende_ret"] == "arbejdsloeshedsdagpenge"
+    assert raekker["ydelse"]["tekster"]["gaeldende_ret"] == "Arbejdsløshedsdagpenge"
+    assert raekker["alder"]["reference"][0].startswith("LAB § 6")
+
+
+def test_csv_og_markdown():
+    csv_ = _koer("sammenlign", LEDIG, "--periode", "2026-03", "--format", "csv", "--variabler", "alder")
+    assert csv_.stdout.splitlines()[0].startswith("entitet,id,variabel,regime,vaerdi")
+    assert "personer,mette,alder,gaeldende_ret,41,41,nej" in csv_.stdout
+    md = _koer("sammenlign", LEDIG, "--periode", "2026-03", "--format", "markdown", "--variabler", "alder")
+    assert "| Alder i hele år (`alder`) |" in md.stdout
+
+
+def test_regimer_og_forklar():
+    regimer = _koer("regimer", "--format", "json")
+    assert json.loads(regimer.stdout)[0]["noegle"] == "gaeldende_ret"
+    forklaring = _koer("forklar", LEDIG, "--variabel", "dagpenge_maanedssats", "--periode", "2026-03")
+    assert forklaring.returncode == 0, forklaring.stderr
+    assert "parameter afl.dagpenge.maksimum_maaned" in forklaring.stdout
+    assert "maanedsloen<2026-03> = 34000.00" in forklaring.stdout
+    assert "AFL § 47" in forklaring.stdout
+
+
 @pytest.mark.parametrize(
     ("args", "felt"),
     [
-        (["--periode", "marts"], "--periode"),
-        (["--periode", "2026"], "--periode"),
-        (["--periode", "2026-03", "--variabler", "alder,findes_ikke"], "findes_ikke"),
+        (["sammenlign", LEDIG, "--periode", "marts"], "--periode"),
+        (["sammenlign", LEDIG, "--periode", "2026"], "--periode"),
+        (["sammenlign", LEDIG, "--periode", "2026-03", "--variabler", "alder,findes_ikke"], "findes_ikke"),
+        (["sammenlign", LEDIG, "--periode", "2026-03", "--regimer", "gaeldende_ret,paradis"], "--regimer"),
+        (["sammenlign", LEDIG, "--periode", "2026-03", "--format", "pdf"], "--format"),
+        (["forklar", LEDIG, "--periode", "2026-03", "--variabel", "findes_ikke"], "--variabel"),
+        (["forklar", LEDIG, "--periode", "2026-03", "--variabel", "alder", "--regime", "paradis"], "--regime"),
     ],
 )
 def test_forkert_input_giver_en_linje_og_exitkode_2(args, felt):
-    resultat = _koer("sammenlign", EKSEMPLER[0], *args)
+    resultat = _koer(*args)
     assert resultat.returncode == 2
     assert felt in resultat.stderr
-    assert len(resultat.stderr.strip().splitlines()) == 1
+    assert len(resultat.stderr.strip().splitlines()) == 1, resultat.stderr
     assert "Traceback" not in resultat.stderr
 
 
 def test_situationsfejl_naevner_feltet(tmp_path):
-    daarlig = tmp_path / "daarlig.yaml"
-    daarlig.write_text("personer:\n  a:\n    ydelse:\n      '2026': pension\n", encoding="utf-8")
-    ikke_yaml = tmp_path / "ikke.yaml"
-    ikke_yaml.write_text("personer: [a\n", encoding="utf-8")
-    for sti, felt in [(daarlig, "personer/a/ydelse"), (ikke_yaml, "ikke.yaml"), (tmp_path / "x.yaml", "x.yaml")]:
-        resultat = _koer("sammenlign", sti, "--periode", "2026-03")
-        assert resultat.returncode == 2, resultat.stderr
-        assert felt in resultat.stderr
-        assert len(resultat.stderr.strip().splitlines()) == 1
+    filer = {
+        "enum.yaml": ("personer:\n  a:\n    ydelse:\n      '2026': pension\n", "personer/a/ydelse"),
+        "variabel.yaml": ("personer:\n  a:\n    ukendt_felt:\n      '2026': 1\n", "ukendt_felt"),
+        "periode.yaml": ("personer:\n  a:\n    alder:\n      'marts': 40\n", "personer/a/alder"),
+        "entitet.yaml": ("personer:\n  a: {}\nvirksomheder:\n  v:\n    chefer: [a]\n", "chefer"),
+        "ikke.yaml": ("personer: [a\n", "ikke.yaml"),
+    }
+    for navn, (indhold, felt) in filer.items():
+        (tmp_path / navn).write_text(indhold, encoding="utf-8")
+    for navn, (_, felt) in [*filer.items(), ("mangler.yaml", (None, "mangler.yaml"))]:
+        resultat = _koer("sammenlign", tmp_path / navn, "--periode", "2026-03")
+        assert resultat.returncode == 2, (navn, resultat.stderr)
+        assert felt in resultat.stderr, (navn, resultat.stderr)
+        assert len(resultat.stderr.strip().splitlines()) == 1, resultat.stderr

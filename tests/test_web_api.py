@@ -1,4 +1,5 @@
-"""Web-API'et: OpenFiscas egen app over gældende ret, og `openfisca serve` som rigtig proces."""
+"""Web-API'et: ét OpenFisca-API per regime under /<regime>/, /regimer og /sammenlign;
+og både `dk-beskaeftigelse serve` og `openfisca serve` som rigtige processer."""
 
 import json
 import socket
@@ -9,29 +10,71 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from openfisca_web_api.app import create_app
+from werkzeug.test import Client
 
 import openfisca_dk_beskaeftigelse as pakke
 from openfisca_dk_beskaeftigelse.beregning import indlaes_situation
+from openfisca_dk_beskaeftigelse.regimer import alle_regimer
+from openfisca_dk_beskaeftigelse.webapp import lav_app
+
+LEDIG = indlaes_situation(pakke.EKSEMPELMAPPE / "forsikret_ledig.yaml")
 
 
 @pytest.fixture(scope="module")
-def klient(system):
-    return create_app(system).test_client()
+def klient():
+    return Client(lav_app())
 
 
-def test_spec_og_variabler(klient):
-    assert klient.get("/spec").status_code == 200
-    variabler = klient.get("/variables").get_json()
-    assert "alder" in variabler and "ydelse" in variabler
+def test_hvert_regime_har_openfiscas_egne_endpoints(klient):
+    for noegle in alle_regimer():
+        assert klient.get(f"/{noegle}/spec").status_code == 200
+        assert "alder" in klient.get(f"/{noegle}/variables").json
+        assert klient.get(f"/{noegle}/parameters").status_code == 200
 
 
-def test_calculate_med_eksemplet(klient):
-    situation = indlaes_situation(pakke.EKSEMPELMAPPE / "forsikret_ledig.yaml")
-    situation["personer"]["mette"]["alder"] = {"2026-03": None}
-    svar = klient.post("/calculate", json=situation)
-    assert svar.status_code == 200, svar.get_data(as_text=True)
-    assert svar.get_json()["personer"]["mette"]["alder"]["2026-03"] == 41
+def test_calculate_og_trace_under_et_regime(klient):
+    situation = {"personer": {"mette": {**LEDIG["personer"]["mette"], "alder": {"2026-03": None}}}}
+    svar = klient.post("/gaeldende_ret/calculate", json=situation)
+    assert svar.status_code == 200, svar.text
+    assert svar.json["personer"]["mette"]["alder"]["2026-03"] == 41
+    spor = klient.post("/gaeldende_ret/trace", json=situation)
+    assert spor.status_code == 200 and "alder<2026-03>" in spor.json["trace"]
+
+
+def test_regimer(klient):
+    regimer = klient.get("/regimer").json
+    assert [r["noegle"] for r in regimer] == list(alle_regimer())
+    assert regimer[0]["url"] == "/gaeldende_ret/"
+
+
+def test_sammenlign(klient):
+    svar = klient.post("/sammenlign", json={"situation": LEDIG, "periode": "2026-03", "regimer": "alle",
+                                            "variabler": ["alder", "dagpenge_maanedssats"]})
+    assert svar.status_code == 200, svar.text
+    raekker = {r["variabel"]: r for r in svar.json["resultater"]}
+    assert raekker["dagpenge_maanedssats"]["vaerdier"]["gaeldende_ret"] == 22041.0
+    assert [r["noegle"] for r in svar.json["regimer"]] == list(alle_regimer())
+
+
+@pytest.mark.parametrize(
+    ("krop", "felt"),
+    [
+        ("ikke json", "krop"),
+        ({"periode": "2026-03"}, "situation"),
+        ({"situation": LEDIG}, "periode"),
+        ({"situation": LEDIG, "periode": "2026"}, "periode"),
+        ({"situation": LEDIG, "periode": "2026-03", "regimer": ["paradis"]}, "regimer"),
+        ({"situation": LEDIG, "periode": "2026-03", "regimer": "nogle"}, "regimer"),
+        ({"situation": {"personer": {"a": {"ydelse": {"2026-03": "pension"}}}}, "periode": "2026-03"}, "SITUATION"),
+        ({"situation": LEDIG, "periode": "2026-03", "variabler": ["findes_ikke"]}, "--variabler"),
+    ],
+)
+def test_sammenlign_fejl_naevner_feltet(klient, krop, felt):
+    svar = klient.post("/sammenlign", json=krop) if isinstance(krop, dict) else klient.post(
+        "/sammenlign", data=krop, content_type="text/plain")
+    assert svar.status_code == 400
+    assert svar.json["felt"] == felt, svar.json
+    assert svar.json["fejl"]
 
 
 def _fri_port():
@@ -40,24 +83,42 @@ def _fri_port():
         return s.getsockname()[1]
 
 
-def test_openfisca_serve_finder_pakken():
+def _start(args, sti):
     port = _fri_port()
-    proces = subprocess.Popen(
-        [Path(sys.executable).parent / "openfisca", "serve", "--country-package", "openfisca_dk_beskaeftigelse",
-         "--port", str(port), "--workers", "1"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
+    proces = subprocess.Popen([*args, "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    for _ in range(240):
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{sti}", timeout=1):
+                return proces, port
+        except OSError:
+            if proces.poll() is not None:
+                pytest.fail("serveren stoppede: " + proces.stderr.read().decode())
+            time.sleep(0.25)
+    proces.terminate()
+    pytest.fail("serveren svarede ikke")
+
+
+def test_dk_beskaeftigelse_serve_svarer_paa_sammenlign():
+    proces, port = _start([Path(sys.executable).parent / "dk-beskaeftigelse", "serve", "--workers", "1"], "/regimer")
     try:
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/parameters", timeout=1) as svar:
-                    parametre = json.load(svar)
-                break
-            except OSError:
-                time.sleep(0.25)
-        else:
-            pytest.fail("openfisca serve svarede ikke: " + proces.stderr.read1().decode())
-        assert "sygedagpenge.arbejdsgiverperiode.dage" in parametre
+        anmodning = urllib.request.Request(
+            f"http://127.0.0.1:{port}/sammenlign",
+            data=json.dumps({"situation": LEDIG, "periode": "2026-03", "variabler": ["alder"]}).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(anmodning, timeout=30) as svar:
+            assert json.load(svar)["resultater"][0]["vaerdier"]["gaeldende_ret"] == 41
+    finally:
+        proces.terminate()
+        proces.wait(timeout=10)
+
+
+def test_openfisca_serve_finder_pakken():
+    proces, port = _start([Path(sys.executable).parent / "openfisca", "serve", "--country-package",
+                           "openfisca_dk_beskaeftigelse", "--workers", "1"], "/parameters")
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/parameters", timeout=5) as svar:
+            assert "sygedagpenge.arbejdsgiverperiode.dage" in json.load(svar)
     finally:
         proces.terminate()
         proces.wait(timeout=10)

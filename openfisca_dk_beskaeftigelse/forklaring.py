@@ -1,0 +1,54 @@
+"""Hvorfor en værdi er, som den er: beregningens spor som et trae.
+
+Hver knude er en variabel med periode, værdi per person/arbejdssted og § (fra variablens
+``reference``); under den de parametre, formlen læste, med deres værdi, og de variabler,
+den byggede på.
+"""
+
+import datetime
+
+import numpy
+from openfisca_core.indexed_enums import EnumArray
+from rich.tree import Tree
+
+from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, byg_simulering
+from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
+from openfisca_dk_beskaeftigelse.regimer import byg_system
+
+
+def _tekst(vaerdi) -> str:
+    if isinstance(vaerdi, EnumArray):
+        return ", ".join(m.name for m in vaerdi.decode())
+    array = numpy.asarray(vaerdi)
+    if array.dtype.kind == "M":
+        datoer = array.astype("datetime64[D]").astype(datetime.date)
+        return ", ".join("ingen" if d == INGEN_DATO else d.isoformat() for d in numpy.atleast_1d(datoer))
+    if array.dtype.kind == "f":
+        return ", ".join(f"{x:.2f}" for x in numpy.atleast_1d(array))
+    return ", ".join(str(x) for x in numpy.atleast_1d(array).tolist())
+
+
+def _knude(node, system, trae: Tree) -> None:
+    variabel = system.variables.get(node.name)
+    hjemmel = f" [dim]({variabel.reference[0]})[/dim]" if variabel is not None and variabel.reference else ""
+    label = f" — {variabel.label}" if variabel is not None else ""
+    gren = trae.add(f"[bold]{node.name}[/bold]<{node.period}> = {_tekst(node.value)}{label}{hjemmel}")
+    for parameter in node.parameters:
+        gren.add(f"[cyan]parameter {parameter.name}[/cyan]<{parameter.period}> = {_tekst(parameter.value)}")
+    for barn in node.children:
+        _knude(barn, system, gren)
+
+
+def forklar(situation: dict, periode: str, variabel: str, noegle: str) -> Tree:
+    system = byg_system(noegle)
+    if variabel not in system.variables:
+        raise BrugerFejl(f"--variabel: ukendt variabel '{variabel}' i regimet '{noegle}'")
+    simulering = byg_simulering(system, situation)
+    simulering.trace = True
+    periode_ = "ETERNITY" if str(system.variables[variabel].definition_period) == "eternity" else periode
+    simulering.calculate(variabel, periode_)
+    ids = simulering.get_variable_population(variabel).ids
+    trae = Tree(f"Forklaring af [bold]{variabel}[/bold] for {', '.join(map(str, ids))} i {periode} ({noegle})")
+    for rod in simulering.tracer.trees:
+        _knude(rod, system, trae)
+    return trae

@@ -1,0 +1,110 @@
+"""Regimeregistret: gældende ret, hver enkelt reform og forslagspakkerne som stakke.
+
+Registret er den ene liste, som CLI, web-API, dokumentation og effektrapport læser.
+
+- ``gaeldende_ret`` er gældende ret (``CountryTaxBenefitSystem``).
+- Hver reform i ``openfisca_dk_beskaeftigelse.reforms`` er et regime med modulets navn som
+  nøgle; klassen bærer sit danske navn (``name``) og sine kilder (``kilder``).
+- Forslagspakkerne (``PAKKER``) stabler flere reformer i den rækkefølge, de står i.
+"""
+
+import importlib
+import inspect
+import pkgutil
+from dataclasses import dataclass
+from functools import cache
+
+from openfisca_core.reforms import Reform
+
+import openfisca_dk_beskaeftigelse.reforms as reformpakke
+from openfisca_dk_beskaeftigelse import CountryTaxBenefitSystem
+
+GAELDENDE_RET = "gaeldende_ret"
+
+
+@dataclass(frozen=True)
+class Kilde:
+    """Et afsnit i et kildedokument (``shared/seeds/<fil>``)."""
+
+    fil: str
+    afsnit: str
+
+
+@dataclass(frozen=True)
+class Regime:
+    noegle: str
+    navn: str
+    reformer: tuple[type, ...]
+    kilder: tuple[Kilde, ...]
+    status: str
+
+    @property
+    def reformstier(self) -> list[str]:
+        """Reformerne som stier, sådan som ``openfisca serve --reforms`` og YAML-tests skriver dem."""
+        return [f"{r.__module__}.{r.__name__}" for r in self.reformer]
+
+
+@dataclass(frozen=True)
+class Pakke:
+    noegle: str
+    navn: str
+    moduler: tuple[str, ...]
+    status: str = "forslag"
+
+
+# Forslagspakkerne: reformmoduler i den rækkefølge, de stables. Kilderne følger reformerne.
+PAKKER: tuple[Pakke, ...] = ()
+
+
+def reformklasser() -> dict[str, type]:
+    """Hver reform i reformpakken, med modulets navn som nøgle."""
+    klasser = {}
+    for modul_info in sorted(pkgutil.iter_modules(reformpakke.__path__), key=lambda m: m.name):
+        modul = importlib.import_module(f"{reformpakke.__name__}.{modul_info.name}")
+        for _, klasse in inspect.getmembers(modul, inspect.isclass):
+            if issubclass(klasse, Reform) and klasse.__module__ == modul.__name__:
+                klasser[modul_info.name] = klasse
+    return klasser
+
+
+@cache
+def alle_regimer() -> dict[str, Regime]:
+    """Registret: nøgle → regime, i visningsrækkefølge."""
+    enkelte = reformklasser()
+    regimer = {GAELDENDE_RET: Regime(GAELDENDE_RET, "Gældende ret", (), (), "gaeldende")}
+    for noegle, klasse in enkelte.items():
+        regimer[noegle] = Regime(noegle, klasse.name, (klasse,), tuple(klasse.kilder), klasse.status)
+    for pakke in PAKKER:
+        reformer = tuple(enkelte[m] for m in pakke.moduler)
+        kilder = tuple(dict.fromkeys(k for r in reformer for k in r.kilder))
+        regimer[pakke.noegle] = Regime(pakke.noegle, pakke.navn, reformer, kilder, pakke.status)
+    return regimer
+
+
+class UkendtRegimeError(KeyError):
+    def __init__(self, noegle: str) -> None:
+        self.noegle = noegle
+        super().__init__(noegle)
+
+    def __str__(self) -> str:
+        return f"ukendt regime '{self.noegle}'; kendte regimer: {', '.join(alle_regimer())}"
+
+
+def regime(noegle: str) -> Regime:
+    try:
+        return alle_regimer()[noegle]
+    except KeyError:
+        raise UkendtRegimeError(noegle) from None
+
+
+@cache
+def gaeldende_ret() -> CountryTaxBenefitSystem:
+    return CountryTaxBenefitSystem()
+
+
+def byg_system(noegle: str):
+    """Skattesystemet for et regime: gældende ret med regimets reformer lagt på i rækkefølge."""
+    system = gaeldende_ret()
+    for reform in regime(noegle).reformer:
+        system = reform(system)
+    return system
