@@ -5,14 +5,14 @@ BIN := $(VENV)/bin
 PERIODE ?= 2026-03
 PORT ?= 5000
 
-.PHONY: run test install serve clean
+.PHONY: run test install serve docs clean
 
 # A venv with the dependencies; rebuilt when setup.py changes.
 $(VENV)/.afhaengigheder: setup.py
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 kræves (openfisca-core 46)")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip setuptools wheel
-	$(BIN)/python -m pip install --quiet ".[dev,web-api]"
+	$(BIN)/python -m pip install --quiet ".[dev,web-api,docs]"
 	touch $@
 
 # Installs the package as users get it (not editable), from a clean build folder so that
@@ -35,5 +35,9 @@ test: install
 serve: install
 	$(BIN)/dk-beskaeftigelse serve --port $(PORT)
 
+# The documentation site: pages generated from the model, mkdocs (strict) and Sphinx in site/.
+docs: install
+	$(BIN)/python docs/build.py
+
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) build dist *.egg-info site docs/genereret

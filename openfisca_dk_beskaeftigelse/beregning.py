@@ -100,7 +100,18 @@ def _flad_fejl(fejl, sti="") -> str:
 
 def beregn(system, situation: dict, periode: str, variabler: list[str]) -> list[Vaerdi]:
     """Beregn ``variabler`` for hver person og hvert arbejdssted i situationen."""
-    simulering = byg_simulering(system, situation)
+    return vaerdier(system, byg_simulering(system, situation), periode, variabler)
+
+
+def byg_simulering_fra_test(system, indata: dict, periode: str):
+    """Byg en simulering fra en YAML-tests ``input`` (også den flade form for én person)."""
+    bygger = SimulationBuilder()
+    bygger.set_default_period(periode)
+    return bygger.build_from_dict(system, indata)
+
+
+def vaerdier(system, simulering, periode: str, variabler: list[str]) -> list[Vaerdi]:
+    """Hent ``variabler`` fra en bygget simulering."""
     resultat = []
     for navn in variabler:
         variabel = system.variables[navn]

@@ -1,0 +1,276 @@
+"""Dokumentationen, genereret fra modellen ved hvert build (``make docs``), aldrig committet.
+
+``generer(ud, repo)`` skriver Markdown-sider til mappen ``ud`` (inde i ``docs/``):
+
+- ``lovgivningen/<område>.md``: hver variabel (label, entitet, periode, enhed, type, §
+  som link, dokumentation, formlernes startdatoer) og hver parameter (værdihistorik som
+  tabel og en lille graf) for et lovområde;
+- ``lovgivningen/aabne-punkter.md``: huller (``value: null``) og afledte eller usikre værdier;
+- ``reformer/<nøgle>.md``: hver reforms docstring, kilder, parametre og et regneeksempel
+  (første tilfælde i ``tests/reforms/<modul>.yaml``) beregnet under gældende ret og reformen;
+- ``reformer/katalog.md``: kataloget over alle forslag i kildedokumenterne.
+"""
+
+import datetime
+import inspect
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from openfisca_core.indexed_enums import Enum
+from openfisca_core.parameters import Parameter, ParameterNode, ParameterScale
+
+from openfisca_dk_beskaeftigelse import PARAMETERMAPPE
+from openfisca_dk_beskaeftigelse.beregning import byg_simulering_fra_test, vaerdier
+from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, alle_regimer, byg_system
+from openfisca_dk_beskaeftigelse.uddata import alle_uddata
+
+
+@dataclass(frozen=True)
+class Omraade:
+    noegle: str
+    titel: str
+    emner: tuple[str, ...]  # "mappe/fil" eller "mappe/" under variables/ og parameters/
+
+
+OMRAADER = (
+    Omraade("sygedagpenge", "Sygedagpenge og sygeopfølgning",
+            ("sygedagpenge/", "pension/", "aktivloven/ressourceforloebsydelse")),
+    Omraade("maalgrupper", "Målgrupper og borgerens grundoplysninger", ("lab/maalgrupper", "borger/")),
+    Omraade("kontaktforloeb", "Kontaktforløb, pligter og plan", ("lab/kontaktforloeb", "lab/pligter", "lab/plan")),
+    Omraade("tilbud", "Tilbud, løntilskud og virksomhedspraktik",
+            ("lab/tilbud", "lab/loentilskud", "lab/virksomhedspraktik")),
+    Omraade("forholdstal", "Rimelighedskravet (forholdstal)", ("lab/forholdstal",)),
+    Omraade("jobrotation", "Jobrotation", ("lab/jobrotation",)),
+    Omraade("uddannelse", "Uddannelsesordninger", ("lab/uddannelse",)),
+    Omraade("satser", "Satser: dagpenge, kontanthjælp, ledighedsydelse og AM-bidrag",
+            ("afl/", "aktivloven/", "skat/")),
+)
+OEVRIGE = Omraade("oevrige", "Øvrige regler", ())
+USIKKERHEDSORD = re.compile(r"afledt|derived|ikke fundet|not found|lav sikkerhed|lav-medium|usikker", re.I)
+
+
+def omraade_for(emne: str) -> Omraade:
+    for omraade in OMRAADER:
+        if any(emne == e or (e.endswith("/") and emne.startswith(e)) for e in omraade.emner):
+            return omraade
+    return OEVRIGE
+
+
+def variabel_emne(variabel) -> str:
+    sti = variabel.introspection_data[0]
+    return sti.split("/variables/", 1)[1].removesuffix(".py")
+
+
+def parameter_emne(parameter) -> str:
+    return str(Path(parameter.file_path).relative_to(PARAMETERMAPPE).with_suffix(""))
+
+
+def parameterblade(node: ParameterNode):
+    for barn in node.children.values():
+        if isinstance(barn, ParameterNode):
+            yield from parameterblade(barn)
+        elif isinstance(barn, (Parameter, ParameterScale)):
+            yield barn
+
+
+def _links(reference) -> str:
+    if not reference:
+        return ""
+    if isinstance(reference, (str, dict)):
+        reference = [reference]
+    dele, titler = [], []
+    for ref in reference:
+        if isinstance(ref, dict):
+            dele.append(f"[{ref.get('title', ref.get('href'))}]({ref['href']})")
+        elif str(ref).startswith("http"):
+            dele.append(f"[{' · '.join(titler) or ref}]({ref})")
+            titler = []
+        else:
+            titler.append(str(ref))
+    return ", ".join(dele + titler)
+
+
+def _type(variabel) -> str:
+    if variabel.value_type is Enum:
+        return "Enum: " + ", ".join(f"`{m.name}` ({m.value})" for m in variabel.possible_values)
+    return {bool: "sand/falsk", int: "heltal", float: "tal", str: "tekst"}.get(
+        variabel.value_type, variabel.value_type.__name__ if hasattr(variabel.value_type, "__name__") else "")
+
+
+def _celle(tekst) -> str:
+    return str(tekst).replace("|", "\\|").replace("\n", " ")
+
+
+def variabel_afsnit(navn: str, variabel) -> list[str]:
+    starter = [d for d in variabel.formulas if d != "0001-01-01"]
+    linjer = [
+        f"### `{navn}`",
+        "",
+        f"**{variabel.label}**",
+        "",
+        "| | |",
+        "|---|---|",
+        f"| Entitet | {variabel.entity.key} |",
+        f"| Periode | {variabel.definition_period} |",
+        f"| Type | {_celle(_type(variabel))} |",
+        f"| Enhed | {getattr(variabel, 'unit', None) or '—'} |",
+        f"| Hjemmel | {_links(variabel.reference)} |",
+        f"| Formel | {'input' if not variabel.formulas else 'fra ' + ', '.join(starter) if starter else 'ja'} |",
+        "",
+    ]
+    if variabel.documentation:
+        linjer += [variabel.documentation.strip(), ""]
+    return linjer
+
+
+def _numerisk(parameter) -> bool:
+    return isinstance(parameter, Parameter) and any(
+        isinstance(v.value, (int, float)) and not isinstance(v.value, bool) for v in parameter.values_list)
+
+
+def _graf(parameter, fil: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    punkter = sorted((datetime.date.fromisoformat(v.instant_str), v.value) for v in parameter.values_list)
+    x = [d for d, _ in punkter] + [max(datetime.date(2026, 12, 31), punkter[-1][0])]
+    y = [float("nan") if v is None else float(v) for _, v in punkter]
+    fig, akse = plt.subplots(figsize=(5, 1.8), dpi=80)
+    akse.step(x, y + y[-1:], where="post")
+    akse.set_xlim(datetime.date(2019, 12, 1), x[-1])
+    akse.set_title(parameter.name, fontsize=8)
+    akse.tick_params(labelsize=7)
+    fig.tight_layout()
+    fig.savefig(fil)
+    plt.close(fig)
+
+
+def parameter_afsnit(parameter, billedmappe: Path | None) -> list[str]:
+    linjer = [
+        f"### `{parameter.name}`",
+        "",
+        f"**{parameter.description or ''}**",
+        "",
+        f"Enhed: {parameter.metadata.get('unit', '—')} · Hjemmel: {_links(parameter.metadata.get('reference'))}",
+        "",
+    ]
+    if parameter.documentation:
+        linjer += [parameter.documentation.strip(), ""]
+    if isinstance(parameter, Parameter):
+        linjer += ["| Fra | Værdi | Kilde |", "|---|---|---|"]
+        for v in sorted(parameter.values_list, key=lambda v: v.instant_str):
+            kilde = v.metadata.get("reference") if v.metadata.get("reference") != parameter.metadata.get("reference") else ""
+            vaerdi = "**ikke dækket af kilderne (null)**" if v.value is None else v.value
+            linjer.append(f"| {v.instant_str} | {_celle(vaerdi)} | {_links(kilde) if kilde else ''} |")
+        linjer.append("")
+        if billedmappe is not None and _numerisk(parameter):
+            _graf(parameter, billedmappe / f"{parameter.name}.png")
+            linjer += [f"![{parameter.name}](img/{parameter.name}.png)", ""]
+    return linjer
+
+
+def lovside(omraade: Omraade, system, billedmappe: Path | None) -> str:
+    variabler = sorted((n, v) for n, v in system.variables.items() if omraade_for(variabel_emne(v)) == omraade)
+    parametre = sorted((p for p in parameterblade(system.parameters) if omraade_for(parameter_emne(p)) == omraade),
+                       key=lambda p: p.name)
+    linjer = [f"# {omraade.titel}", "", "*Genereret fra modellen.*", "", "## Variabler", ""]
+    for navn, variabel in variabler:
+        linjer += variabel_afsnit(navn, variabel)
+    linjer += ["## Parametre", ""]
+    for parameter in parametre:
+        linjer += parameter_afsnit(parameter, billedmappe)
+    return "\n".join(linjer) + "\n"
+
+
+def aabne_punkter(system) -> str:
+    linjer = [
+        "# Åbne punkter",
+        "",
+        "*Genereret fra modellen.* Perioder, som kilderne ikke dækker (`value: null`: en beregning, "
+        "der bruger dem, stopper med en fejl), og værdier, hvis dokumentation siger, at de er afledte "
+        "eller usikre.",
+        "",
+        "## Huller (null)",
+        "",
+        "| Parameter | Ikke dækket fra |",
+        "|---|---|",
+    ]
+    for parameter in parameterblade(system.parameters):
+        for v in getattr(parameter, "values_list", []):
+            if v.value is None:
+                linjer.append(f"| `{parameter.name}` | {v.instant_str} |")
+    linjer += ["", "## Afledte eller usikre værdier", "", "| Parameter | Dokumentation |", "|---|---|"]
+    for parameter in parameterblade(system.parameters):
+        if parameter.documentation and USIKKERHEDSORD.search(parameter.documentation):
+            linjer.append(f"| `{parameter.name}` | {_celle(parameter.documentation.strip())} |")
+    return "\n".join(linjer) + "\n"
+
+
+def _eksempel(repo: Path, regime) -> list[str]:
+    """Regneeksemplet: første tilfælde i reformens YAML-test, under gældende ret og reformen."""
+    if len(regime.reformer) != 1:
+        return []
+    modul = regime.reformer[0].__module__.rsplit(".", 1)[1]
+    testfil = repo / "tests" / "reforms" / f"{modul}.yaml"
+    if not testfil.is_file():
+        return []
+    tilfaelde = yaml.safe_load(testfil.read_text(encoding="utf-8"))[0]
+    periode = str(tilfaelde["period"])
+    navne = [u.variabel for u in alle_uddata(byg_system(GAELDENDE_RET))] + list(getattr(regime.reformer[0], "uddata", ()))
+    foer, efter = (
+        {(v.id, v.variabel): v.tekst(system.variables[v.variabel])
+         for v in vaerdier(system, byg_simulering_fra_test(system, tilfaelde["input"], periode), periode,
+                           [n for n in navne if n in system.variables])}
+        for system in (byg_system(GAELDENDE_RET), byg_system(regime.noegle))
+    )
+    linjer = [
+        "## Regneeksempel",
+        "",
+        f"Fra `tests/reforms/{modul}.yaml`: *{tilfaelde.get('name', '')}*, periode {periode}. "
+        "Kun de uddata, der ændrer sig, vises.",
+        "",
+        "| Person | Variabel | Gældende ret | Reformen |",
+        "|---|---|---|---|",
+    ]
+    for noegle in dict.fromkeys([*foer, *efter]):
+        if foer.get(noegle) != efter.get(noegle):
+            linjer.append(f"| {noegle[0]} | `{noegle[1]}` | {foer.get(noegle, '—')} | {efter.get(noegle, '—')} |")
+    return [*linjer, ""]
+
+
+def reformside(regime, repo: Path) -> str:
+    linjer = [f"# {regime.navn}", "", f"Regimenøgle: `{regime.noegle}` · Status: {regime.status}", ""]
+    linjer += ["Reformer: " + ", ".join(f"`{s}`" for s in regime.reformstier), ""]
+    linjer += ["## Kilder", ""] + [f"- `{k.fil}`: {k.afsnit}" for k in regime.kilder] + [""]
+    for reform in regime.reformer:
+        linjer += [f"## {reform.__name__}", "", inspect.getdoc(reform) or "", ""]
+    linjer += _eksempel(repo, regime)
+    return "\n".join(linjer) + "\n"
+
+
+def generer(ud: Path, repo: Path, grafer: bool = True) -> list[Path]:
+    """Skriv de genererede sider til ``ud``; returnerer de skrevne filer."""
+    system = byg_system(GAELDENDE_RET)
+    lov = ud / "lovgivningen"
+    billeder = lov / "img"
+    billeder.mkdir(parents=True, exist_ok=True)
+    skrevet = []
+    for omraade in (*OMRAADER, OEVRIGE):
+        fil = lov / f"{omraade.noegle}.md"
+        fil.write_text(lovside(omraade, system, billeder if grafer else None), encoding="utf-8")
+        skrevet.append(fil)
+    (lov / "aabne-punkter.md").write_text(aabne_punkter(system), encoding="utf-8")
+    reformmappe = ud / "reformer"
+    reformmappe.mkdir(parents=True, exist_ok=True)
+    indeks = ["# Reformerne", "", "*Genereret fra regimeregistret.*", "", "| Regime | Navn | Status |", "|---|---|---|"]
+    for noegle, regime in alle_regimer().items():
+        if noegle == GAELDENDE_RET:
+            continue
+        (reformmappe / f"{noegle}.md").write_text(reformside(regime, repo), encoding="utf-8")
+        indeks.append(f"| [`{noegle}`]({noegle}.md) | {regime.navn} | {regime.status} |")
+    (reformmappe / "index.md").write_text("\n".join(indeks) + "\n", encoding="utf-8")
+    return [*skrevet, lov / "aabne-punkter.md", reformmappe / "index.md"]
