@@ -23,7 +23,7 @@ from openfisca_core.parameters import Parameter, ParameterNode, ParameterScale
 
 from openfisca_dk_beskaeftigelse import PARAMETERMAPPE
 from openfisca_dk_beskaeftigelse.beregning import byg_simulering_fra_test, vaerdier
-from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, alle_regimer, byg_system
+from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, KATALOGSTATUS, alle_regimer, byg_system, katalog
 from openfisca_dk_beskaeftigelse.uddata import alle_uddata
 
 
@@ -252,6 +252,29 @@ def reformside(regime, repo: Path) -> str:
     return "\n".join(linjer) + "\n"
 
 
+def katalogside() -> str:
+    linjer = [
+        "# Katalog over forslagene",
+        "",
+        "*Genereret fra `reforms/katalog.yaml`.* Hvert forslag i de fem kildedokumenter, og hvad "
+        "modellen gør med det: en reform (med regimets nøgle), allerede gældende ret (med loven), "
+        "ikke beregnelig for den enkelte borger eller ikke modelleret (med grunden).",
+        "",
+        "| Kilde | Afsnit | Forslag | Status | Regime, lov eller grund |",
+        "|---|---|---|---|---|",
+    ]
+    for punkt in katalog():
+        detaljer = []
+        if punkt.get("regime"):
+            detaljer.append(f"[`{punkt['regime']}`]({punkt['regime']}.md)")
+        detaljer += [punkt[n] for n in ("lov", "hvorfor") if punkt.get(n)]
+        linjer.append(
+            f"| `{punkt['kilde'][:3]}` | {_celle(punkt['afsnit'])} | {_celle(punkt['forslag'])} | "
+            f"{KATALOGSTATUS[punkt['status']]} | {_celle('; '.join(detaljer))} |"
+        )
+    return "\n".join(linjer) + "\n"
+
+
 def generer(ud: Path, repo: Path, grafer: bool = True) -> list[Path]:
     """Skriv de genererede sider til ``ud``; returnerer de skrevne filer."""
     system = byg_system(GAELDENDE_RET)
@@ -273,4 +296,5 @@ def generer(ud: Path, repo: Path, grafer: bool = True) -> list[Path]:
         (reformmappe / f"{noegle}.md").write_text(reformside(regime, repo), encoding="utf-8")
         indeks.append(f"| [`{noegle}`]({noegle}.md) | {regime.navn} | {regime.status} |")
     (reformmappe / "index.md").write_text("\n".join(indeks) + "\n", encoding="utf-8")
-    return [*skrevet, lov / "aabne-punkter.md", reformmappe / "index.md"]
+    (reformmappe / "katalog.md").write_text(katalogside(), encoding="utf-8")
+    return [*skrevet, lov / "aabne-punkter.md", reformmappe / "index.md", reformmappe / "katalog.md"]

@@ -13,7 +13,9 @@ import inspect
 import pkgutil
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
+import yaml
 from openfisca_core.reforms import Reform
 
 import openfisca_dk_beskaeftigelse.reforms as reformpakke
@@ -79,6 +81,20 @@ def alle_regimer() -> dict[str, Regime]:
         kilder = tuple(dict.fromkeys(k for r in reformer for k in r.kilder))
         regimer[pakke.noegle] = Regime(pakke.noegle, pakke.navn, reformer, kilder, pakke.status)
     return regimer
+
+
+KATALOGSTATUS = {
+    "reform": "Reform i modellen",
+    "lov": "Allerede gældende ret",
+    "ikke_beregnelig": "Ikke beregnelig for den enkelte borger",
+    "ikke_modelleret": "Ikke modelleret",
+}
+
+
+def katalog() -> list[dict]:
+    """Kataloget over hvert forslag i kildedokumenterne (``reforms/katalog.yaml``)."""
+    fil = Path(reformpakke.__file__).parent / "katalog.yaml"
+    return yaml.safe_load(fil.read_text(encoding="utf-8"))
 
 
 class UkendtRegimeError(KeyError):

@@ -1,0 +1,46 @@
+"""Den genererede reference nævner hver variabel, hver parameter og hvert regime."""
+
+from pathlib import Path
+
+import pytest
+
+from openfisca_dk_beskaeftigelse.dokumentation import generer, parameterblade
+from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, alle_regimer, katalog
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def sider(tmp_path_factory, system):
+    ud = tmp_path_factory.mktemp("genereret")
+    generer(ud, REPO, grafer=False)
+    return {sti.relative_to(ud).as_posix(): sti.read_text(encoding="utf-8") for sti in ud.rglob("*.md")}
+
+
+def test_hver_variabel_er_paa_en_lovside(sider, system):
+    lovsider = "".join(tekst for navn, tekst in sider.items() if navn.startswith("lovgivningen/"))
+    mangler = [n for n in system.variables if f"### `{n}`" not in lovsider]
+    assert mangler == []
+
+
+def test_hver_parameter_er_paa_en_lovside(sider, system):
+    lovsider = "".join(tekst for navn, tekst in sider.items() if navn.startswith("lovgivningen/"))
+    mangler = [p.name for p in parameterblade(system.parameters) if f"### `{p.name}`" not in lovsider]
+    assert mangler == []
+
+
+def test_hvert_regime_har_sin_side(sider):
+    for noegle, regime in alle_regimer().items():
+        if noegle != GAELDENDE_RET:
+            assert f"reformer/{noegle}.md" in sider
+            assert regime.navn in sider[f"reformer/{noegle}.md"]
+
+
+def test_kataloget_er_paa_sitet(sider):
+    for punkt in katalog():
+        assert punkt["forslag"].replace("|", "\\|") in sider["reformer/katalog.md"], punkt["forslag"]
+
+
+def test_huller_staar_paa_siden_med_aabne_punkter(sider, system):
+    for navn in system.parametre_med_huller:
+        assert f"`{navn}`" in sider["lovgivningen/aabne-punkter.md"]
