@@ -87,7 +87,8 @@ Det er den ene afbildning, en reform med andre målgrupper skal erstatte.
                 maalgruppe == grupper.uddannelsesparat_uddannelseshjaelp,
                 (maalgruppe == grupper.aktivitetsparat_kontanthjaelp)
                 | (maalgruppe == grupper.aktivitetsparat_uddannelseshjaelp),
-                (maalgruppe == grupper.fleksjobvisiteret) & (ydelse == ydelse.possible_values.ledighedsydelse),
+                (maalgruppe == grupper.fleksjobvisiteret)
+                & (ydelse == ydelse.possible_values.ledighedsydelse),
                 (maalgruppe == grupper.jobafklaringsforloeb)
                 | (maalgruppe == grupper.ressourceforloeb)
                 | (maalgruppe == grupper.revalidend),
@@ -216,11 +217,14 @@ viser reglerne for et forløb efter de regler, der gælder i måneden.
         start = _ledighed_start(person, period, forsikret, "kontaktforloeb_ansvarlig")
         # § 31, stk. 1: a-kassen i de første 3 måneder, herefter jobcenteret.
         a_kasse_fase = forsikret & (
-            maaned_slut(period) < plus_maaneder(start, parameters(period).lab.kontaktforloeb.a_kasse.periode_maaneder)
+            maaned_slut(period)
+            < plus_maaneder(start, parameters(period).lab.kontaktforloeb.a_kasse.periode_maaneder)
         )
         kommunal = person("kontaktforloeb_omfattet", period) | (gruppe == Regelgruppe.sygedagpenge)
         return numpy.select(
-            [a_kasse_fase, kommunal], [Ansvarlig.a_kasse, _kommunens_enhed(parameters, period)], default=Ansvarlig.ingen
+            [a_kasse_fase, kommunal],
+            [Ansvarlig.a_kasse, _kommunens_enhed(parameters, period)],
+            default=Ansvarlig.ingen,
         )
 
 
@@ -229,7 +233,9 @@ class kontaktforloeb_samtaler_a_kasse(Variable):
     entity = Person
     definition_period = MONTH
     label = "Mindste antal individuelle jobsamtaler i a-kassen inden for de første 3 måneder"
-    reference = LAB.paragraf("§ 31, stk. 1, 1. pkt.") + LOV_727_2023.paragraf("§ 1") + LOV_1750_2025.paragraf("§ 1")
+    reference = (
+        LAB.paragraf("§ 31, stk. 1, 1. pkt.") + LOV_727_2023.paragraf("§ 1") + LOV_1750_2025.paragraf("§ 1")
+    )
     documentation = (
         "Forsikrede ledige (ikke § 27, stk. 3-gruppen): 0 i 2020-2023, 3 fra 1.1.2024 og 2 fra "
         "1.7.2026 (lab.kontaktforloeb.a_kasse.samtaler_3_maaneder). Andre grupper: 0. En person, "
@@ -247,7 +253,9 @@ class kontaktforloeb_samtaler_kommune(Variable):
     entity = Person
     definition_period = MONTH
     label = "Mindste antal individuelle jobsamtaler i jobcenteret (kommunen) inden for de første 6 måneder"
-    reference = LAB.paragraf("§ 31, stk. 1 og 3") + LOV_727_2023.paragraf("§ 1") + LOV_1750_2025.paragraf("§ 1")
+    reference = (
+        LAB.paragraf("§ 31, stk. 1 og 3") + LOV_727_2023.paragraf("§ 1") + LOV_1750_2025.paragraf("§ 1")
+    )
     documentation = (
         "Tallet for personens regelgruppe i lab.kontaktforloeb.kommune_samtaler_6_maaneder: 4 for "
         "alle grupper i § 31 i 2020-2023; fra 2024 3 for forsikrede ledige (efter a-kassens 3 "
@@ -263,8 +271,12 @@ class kontaktforloeb_min_samtaler_6_maaneder(Variable):
     value_type = int
     entity = Person
     definition_period = MONTH
-    label = "Mindste antal individuelle jobsamtaler inden for de første 6 måneder (a-kasse og jobcenter/kommune)"
-    reference = LAB.paragraf("§ 31, stk. 1 og 3") + LOV_727_2023.paragraf("§ 1") + LOV_1750_2025.paragraf("§ 1")
+    label = (
+        "Mindste antal individuelle jobsamtaler inden for de første 6 måneder (a-kasse og jobcenter/kommune)"
+    )
+    reference = (
+        LAB.paragraf("§ 31, stk. 1 og 3") + LOV_727_2023.paragraf("§ 1") + LOV_1750_2025.paragraf("§ 1")
+    )
     documentation = """
 Summen af a-kassens og jobcenterets (kommunens) mindste antal individuelle jobsamtaler for
 personens gruppe på datoen. Forsikrede ledige: 4 (2020-2023), 3 + 3 = 6 (2024), 2 + 2 = 4
@@ -282,13 +294,19 @@ undtaget (kontaktforloeb_undtagelse_virker), skal kun have den første samtale
 """
 
     def formula(person, period, parameters):
-        return person("kontaktforloeb_samtaler_a_kasse", period) + person("kontaktforloeb_samtaler_kommune", period)
+        return person("kontaktforloeb_samtaler_a_kasse", period) + person(
+            "kontaktforloeb_samtaler_kommune", period
+        )
 
     def formula_2026_07_01(person, period, parameters):
-        samlet = person("kontaktforloeb_samtaler_a_kasse", period) + person("kontaktforloeb_samtaler_kommune", period)
+        samlet = person("kontaktforloeb_samtaler_a_kasse", period) + person(
+            "kontaktforloeb_samtaler_kommune", period
+        )
         undtaget = person("kontaktforloeb_undtagelse_virker", period)
         return numpy.where(
-            undtaget, numpy.minimum(samlet, parameters(period).lab.kontaktforloeb.undtagelse.min_samtaler), samlet
+            undtaget,
+            numpy.minimum(samlet, parameters(period).lab.kontaktforloeb.undtagelse.min_samtaler),
+            samlet,
         )
 
 
@@ -374,7 +392,7 @@ class kontaktforloeb_efter_aftale(Variable):
     value_type = bool
     entity = Person
     definition_period = MONTH
-    label = "Efter de første 6 måneder: kontaktforløbet aftales, og borgeren har ret til jobsamtaler efter anmodning"
+    label = "Efter de første 6 måneder: aftalt kontaktforløb og ret til jobsamtaler efter anmodning"
     reference = LAB.paragraf("§ 32, stk. 1")
     documentation = (
         "Sand for en person med kontaktforløb, når måneden begynder efter de første 6 måneder regnet "
@@ -416,7 +434,9 @@ class SamtaleForm(Enum):
     ikke_relevant = "Ikke relevant (intet kontaktforløb efter LAB)"
     kun_personligt = "Personligt fremmøde (hovedregel)"
     valgfrit_efter_6_maaneder = "Efter 6 måneders ledighed vælger borgeren fremmøde, telefon eller video"
-    valgfrit_efter_foerste_samtale = "Første samtale ved fremmøde; derefter vælger borgeren fremmøde, telefon eller video"
+    valgfrit_efter_foerste_samtale = (
+        "Første samtale ved fremmøde; derefter vælger borgeren fremmøde, telefon eller video"
+    )
 
 
 class kontaktforloeb_samtaler_telefon_video(Variable):
@@ -426,7 +446,9 @@ class kontaktforloeb_samtaler_telefon_video(Variable):
     entity = Person
     definition_period = MONTH
     label = "Hvilke jobsamtaler borgeren kan vælge at holde telefonisk eller ved video"
-    reference = LAB.paragraf("§ 33, stk. 1") + LOV_2590_2021.paragraf("§ 1") + LOV_295_2023.paragraf("§ 1, nr. 3")
+    reference = (
+        LAB.paragraf("§ 33, stk. 1") + LOV_2590_2021.paragraf("§ 1") + LOV_295_2023.paragraf("§ 1, nr. 3")
+    )
     documentation = """
 Reglen på datoen (parameteren lab.kontaktforloeb.samtaleform) for personer med kontaktforløb:
 2020-2021 personligt fremmøde som hovedregel; fra 1.1.2022 (lov nr. 2590/2021) kan personen
