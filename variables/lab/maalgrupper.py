@@ -1,0 +1,179 @@
+"""Målgrupperne i LAB § 6, nr. 1-13, afledt af ydelse, forløb, parathed, alder og uddannelse."""
+
+from datetime import date
+
+import numpy
+from openfisca_core.holders import set_input_dispatch_by_period
+from openfisca_core.indexed_enums import Enum
+from openfisca_core.periods import MONTH
+from openfisca_core.variables import Variable
+
+from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, ManglendeOplysningError, kraev_oplyst
+from openfisca_dk_beskaeftigelse.entities import Person
+from openfisca_dk_beskaeftigelse.love import BEK_2636_2021, LAB, LOV_1655_2024, LOV_1750_2025
+
+
+class forloeb_startdato(Variable):
+    value_type = date
+    default_value = INGEN_DATO
+    entity = Person
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Første dag i det aktuelle forløb (ressourceforløb eller revalidering)"
+    reference = LAB.paragraf("§ 6, nr. 8 og 10") + LOV_1750_2025.paragraf("§ 1, nr. 4 og 6")
+    documentation = (
+        "Den dag, det aktuelle ressourceforløb eller revalideringsforløb begyndte. Lov nr. "
+        "1750/2025 lukker begge ordninger for nye borgere; den, der allerede er i forløb, "
+        "forbliver i målgruppen (udfasning). Fra lukningsdatoen skal feltet derfor oplyses for "
+        "personer med forloeb = ressourceforloeb eller revalidering. Ikke oplyst = 0001-01-01."
+    )
+
+
+class Maalgruppe(Enum):
+    forsikret_ledig = "§ 6, nr. 1: Forsikrede ledige (arbejdsløshedsdagpenge)"
+    jobparat_kontanthjaelp = "§ 6, nr. 2: Jobparate kontanthjælpsmodtagere"
+    aktivitetsparat_kontanthjaelp = "§ 6, nr. 3: Aktivitetsparate kontanthjælpsmodtagere"
+    uddannelsesparat_uddannelseshjaelp = "§ 6, nr. 4: Uddannelsesparate uddannelseshjælpsmodtagere"
+    aktivitetsparat_uddannelseshjaelp = "§ 6, nr. 5: Aktivitetsparate uddannelseshjælpsmodtagere"
+    sygedagpengemodtager = "§ 6, nr. 6: Sygedagpengemodtagere"
+    jobafklaringsforloeb = "§ 6, nr. 7: Personer i jobafklaringsforløb"
+    ressourceforloeb = "§ 6, nr. 8: Personer i ressourceforløb"
+    fleksjobvisiteret = "§ 6, nr. 9: Personer visiteret til fleksjob"
+    revalidend = "§ 6, nr. 10: Personer i revalidering"
+    foertidspensionist = "§ 6, nr. 11: Førtidspensionister"
+    ledig_selvforsoergende = "§ 6, nr. 12: Ledige selvforsørgende"
+    ung_under_18 = "§ 6, nr. 13: Unge under 18 år"
+    ingen = "Ikke i en målgruppe efter § 6"
+
+
+def _maalgruppe(person, period, parameters, forloeb_aabent):
+    """LAB § 6. ``forloeb_aabent``: om et ressourceforløb/en revalidering tæller (nr. 8 og 10)."""
+    graenser = parameters(period).lab.maalgrupper
+    ydelse = person("ydelse", period)
+    ydelser = ydelse.possible_values
+    forloeb = person("forloeb", period)
+    forloebene = forloeb.possible_values
+    parathed = person("parathed", period)
+    alder = person("alder", period)
+    uddannet = person("har_erhvervskompetencegivende_uddannelse", period)
+    er_ledig = person("er_ledig", period)
+
+    # nr. 7-10: forløbet afgør målgruppen, før ydelsen gør.
+    jobafklaring = forloeb == forloebene.jobafklaringsforloeb
+    ressourceforloeb = (forloeb == forloebene.ressourceforloeb) & forloeb_aabent
+    revalidering = (forloeb == forloebene.revalidering) & forloeb_aabent
+    forrevalidering = revalidering & (ydelse == ydelser.sygedagpenge)  # nr. 10 undtager nr. 6
+    fleksjob = (forloeb == forloebene.fleksjob) | (ydelse == ydelser.ledighedsydelse)
+
+    # nr. 2-5: kontanthjælp, uddannelseshjælp og overgangsydelse som én ydelsesfamilie.
+    kontanthjaelp = (
+        (ydelse == ydelser.kontanthjaelp)
+        | (ydelse == ydelser.uddannelseshjaelp)
+        | (ydelse == ydelser.overgangsydelse)
+    )
+    uden_parathed = kontanthjaelp & (parathed == parathed.possible_values.ikke_relevant)
+    if uden_parathed.any():
+        raise ManglendeOplysningError("parathed", "maalgruppe", int(numpy.count_nonzero(uden_parathed)))
+    ung_uden_uddannelse = (alder < graenser.ung_alder) & ~uddannet
+    aktivitetsparat = parathed == parathed.possible_values.aktivitetsparat
+
+    forloebsydelse = (ydelse == ydelser.ressourceforloebsydelse) | (ydelse == ydelser.revalideringsydelse)
+    uden_forloeb = forloebsydelse & ~(jobafklaring | ressourceforloeb | revalidering)
+    if uden_forloeb.any():
+        raise ManglendeOplysningError("forloeb", "maalgruppe", int(numpy.count_nonzero(uden_forloeb)))
+
+    return numpy.select(
+        [
+            forrevalidering,
+            jobafklaring,
+            ressourceforloeb,
+            revalidering,
+            fleksjob,
+            ydelse == ydelser.arbejdsloeshedsdagpenge,
+            kontanthjaelp & ~ung_uden_uddannelse & ~aktivitetsparat,
+            kontanthjaelp & ~ung_uden_uddannelse & aktivitetsparat,
+            kontanthjaelp & ung_uden_uddannelse & ~aktivitetsparat,
+            kontanthjaelp & ung_uden_uddannelse & aktivitetsparat,
+            ydelse == ydelser.sygedagpenge,
+            ydelse == ydelser.foertidspension,
+            er_ledig & (alder < graenser.mindreaarig_alder),
+            er_ledig,
+        ],
+        [
+            Maalgruppe.sygedagpengemodtager,
+            Maalgruppe.jobafklaringsforloeb,
+            Maalgruppe.ressourceforloeb,
+            Maalgruppe.revalidend,
+            Maalgruppe.fleksjobvisiteret,
+            Maalgruppe.forsikret_ledig,
+            Maalgruppe.jobparat_kontanthjaelp,
+            Maalgruppe.aktivitetsparat_kontanthjaelp,
+            Maalgruppe.uddannelsesparat_uddannelseshjaelp,
+            Maalgruppe.aktivitetsparat_uddannelseshjaelp,
+            Maalgruppe.sygedagpengemodtager,
+            Maalgruppe.foertidspensionist,
+            Maalgruppe.ung_under_18,
+            Maalgruppe.ledig_selvforsoergende,
+        ],
+        default=Maalgruppe.ingen,
+    )
+
+
+class maalgruppe(Variable):
+    value_type = Enum
+    possible_values = Maalgruppe
+    default_value = Maalgruppe.ingen
+    entity = Person
+    definition_period = MONTH
+    label = "Målgruppe efter LAB § 6"
+    reference = (
+        LAB.paragraf("§ 6, nr. 1-13")
+        + BEK_2636_2021.paragraf("§ 1")
+        + LOV_1655_2024.paragraf("§ 2")
+        + LOV_1750_2025.paragraf("§ 1, nr. 4-6")
+    )
+    documentation = """
+Målgruppen afgøres i denne rækkefølge (lovens logik: forløbet går forud for ydelsen):
+
+1. Forløb (nr. 7-10): jobafklaringsforløb giver nr. 7, ressourceforløb nr. 8, revalidering
+   nr. 10 og visitation til fleksjob nr. 9. Revalidering på sygedagpenge (forrevalidering) er
+   nr. 6, fordi nr. 10 undtager personer omfattet af nr. 6. Ledighedsydelse giver altid nr. 9
+   (ydelsen forudsætter visitation til fleksjob), også uden forloeb = fleksjob. En
+   fleksjobvisiteret på dagpenge er nr. 9, ikke nr. 1.
+2. Ydelse: dagpenge nr. 1; kontanthjælp, uddannelseshjælp og overgangsydelse nr. 2-5;
+   sygedagpenge nr. 6; førtidspension nr. 11. Ressourceforløbsydelse og revalideringsydelse
+   kræver et forløb (jobafklaring, ressourceforløb eller revalidering); ellers er det en fejl,
+   der nævner feltet 'forloeb'.
+3. Uden ydelse: en ledig under 18 år er nr. 13, en anden ledig nr. 12 (selvforsørgende).
+   Lovens kriterium for nr. 13 (behov for en indsats) er ikke et input; modellen bruger er_ledig.
+
+Nr. 2-5: kontanthjælp, uddannelseshjælp og overgangsydelse behandles som én ydelsesfamilie;
+alder (under 30 år) og uddannelse afgør nr. 2-3 over for nr. 4-5, og parathed afgør nr. 3/5
+(aktivitetsparat) over for nr. 2/4 (jobparat eller uddannelsesparat). Før 1.7.2025 svarer det
+til lovens ydelsesopdeling, fordi uddannelseshjælp netop var ydelsen til personer under 30 år
+uden erhvervskompetencegivende uddannelse. Fra 1.7.2025 er uddannelseshjælp og overgangsydelse
+lagt sammen med kontanthjælp (lov nr. 1655/2024); en person under 30 år uden uddannelse på
+kontanthjælp placeres fortsat i nr. 4/5 efter parathed (afledt læsning, medium sikkerhed:
+den konsoliderede § 6 efter 1.7.2025 er ikke set). Ydelsen 'uddannelseshjaelp' accepteres også
+efter 1.7.2025 og behandles som kontanthjælp. En modtager i ydelsesfamilien uden parathed er en
+fejl, der nævner feltet 'parathed'.
+
+Lov nr. 1750/2025: ressourceforløb og revalidering er lukket for nye borgere fra
+parameteren lab.maalgrupper.nye_forloeb_lukket_fra (1.2.2026, medium-lav sikkerhed). Derefter
+er en person kun i nr. 8/10, hvis forloeb_startdato ligger før den dato; ellers afgøres
+målgruppen af ydelsen (fx aktivitetsparat kontanthjælp, nr. 3).
+"""
+
+    def formula(person, period, parameters):
+        return _maalgruppe(person, period, parameters, forloeb_aabent=True)
+
+    def formula_2026_02_01(person, period, parameters):
+        # Lov nr. 1750/2025: nr. 8 og 10 kun for forløb begyndt før lukningen.
+        forloeb = person("forloeb", period)
+        lukningsramt = (forloeb == forloeb.possible_values.ressourceforloeb) | (
+            forloeb == forloeb.possible_values.revalidering
+        )
+        startdato = person("forloeb_startdato", period)
+        kraev_oplyst(startdato, "forloeb_startdato", "maalgruppe", relevant=lukningsramt)
+        lukket_fra = numpy.datetime64(parameters(period).lab.maalgrupper.nye_forloeb_lukket_fra, "D")
+        return _maalgruppe(person, period, parameters, forloeb_aabent=startdato < lukket_fra)
