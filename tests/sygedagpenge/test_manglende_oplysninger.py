@@ -24,7 +24,11 @@ def test_ansaettelsesdatoen_kraeves_ikke_efter_arbejdsgiverperioden(system):
 
 def test_sygemeldt_skal_have_foedselsdato_for_varighedsgraensen(system):
     simulering = _simulering(
-        system, {"sygemelding_startdato": {"2025-09": "2025-03-10"}, "ville_have_ret_til_dagpenge": {"2025-09": True}}
+        system,
+        {
+            "sygemelding_startdato": {"2025-09": "2025-03-10"},
+            "ville_have_ret_til_dagpenge": {"2025-09": True},
+        },
     )
     with pytest.raises(ManglendeOplysningError, match="'foedselsdato'"):
         simulering.calculate("sygedagpenge_revurderingstidspunkt", "2025-09")

@@ -31,7 +31,9 @@ class ressourceforloebsydelse_maanedsbeloeb(Variable):
             "jobafklaringsforloeb_ret", period
         )
         forsoerger = person("har_forsoergerpligt", period)
-        ung_hjemmeboende = person("er_hjemmeboende", period) & (person("alder", period) < sats.aldersgraense_hjemmeboende)
+        ung_hjemmeboende = person("er_hjemmeboende", period) & (
+            person("alder", period) < sats.aldersgraense_hjemmeboende
+        )
         beloeb = numpy.select(
             [forsoerger, ung_hjemmeboende],
             [sats.forsoerger, sats.under_25_hjemmeboende],

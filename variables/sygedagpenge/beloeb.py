@@ -24,7 +24,11 @@ class sygedagpenge_timesats(Variable):
     definition_period = MONTH
     unit = "currency-DKK"
     label = "Sygedagpenge pr. time (kr.)"
-    reference = SDL.paragraf("§ 47", "§ 50, stk. 1", "§ 51, stk. 1") + AMBL.paragraf("§ 1") + AFL.paragraf("§ 47, stk. 2")
+    reference = (
+        SDL.paragraf("§ 47", "§ 50, stk. 1", "§ 51, stk. 1")
+        + AMBL.paragraf("§ 1")
+        + AFL.paragraf("§ 47, stk. 2")
+    )
     documentation = (
         "Lønmodtagere og selvstændige: timelønnen efter 8 % arbejdsmarkedsbidrag, højst årets "
         "højeste beløb pr. time (§§ 46-47, § 50, stk. 1). Ledige: dagpengesatsen pr. time, dvs. "
@@ -52,7 +56,9 @@ class sygedagpenge_ugesats(Variable):
     definition_period = MONTH
     unit = "currency-DKK"
     label = "Sygedagpenge pr. uge ved fuldt fravær (kr.)"
-    reference = SDL.paragraf("§ 45, stk. 2", "§ 47", "§ 50, stk. 1-2", "§ 51, stk. 1") + AFL.paragraf("§ 47, stk. 2")
+    reference = SDL.paragraf("§ 45, stk. 2", "§ 47", "§ 50, stk. 1-2", "§ 51, stk. 1") + AFL.paragraf(
+        "§ 47, stk. 2"
+    )
     documentation = (
         "Timesatsen gange den normale ugentlige arbejdstid, højst det højeste beløb pr. uge "
         "(§ 50, stk. 1-2). Forsikrede selvstændige får mindst 2/3 af det højeste beløb (§ 45, "
@@ -72,7 +78,9 @@ class sygedagpenge_ugesats(Variable):
         efter_loen = numpy.minimum(timesats * person("ugentlig_arbejdstid", period), beloeb.maksimum_uge)
         # § 45, stk. 2: forsikrede selvstændige får mindst 2/3 af det højeste beløb.
         forsikret = (beskaeftigelse == status.selvstaendig) & (forsikring != forsikring.possible_values.ingen)
-        efter_loen = numpy.where(forsikret, numpy.maximum(efter_loen, minimum_andel * beloeb.maksimum_uge), efter_loen)
+        efter_loen = numpy.where(
+            forsikret, numpy.maximum(efter_loen, minimum_andel * beloeb.maksimum_uge), efter_loen
+        )
         # § 51: dagpengesatsen pr. dag gange 5 dage.
         efter_dagpenge = timesats * beloeb.dagpenge_timer_pr_dag * beloeb.udbetalingsdage_pr_uge
         return numpy.where(beskaeftigelse == status.ledig, efter_dagpenge, efter_loen)
@@ -104,13 +112,17 @@ class sygedagpenge_ugebeloeb(Variable):
 
         # § 53, stk. 1: samme beløb pr. fraværstime, højst ugesatsen (§ 50, stk. 2).
         loenmodtager = numpy.minimum(
-            person("sygedagpenge_timesats", period) * person("sygedagpenge_fravaerstimer_pr_uge", period), ugesats
+            person("sygedagpenge_timesats", period) * person("sygedagpenge_fravaerstimer_pr_uge", period),
+            ugesats,
         )
         # § 53, stk. 3: selvstændiges andel efter, hvor meget af det normale arbejde de kan udføre.
         kan_udfoere = numpy.divide(normal - delvis, normal, out=numpy.zeros_like(normal), where=normal > 0)
         andel = numpy.select(
-            [delvis == 0, kan_udfoere <= beloeb.selvstaendig_delvis_tre_fjerdedele_arbejdsevne,
-             kan_udfoere <= beloeb.selvstaendig_delvis_halv_arbejdsevne],
+            [
+                delvis == 0,
+                kan_udfoere <= beloeb.selvstaendig_delvis_tre_fjerdedele_arbejdsevne,
+                kan_udfoere <= beloeb.selvstaendig_delvis_halv_arbejdsevne,
+            ],
             [1, beloeb.selvstaendig_delvis_tre_fjerdedele_andel, beloeb.selvstaendig_delvis_halv_andel],
         )
         return numpy.select(

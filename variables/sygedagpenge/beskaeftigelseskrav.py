@@ -14,7 +14,14 @@ from openfisca_core.indexed_enums import Enum
 from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
-from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, kraev_oplyst, maaned_slut, maaned_start, plus_dage, plus_uger
+from openfisca_dk_beskaeftigelse.datoer import (
+    INGEN_DATO,
+    kraev_oplyst,
+    maaned_slut,
+    maaned_start,
+    plus_dage,
+    plus_uger,
+)
 from openfisca_dk_beskaeftigelse.entities import Person
 from openfisca_dk_beskaeftigelse.love import SDL
 
@@ -192,7 +199,9 @@ class beskaeftigelseskrav_arbejdsgiver_opfyldt(Variable):
         loenmodtager = person("beskaeftigelse", period)
         loenmodtager = loenmodtager == loenmodtager.possible_values.loenmodtager
         kraev_oplyst(
-            ansat, "ansaettelse_startdato", "beskaeftigelseskrav_arbejdsgiver_opfyldt",
+            ansat,
+            "ansaettelse_startdato",
+            "beskaeftigelseskrav_arbejdsgiver_opfyldt",
             relevant=loenmodtager & person("sygemeldt", period) & arbejdsgiverperiode,
         )
         # § 30, stk. 2, nr. 1 (og stk. 4): 8 ugers uafbrudt ansættelse før første fraværsdag.
@@ -230,7 +239,9 @@ class beskaeftigelseskrav_selvstaendig_opfyldt(Variable):
     value_type = bool
     entity = Person
     definition_period = MONTH
-    label = "Opfylder beskæftigelseskravet for selvstændige (6 af de seneste 12 måneder, heriblandt den seneste)"
+    label = (
+        "Opfylder beskæftigelseskravet for selvstændige (6 af de seneste 12 måneder, heriblandt den seneste)"
+    )
     reference = SDL.paragraf("§ 42")
     documentation = (
         "Virksomheden er drevet i væsentligt omfang i mindst 6 af de 12 kalendermåneder før "

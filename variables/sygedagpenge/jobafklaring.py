@@ -1,4 +1,7 @@
-"""Ret til jobafklaringsforløb, når sygedagpengene ikke kan forlænges (SDL §§ 24, stk. 2, 24 a, 27, stk. 3; LAB kap. 18), og valget ved livstruende sygdom (§§ 24 a, stk. 6, 24 b)."""
+"""Jobafklaringsforløb, når sygedagpengene ikke kan forlænges, og valget ved livstruende sygdom.
+
+SDL § 24, stk. 2, § 24 a, § 27, stk. 3 og LAB kapitel 18; livstruende sygdom: §§ 24 a, stk. 6, og 24 b.
+"""
 
 from datetime import date
 

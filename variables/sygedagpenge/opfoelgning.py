@@ -1,4 +1,6 @@
-"""Kommunens opfølgning i sygedagpengesager: visitation, første samtale, antal samtaler, samtaleform, fast track og lægeattest (SDL §§ 7 c, 7 e, 11 a-11 c, 12-13 f).
+"""Kommunens opfølgning i sygedagpengesager (SDL §§ 7 c, 7 e, 11 a-11 c, 12-13 f).
+
+Visitation, første samtale, antal samtaler, samtaleform, fast track og lægeattest.
 
 Reglerne ændres 1.1.2020 (lov nr. 551/2019 og 1555/2019), 1.1.2022 (lov nr. 2590/2021),
 22.3.2023 (lov nr. 295/2023), 1.1.2025 (lov nr. 1657/2024) og 1.7.2026 (lov nr. 1750/2025;
@@ -15,7 +17,14 @@ from openfisca_core.indexed_enums import Enum
 from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
-from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, maaned_slut, maaned_start, plus_dage, plus_maaneder, plus_uger
+from openfisca_dk_beskaeftigelse.datoer import (
+    INGEN_DATO,
+    maaned_slut,
+    maaned_start,
+    plus_dage,
+    plus_maaneder,
+    plus_uger,
+)
 from openfisca_dk_beskaeftigelse.entities import Person
 from openfisca_dk_beskaeftigelse.love import (
     LOV_295_2023,
@@ -37,7 +46,7 @@ def _forventet_tilbage_senest(person, period, senest):
 
 
 def _kategori_1(person, period, parameters):
-    """§ 12, stk. 1, nr. 1: forventet tilbage inden for 8 uger, og de 8 uger er ikke gået ved månedens udgang."""
+    """§ 12, stk. 1, nr. 1: forventet tilbage inden 8 uger, og de 8 uger er ikke gået ved månedens udgang."""
     uger = parameters(period).sygedagpenge.opfoelgning.kategori_1_uger
     otte_uger = plus_uger(person("sygemelding_startdato", period), uger)
     inden_for_otte_uger = maaned_slut(period) < otte_uger
@@ -47,6 +56,17 @@ def _kategori_1(person, period, parameters):
 def _loenmodtager(person, period):
     beskaeftigelse = person("beskaeftigelse", period)
     return beskaeftigelse == beskaeftigelse.possible_values.loenmodtager
+
+
+def _frist(person, period, parameters):
+    """§ 13 b, stk. 1-2: udgangen af 8. uge, eller 2 uger efter en anmodning om fast track, hvis før."""
+    opfoelgning = parameters(period).sygedagpenge.opfoelgning
+    uge_8 = plus_dage(
+        plus_uger(person("sygemelding_startdato", period), opfoelgning.foerste_samtale_uger), -1
+    )
+    anmodet = person("tidlig_opfoelgning_anmodet_dato", period)
+    fast_track = plus_uger(anmodet, opfoelgning.fast_track_samtale_uger)
+    return numpy.where(anmodet != INGEN, numpy.minimum(uge_8, fast_track), uge_8)
 
 
 class behov_for_tvaerfaglig_indsats(Variable):
@@ -83,7 +103,9 @@ class sygedagpengesag(Variable):
     value_type = bool
     entity = Person
     definition_period = MONTH
-    label = "Har en sygedagpengesag i måneden (løn/sygedagpenge fra arbejdsgiveren eller ret over for kommunen)"
+    label = (
+        "Har en sygedagpengesag i måneden (løn/sygedagpenge fra arbejdsgiveren eller ret over for kommunen)"
+    )
     reference = SDL.paragraf("§ 8", "§ 30", "§ 32")
     documentation = (
         "Den sygemeldte får sygedagpenge eller løn under sygdom: arbejdsgiverperioden dækker "
@@ -115,8 +137,10 @@ class opfoelgning_visitationskategori(Variable):
     entity = Person
     definition_period = MONTH
     label = "Visitationskategori i sygedagpengesagen"
-    reference = SDL.paragraf("§ 12, stk. 1-3") + LOV_1657_2024.paragraf("§ 1, nr. 2-4") + LOV_1750_2025.paragraf(
-        "§ 3"
+    reference = (
+        SDL.paragraf("§ 12, stk. 1-3")
+        + LOV_1657_2024.paragraf("§ 1, nr. 2-4")
+        + LOV_1750_2025.paragraf("§ 3")
     )
     documentation = (
         "Til og med 2024: kategori 1 (fuld tilbagevenden forventet inden for 8 uger fra første "
@@ -130,8 +154,11 @@ class opfoelgning_visitationskategori(Variable):
 
     def formula(person, period, parameters):
         return numpy.select(
-            [~person("sygedagpengesag", period), _kategori_1(person, period, parameters),
-             person("behov_for_tvaerfaglig_indsats", period)],
+            [
+                ~person("sygedagpengesag", period),
+                _kategori_1(person, period, parameters),
+                person("behov_for_tvaerfaglig_indsats", period),
+            ],
             [Visitationskategori.ingen, Visitationskategori.kategori_1, Visitationskategori.kategori_3],
             Visitationskategori.kategori_2,
         )
@@ -157,7 +184,9 @@ class opfoelgning_foerste_samtale_senest(Variable):
     entity = Person
     definition_period = MONTH
     label = "Frist for den første opfølgningssamtale"
-    reference = SDL.paragraf("§ 13 a, stk. 2", "§ 13 b, stk. 1-3", "§ 7 c", "§ 7 e") + LOV_1750_2025.paragraf("§ 3")
+    reference = SDL.paragraf("§ 13 a, stk. 2", "§ 13 b, stk. 1-3", "§ 7 c", "§ 7 e") + LOV_1750_2025.paragraf(
+        "§ 3"
+    )
     documentation = (
         "Senest inden udgangen af 8. uge regnet fra første fraværsdag (første fraværsdag + 55 "
         "dage), eller senest 2 uger efter en anmodning om tidlig opfølgning, hvis det er før. "
@@ -172,7 +201,9 @@ class opfoelgning_foerste_samtale_senest(Variable):
         opfoelgning = parameters(period).sygedagpenge.opfoelgning
         start = person("sygemelding_startdato", period)
         frist = _frist(person, period, parameters)
-        kategori_1_forventning = _forventet_tilbage_senest(person, period, plus_uger(start, opfoelgning.kategori_1_uger))
+        kategori_1_forventning = _forventet_tilbage_senest(
+            person, period, plus_uger(start, opfoelgning.kategori_1_uger)
+        )
         return numpy.where(person("sygedagpengesag", period) & ~kategori_1_forventning, frist, INGEN)
 
     def formula_2026_07_01(person, period, parameters):
@@ -182,16 +213,9 @@ class opfoelgning_foerste_samtale_senest(Variable):
         undtaget = _loenmodtager(person, period) & _forventet_tilbage_senest(
             person, period, plus_uger(start, opfoelgning.undtagelse_beskaeftigede_uger)
         )
-        return numpy.where(person("sygedagpengesag", period) & ~undtaget, _frist(person, period, parameters), INGEN)
-
-
-def _frist(person, period, parameters):
-    """§ 13 b, stk. 1-2: udgangen af 8. uge, eller 2 uger efter en anmodning om tidlig opfølgning, hvis det er før."""
-    opfoelgning = parameters(period).sygedagpenge.opfoelgning
-    uge_8 = plus_dage(plus_uger(person("sygemelding_startdato", period), opfoelgning.foerste_samtale_uger), -1)
-    anmodet = person("tidlig_opfoelgning_anmodet_dato", period)
-    fast_track = plus_uger(anmodet, opfoelgning.fast_track_samtale_uger)
-    return numpy.where(anmodet != INGEN, numpy.minimum(uge_8, fast_track), uge_8)
+        return numpy.where(
+            person("sygedagpengesag", period) & ~undtaget, _frist(person, period, parameters), INGEN
+        )
 
 
 class opfoelgning_min_samtaler_6_maaneder(Variable):
@@ -199,7 +223,11 @@ class opfoelgning_min_samtaler_6_maaneder(Variable):
     entity = Person
     definition_period = MONTH
     label = "Mindste antal opfølgningssamtaler i det første halve år"
-    reference = SDL.paragraf("§ 13 b, stk. 1", "§ 13 f") + LOV_551_2019.paragraf("§ 3") + LOV_1750_2025.paragraf("§ 3")
+    reference = (
+        SDL.paragraf("§ 13 b, stk. 1", "§ 13 f")
+        + LOV_551_2019.paragraf("§ 3")
+        + LOV_1750_2025.paragraf("§ 3")
+    )
     documentation = (
         "Fra 1.1.2020: mindst 4 opfølgninger inden for det første halve år i sager med fravær ud "
         "over 8 uger (kategori 2 og 3); 0 i kategori 1 (kommunen tilrettelægger selv). Fra "
@@ -249,7 +277,9 @@ class opfoelgning_telefon_video_fra(Variable):
     def formula_2022_01_01(person, period, parameters):
         maaneder = parameters(period).sygedagpenge.opfoelgning.telefon_video_efter_maaneder
         efter_6_maaneder = plus_maaneder(person("sygemelding_startdato", period), maaneder)
-        return numpy.where(person("opfoelgning_foerste_samtale_senest", period) != INGEN, efter_6_maaneder, INGEN)
+        return numpy.where(
+            person("opfoelgning_foerste_samtale_senest", period) != INGEN, efter_6_maaneder, INGEN
+        )
 
     def formula_2023_03_22(person, period):
         foerste_samtale = person("opfoelgning_foerste_samtale_senest", period)
@@ -288,7 +318,9 @@ class fast_track_anmodning_senest(Variable):
     def formula(person, period, parameters):
         opfoelgning = parameters(period).sygedagpenge.opfoelgning
         start = person("sygemelding_startdato", period)
-        ud_over_otte_uger = ~_forventet_tilbage_senest(person, period, plus_uger(start, opfoelgning.kategori_1_uger))
+        ud_over_otte_uger = ~_forventet_tilbage_senest(
+            person, period, plus_uger(start, opfoelgning.kategori_1_uger)
+        )
         senest = plus_dage(plus_uger(start, opfoelgning.fast_track_arbejdsgiver_uger), -1)
         return numpy.where(
             person("sygemeldt", period) & _loenmodtager(person, period) & ud_over_otte_uger, senest, INGEN
@@ -333,4 +365,6 @@ class laegeattest_ret_til_at_kraeve(Variable):
     )
 
     def formula_2020_01_01(person, period):
-        return person("sygedagpengesag", period) & (person("opfoelgning_foerste_samtale_senest", period) != INGEN)
+        return person("sygedagpengesag", period) & (
+            person("opfoelgning_foerste_samtale_senest", period) != INGEN
+        )

@@ -54,7 +54,9 @@ class folkepensionsalder_dato(Variable):
 
     def formula(person, period, parameters):
         foedselsdato = person("foedselsdato", period)
-        kraev_oplyst(foedselsdato, "foedselsdato", "folkepensionsalder_dato", relevant=person("sygemeldt", period))
+        kraev_oplyst(
+            foedselsdato, "foedselsdato", "folkepensionsalder_dato", relevant=person("sygemeldt", period)
+        )
         # Tærsklen er fødselsåret med brøk (måneder siden år 0 / 12), så juli 1954 = 1954,5.
         foedselsmaaned = (foedselsdato.astype("datetime64[M]") - AAR_0).astype(int)
         alder = parameters(period).pension.folkepensionsalder.calc(foedselsmaaned / MAANEDER_PR_AAR)

@@ -1,4 +1,6 @@
-"""Forelæggelse for rehabiliteringsteamet i sygedagpenge- og jobafklaringssager (LOB § 9, LAB § 111 a, SDL § 13 d og § 27, stk. 1, nr. 4).
+"""Forelæggelse for rehabiliteringsteamet i sygedagpenge- og jobafklaringssager.
+
+LOB § 9, LAB § 111 a, SDL § 13 d og § 27, stk. 1, nr. 4.
 
 Til og med 2024 skal alle sager om jobafklaringsforløb forelægges teamet inden 4 uger, og
 sager i kategori 3 forelægges. Fra 1.1.2025 (lov nr. 1657/2024) kun ved behov for en
@@ -30,7 +32,9 @@ class rehabiliteringsteam_forelaeggelse(Variable):
     entity = Person
     definition_period = MONTH
     label = "Sagen skal forelægges rehabiliteringsteamet"
-    reference = LOB.paragraf("§ 9, stk. 1") + LAB.paragraf("§ 111 a") + SDL.paragraf("§ 13 d", "§ 27, stk. 1, nr. 4")
+    reference = (
+        LOB.paragraf("§ 9, stk. 1") + LAB.paragraf("§ 111 a") + SDL.paragraf("§ 13 d", "§ 27, stk. 1, nr. 4")
+    )
     documentation = (
         "Status i måneden. Til og med 2024: sager om jobafklaringsforløb (ret i måneden), sager i "
         "visitationskategori 3 og sager forlænget efter § 27, stk. 1, nr. 4. Fra 1.1.2025 (lov nr. "
@@ -50,7 +54,9 @@ class rehabiliteringsteam_forelaeggelse(Variable):
 
     def formula_2025_01_01(person, period):
         # Lov nr. 1657/2024: jobafklaringssager kun ved behov for en tværfaglig indsats (LAB § 109).
-        jobafklaring = person("jobafklaringsforloeb_ret", period) & person("behov_for_tvaerfaglig_indsats", period)
+        jobafklaring = person("jobafklaringsforloeb_ret", period) & person(
+            "behov_for_tvaerfaglig_indsats", period
+        )
         return jobafklaring | _forlaenget_til_rehabiliteringsteam(person, period)
 
     def formula_2026_02_01(person, period):

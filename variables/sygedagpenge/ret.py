@@ -1,4 +1,7 @@
-"""Ret til sygedagpenge: fra arbejdsgiveren (SDL § 30) og fra kommunen (§§ 32, 41-42, 51), og hvornår kommunen begynder at betale."""
+"""Ret til sygedagpenge fra arbejdsgiveren (SDL § 30) og fra kommunen (§§ 32, 41-42, 51).
+
+Og hvornår kommunen begynder at betale.
+"""
 
 from datetime import date
 
@@ -6,7 +9,13 @@ import numpy
 from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
-from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, maaned_slut, maaned_start, plus_dage, plus_maaneder, plus_uger
+from openfisca_dk_beskaeftigelse.datoer import (
+    INGEN_DATO,
+    maaned_start,
+    plus_dage,
+    plus_maaneder,
+    plus_uger,
+)
 from openfisca_dk_beskaeftigelse.entities import Person
 from openfisca_dk_beskaeftigelse.love import AFL, SDL
 
@@ -65,13 +74,21 @@ class sygedagpenge_ret_kommune(Variable):
 
         nr_1 = person("beskaeftigelseskrav_timer_opfyldt", period)
         nr_2 = person("ville_have_ret_til_dagpenge", period)
-        nr_3 = (afsluttet != INGEN) & (afsluttet <= start) & (afsluttet >= plus_maaneder(start, -nyuddannet_maaneder))
+        nr_3 = (
+            (afsluttet != INGEN)
+            & (afsluttet <= start)
+            & (afsluttet >= plus_maaneder(start, -nyuddannet_maaneder))
+        )
         nr_4 = person("elev_i_loennet_praktik", period)
         nr_5 = forloeb == forloeb.possible_values.fleksjob
         paragraf_42 = person("beskaeftigelseskrav_selvstaendig_opfyldt", period)
 
         ret = numpy.select(
-            [beskaeftigelse == status.loenmodtager, beskaeftigelse == status.ledig, beskaeftigelse == status.selvstaendig],
+            [
+                beskaeftigelse == status.loenmodtager,
+                beskaeftigelse == status.ledig,
+                beskaeftigelse == status.selvstaendig,
+            ],
             [nr_1 | nr_2 | nr_3 | nr_4 | nr_5, nr_2 | nr_3, paragraf_42],
         )
         return person("sygemeldt", period) & ret
@@ -102,13 +119,18 @@ class sygedagpenge_kommune_fra(Variable):
         forsikret = forsikring.possible_values
 
         loenmodtager = numpy.where(
-            person("beskaeftigelseskrav_arbejdsgiver_opfyldt", period), plus_dage(start, p.arbejdsgiverperiode.dage), start
+            person("beskaeftigelseskrav_arbejdsgiver_opfyldt", period),
+            plus_dage(start, p.arbejdsgiverperiode.dage),
+            start,
         )
         ledig = plus_dage(start, p.beskaeftigelseskrav.a_kasse_dage)
         # § 41 og § 45: fra 3. uge, eller fra 1. eller 3. fraværsdag med forsikring.
         selvstaendig = numpy.select(
             [forsikring == forsikret.fra_dag_1, forsikring == forsikret.fra_dag_3],
-            [plus_dage(start, p.selvstaendige.forsikring_dag_1 - 1), plus_dage(start, p.selvstaendige.forsikring_dag_3 - 1)],
+            [
+                plus_dage(start, p.selvstaendige.forsikring_dag_1 - 1),
+                plus_dage(start, p.selvstaendige.forsikring_dag_3 - 1),
+            ],
             plus_uger(start, p.selvstaendige.uger_foer_ret),
         )
         fra = numpy.select(

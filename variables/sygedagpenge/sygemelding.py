@@ -1,4 +1,4 @@
-"""Sygemeldingen: første fraværsdag, delvis fravær, prognose og tidligere sygedagpengeuger (SDL §§ 7, 24, 53)."""
+"""Sygemeldingen: første fraværsdag, delvis fravær, prognose og tidligere uger (SDL §§ 7, 24, 53)."""
 
 from datetime import date
 

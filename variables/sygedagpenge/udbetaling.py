@@ -105,7 +105,11 @@ class sygedagpenge_betaler(Variable):
             & (plus_dage(start, a_kasse_dage) > maaned_start(period))
         )
         return numpy.select(
-            [person("sygedagpenge_udbetales", period), person("sygedagpenge_ret_arbejdsgiver", period), a_kasse],
+            [
+                person("sygedagpenge_udbetales", period),
+                person("sygedagpenge_ret_arbejdsgiver", period),
+                a_kasse,
+            ],
             [SygedagpengeBetaler.kommune, SygedagpengeBetaler.arbejdsgiver, SygedagpengeBetaler.a_kasse],
             SygedagpengeBetaler.ingen,
         )

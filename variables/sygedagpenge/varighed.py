@@ -1,4 +1,6 @@
-"""Sygedagpengeperiodens længde: uger med sygedagpenge, revurderingstidspunktet, forlængelse og ophør (SDL §§ 24-27, covid-19-reglerne §§ 26-26 i).
+"""Sygedagpengeperiodens længde: uger, revurderingstidspunkt, forlængelse og ophør (SDL §§ 24-27).
+
+Med de midlertidige covid-19-regler i §§ 26-26 i.
 
 Opbygningen lader en senere reform erstatte "revurdering + forlængelse" med "én tidsgrænse,
 hvorefter satsen nedsættes": ugerne tælles i sygedagpenge_uger_medregnet, grænsen nås på
@@ -50,7 +52,7 @@ def _gyldig_forlaengelsesgrund(person, period):
 
 
 def _covid19_forlaengelse(parameters, ophoer, relevant, period):
-    """§§ 26-26 i: skulle sygedagpengene ophøre i et covid-19-vindue, forlænges de; igen, hvis den nye dato også falder i et vindue.
+    """§§ 26-26 i: ophør i et covid-19-vindue forlænges; igen, hvis den nye dato også ligger i et vindue.
 
     Parameteren slås op på den første dag uden sygedagpenge (løkken går over datoer, ikke borgere).
     """
@@ -133,7 +135,9 @@ class sygedagpenge_revurderingstidspunkt(Variable):
         medregning = person("sygedagpenge_medregningsstart", period)
         tidligere = person("tidligere_sygedagpengeuger", period)
         revurdering = numpy.where(
-            person("sygedagpenge_graense_naaet_ved_start", period), start, plus_uger(medregning, uger - tidligere)
+            person("sygedagpenge_graense_naaet_ved_start", period),
+            start,
+            plus_uger(medregning, uger - tidligere),
         )
         return numpy.where(person("sygemeldt", period), revurdering, INGEN)
 
@@ -172,9 +176,9 @@ class sygedagpenge_ophoersdato(Variable):
     entity = Person
     definition_period = MONTH
     label = "Sidste dag, kommunen udbetaler sygedagpenge for den aktuelle sygdom"
-    reference = SDL.paragraf("§ 24, stk. 1", "§ 24 a, stk. 2-3 og 6", "§ 25, stk. 1", "§ 27, stk. 1") + SDL_2022.paragraf(
-        "§§ 26-26 i"
-    )
+    reference = SDL.paragraf(
+        "§ 24, stk. 1", "§ 24 a, stk. 2-3 og 6", "§ 25, stk. 1", "§ 27, stk. 1"
+    ) + SDL_2022.paragraf("§§ 26-26 i")
     documentation = (
         "Uden forlængelse: udgangen af den kalendermåned, hvor revurderingstidspunktet ligger "
         "(§ 24, stk. 1; § 25, stk. 1). Med en tidsbegrænset forlængelse (§ 27, stk. 1, nr. 2-3): "
