@@ -3,8 +3,11 @@
 Med de midlertidige covid-19-regler i §§ 26-26 i.
 
 Opbygningen lader en senere reform erstatte "revurdering + forlængelse" med "én tidsgrænse,
-hvorefter satsen nedsættes": ugerne tælles i sygedagpenge_uger_medregnet, grænsen nås på
-sygedagpenge_revurderingstidspunkt, og udbetalingen slutter på sygedagpenge_ophoersdato.
+hvorefter satsen nedsættes": ugerne tælles i sygedagpenge_uger_medregnet, grænsen (parameteren
+revurdering_uger) nås på sygedagpenge_revurderingstidspunkt, og udbetalingen slutter på
+sygedagpenge_ophoersdato. En sådan reform kan ændre revurdering_uger, erstatte
+sygedagpenge_ophoersdato (ingen ophør) og sygedagpenge_maanedsbeloeb (nedsat dagsats for
+betalingsdage efter grænsen) og sætte jobafklaringsforloeb_ret til falsk.
 """
 
 from datetime import date
