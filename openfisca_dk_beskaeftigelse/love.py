@@ -71,3 +71,9 @@ BEK_1216_2023 = Lov(
 )
 BEK_1710_2024 = Lov("BEK nr. 1710/2024", "Bekendtgørelse om opfølgning i sygedagpengesager", _eli(2024, 1710))
 AMBL = Lov("AMBL", "Lov om arbejdsmarkedsbidrag (lov nr. 471 af 12.6.2009)", _eli(2009, 471))
+PENSIONSLOVEN = Lov("Pensionsloven", "Lov om social pension (LBK nr. 527 af 25.4.2022)", _eli(2022, 527))
+SDL_2022 = Lov(
+    "SDL (LBK nr. 1263/2022)",
+    "Lov om sygedagpenge (LBK nr. 1263 af 2.9.2022) med de midlertidige covid-19-regler i kapitel 8 a",
+    _eli(2022, 1263),
+)

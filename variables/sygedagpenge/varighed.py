@@ -1,0 +1,268 @@
+"""Sygedagpengeperiodens længde: uger, revurderingstidspunkt, forlængelse og ophør (SDL §§ 24-27).
+
+Med de midlertidige covid-19-regler i §§ 26-26 i.
+
+Opbygningen lader en senere reform erstatte "revurdering + forlængelse" med "én tidsgrænse,
+hvorefter satsen nedsættes": ugerne tælles i sygedagpenge_uger_medregnet, grænsen (parameteren
+revurdering_uger) nås på sygedagpenge_revurderingstidspunkt, og udbetalingen slutter på
+sygedagpenge_ophoersdato. En sådan reform kan ændre revurdering_uger, erstatte
+sygedagpenge_ophoersdato (ingen ophør) og sygedagpenge_maanedsbeloeb (nedsat dagsats for
+betalingsdage efter grænsen) og sætte jobafklaringsforloeb_ret til falsk.
+"""
+
+from datetime import date
+
+import numpy
+from openfisca_core.periods import MONTH
+from openfisca_core.variables import Variable
+
+from openfisca_dk_beskaeftigelse.datoer import (
+    INGEN_DATO,
+    maaned_slut,
+    maaned_start,
+    maanedens_sidste_dag,
+    plus_dage,
+    plus_maaneder,
+    plus_uger,
+)
+from openfisca_dk_beskaeftigelse.entities import Person
+from openfisca_dk_beskaeftigelse.love import SDL, SDL_2022
+
+INGEN = numpy.datetime64(INGEN_DATO, "D")
+DAGE_PR_UGE = 7  # kalenderens enhed, ikke et lovtal
+
+
+def _graense(person, period, parameters):
+    """Ugegrænsen og opgørelsesperioden i måneder: § 24 (22 uger, 9 måneder) eller § 25 (26, 12)."""
+    varighed = parameters(period).sygedagpenge.varighed
+    pension = person("sygedagpenge_26_ugers_graense", period)
+    return (
+        numpy.where(pension, varighed.pension_uger, varighed.revurdering_uger),
+        numpy.where(pension, varighed.pension_maaneder, varighed.revurdering_maaneder),
+    )
+
+
+def _gyldig_forlaengelsesgrund(person, period):
+    """§ 27, stk. 1: en grund er oplyst; § 25-personer forlænges ikke; ved § 24 a kun livstruende sygdom."""
+    grund = person("forlaengelsesgrund", period)
+    grunde = grund.possible_values
+    graense_ved_start = person("sygedagpenge_graense_naaet_ved_start", period)
+    return (
+        (grund != grunde.ingen)
+        & ~person("sygedagpenge_26_ugers_graense", period)
+        & (~graense_ved_start | (grund == grunde.livstruende_sygdom))
+    )
+
+
+def _covid19_forlaengelse(parameters, ophoer, relevant, period):
+    """§§ 26-26 i: ophør i et covid-19-vindue forlænges; igen, hvis den nye dato også ligger i et vindue.
+
+    Parameteren slås op på den første dag uden sygedagpenge (løkken går over datoer, ikke borgere).
+    """
+    overgang = numpy.where(relevant, plus_dage(ophoer, 1), maaned_start(period))
+    while True:
+        unikke = numpy.unique(overgang)
+        maaneder = numpy.select(
+            [overgang == dag for dag in unikke],
+            [parameters(str(dag)).sygedagpenge.varighed.covid19_forlaengelse_maaneder for dag in unikke],
+        )
+        maaneder = numpy.where(relevant, maaneder, 0)
+        if not (maaneder > 0).any():
+            return numpy.where(relevant, plus_dage(overgang, -1), ophoer)
+        overgang = plus_maaneder(overgang, maaneder.astype(int))
+
+
+class sygedagpenge_medregningsstart(Variable):
+    value_type = date
+    default_value = INGEN_DATO
+    entity = Person
+    definition_period = MONTH
+    label = "Første dag, der tæller med i sygedagpengeperioden"
+    reference = SDL.paragraf("§ 24, stk. 3")
+    documentation = (
+        "De første 30 kalenderdage (lønmodtagere og ledige, uanset hvem der betaler) og de første "
+        "2 uger (selvstændige) tæller ikke med i sygedagpengeperioden. Ingen sygemelding: 0001-01-01."
+    )
+
+    def formula(person, period, parameters):
+        varighed = parameters(period).sygedagpenge.varighed
+        start = person("sygemelding_startdato", period)
+        beskaeftigelse = person("beskaeftigelse", period)
+        selvstaendig = beskaeftigelse == beskaeftigelse.possible_values.selvstaendig
+        medregning = numpy.where(
+            selvstaendig,
+            plus_uger(start, varighed.ikke_medregnet_selvstaendig_uger),
+            plus_dage(start, varighed.ikke_medregnet_loenmodtager_dage),
+        )
+        return numpy.where(start == INGEN, INGEN, medregning)
+
+
+class sygedagpenge_graense_naaet_ved_start(Variable):
+    value_type = bool
+    entity = Person
+    definition_period = MONTH
+    label = "Varighedsgrænsen var allerede overskredet på første fraværsdag"
+    reference = SDL.paragraf("§ 24 a, stk. 1-3", "§ 25, stk. 1")
+    documentation = (
+        "Den sygemeldte havde allerede fået sygedagpenge i mere end 22 uger (26 efter § 25) i "
+        "opgørelsesperioden på en ny første fraværsdag. Så betaler kommunen ikke sygedagpenge "
+        "(undtagen ved livstruende sygdom, § 24 a, stk. 6), men giver ret til jobafklaringsforløb "
+        "fra den dag, kommunen ellers ville begynde at betale (§ 24 a, stk. 2-3)."
+    )
+
+    def formula(person, period, parameters):
+        uger, _ = _graense(person, period, parameters)
+        return person("sygemeldt", period) & (person("tidligere_sygedagpengeuger", period) > uger)
+
+
+class sygedagpenge_revurderingstidspunkt(Variable):
+    value_type = date
+    default_value = INGEN_DATO
+    entity = Person
+    definition_period = MONTH
+    label = "Revurderingstidspunktet: første dag med mere end 22 ugers sygedagpenge i opgørelsesperioden"
+    reference = SDL.paragraf("§ 24, stk. 1, 3 og 4", "§ 24 a, stk. 1", "§ 25, stk. 1")
+    documentation = (
+        "Den dag, hvor ugerne med sygedagpenge (fra sygedagpenge_medregningsstart plus "
+        "tidligere_sygedagpengeuger) for første gang overstiger 22 uger: medregningsstart + "
+        "(22 - tidligere uger) × 7 dage, afrundet ned til hel dag. For pensionister og personer over "
+        "folkepensionsalderen (§ 25) er det dagen, hvor 26 uger overstiges. Var grænsen allerede "
+        "overskredet på første fraværsdag (§ 24 a), er det første fraværsdag. Udbetalingen ophører "
+        "ved udgangen af den kalendermåned, datoen ligger i, medmindre den forlænges. "
+        "Ingen sygemelding: 0001-01-01."
+    )
+
+    def formula(person, period, parameters):
+        uger, _ = _graense(person, period, parameters)
+        start = person("sygemelding_startdato", period)
+        medregning = person("sygedagpenge_medregningsstart", period)
+        tidligere = person("tidligere_sygedagpengeuger", period)
+        revurdering = numpy.where(
+            person("sygedagpenge_graense_naaet_ved_start", period),
+            start,
+            plus_uger(medregning, uger - tidligere),
+        )
+        return numpy.where(person("sygemeldt", period), revurdering, INGEN)
+
+
+class sygedagpenge_forlaengelse_slut(Variable):
+    value_type = date
+    default_value = INGEN_DATO
+    entity = Person
+    definition_period = MONTH
+    label = "Sidste dag i en tidsbegrænset forlængelse (§ 27, stk. 1, nr. 2 og 3)"
+    reference = SDL.paragraf("§ 27, stk. 1, nr. 2", "§ 27, stk. 1, nr. 3")
+    documentation = (
+        "Ved afklaring af arbejdsevnen (nr. 2): op til 69 uger fra revurderingstidspunktet. Ved "
+        "lægebehandling (nr. 3): den sygemeldte skal kunne genoptage arbejdet inden for 134 uger fra "
+        "revurderingstidspunktet, så forlængelsen løber højst dertil. Sidste dag = "
+        "revurderingstidspunktet + uger × 7 - 1. De øvrige grunde har ingen fast grænse; ingen "
+        "tidsbegrænset forlængelse: 0001-01-01."
+    )
+
+    def formula(person, period, parameters):
+        varighed = parameters(period).sygedagpenge.varighed
+        grund = person("forlaengelsesgrund", period)
+        grunde = grund.possible_values
+        revurdering = person("sygedagpenge_revurderingstidspunkt", period)
+        uger = numpy.select(
+            [grund == grunde.afklaring_arbejdsevne, grund == grunde.laegebehandling],
+            [varighed.forlaengelse_afklaring_arbejdsevne_uger, varighed.forlaengelse_laegebehandling_uger],
+        )
+        tidsbegraenset = _gyldig_forlaengelsesgrund(person, period) & (uger > 0)
+        return numpy.where(tidsbegraenset, plus_dage(plus_uger(revurdering, uger), -1), INGEN)
+
+
+class sygedagpenge_ophoersdato(Variable):
+    value_type = date
+    default_value = INGEN_DATO
+    entity = Person
+    definition_period = MONTH
+    label = "Sidste dag, kommunen udbetaler sygedagpenge for den aktuelle sygdom"
+    reference = SDL.paragraf(
+        "§ 24, stk. 1", "§ 24 a, stk. 2-3 og 6", "§ 25, stk. 1", "§ 27, stk. 1"
+    ) + SDL_2022.paragraf("§§ 26-26 i")
+    documentation = (
+        "Uden forlængelse: udgangen af den kalendermåned, hvor revurderingstidspunktet ligger "
+        "(§ 24, stk. 1; § 25, stk. 1). Med en tidsbegrænset forlængelse (§ 27, stk. 1, nr. 2-3): "
+        "forlængelsens sidste dag. Med en forlængelse uden fast grænse (nr. 1 og 4-7): ingen "
+        "ophørsdato (0001-01-01); forlængelsen gælder, så længe grunden er oplyst. § 24 a uden "
+        "livstruende sygdom: dagen før kommunen ellers ville begynde at betale (ingen sygedagpenge "
+        "fra kommunen). Falder den første dag uden sygedagpenge i perioden 9.3.2020-30.6.2021, "
+        "forlænges efter de midlertidige covid-19-regler (parameter covid19_forlaengelse_maaneder). "
+        "Forlængelsesgrunden læses i den måned, der beregnes. Kræver en afgørelse fra kommunen i "
+        "virkeligheden; modellen viser, hvornår den tidligst kan ophøre."
+    )
+
+    def formula(person, period, parameters):
+        gyldig = _gyldig_forlaengelsesgrund(person, period)
+        forlaengelse_slut = person("sygedagpenge_forlaengelse_slut", period)
+        tidsbegraenset = forlaengelse_slut != INGEN
+        ingen_udbetaling = person("sygedagpenge_graense_naaet_ved_start", period) & ~gyldig
+
+        # § 24, stk. 1: udbetalingen ophører efter udgangen af måneden med revurderingstidspunktet.
+        ophoer = numpy.select(
+            [ingen_udbetaling, tidsbegraenset],
+            [plus_dage(person("sygedagpenge_kommune_fra", period), -1), forlaengelse_slut],
+            maanedens_sidste_dag(person("sygedagpenge_revurderingstidspunkt", period)),
+        )
+        aaben = gyldig & ~tidsbegraenset
+        sygemeldt = person("sygemeldt", period)
+        ophoer = _covid19_forlaengelse(parameters, ophoer, sygemeldt & ~aaben & ~ingen_udbetaling, period)
+        return numpy.where(sygemeldt & ~aaben, ophoer, INGEN)
+
+
+class sygedagpenge_forlaenget(Variable):
+    value_type = bool
+    entity = Person
+    definition_period = MONTH
+    label = "Sygedagpengene er forlænget efter § 27 i måneden"
+    reference = SDL.paragraf("§ 27, stk. 1, nr. 1-7", "§ 24 a, stk. 6")
+    documentation = (
+        "Måneden ligger efter den kalendermåned, hvor revurderingstidspunktet ligger, der er "
+        "oplyst en forlængelsesgrund, og en tidsbegrænset forlængelse er ikke udløbet før "
+        "månedens første dag. § 25-personer forlænges ikke; ved § 24 a kun ved livstruende "
+        "sygdom. Covid-19-forlængelserne 2020-2021 (§§ 26-26 i) er ikke forlængelser efter § 27 "
+        "og tæller ikke her (de ses i sygedagpenge_ophoersdato)."
+    )
+
+    def formula(person, period):
+        revurdering = person("sygedagpenge_revurderingstidspunkt", period)
+        forlaengelse_slut = person("sygedagpenge_forlaengelse_slut", period)
+        efter_revurderingsmaaneden = maanedens_sidste_dag(revurdering) < maaned_start(period)
+        ikke_udloebet = (forlaengelse_slut == INGEN) | (forlaengelse_slut >= maaned_start(period))
+        return (
+            person("sygemeldt", period)
+            & _gyldig_forlaengelsesgrund(person, period)
+            & efter_revurderingsmaaneden
+            & ikke_udloebet
+        )
+
+
+class sygedagpenge_uger_medregnet(Variable):
+    value_type = float
+    entity = Person
+    definition_period = MONTH
+    unit = "week"
+    label = "Uger med sygedagpenge i opgørelsesperioden ved månedens udgang"
+    reference = SDL.paragraf("§ 24, stk. 1, 3 og 4", "§ 25, stk. 1 og 3")
+    documentation = (
+        "Uger med sygedagpenge (eller løn under sygdom), der tæller efter § 24, stk. 3-4: "
+        "tidligere_sygedagpengeuger plus dagene fra sygedagpenge_medregningsstart til månedens "
+        "sidste dag (højst til sygedagpenge_ophoersdato), divideret med 7. Dage før "
+        "opgørelsesperiodens start (de 9 kalendermåneder til og med måneden; 12 efter § 25) tæller "
+        "ikke; tidligere uger antages at ligge i perioden. Tallet går over 22, når "
+        "revurderingstidspunktet er passeret. En reform med én tidsgrænse og nedsat sats kan bygge "
+        "på denne variabel."
+    )
+
+    def formula(person, period, parameters):
+        _, maaneder = _graense(person, period, parameters)
+        medregning = person("sygedagpenge_medregningsstart", period)
+        ophoer = person("sygedagpenge_ophoersdato", period)
+        periode_start = plus_maaneder(numpy.full(medregning.shape, maaned_start(period)), 1 - maaneder)
+        fra = numpy.maximum(medregning, periode_start)
+        til = numpy.where(ophoer == INGEN, maaned_slut(period), numpy.minimum(ophoer, maaned_slut(period)))
+        dage = numpy.maximum((til - fra).astype(int) + 1, 0)
+        uger = person("tidligere_sygedagpengeuger", period) + dage / DAGE_PR_UGE
+        return numpy.where(person("sygemeldt", period), uger, 0)
