@@ -158,8 +158,10 @@ def parameter_afsnit(parameter, billedmappe: Path | None) -> list[str]:
         f"Enhed: {parameter.metadata.get('unit', '—')} · Hjemmel: {_links(parameter.metadata.get('reference'))}",
         "",
     ]
-    if parameter.documentation:
+    if getattr(parameter, "documentation", None):
         linjer += [parameter.documentation.strip(), ""]
+    if isinstance(parameter, ParameterScale):
+        linjer += _skala(parameter)
     if isinstance(parameter, Parameter):
         linjer += ["| Fra | Værdi | Kilde |", "|---|---|---|"]
         for v in sorted(parameter.values_list, key=lambda v: v.instant_str):
@@ -171,6 +173,19 @@ def parameter_afsnit(parameter, billedmappe: Path | None) -> list[str]:
             _graf(parameter, billedmappe / f"{parameter.name}.png")
             linjer += [f"![{parameter.name}](img/{parameter.name}.png)", ""]
     return linjer
+
+
+def _historik(parameter: Parameter) -> str:
+    return "; ".join(f"{v.instant_str}: {v.value}" for v in sorted(parameter.values_list, key=lambda v: v.instant_str))
+
+
+def _skala(skala: ParameterScale) -> list[str]:
+    """En skala som tabel: hvert trins tærskel og beløb/sats med deres værdihistorik."""
+    led = [n for n in ("threshold", "amount", "rate", "average_rate", "base") if n in skala.brackets[0].children]
+    linjer = ["| Trin | " + " | ".join(led) + " |", "|---|" + "---|" * len(led)]
+    for i, trin in enumerate(skala.brackets):
+        linjer.append(f"| {i + 1} | " + " | ".join(_historik(trin.children[n]) for n in led) + " |")
+    return [*linjer, ""]
 
 
 def lovside(omraade: Omraade, system, billedmappe: Path | None) -> str:
@@ -205,8 +220,9 @@ def aabne_punkter(system) -> str:
                 linjer.append(f"| `{parameter.name}` | {v.instant_str} |")
     linjer += ["", "## Afledte eller usikre værdier", "", "| Parameter | Dokumentation |", "|---|---|"]
     for parameter in parameterblade(system.parameters):
-        if parameter.documentation and USIKKERHEDSORD.search(parameter.documentation):
-            linjer.append(f"| `{parameter.name}` | {_celle(parameter.documentation.strip())} |")
+        dokumentation = getattr(parameter, "documentation", None)
+        if dokumentation and USIKKERHEDSORD.search(dokumentation):
+            linjer.append(f"| `{parameter.name}` | {_celle(dokumentation.strip())} |")
     return "\n".join(linjer) + "\n"
 
 
