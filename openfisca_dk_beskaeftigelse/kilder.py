@@ -1,7 +1,18 @@
 """Kildedokumenterne (``shared/seeds/``), som reformerne bygger på.
 
-Hver reform nævner i sin docstring den fil og det afsnit, forslaget kommer fra.
+Hver reform nævner i sin docstring den fil og det afsnit, forslaget kommer fra, og har dem
+som ``kilder``: en tuple af :class:`Kilde`.
 """
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Kilde:
+    """Et afsnit i et kildedokument (``shared/seeds/<fil>``)."""
+
+    fil: str
+    afsnit: str
 
 SEEDS = {
     "000_991c7bef0c1547ec.txt": (

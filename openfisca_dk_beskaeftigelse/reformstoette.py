@@ -1,4 +1,8 @@
-"""Fælles støtte til reformerne: parametriske reformers egne parametre.
+"""Fælles støtte til reformerne: den hidtidige formel og parametriske reformers egne parametre.
+
+En reform, der ændrer en regel for en del af borgerne, kalder den formel, variablen havde i
+systemet før reformen (``tidligere_formel``), og ændrer kun resten. Så kan reformer, der
+ændrer samme variabel på forskellige punkter, stables i vilkårlig rækkefølge.
 
 Et forslag uden tal i kilden (fx hvor mange uger der skal gå, før sygedagpengene nedsættes)
 er en *parametrisk* reform: dens tal ligger i ``reforms/parametre/<modul>.yaml`` med en
@@ -14,6 +18,21 @@ import openfisca_dk_beskaeftigelse.reforms as reformpakke
 from openfisca_dk_beskaeftigelse.parametre import marker_huller
 
 REFORMPARAMETRE = Path(reformpakke.__file__).parent / "parametre"
+
+
+def tidligere_formel(reform, navn: str):
+    """Variablen ``navn``s formel i systemet, reformen lægges på, som ``f(person, period, parameters)``."""
+    variabel = reform.variables[navn]
+
+    def beregn(person, period, parameters):
+        formel = variabel.get_formula(period)
+        if formel is None:
+            return variabel.default_array(person.count)
+        if formel.__code__.co_argcount == 2:
+            return formel(person, period)
+        return formel(person, period, parameters)
+
+    return beregn
 
 
 def tilfoej_reformparametre(reform, modul: str) -> None:

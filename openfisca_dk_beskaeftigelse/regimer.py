@@ -20,16 +20,9 @@ from openfisca_core.reforms import Reform
 
 import openfisca_dk_beskaeftigelse.reforms as reformpakke
 from openfisca_dk_beskaeftigelse import CountryTaxBenefitSystem
+from openfisca_dk_beskaeftigelse.kilder import Kilde
 
 GAELDENDE_RET = "gaeldende_ret"
-
-
-@dataclass(frozen=True)
-class Kilde:
-    """Et afsnit i et kildedokument (``shared/seeds/<fil>``)."""
-
-    fil: str
-    afsnit: str
 
 
 @dataclass(frozen=True)

@@ -88,7 +88,7 @@ class sygedagpenge_livstruende_sygdom_valg(Variable):
 
     def formula(person, period):
         grund = person("forlaengelsesgrund", period)
-        revurdering = person("sygedagpenge_revurderingstidspunkt", period)
+        revurdering = person("sygedagpenge_graensedato", period)
         # § 24 a: grænsen nået på første fraværsdag giver revurderingstidspunkt = første fraværsdag.
         ved_eller_efter_revurdering = revurdering <= maaned_slut(period)
         return (

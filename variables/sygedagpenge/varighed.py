@@ -4,7 +4,7 @@ Med de midlertidige covid-19-regler i §§ 26-26 i.
 
 Opbygningen lader en senere reform erstatte "revurdering + forlængelse" med "én tidsgrænse,
 hvorefter satsen nedsættes": ugerne tælles i sygedagpenge_uger_medregnet, grænsen (parameteren
-revurdering_uger) nås på sygedagpenge_revurderingstidspunkt, og udbetalingen slutter på
+revurdering_uger) nås på sygedagpenge_graensedato, og udbetalingen slutter på
 sygedagpenge_ophoersdato. En sådan reform kan ændre revurdering_uger, erstatte
 sygedagpenge_ophoersdato (ingen ophør) og sygedagpenge_maanedsbeloeb (nedsat dagsats for
 betalingsdage efter grænsen) og sætte jobafklaringsforloeb_ret til falsk.
@@ -115,12 +115,12 @@ class sygedagpenge_graense_naaet_ved_start(Variable):
         return person("sygemeldt", period) & (person("tidligere_sygedagpengeuger", period) > uger)
 
 
-class sygedagpenge_revurderingstidspunkt(Variable):
+class sygedagpenge_graensedato(Variable):
     value_type = date
     default_value = INGEN_DATO
     entity = Person
     definition_period = MONTH
-    label = "Revurderingstidspunktet: første dag med mere end 22 ugers sygedagpenge i opgørelsesperioden"
+    label = "Første dag med mere end 22 ugers (efter § 25: 26 ugers) sygedagpenge i opgørelsesperioden"
     reference = SDL.paragraf("§ 24, stk. 1, 3 og 4", "§ 24 a, stk. 1", "§ 25, stk. 1")
     documentation = (
         "Den dag, hvor ugerne med sygedagpenge (fra sygedagpenge_medregningsstart plus "
@@ -145,6 +145,25 @@ class sygedagpenge_revurderingstidspunkt(Variable):
         return numpy.where(person("sygemeldt", period), revurdering, INGEN)
 
 
+class sygedagpenge_revurderingstidspunkt(Variable):
+    value_type = date
+    default_value = INGEN_DATO
+    entity = Person
+    definition_period = MONTH
+    label = "Revurderingstidspunktet: første dag med mere end 22 ugers sygedagpenge i opgørelsesperioden"
+    reference = SDL.paragraf("§ 24, stk. 1, 3 og 4", "§ 24 a, stk. 1", "§ 25, stk. 1")
+    documentation = (
+        "Dagen, hvor kommunen skal have revurderet sagen, fordi varighedsgrænsen overskrides "
+        "(sygedagpenge_graensedato): 22 uger efter § 24, 26 uger for pensionister og personer over "
+        "folkepensionsalderen efter § 25. Reglerne om ophør, forlængelse og jobafklaring bygger på "
+        "grænsedatoen, så en reform, der afskaffer revurderingen, kan ændre denne variabel alene. "
+        "Ingen sygemelding: 0001-01-01."
+    )
+
+    def formula(person, period):
+        return person("sygedagpenge_graensedato", period)
+
+
 class sygedagpenge_forlaengelse_slut(Variable):
     value_type = date
     default_value = INGEN_DATO
@@ -164,7 +183,7 @@ class sygedagpenge_forlaengelse_slut(Variable):
         varighed = parameters(period).sygedagpenge.varighed
         grund = person("forlaengelsesgrund", period)
         grunde = grund.possible_values
-        revurdering = person("sygedagpenge_revurderingstidspunkt", period)
+        revurdering = person("sygedagpenge_graensedato", period)
         uger = numpy.select(
             [grund == grunde.afklaring_arbejdsevne, grund == grunde.laegebehandling],
             [varighed.forlaengelse_afklaring_arbejdsevne_uger, varighed.forlaengelse_laegebehandling_uger],
@@ -204,7 +223,7 @@ class sygedagpenge_ophoersdato(Variable):
         ophoer = numpy.select(
             [ingen_udbetaling, tidsbegraenset],
             [plus_dage(person("sygedagpenge_kommune_fra", period), -1), forlaengelse_slut],
-            maanedens_sidste_dag(person("sygedagpenge_revurderingstidspunkt", period)),
+            maanedens_sidste_dag(person("sygedagpenge_graensedato", period)),
         )
         aaben = gyldig & ~tidsbegraenset
         sygemeldt = person("sygemeldt", period)
@@ -227,7 +246,7 @@ class sygedagpenge_forlaenget(Variable):
     )
 
     def formula(person, period):
-        revurdering = person("sygedagpenge_revurderingstidspunkt", period)
+        revurdering = person("sygedagpenge_graensedato", period)
         forlaengelse_slut = person("sygedagpenge_forlaengelse_slut", period)
         efter_revurderingsmaaneden = maanedens_sidste_dag(revurdering) < maaned_start(period)
         ikke_udloebet = (forlaengelse_slut == INGEN) | (forlaengelse_slut >= maaned_start(period))

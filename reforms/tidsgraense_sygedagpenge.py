@@ -1,0 +1,154 @@
+"""Reform: én tidsgrænse for sygedagpenge i stedet for revurdering og forlængelse; derefter nedsat ydelse."""
+
+from datetime import date
+
+import numpy
+from openfisca_core.periods import MONTH
+from openfisca_core.reforms import Reform
+from openfisca_core.variables import Variable
+
+from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, maaned_slut, maaned_start, plus_dage, plus_uger
+from openfisca_dk_beskaeftigelse.entities import Person
+from openfisca_dk_beskaeftigelse.kilder import Kilde
+from openfisca_dk_beskaeftigelse.love import SDL
+from openfisca_dk_beskaeftigelse.reformstoette import tidligere_formel, tilfoej_reformparametre
+
+INGEN = numpy.datetime64(INGEN_DATO, "D")
+KILDE = Kilde(
+    "000_991c7bef0c1547ec.txt",
+    "De nordjyske kommuner: Revurdering, uarbejdsdygtighed og delvis raskmelding",
+)
+
+
+def _livstruende(person, period):
+    grund = person("forlaengelsesgrund", period)
+    return grund == grund.possible_values.livstruende_sygdom
+
+
+class sygedagpenge_tidsgraense_dato(Variable):
+    value_type = date
+    default_value = INGEN_DATO
+    entity = Person
+    definition_period = MONTH
+    label = "Tidsgrænsen: første dag med nedsatte sygedagpenge"
+    reference = SDL.paragraf("§ 24, stk. 3 og 4 (optælling af uger)")
+    documentation = (
+        "Første dag efter tidsgrænsen (parameteren reformer.tidsgraense_sygedagpenge.uger), talt "
+        "som revurderingstidspunktets uger i gældende ret: sygedagpenge_medregningsstart + (uger - "
+        "tidligere_sygedagpengeuger) × 7 dage. Kun for sygemeldte omfattet af § 24; ellers ingen dato."
+    )
+
+    def formula(person, period, parameters):
+        uger = parameters(period).reformer.tidsgraense_sygedagpenge.uger
+        graense = plus_uger(
+            person("sygedagpenge_medregningsstart", period), uger - person("tidligere_sygedagpengeuger", period)
+        )
+        omfattet = person("sygemeldt", period) & ~person("sygedagpenge_26_ugers_graense", period)
+        return numpy.where(omfattet, graense, INGEN)
+
+
+class sygedagpenge_nedsat(Variable):
+    value_type = bool
+    entity = Person
+    definition_period = MONTH
+    label = "Kommunen udbetaler nedsatte sygedagpenge i måneden (efter tidsgrænsen)"
+    reference = SDL.paragraf("§ 50 (satsen, der nedsættes)")
+    documentation = (
+        "Mindst én af månedens betalingsdage ligger på eller efter tidsgrænsen, og borgeren har ikke "
+        "en livstruende, alvorlig sygdom (som bevarer den fulde sats)."
+    )
+
+    def formula(person, period):
+        return (person("sygedagpenge_nedsatte_betalingsdage", period) > 0) & ~_livstruende(person, period)
+
+
+class sygedagpenge_nedsatte_betalingsdage(Variable):
+    value_type = int
+    entity = Person
+    definition_period = MONTH
+    unit = "day"
+    label = "Kommunens betalingsdage i måneden på eller efter tidsgrænsen"
+    reference = SDL.paragraf("§ 50, stk. 3")
+    documentation = "Hverdage (mandag-fredag) i måneden fra tidsgrænsen, hvor kommunen betaler sygedagpenge."
+
+    def formula(person, period):
+        graense = person("sygedagpenge_tidsgraense_dato", period)
+        fra = numpy.maximum(numpy.maximum(graense, person("sygedagpenge_kommune_fra", period)), maaned_start(period))
+        dage = numpy.maximum(numpy.busday_count(fra, plus_dage(maaned_slut(period), 1)), 0)
+        return numpy.where((graense != INGEN) & person("sygedagpenge_udbetales", period), dage, 0)
+
+
+class TidsgraenseSygedagpenge(Reform):
+    """Én tidsgrænse for sygedagpenge i stedet for revurdering og forlængelse; derefter nedsat ydelse.
+
+    Forslaget: De nordjyske kommuner anbefaler at afskaffe revurderingstidspunktet og
+    forlængelsesbestemmelserne og i stedet indføre én tidsfrist for alle sygedagpengemodtagere,
+    uanset diagnose, hvorefter ydelsen nedsættes; ekspertgruppen for fremtidens
+    beskæftigelsesindsats anbefalede en tilsvarende objektiv model, hvor kun forlængelsen ved
+    livstruende sygdom bevares. Kilde: ``000_991c7bef0c1547ec.txt``, "De nordjyske kommuners
+    anbefalinger: Sygedagpengeindsatsen", afsnittet "Revurdering, uarbejdsdygtighed og delvis
+    raskmelding".
+
+    Reformen er parametrisk: tidsgrænsen (uger) og den nedsatte andel står i
+    ``reforms/parametre/tidsgraense_sygedagpenge.yaml`` med dokumenterede standardværdier (22 uger
+    og 60 pct.; kilden nævner ingen tal) og kan ændres uden Python.
+
+    Hvad reformen ændrer, for borgere omfattet af sygedagpengelovens § 24:
+    - der er intet revurderingstidspunkt (``sygedagpenge_revurderingstidspunkt`` = ingen dato) og
+      intet ophør (``sygedagpenge_ophoersdato`` = ingen dato), og dermed intet jobafklaringsforløb;
+    - efter tidsgrænsen (``sygedagpenge_tidsgraense_dato``) udbetaler kommunen den nedsatte andel
+      (``sygedagpenge_nedsat``, ``sygedagpenge_maanedsbeloeb``);
+    - forlængelsesgrundene gælder ikke længere, bortset fra livstruende, alvorlig sygdom, der
+      bevarer den fulde sats (``sygedagpenge_forlaenget``).
+
+    Hvad reformen lader være: ugesatsen ved fuldt fravær, arbejdsgiverperioden, retten over for
+    kommunen, opfølgningen og pensionisterne efter § 25 (26 uger, derefter ophør).
+    """
+
+    name = "Én tidsgrænse for sygedagpenge, derefter nedsat ydelse"
+    kilder = (KILDE,)
+    status = "forslag"
+    uddata = ("sygedagpenge_tidsgraense_dato", "sygedagpenge_nedsat")
+
+    def apply(self):
+        tilfoej_reformparametre(self, "tidsgraense_sygedagpenge")
+        revurdering = tidligere_formel(self, "sygedagpenge_revurderingstidspunkt")
+        ophoer = tidligere_formel(self, "sygedagpenge_ophoersdato")
+
+        class sygedagpenge_revurderingstidspunkt(Variable):
+            label = "Revurderingstidspunkt (afskaffet for § 24; gælder kun pensionister efter § 25)"
+
+            def formula(person, period, parameters):
+                pension = person("sygedagpenge_26_ugers_graense", period)
+                return numpy.where(pension, revurdering(person, period, parameters), INGEN)
+
+        class sygedagpenge_ophoersdato(Variable):
+            label = "Sidste dag med sygedagpenge (intet ophør efter § 24; nedsat ydelse efter tidsgrænsen)"
+
+            def formula(person, period, parameters):
+                pension = person("sygedagpenge_26_ugers_graense", period)
+                return numpy.where(pension, ophoer(person, period, parameters), INGEN)
+
+        class sygedagpenge_forlaenget(Variable):
+            label = "Fuld sats efter tidsgrænsen ved livstruende, alvorlig sygdom (den eneste forlængelse)"
+
+            def formula(person, period):
+                return (person("sygedagpenge_nedsatte_betalingsdage", period) > 0) & _livstruende(person, period)
+
+        class sygedagpenge_maanedsbeloeb(Variable):
+            label = "Sygedagpenge fra kommunen i måneden (kr.), nedsat efter tidsgrænsen"
+
+            def formula(person, period, parameters):
+                andel = parameters(period).reformer.tidsgraense_sygedagpenge.andel
+                dage_pr_uge = parameters(period).sygedagpenge.beloeb.udbetalingsdage_pr_uge
+                dagsats = person("sygedagpenge_ugebeloeb", period) / dage_pr_uge
+                alle = person("sygedagpenge_betalingsdage_kommune", period)
+                nedsatte = numpy.where(_livstruende(person, period), 0,
+                                       person("sygedagpenge_nedsatte_betalingsdage", period))
+                return dagsats * (alle - nedsatte + andel * nedsatte)
+
+        for variabel in (sygedagpenge_tidsgraense_dato, sygedagpenge_nedsatte_betalingsdage, sygedagpenge_nedsat):
+            self.add_variable(variabel)
+        for variabel in (sygedagpenge_revurderingstidspunkt, sygedagpenge_ophoersdato, sygedagpenge_forlaenget,
+                         sygedagpenge_maanedsbeloeb):
+            self.update_variable(variabel)
