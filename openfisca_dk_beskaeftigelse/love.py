@@ -77,3 +77,6 @@ SDL_2022 = Lov(
     "Lov om sygedagpenge (LBK nr. 1263 af 2.9.2022) med de midlertidige covid-19-regler i kapitel 8 a",
     _eli(2022, 1263),
 )
+BEK_2408_2021 = Lov(
+    "BEK nr. 2408/2021", "Bekendtgørelse om rehabiliteringsplan og rehabiliteringsteam m.v.", _eli(2021, 2408)
+)

@@ -119,13 +119,13 @@ def _maalgruppe(person, period, parameters, forloeb_aabent):
     )
 
 
-class maalgruppe(Variable):
+class maalgruppe_lab_6(Variable):
     value_type = Enum
     possible_values = Maalgruppe
     default_value = Maalgruppe.ingen
     entity = Person
     definition_period = MONTH
-    label = "Målgruppe efter LAB § 6"
+    label = "Målgruppe efter LAB § 6, nr. 1-13"
     reference = (
         LAB.paragraf("§ 6, nr. 1-13")
         + BEK_2636_2021.paragraf("§ 1")
@@ -177,3 +177,23 @@ målgruppen af ydelsen (fx aktivitetsparat kontanthjælp, nr. 3).
         kraev_oplyst(startdato, "forloeb_startdato", "maalgruppe", relevant=lukningsramt)
         lukket_fra = numpy.datetime64(parameters(period).lab.maalgrupper.nye_forloeb_lukket_fra, "D")
         return _maalgruppe(person, period, parameters, forloeb_aabent=startdato < lukket_fra)
+
+
+class maalgruppe(Variable):
+    value_type = Enum
+    possible_values = Maalgruppe
+    default_value = Maalgruppe.ingen
+    entity = Person
+    definition_period = MONTH
+    label = "Målgruppe efter LAB § 6"
+    reference = LAB.paragraf("§ 6, nr. 1-13")
+    documentation = (
+        "Borgerens målgruppe. I gældende ret er det målgruppen efter LAB § 6 (maalgruppe_lab_6). "
+        "Kontaktforløbet, pligterne og planen læser målgruppen herfra (gennem regelgruppe); en "
+        "reform med andre målgrupper (faerre_maalgrupper) erstatter denne variabel, mens regler, "
+        "som reformen ikke ændrer (fx løntilskud, jobrotation og ret og pligt-tilbud), fortsat "
+        "læser § 6-målgruppen i maalgruppe_lab_6."
+    )
+
+    def formula(person, period):
+        return person("maalgruppe_lab_6", period)

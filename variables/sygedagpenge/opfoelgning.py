@@ -64,7 +64,7 @@ def _frist(person, period, parameters):
     uge_8 = plus_dage(
         plus_uger(person("sygemelding_startdato", period), opfoelgning.foerste_samtale_uger), -1
     )
-    anmodet = person("tidlig_opfoelgning_anmodet_dato", period)
+    anmodet = person("fast_track_anmodning_virker", period)
     fast_track = plus_uger(anmodet, opfoelgning.fast_track_samtale_uger)
     return numpy.where(anmodet != INGEN, numpy.minimum(uge_8, fast_track), uge_8)
 
@@ -97,6 +97,23 @@ class tidlig_opfoelgning_anmodet_dato(Variable):
         "tidlig opfølgning. Modsætter den sygemeldte sig arbejdsgiverens anmodning (§ 13 b, stk. 3), "
         "oplyses ingen dato. Ikke oplyst = 0001-01-01 = ingen anmodning."
     )
+
+
+class fast_track_anmodning_virker(Variable):
+    value_type = date
+    default_value = INGEN_DATO
+    entity = Person
+    definition_period = MONTH
+    label = "Anmodning om tidlig opfølgning (fast track), som fremrykker den første samtale"
+    reference = SDL.paragraf("§ 7 c", "§ 7 e", "§ 13 b, stk. 2")
+    documentation = (
+        "Datoen for anmodningen (tidlig_opfoelgning_anmodet_dato), som ordningen om tidlig opfølgning "
+        "giver virkning: kommunen skal holde den første samtale senest 2 uger efter. En reform, der "
+        "afskaffer fast track, ændrer denne variabel; inputtet forbliver borgerens oplysning."
+    )
+
+    def formula(person, period):
+        return person("tidlig_opfoelgning_anmodet_dato", period)
 
 
 class sygedagpengesag(Variable):

@@ -16,7 +16,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, plus_uger
 from openfisca_dk_beskaeftigelse.entities import Person
-from openfisca_dk_beskaeftigelse.love import LAB, LOB, LOV_1657_2024, LOV_1750_2025, SDL
+from openfisca_dk_beskaeftigelse.love import BEK_2408_2021, LAB, LOB, LOV_1657_2024, LOV_1750_2025, SDL
 
 INGEN = numpy.datetime64(INGEN_DATO, "D")
 
@@ -84,3 +84,20 @@ class rehabiliteringsteam_frist(Variable):
 
     def formula_2025_01_01(person, period):
         return numpy.full(person.count, INGEN)
+
+
+class laegeattest_le265_obligatorisk(Variable):
+    value_type = bool
+    entity = Person
+    definition_period = MONTH
+    label = "Lægeattest LÆ 265 skal indhentes, fordi sagen forelægges rehabiliteringsteamet"
+    reference = BEK_2408_2021.paragraf("§ 1") + LOB.paragraf("§ 9, stk. 1")
+    documentation = (
+        "Rehabiliteringsplanens forberedende del, som sagen forelægges teamet med, indeholder en "
+        "attest fra den praktiserende læge (LÆ 265) (legal brief afsnit 4.4, medium sikkerhed). "
+        "Modellen lader kravet følge rehabiliteringsteam_forelaeggelse; frikommuneforsøget undtog "
+        "velbelyste sager, gældende ret gør ikke."
+    )
+
+    def formula(person, period):
+        return person("rehabiliteringsteam_forelaeggelse", period)
