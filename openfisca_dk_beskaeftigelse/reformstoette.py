@@ -20,12 +20,16 @@ from openfisca_dk_beskaeftigelse.parametre import marker_huller
 REFORMPARAMETRE = Path(reformpakke.__file__).parent / "parametre"
 
 
-def tidligere_formel(reform, navn: str):
-    """Variablen ``navn``s formel i systemet, reformen lægges på, som ``f(person, period, parameters)``."""
+def tidligere_formel(reform, navn: str, fra: str | None = None):
+    """Variablen ``navn``s formel i systemet, reformen lægges på, som ``f(person, period, parameters)``.
+
+    Med ``fra`` (en dato) bruges den formel, der gælder fra den dato, også for perioder før den:
+    sådan gør en reform en senere lovændring gældende for tidligere år.
+    """
     variabel = reform.variables[navn]
 
     def beregn(person, period, parameters):
-        formel = variabel.get_formula(period)
+        formel = variabel.get_formula(period if fra is None or str(period.start) >= fra else fra)
         if formel is None:
             return variabel.default_array(person.count)
         if formel.__code__.co_argcount == 2:
