@@ -71,3 +71,8 @@ BEK_1216_2023 = Lov(
 )
 BEK_1710_2024 = Lov("BEK nr. 1710/2024", "Bekendtgørelse om opfølgning i sygedagpengesager", _eli(2024, 1710))
 AMBL = Lov("AMBL", "Lov om arbejdsmarkedsbidrag (lov nr. 471 af 12.6.2009)", _eli(2009, 471))
+LAS_2023 = Lov(
+    "LAS (2023)",
+    "Lov om aktiv socialpolitik før det nye kontanthjælpssystem (LBK nr. 1031 af 22.6.2023)",
+    _eli(2023, 1031),
+)
