@@ -38,7 +38,8 @@ class opfylder_opholds_og_beskaeftigelseskrav(Variable):
     reference = LAS.paragraf("§ 11, stk. 3") + LOV_1655_2024.paragraf("§ 1")
     documentation = (
         "Fra 1. juli 2025 får personer, der ikke opfylder opholds- og beskæftigelseskravet, "
-        "mindstesatsen. Standard: opfyldt."
+        "mindstesatsen. Standard: opfyldt. Paragrafhenvisningen (§ 11, stk. 3) er ikke "
+        "verificeret."
     )
 
 
@@ -49,7 +50,9 @@ class har_beskaeftigelse_2_5_aar_seneste_10_aar(Variable):
     set_input = set_input_dispatch_by_period
     label = "Har haft ordinært fuldtidsarbejde svarende til 2½ år inden for de seneste 10 år"
     reference = LAS.paragraf("§§ 16-20") + LOV_1655_2024.paragraf("§ 1")
-    documentation = "Giver unge på 25-29 år den forhøjede sats i det nye kontanthjælpssystem (fra 1. juli 2025)."
+    documentation = (
+        "Giver unge på 25-29 år den forhøjede sats i det nye kontanthjælpssystem (fra 1. juli 2025)."
+    )
 
 
 class Kontanthjaelpssats(Enum):
@@ -102,7 +105,9 @@ class kontanthjaelp_satstype(Variable):
 
     def formula_2020_01_01(person, period, parameters):
         return numpy.where(
-            person("kontanthjaelp_modtager", period), Kontanthjaelpssats.gammel_ordning, Kontanthjaelpssats.ingen
+            person("kontanthjaelp_modtager", period),
+            Kontanthjaelpssats.gammel_ordning,
+            Kontanthjaelpssats.ingen,
         )
 
     def formula_2025_07_01(person, period, parameters):
@@ -119,13 +124,16 @@ class kontanthjaelp_satstype(Variable):
             (alder >= ny.aldersgraense_forhoejet_sats_med_beskaeftigelse)
             & person("har_beskaeftigelse_2_5_aar_seneste_10_aar", period)
         )
-        satstype = numpy.select(
+        return numpy.select(
             [~modtager, mindstesats, hjemmeboende, forhoejet],
-            [Kontanthjaelpssats.ingen, Kontanthjaelpssats.mindstesats, Kontanthjaelpssats.hjemmeboende_sats,
-             Kontanthjaelpssats.forhoejet_sats],
+            [
+                Kontanthjaelpssats.ingen,
+                Kontanthjaelpssats.mindstesats,
+                Kontanthjaelpssats.hjemmeboende_sats,
+                Kontanthjaelpssats.forhoejet_sats,
+            ],
             Kontanthjaelpssats.grundsats,
         )
-        return satstype
 
 
 class kontanthjaelp_sats(Variable):
@@ -155,25 +163,31 @@ class kontanthjaelp_sats(Variable):
         anden_forsoerger = under_30 & forsoerger & ~enlig_forsoerger
         hjemmeboende = under_30 & ~forsoerger & person("er_hjemmeboende", period)
         udeboende = under_30 & ~forsoerger & ~hjemmeboende
-        return _efter_kategori(person.count, [
-            (fyldt_30 & forsoerger, gammel.fyldt_30_forsoerger),  # § 25, stk. 2, nr. 1
-            (fyldt_30 & ~forsoerger, gammel.fyldt_30_andre),  # § 25, stk. 2, nr. 2
-            (enlig_forsoerger, gammel.under_30_enlig_forsoerger),  # § 25, stk. 3, nr. 1
-            (anden_forsoerger, gammel.under_30_forsoerger),  # § 25, stk. 3, nr. 2
-            (hjemmeboende, gammel.under_30_hjemmeboende),  # § 25, stk. 3, nr. 7 og 9
-            (udeboende, gammel.under_30_udeboende),  # § 25, stk. 3, nr. 6 og 8
-        ])
+        return _efter_kategori(
+            person.count,
+            [
+                (fyldt_30 & forsoerger, gammel.fyldt_30_forsoerger),  # § 25, stk. 2, nr. 1
+                (fyldt_30 & ~forsoerger, gammel.fyldt_30_andre),  # § 25, stk. 2, nr. 2
+                (enlig_forsoerger, gammel.under_30_enlig_forsoerger),  # § 25, stk. 3, nr. 1
+                (anden_forsoerger, gammel.under_30_forsoerger),  # § 25, stk. 3, nr. 2
+                (hjemmeboende, gammel.under_30_hjemmeboende),  # § 25, stk. 3, nr. 7 og 9
+                (udeboende, gammel.under_30_udeboende),  # § 25, stk. 3, nr. 6 og 8
+            ],
+        )
 
     def formula_2025_07_01(person, period, parameters):
         ny = parameters(period).aktivloven.kontanthjaelp.ny_ordning
         satstype = person("kontanthjaelp_satstype", period)
         s = satstype.possible_values
-        return _efter_kategori(person.count, [
-            (satstype == s.mindstesats, ny.mindstesats),
-            (satstype == s.grundsats, ny.grundsats),
-            (satstype == s.forhoejet_sats, ny.forhoejet_sats),
-            (satstype == s.hjemmeboende_sats, ny.hjemmeboende_sats),
-        ])
+        return _efter_kategori(
+            person.count,
+            [
+                (satstype == s.mindstesats, ny.mindstesats),
+                (satstype == s.grundsats, ny.grundsats),
+                (satstype == s.forhoejet_sats, ny.forhoejet_sats),
+                (satstype == s.hjemmeboende_sats, ny.hjemmeboende_sats),
+            ],
+        )
 
 
 class kontanthjaelp_tillaeg(Variable):
@@ -210,18 +224,28 @@ class kontanthjaelp_tillaeg(Variable):
             enlig & forsoerger & ((satstype == s.mindstesats) | grundsats), tillaeg.enlig_forsoerger, 0
         )
         enlig_ikke_forsoerger = numpy.where(
-            enlig & ~forsoerger & (grundsats | (satstype == s.forhoejet_sats)), tillaeg.enlig_ikke_forsoerger, 0
+            enlig & ~forsoerger & (grundsats | (satstype == s.forhoejet_sats)),
+            tillaeg.enlig_ikke_forsoerger,
+            0,
         )
         ungetillaeg = numpy.select(
             [
                 grundsats & forsoerger & (alder < ny.aldersgraense_forhoejet_sats),
-                grundsats & ~forsoerger & (alder >= tillaeg.ungetillaeg_aldersgraense_25)
+                grundsats
+                & ~forsoerger
+                & (alder >= tillaeg.ungetillaeg_aldersgraense_25)
                 & (alder < ny.aldersgraense_forhoejet_sats),
-                grundsats & ~forsoerger & aktivitetsparat & (alder >= tillaeg.ungetillaeg_mindstealder)
+                grundsats
+                & ~forsoerger
+                & aktivitetsparat
+                & (alder >= tillaeg.ungetillaeg_mindstealder)
                 & (alder < tillaeg.ungetillaeg_aldersgraense_25),
             ],
-            [tillaeg.saerligt_ungetillaeg_forsoerger, tillaeg.saerligt_ungetillaeg_25_29,
-             tillaeg.saerligt_ungetillaeg_under_25],
+            [
+                tillaeg.saerligt_ungetillaeg_forsoerger,
+                tillaeg.saerligt_ungetillaeg_25_29,
+                tillaeg.saerligt_ungetillaeg_under_25,
+            ],
             0,
         )
         return boernetillaeg + enlig_forsoerger + enlig_ikke_forsoerger + ungetillaeg
