@@ -195,7 +195,9 @@ class dagpenge_maanedssats(Variable):
         am_bidrag = parameters(period).skat.arbejdsmarkedsbidrag
         # AFL § 48: 90 % af indtægten efter AM-bidrag; § 47, stk. 1: højst loftet.
         indtaegt = person("maanedsloen", period) * (1 - am_bidrag)
-        efter_indtaegt = numpy.minimum(dagpenge.kompensationsgrad * indtaegt, person("dagpenge_loft_maaned", period))
+        efter_indtaegt = numpy.minimum(
+            dagpenge.kompensationsgrad * indtaegt, person("dagpenge_loft_maaned", period)
+        )
         # § 49, stk. 5: dimittender får dimittendsatsen.
         return numpy.where(
             person("er_dimittend", period), person("dagpenge_dimittendsats", period), efter_indtaegt
