@@ -163,6 +163,20 @@ class uddannelse_6_ugers_jobrettet_ret(Variable):
         return omfattet & kan_begynde & inden_fristen
 
 
+class uddannelse_6_ugers_jobrettet_max_uger(Variable):
+    value_type = int
+    entity = Person
+    definition_period = MONTH
+    unit = "week"
+    label = "Højeste varighed af jobrettet uddannelse, uger"
+    reference = LAB.paragraf("§ 48, stk. 1")
+    documentation = "Op til 6 uger for personer, der kan påbegynde jobrettet uddannelse i måneden; ellers 0."
+
+    def formula(person, period, parameters):
+        seks_uger = parameters(period).lab.uddannelse.seks_ugers_jobrettet
+        return numpy.where(person("uddannelse_6_ugers_jobrettet_ret", period), seks_uger.hoejeste_uger, 0)
+
+
 class uddannelse_6_ugers_jobrettet_sats(Variable):
     value_type = float
     entity = Person
