@@ -80,3 +80,8 @@ SDL_2022 = Lov(
 BEK_2408_2021 = Lov(
     "BEK nr. 2408/2021", "Bekendtgørelse om rehabiliteringsplan og rehabiliteringsteam m.v.", _eli(2021, 2408)
 )
+LAS_2023 = Lov(
+    "LAS (2023)",
+    "Lov om aktiv socialpolitik før det nye kontanthjælpssystem (LBK nr. 1031 af 22.6.2023)",
+    _eli(2023, 1031),
+)
