@@ -227,34 +227,38 @@ def aabne_punkter(system) -> str:
 
 
 def _eksempel(repo: Path, regime) -> list[str]:
-    """Regneeksemplet: første tilfælde i reformens YAML-test, under gældende ret og reformen."""
+    """Regneeksemplet: reformens YAML-test, samme borger under gældende ret og reformen.
+
+    Borgeren er det første tilfælde med ``reforms:``; variablerne er dem, testfilens tilfælde
+    kontrollerer, så eksemplet viser netop det, testen holder fast i.
+    """
     if len(regime.reformer) != 1:
         return []
     modul = regime.reformer[0].__module__.rsplit(".", 1)[1]
     testfil = repo / "tests" / "reforms" / f"{modul}.yaml"
     if not testfil.is_file():
         return []
-    tilfaelde = yaml.safe_load(testfil.read_text(encoding="utf-8"))[0]
-    periode = str(tilfaelde["period"])
-    navne = [u.variabel for u in alle_uddata(byg_system(GAELDENDE_RET))] + list(getattr(regime.reformer[0], "uddata", ()))
+    tilfaelde = yaml.safe_load(testfil.read_text(encoding="utf-8"))
+    med_reform = next(t for t in tilfaelde if t.get("reforms"))
+    periode = str(med_reform["period"])
+    navne = list(dict.fromkeys(n for t in tilfaelde for n in t["output"]))
     foer, efter = (
         {(v.id, v.variabel): v.tekst(system.variables[v.variabel])
-         for v in vaerdier(system, byg_simulering_fra_test(system, tilfaelde["input"], periode), periode,
+         for v in vaerdier(system, byg_simulering_fra_test(system, med_reform["input"], periode), periode,
                            [n for n in navne if n in system.variables])}
         for system in (byg_system(GAELDENDE_RET), byg_system(regime.noegle))
     )
     linjer = [
         "## Regneeksempel",
         "",
-        f"Fra `tests/reforms/{modul}.yaml`: *{tilfaelde.get('name', '')}*, periode {periode}. "
-        "Kun de uddata, der ændrer sig, vises.",
+        f"Fra `tests/reforms/{modul}.yaml`: *{med_reform.get('name', '')}*, periode {periode}.",
         "",
-        "| Person | Variabel | Gældende ret | Reformen |",
-        "|---|---|---|---|",
+        "| Variabel | Gældende ret | Reformen |",
+        "|---|---|---|",
     ]
     for noegle in dict.fromkeys([*foer, *efter]):
-        if foer.get(noegle) != efter.get(noegle):
-            linjer.append(f"| {noegle[0]} | `{noegle[1]}` | {foer.get(noegle, '—')} | {efter.get(noegle, '—')} |")
+        markering = " **≠**" if foer.get(noegle) != efter.get(noegle) else ""
+        linjer.append(f"| `{noegle[1]}` | {foer.get(noegle, '—')} | {efter.get(noegle, '—')}{markering} |")
     return [*linjer, ""]
 
 

@@ -41,7 +41,8 @@ def test_input_findes_med_kontraktens_type(system, navn):
 
 
 @pytest.mark.parametrize("navn", UDDATA, ids=lambda n: n.navn)
-def test_uddata_har_kontraktens_type(system, navn):
-    if navn.navn not in system.variables:
-        pytest.skip(f"{navn.navn} kommer med sit eget issue")
+def test_uddata_findes_med_kontraktens_type(system, navn):
+    assert navn.navn in system.variables, f"kontraktens uddata {navn.navn} mangler"
     _kontroller(system, navn)
+    variabel = system.variables[navn.navn]
+    assert variabel.label and variabel.reference

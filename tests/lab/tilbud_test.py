@@ -14,8 +14,8 @@ def test_ret_og_pligt_frist_uden_ledighedsdato_naevner_feltet(system):
     simulering = _simulering(
         system,
         {
-            "dagpenge": {"maalgruppe": {"2024-03": "forsikret_ledig"}},
-            "syg": {"maalgruppe": {"2024-03": "sygedagpengemodtager"}},
+            "dagpenge": {"maalgruppe_lab_6": {"2024-03": "forsikret_ledig"}},
+            "syg": {"maalgruppe_lab_6": {"2024-03": "sygedagpengemodtager"}},
         },
     )
     with pytest.raises(ManglendeOplysningError, match="'ledighed_startdato'.*1 person"):
@@ -27,7 +27,7 @@ def test_loentilskud_kraever_ledighedsdato_naar_kravet_gaelder(system):
         system,
         {
             "faglaert": {
-                "maalgruppe": {"2024-03": "forsikret_ledig"},
+                "maalgruppe_lab_6": {"2024-03": "forsikret_ledig"},
                 "alder": {"2024-03": 40},
                 "har_erhvervskompetencegivende_uddannelse": {"2024-03": True},
             },
@@ -41,7 +41,7 @@ def test_loentilskud_uden_ledighedsdato_for_undtagne(system):
     simulering = _simulering(
         system,
         {
-            "ufaglaert": {"maalgruppe": {"2024-03": "forsikret_ledig"}, "alder": {"2024-03": 40}},
+            "ufaglaert": {"maalgruppe_lab_6": {"2024-03": "forsikret_ledig"}, "alder": {"2024-03": 40}},
             "ingen": {"alder": {"2024-03": 40}},
         },
     )
@@ -49,6 +49,6 @@ def test_loentilskud_uden_ledighedsdato_for_undtagne(system):
 
 
 def test_jobrotation_kraever_ledighedsdato_for_vikarernes_maalgrupper(system):
-    simulering = _simulering(system, {"ledig": {"maalgruppe": {"2024-03": "jobparat_kontanthjaelp"}}})
+    simulering = _simulering(system, {"ledig": {"maalgruppe_lab_6": {"2024-03": "jobparat_kontanthjaelp"}}})
     with pytest.raises(ManglendeOplysningError, match="'ledighed_startdato'"):
         simulering.calculate("jobrotation_vikar_ret", "2024-03")

@@ -4,7 +4,6 @@ import pytest
 from openfisca_core.simulations import SimulationBuilder
 
 from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
-from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 
 
 def _simulering(system, person):
@@ -33,10 +32,3 @@ def test_sygemeldt_skal_have_foedselsdato_for_varighedsgraensen(system):
     with pytest.raises(ManglendeOplysningError, match="'foedselsdato'"):
         simulering.calculate("sygedagpenge_revurderingstidspunkt", "2025-09")
 
-
-def test_ledig_i_2021_uden_dagpengesats_giver_fejl_om_dagpengemaksimum(system):
-    simulering = _simulering(
-        system, {"beskaeftigelse": {"2021-03": "ledig"}, "sygemelding_startdato": {"2021-03": "2021-03-01"}}
-    )
-    with pytest.raises(ParameterHulError, match="afl.dagpenge.maksimum_maaned"):
-        simulering.calculate("sygedagpenge_ugesats", "2021-03")

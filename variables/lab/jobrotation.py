@@ -26,7 +26,7 @@ class jobrotation_vikar_maalgruppe(Variable):
     )
 
     def formula(person, period, parameters):
-        maalgruppe = person("maalgruppe", period)
+        maalgruppe = person("maalgruppe_lab_6", period)
         m = maalgruppe.possible_values
         beskaeftigelse = person("beskaeftigelse", period)
         ydelse = person("ydelse", period)

@@ -71,14 +71,16 @@ Det er den ene afbildning, en reform med andre målgrupper skal erstatte.
         grupper = maalgruppe.possible_values
         ydelse = person("ydelse", period)
         ung = parameters(period).lab.kontaktforloeb.ung_undtagelse
+        forsikret = maalgruppe == grupper.forsikret_ledig
+        # Alderen skal kun kendes for forsikrede ledige, når undtagelsen gælder.
+        alder = person("alder", period) if ung.gaelder and forsikret.any() else numpy.zeros(person.count)
         # § 27, stk. 3: under 25 år, uden uddannelse og uden hjemmeboende børn.
         ung_i_jobcenter = (
             ung.gaelder
-            & (person("alder", period) < ung.alder)
+            & (alder < ung.alder)
             & ~person("har_erhvervskompetencegivende_uddannelse", period)
             & ~person("har_forsoergerpligt", period)
         )
-        forsikret = maalgruppe == grupper.forsikret_ledig
         return numpy.select(
             [
                 forsikret & ung_i_jobcenter,

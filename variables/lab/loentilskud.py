@@ -30,7 +30,7 @@ class loentilskud_kan_tilbydes(Variable):
     )
 
     def formula(person, period, parameters):
-        maalgruppe = person("maalgruppe", period)
+        maalgruppe = person("maalgruppe_lab_6", period)
         m = maalgruppe.possible_values
         beskaeftigelse = person("beskaeftigelse", period)
         i_job = beskaeftigelse != beskaeftigelse.possible_values.ledig
@@ -54,7 +54,7 @@ class loentilskud_ledighedskrav_undtaget(Variable):
 
     def formula(person, period, parameters):
         krav = parameters(period).lab.loentilskud.ledighedskrav
-        maalgruppe = person("maalgruppe", period)
+        maalgruppe = person("maalgruppe_lab_6", period)
         m = maalgruppe.possible_values
         niveau = person("uddannelsesniveau_anvendt", period)
         # nr. 1: hverken kompetencegivende ungdomsuddannelse eller uddannelse på et højere niveau.
@@ -89,7 +89,7 @@ class loentilskud_ledighedskrav_gaelder_privat(Variable):
     documentation = "§ 6, nr. 1-8 og 12, medmindre personen er undtaget efter stk. 3."
 
     def formula(person, period, parameters):
-        maalgruppe = person("maalgruppe", period)
+        maalgruppe = person("maalgruppe_lab_6", period)
         m = maalgruppe.possible_values
         omfattet = _en_af(
             maalgruppe,
@@ -117,7 +117,7 @@ class loentilskud_ledighedskrav_gaelder_offentlig(Variable):
     )
 
     def formula(person, period, parameters):
-        maalgruppe = person("maalgruppe", period)
+        maalgruppe = person("maalgruppe_lab_6", period)
         m = maalgruppe.possible_values
         omfattet = _en_af(
             maalgruppe,
@@ -249,7 +249,7 @@ class loentilskud_varighed_fastsat(Variable):
     )
 
     def formula(person, period, parameters):
-        maalgruppe = person("maalgruppe", period)
+        maalgruppe = person("maalgruppe_lab_6", period)
         m = maalgruppe.possible_values
         parathed = person("parathed", period)
         jobparat_selvforsoergende = (maalgruppe == m.ledig_selvforsoergende) & (

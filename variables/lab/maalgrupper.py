@@ -54,7 +54,6 @@ def _maalgruppe(person, period, parameters, forloeb_aabent):
     forloeb = person("forloeb", period)
     forloebene = forloeb.possible_values
     parathed = person("parathed", period)
-    alder = person("alder", period)
     uddannet = person("har_erhvervskompetencegivende_uddannelse", period)
     er_ledig = person("er_ledig", period)
 
@@ -71,6 +70,8 @@ def _maalgruppe(person, period, parameters, forloeb_aabent):
         | (ydelse == ydelser.uddannelseshjaelp)
         | (ydelse == ydelser.overgangsydelse)
     )
+    # Alderen (og dermed fødselsdatoen) skal kun kendes, hvor den afgør gruppen: nr. 2-5 og 12-13.
+    alder = person("alder", period) if (kontanthjaelp | er_ledig).any() else numpy.zeros(person.count)
     uden_parathed = kontanthjaelp & (parathed == parathed.possible_values.ikke_relevant)
     if uden_parathed.any():
         raise ManglendeOplysningError("parathed", "maalgruppe", int(numpy.count_nonzero(uden_parathed)))
@@ -125,6 +126,7 @@ class maalgruppe_lab_6(Variable):
     default_value = Maalgruppe.ingen
     entity = Person
     definition_period = MONTH
+    set_input = set_input_dispatch_by_period
     label = "Målgruppe efter LAB § 6, nr. 1-13"
     reference = (
         LAB.paragraf("§ 6, nr. 1-13")
@@ -185,6 +187,7 @@ class maalgruppe(Variable):
     default_value = Maalgruppe.ingen
     entity = Person
     definition_period = MONTH
+    set_input = set_input_dispatch_by_period
     label = "Målgruppe efter LAB § 6"
     reference = LAB.paragraf("§ 6, nr. 1-13")
     documentation = (
@@ -192,7 +195,9 @@ class maalgruppe(Variable):
         "Kontaktforløbet, pligterne og planen læser målgruppen herfra (gennem regelgruppe); en "
         "reform med andre målgrupper (faerre_maalgrupper) erstatter denne variabel, mens regler, "
         "som reformen ikke ændrer (fx løntilskud, jobrotation og ret og pligt-tilbud), fortsat "
-        "læser § 6-målgruppen i maalgruppe_lab_6."
+        "læser § 6-målgruppen i maalgruppe_lab_6. Vil man give målgruppen direkte som input for "
+        "alle regler, gives maalgruppe_lab_6; gives maalgruppe, bruges den kun af kontaktforløbet, "
+        "pligterne og planen."
     )
 
     def formula(person, period):

@@ -47,7 +47,7 @@ class ret_og_pligt_tilbud_omfattet(Variable):
 
     def formula(person, period, parameters):
         tilbud = parameters(period).lab.tilbud
-        maalgruppe = person("maalgruppe", period)
+        maalgruppe = person("maalgruppe_lab_6", period)
         m = maalgruppe.possible_values
         nr_1_3 = _en_af(
             maalgruppe, m.forsikret_ledig, m.jobparat_kontanthjaelp, m.aktivitetsparat_kontanthjaelp
@@ -153,7 +153,7 @@ class ret_og_pligt_kontinuerlig_indsats(Variable):
 
     def formula(person, period, parameters):
         tilbud = parameters(period).lab.tilbud
-        maalgruppe = person("maalgruppe", period)
+        maalgruppe = person("maalgruppe_lab_6", period)
         m = maalgruppe.possible_values
         uddannelsesparat = maalgruppe == m.uddannelsesparat_uddannelseshjaelp
         undtaget = tilbud.undtagelse_tilladt & uddannelsesparat & person("undtaget_fra_tilbud_25_pct", period)

@@ -134,7 +134,7 @@ class uddannelse_6_ugers_jobrettet_ret(Variable):
 
     def formula(person, period, parameters):
         seks_uger = parameters(period).lab.uddannelse.seks_ugers_jobrettet
-        maalgruppe = person("maalgruppe", period)
+        maalgruppe = person("maalgruppe_lab_6", period)
         m = maalgruppe.possible_values
         ydelse = person("ydelse", period)
         ledighedsydelse = (maalgruppe == m.fleksjobvisiteret) & (
@@ -190,7 +190,7 @@ class uddannelse_6_ugers_jobrettet_sats(Variable):
     )
 
     def formula(person, period, parameters):
-        maalgruppe = person("maalgruppe", period)
+        maalgruppe = person("maalgruppe_lab_6", period)
         ydelse = numpy.where(
             maalgruppe == maalgruppe.possible_values.forsikret_ledig,
             person("dagpenge_maanedssats", period),
@@ -213,7 +213,7 @@ class uddannelsesloeft_80_ret(Variable):
 
     def formula(person, period, parameters):
         loeft = parameters(period).lab.uddannelse.uddannelsesloeft
-        maalgruppe = person("maalgruppe", period)
+        maalgruppe = person("maalgruppe_lab_6", period)
         forsikret = maalgruppe == maalgruppe.possible_values.forsikret_ledig
         alder = _alder_hvor(person, period, forsikret)
         return (
@@ -295,7 +295,7 @@ class regional_uddannelsespulje_ret(Variable):
 
     def formula(person, period, parameters):
         pulje = parameters(period).lab.uddannelse.regional_uddannelsespulje
-        maalgruppe = person("maalgruppe", period)
+        maalgruppe = person("maalgruppe_lab_6", period)
         m = maalgruppe.possible_values
         alle = (maalgruppe != m.ingen) & (maalgruppe != m.fleksjobvisiteret)
         return numpy.where(pulje.alle_maalgrupper, alle, maalgruppe == m.forsikret_ledig)
@@ -317,7 +317,7 @@ class voksenlaerling_ret(Variable):
 
     def formula(person, period, parameters):
         voksenlaerling = parameters(period).lab.uddannelse.voksenlaerling
-        maalgruppe = person("maalgruppe", period)
+        maalgruppe = person("maalgruppe_lab_6", period)
         m = maalgruppe.possible_values
         omfattet = _en_af(
             maalgruppe,
@@ -350,7 +350,7 @@ class pulje_uddannelsesloeft_ret(Variable):
 
     def formula(person, period, parameters):
         pulje = parameters(period).lab.uddannelse.pulje_uddannelsesloeft
-        maalgruppe = person("maalgruppe", period)
+        maalgruppe = person("maalgruppe_lab_6", period)
         jobparat = maalgruppe == maalgruppe.possible_values.jobparat_kontanthjaelp
         alder = _alder_hvor(person, period, jobparat)
         return (

@@ -59,7 +59,7 @@ class virksomhedspraktik_max_uger(Variable):
 
     def formula(person, period, parameters):
         praktik = parameters(period).lab.virksomhedspraktik
-        maalgruppe = person("maalgruppe", period)
+        maalgruppe = person("maalgruppe_lab_6", period)
         m = maalgruppe.possible_values
         parathed = person("parathed", period)
         aktivitetsparat = parathed == parathed.possible_values.aktivitetsparat
@@ -99,7 +99,7 @@ class virksomhedspraktik_kan_forlaenges(Variable):
     )
 
     def formula(person, period, parameters):
-        maalgruppe = person("maalgruppe", period)
+        maalgruppe = person("maalgruppe_lab_6", period)
         m = maalgruppe.possible_values
         parathed = person("parathed", period)
         aktivitetsparat = parathed == parathed.possible_values.aktivitetsparat
