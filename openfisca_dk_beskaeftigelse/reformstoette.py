@@ -12,6 +12,7 @@ Python. Reformen lægger dem ind i parametertræet under ``reformer.<modul>``.
 
 from pathlib import Path
 
+from openfisca_core import periods
 from openfisca_core.parameters import ParameterNode, load_parameter_file
 
 import openfisca_dk_beskaeftigelse.reforms as reformpakke
@@ -39,15 +40,60 @@ def tidligere_formel(reform, navn: str, fra: str | None = None):
     return beregn
 
 
-def tilfoej_reformparametre(reform, modul: str) -> None:
-    """Læg ``reforms/parametre/<modul>.yaml`` ind under ``parameters.reformer.<modul>``."""
+def aendr_parametre(reform, *aendringer, modul: str | None = None) -> None:
+    """Ændr reformens parametre i ét kald til ``modify_parameters``.
 
-    def tilfoej(parametre: ParameterNode) -> ParameterNode:
-        if "reformer" not in parametre.children:
-            parametre.add_child("reformer", ParameterNode("reformer", data={}))
-        node = load_parameter_file(str(REFORMPARAMETRE / f"{modul}.yaml"), name=f"reformer.{modul}")
-        marker_huller(node)
-        parametre.children["reformer"].add_child(modul, node)
+    OpenFisca kopierer grundlagets parametre ved hvert kald, så en reform må kun kalde det én
+    gang: her lægges reformens egne parametre ind (``modul``), og hver ``aendring(parametre)``
+    køres på kopien.
+    """
+
+    def aendr(parametre: ParameterNode) -> ParameterNode:
+        if modul is not None:
+            _tilfoej(parametre, modul)
+        for aendring in aendringer:
+            aendring(parametre)
         return parametre
 
-    reform.modify_parameters(tilfoej)
+    reform.modify_parameters(aendr)
+
+
+def tilfoej_reformparametre(reform, modul: str) -> None:
+    """Læg ``reforms/parametre/<modul>.yaml`` ind under ``parameters.reformer.<modul>``."""
+    aendr_parametre(reform, modul=modul)
+
+
+def _tilfoej(parametre: ParameterNode, modul: str) -> None:
+    if "reformer" not in parametre.children:
+        parametre.add_child("reformer", ParameterNode("reformer", data={}))
+    node = load_parameter_file(str(REFORMPARAMETRE / f"{modul}.yaml"), name=f"reformer.{modul}")
+    marker_huller(node)
+    parametre.children["reformer"].add_child(modul, node)
+
+def parameter(parametre: ParameterNode, sti: str):
+    """Parameteren med den punktadskilte sti (fx ``lab.kontaktforloeb.faellessamtaler_6_maaneder``)."""
+    node = parametre
+    for del_ in sti.split("."):
+        node = node.children[del_]
+    return node
+
+
+def aendr_vaerdier(parametre: ParameterNode, sti: str, funktion) -> None:
+    """Erstat hver dateret værdi v af parameteren med ``funktion(v)`` (datoerne bevares)."""
+    for vaerdi in parameter(parametre, sti).values_list:
+        if vaerdi.value is not None:
+            vaerdi.value = funktion(vaerdi.value)
+
+
+def gaelder_fra(parametre: ParameterNode, sti: str, fra: str, tidligere_fra: str) -> None:
+    """Lad parameterens værdi pr. ``fra`` gælde allerede fra ``tidligere_fra``.
+
+    Sådan gør en reform en senere lovændring gældende for tidligere år; værdien kopieres, så
+    en anden reform, der har ændret værdien pr. ``fra``, følger med (reformerne kan stables).
+    """
+    param = parameter(parametre, sti)
+    param.update(
+        start=periods.instant(tidligere_fra),
+        stop=periods.instant(fra).offset(-1, "day"),
+        value=param(fra),
+    )

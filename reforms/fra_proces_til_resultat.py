@@ -1,0 +1,88 @@
+"""Reform: fra proces til resultat: ingen lovbestemt samtalekadence, ret til samtale efter ønske."""
+
+import numpy
+from openfisca_core.reforms import Reform
+from openfisca_core.variables import Variable
+
+from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
+from openfisca_dk_beskaeftigelse.kilder import Kilde
+from openfisca_dk_beskaeftigelse.reformstoette import aendr_parametre, aendr_vaerdier
+
+INGEN = numpy.datetime64(INGEN_DATO, "D")
+
+SAMTALEKRAV = (
+    "lab.kontaktforloeb.a_kasse.samtaler_3_maaneder",
+    "lab.kontaktforloeb.faellessamtaler_6_maaneder",
+    *(f"lab.kontaktforloeb.kommune_samtaler_6_maaneder.{gruppe}" for gruppe in (
+        "forsikret_ledig", "forsikret_ledig_ung", "jobparat", "uddannelsesparat", "aktivitetsparat",
+        "ledighedsydelse", "forloeb", "sygedagpenge", "uden_kontaktforloeb",
+    )),
+)
+
+
+def _ingen_samtalekrav(parametre):
+    for sti in SAMTALEKRAV:
+        aendr_vaerdier(parametre, sti, lambda _: 0)
+    return parametre
+
+
+class FraProcesTilResultat(Reform):
+    """Fra proces til resultat: kontaktforløbet uden lovbestemte samtalekrav og frister.
+
+    Forslaget: KL og 6-byerne anbefaler, at registrerings- og proceskrav fjernes, og at
+    kommunerne måles på resultater; loven skal være en rammelov, og der skal være frihed til at
+    tilrettelægge indsatsen med borgeren. 6-byerne vil i 2011 fjerne de detaljerede tidsfrister
+    og proceskrav for samtaler, og Rebild Kommunes frikommuneforsøg ønskede fritagelse for den
+    faste samtalekadence for dagpengemodtagere. Kilder: ``000_991c7bef0c1547ec.txt``, "KL og
+    6-byerne, 3. Fra proces til resultat"; ``002_5d57e95c82b3ac89.txt``, "Tema 2: Fokus på effekt
+    frem for proces"; ``004_383c6e4443986835.txt``, "Målgruppe 1: A-dagpenge" (fritagelse for
+    nuværende samtalekadence).
+
+    Hvad reformen ændrer, for alle grupper med kontaktforløb efter LAB: intet mindste antal
+    jobsamtaler (parametrene for a-kassens og kommunens samtaler og fællessamtalerne sættes til 0,
+    så ``kontaktforloeb_min_samtaler_6_maaneder`` bliver 0), ingen frist for den første samtale
+    (``kontaktforloeb_foerste_samtale_senest``) og for samtalen ved 16 måneder
+    (``kontaktforloeb_intensiveret_samtale_senest``), og borgeren har fra første dag ret til en
+    samtale efter ønske (``kontaktforloeb_efter_aftale``).
+
+    Hvad reformen lader være: hvem der har ansvaret for kontaktforløbet, pligten til at søge
+    job, joblog og cv, tilbuddene og sygedagpengeopfølgningen (se reformen
+    ingen_fast_opfoelgningskadence); tilfredshedsmålinger er styring af kommunerne og
+    beregnes ikke per borger.
+    """
+
+    name = "Fra proces til resultat (ingen samtalekadence)"
+    kilder = (
+        Kilde("000_991c7bef0c1547ec.txt", "KL og 6-byerne: 3. Fra proces til resultat"),
+        Kilde("002_5d57e95c82b3ac89.txt", "Tema 2: Fokus på effekt frem for proces"),
+        Kilde("004_383c6e4443986835.txt", "Målgruppe 1: A-dagpenge – fritagelse for nuværende samtalekadence"),
+    )
+    status = "forslag"
+
+    def apply(self):
+        aendr_parametre(self, _ingen_samtalekrav)
+
+        class kontaktforloeb_foerste_samtale_senest(Variable):
+            label = "Seneste dato for den første jobsamtale (ingen lovbestemt frist)"
+
+            def formula(person, period):
+                return numpy.full(person.count, INGEN)
+
+        class kontaktforloeb_intensiveret_samtale_senest(Variable):
+            label = "Seneste dato for samtalen om intensiveret indsats ved 16 måneder (ingen lovbestemt frist)"
+
+            def formula(person, period):
+                return numpy.full(person.count, INGEN)
+
+        class kontaktforloeb_efter_aftale(Variable):
+            label = "Aftalt kontaktforløb og ret til jobsamtaler efter ønske (fra første dag)"
+
+            def formula(person, period):
+                return person("kontaktforloeb_omfattet", period)
+
+        for variabel in (
+            kontaktforloeb_foerste_samtale_senest,
+            kontaktforloeb_intensiveret_samtale_senest,
+            kontaktforloeb_efter_aftale,
+        ):
+            self.update_variable(variabel)
