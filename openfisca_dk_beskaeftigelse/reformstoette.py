@@ -12,13 +12,16 @@ Python. Reformen lægger dem ind i parametertræet under ``reformer.<modul>``.
 
 from pathlib import Path
 
+import numpy
 from openfisca_core import periods
 from openfisca_core.parameters import ParameterNode, load_parameter_file
 
 import openfisca_dk_beskaeftigelse.reforms as reformpakke
+from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, maaned_slut, maaned_start, plus_dage
 from openfisca_dk_beskaeftigelse.parametre import marker_huller
 
 REFORMPARAMETRE = Path(reformpakke.__file__).parent / "parametre"
+INGEN = numpy.datetime64(INGEN_DATO, "D")
 
 
 def tidligere_formel(reform, navn: str, fra: str | None = None):
@@ -97,3 +100,21 @@ def gaelder_fra(parametre: ParameterNode, sti: str, fra: str, tidligere_fra: str
         stop=periods.instant(fra).offset(-1, "day"),
         value=param(fra),
     )
+
+
+def betalingsdage_fra(person, period, fra) -> numpy.ndarray:
+    """Kommunens betalingsdage (hverdage) i måneden fra og med datoen ``fra`` (0 uden dato).
+
+    Til reformer, der nedsætter sygedagpengene fra en dato i stedet for at stoppe dem.
+    """
+    start = numpy.maximum(numpy.maximum(fra, person("sygedagpenge_kommune_fra", period)), maaned_start(period))
+    dage = numpy.maximum(numpy.busday_count(start, plus_dage(maaned_slut(period), 1)), 0)
+    return numpy.where((fra != INGEN) & person("sygedagpenge_udbetales", period), dage, 0)
+
+
+def nedsat_maanedsbeloeb(person, period, parameters, nedsatte_dage, andel) -> numpy.ndarray:
+    """Sygedagpenge i måneden, når ``nedsatte_dage`` af betalingsdagene udbetales med ``andel``."""
+    dage_pr_uge = parameters(period).sygedagpenge.beloeb.udbetalingsdage_pr_uge
+    dagsats = person("sygedagpenge_ugebeloeb", period) / dage_pr_uge
+    alle = person("sygedagpenge_betalingsdage_kommune", period)
+    return dagsats * (alle - nedsatte_dage + andel * nedsatte_dage)

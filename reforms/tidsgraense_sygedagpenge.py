@@ -7,11 +7,16 @@ from openfisca_core.periods import MONTH
 from openfisca_core.reforms import Reform
 from openfisca_core.variables import Variable
 
-from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, maaned_slut, maaned_start, plus_dage, plus_uger
+from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, plus_uger
 from openfisca_dk_beskaeftigelse.entities import Person
 from openfisca_dk_beskaeftigelse.kilder import Kilde
 from openfisca_dk_beskaeftigelse.love import SDL
-from openfisca_dk_beskaeftigelse.reformstoette import tidligere_formel, tilfoej_reformparametre
+from openfisca_dk_beskaeftigelse.reformstoette import (
+    betalingsdage_fra,
+    nedsat_maanedsbeloeb,
+    tidligere_formel,
+    tilfoej_reformparametre,
+)
 
 INGEN = numpy.datetime64(INGEN_DATO, "D")
 KILDE = Kilde(
@@ -72,10 +77,7 @@ class sygedagpenge_nedsatte_betalingsdage(Variable):
     documentation = "Hverdage (mandag-fredag) i måneden fra tidsgrænsen, hvor kommunen betaler sygedagpenge."
 
     def formula(person, period):
-        graense = person("sygedagpenge_tidsgraense_dato", period)
-        fra = numpy.maximum(numpy.maximum(graense, person("sygedagpenge_kommune_fra", period)), maaned_start(period))
-        dage = numpy.maximum(numpy.busday_count(fra, plus_dage(maaned_slut(period), 1)), 0)
-        return numpy.where((graense != INGEN) & person("sygedagpenge_udbetales", period), dage, 0)
+        return betalingsdage_fra(person, period, person("sygedagpenge_tidsgraense_dato", period))
 
 
 class TidsgraenseSygedagpenge(Reform):
@@ -140,12 +142,10 @@ class TidsgraenseSygedagpenge(Reform):
 
             def formula(person, period, parameters):
                 andel = parameters(period).reformer.tidsgraense_sygedagpenge.andel
-                dage_pr_uge = parameters(period).sygedagpenge.beloeb.udbetalingsdage_pr_uge
-                dagsats = person("sygedagpenge_ugebeloeb", period) / dage_pr_uge
-                alle = person("sygedagpenge_betalingsdage_kommune", period)
-                nedsatte = numpy.where(_livstruende(person, period), 0,
-                                       person("sygedagpenge_nedsatte_betalingsdage", period))
-                return dagsats * (alle - nedsatte + andel * nedsatte)
+                nedsatte = numpy.where(
+                    _livstruende(person, period), 0, person("sygedagpenge_nedsatte_betalingsdage", period)
+                )
+                return nedsat_maanedsbeloeb(person, period, parameters, nedsatte, andel)
 
         for variabel in (sygedagpenge_tidsgraense_dato, sygedagpenge_nedsatte_betalingsdage, sygedagpenge_nedsat):
             self.add_variable(variabel)

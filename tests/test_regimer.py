@@ -91,10 +91,17 @@ def test_pakkens_reformer_kan_stables_i_vilkaarlig_raekkefoelge(pakke_, system):
         assert resultater[0] == resultater[1], sti.name
 
 
+def _alternativer() -> set[frozenset]:
+    """Reformer, der er alternativer til hinanden (samme regel, to modeller) og ikke stables."""
+    return {frozenset((m, a)) for m, k in reformklasser().items() for a in getattr(k, "alternativ_til", ())}
+
+
 def test_alle_par_af_reformer_kan_stables_i_begge_raekkefoelger():
     navne = [n.navn for n in UDDATA]
     situationer = [indlaes_situation(sti) for sti in EKSEMPLER]
     for a, b in itertools.combinations(ENKELTE, 2):
+        if frozenset((a, b)) in _alternativer():
+            continue
         ab, ba = _stak((a, b)), _stak((b, a))
         for situation in situationer:
             assert _beregn(ab, situation, PERIODE, navne) == _beregn(ba, situation, PERIODE, navne), (a, b)

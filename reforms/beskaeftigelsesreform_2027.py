@@ -1,0 +1,150 @@
+"""Reform: beskæftigelsesreformens annoncerede 2. fase (2027), som den er kendt; ikke vedtaget."""
+
+from datetime import date
+
+import numpy
+from openfisca_core.indexed_enums import Enum
+from openfisca_core.periods import MONTH
+from openfisca_core.reforms import Reform
+from openfisca_core.variables import Variable
+
+from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, plus_dage
+from openfisca_dk_beskaeftigelse.entities import Person
+from openfisca_dk_beskaeftigelse.kilder import Kilde
+from openfisca_dk_beskaeftigelse.love import LAB, SDL
+from openfisca_dk_beskaeftigelse.reformstoette import (
+    aendr_parametre,
+    aendr_vaerdier,
+    betalingsdage_fra,
+    nedsat_maanedsbeloeb,
+    tidligere_formel,
+)
+
+INGEN = numpy.datetime64(INGEN_DATO, "D")
+
+
+class Indsatsgruppe(Enum):
+    dagpengeindsats = "Dagpengeindsats"
+    jobsoegningsindsats = "Jobsøgningsindsats"
+    jobhjaelpsindsats = "Jobhjælpsindsats"
+    sygedagpengeindsats = "Sygedagpengeindsats"
+    oevrige = "Indsats for øvrige"
+    ingen = "Uden for indsatsgrupperne"
+
+
+class indsatsgruppe(Variable):
+    value_type = Enum
+    possible_values = Indsatsgruppe
+    default_value = Indsatsgruppe.ingen
+    entity = Person
+    definition_period = MONTH
+    label = "Indsatsgruppe (ekspertgruppens fem grupper, annonceret 2027)"
+    reference = LAB.paragraf("§ 6 (de 13 målgrupper, som grupperne afløser)")
+    documentation = "Målgruppen efter LAB § 6 fordelt efter reformer.beskaeftigelsesreform_2027.indsatsgrupper."
+
+    def formula(person, period, parameters):
+        fordeling = parameters(period).reformer.beskaeftigelsesreform_2027.indsatsgrupper
+        lab_6 = person("maalgruppe_lab_6", period)
+        gamle = list(lab_6.possible_values)
+        return numpy.select(
+            [lab_6 == gammel for gammel in gamle],
+            [Indsatsgruppe[fordeling[gammel.name]] for gammel in gamle],
+            Indsatsgruppe.ingen,
+        )
+
+
+class sygedagpenge_reduceret_sats(Variable):
+    value_type = bool
+    entity = Person
+    definition_period = MONTH
+    label = "Kommunen udbetaler den reducerede sygedagpengesats i måneden"
+    reference = SDL.paragraf("§ 50")
+    documentation = "Mindst én af kommunens betalingsdage i måneden ligger fra sygedagpenge_reduceret_fra."
+
+    def formula(person, period):
+        return betalingsdage_fra(person, period, person("sygedagpenge_reduceret_fra", period)) > 0
+
+
+class Beskaeftigelsesreform2027(Reform):
+    """Beskæftigelsesreformens 2. fase, som annonceret til 1.1.2027 (ikke vedtaget).
+
+    Forslaget: Ekspertgruppen for fremtidens beskæftigelsesindsats, som kildedokumentet
+    indleder med, anbefalede i juni 2024 fem indsatsgrupper i stedet for 13 målgrupper og en
+    objektiv model, hvor sygemeldte efter et vist tidspunkt overgår til en nedsat sats. Aftalen
+    af 9.4.2025 og det annoncerede lovforslag om sygedagpenge (i høring oktober 2025) afskaffer
+    jobafklaringsforløbene fra 1.1.2027: sygemeldte, der ikke kan få forlænget sygedagpengene,
+    overgår til en reduceret sygedagpengesats, og uddannelsespålægget for unge dagpengemodtagere
+    forventes afskaffet med den nye hovedlov. Kilde: ``000_991c7bef0c1547ec.txt``, indledningen
+    om ekspertgruppen; fakta om aftalen og lovforslaget i modellens juridiske grundlag (legal
+    brief, afsnit 6.5 og 9).
+
+    Status: annonceret, ikke vedtaget. Reformen viser reglerne, som om de gjaldt på den dato, der
+    beregnes, så de kan sammenlignes med gældende ret for enhver borger og måned.
+
+    Reformen er parametrisk (``reforms/parametre/beskaeftigelsesreform_2027.yaml``): den reducerede
+    sats (standard 60 pct.; niveauet er ikke offentliggjort) og fordelingen på indsatsgrupper.
+
+    Hvad reformen ændrer: ``indsatsgruppe`` (ny); sygedagpengene ophører ikke for sygemeldte
+    omfattet af § 24 (``sygedagpenge_ophoersdato``), så der er ingen jobafklaringsforløb; fra den
+    dag, de ellers ville ophøre, udbetales den reducerede sats (``sygedagpenge_reduceret_fra``,
+    ``sygedagpenge_reduceret_sats``, ``sygedagpenge_maanedsbeloeb``); forlængelserne efter § 27
+    består med fuld sats; unge dagpengemodtagere under 25 år starter i a-kassen som andre
+    (``lab.kontaktforloeb.ung_undtagelse.gaelder``).
+
+    Hvad reformen lader være: de 13 målgrupper i ``maalgruppe`` (se faerre_maalgrupper for
+    kommunernes forslag), sanktionerne og den nye hovedlovs øvrige regler, som ikke kendes.
+    Reformen er et alternativ til tidsgraense_sygedagpenge (begge ændrer sygedagpengenes beløb
+    efter grænsen) og bør ikke stables med den.
+    """
+
+    name = "Beskæftigelsesreform 2027 (annonceret, ikke vedtaget)"
+    kilder = (Kilde("000_991c7bef0c1547ec.txt", "Indledning: ekspertgruppen for fremtidens beskæftigelsesindsats"),)
+    status = "annonceret"
+    uddata = ("indsatsgruppe", "sygedagpenge_reduceret_fra", "sygedagpenge_reduceret_sats")
+    alternativ_til = ("tidsgraense_sygedagpenge",)
+
+    def apply(self):
+        aendr_parametre(
+            self,
+            lambda p: aendr_vaerdier(p, "lab.kontaktforloeb.ung_undtagelse.gaelder", lambda _: False),
+            modul="beskaeftigelsesreform_2027",
+        )
+        ophoer = tidligere_formel(self, "sygedagpenge_ophoersdato")
+
+        class sygedagpenge_reduceret_fra(Variable):
+            value_type = date
+            default_value = INGEN_DATO
+            entity = Person
+            definition_period = MONTH
+            label = "Første dag med reduceret sygedagpengesats (i stedet for jobafklaringsforløb)"
+            reference = SDL.paragraf("§ 24, stk. 1-2", "§ 27")
+            documentation = (
+                "Dagen efter, at sygedagpengene i gældende ret ville ophøre ved revurderingstidspunktet "
+                "eller ved udløbet af en tidsbegrænset forlængelse, for sygemeldte omfattet af § 24."
+            )
+
+            def formula(person, period, parameters):
+                hidtil = ophoer(person, period, parameters)
+                omfattet = ~person("sygedagpenge_26_ugers_graense", period) & (hidtil != INGEN)
+                return numpy.where(omfattet, plus_dage(hidtil, 1), INGEN)
+
+        class sygedagpenge_ophoersdato(Variable):
+            label = "Sidste dag med sygedagpenge (intet ophør efter § 24; reduceret sats i stedet)"
+
+            def formula(person, period, parameters):
+                pension = person("sygedagpenge_26_ugers_graense", period)
+                return numpy.where(pension, ophoer(person, period, parameters), INGEN)
+
+        class sygedagpenge_maanedsbeloeb(Variable):
+            label = "Sygedagpenge fra kommunen i måneden (kr.), reduceret sats efter ophør af forlængelse"
+
+            def formula(person, period, parameters):
+                andel = parameters(period).reformer.beskaeftigelsesreform_2027.reduceret_andel
+                reducerede = betalingsdage_fra(person, period, person("sygedagpenge_reduceret_fra", period))
+                return nedsat_maanedsbeloeb(person, period, parameters, reducerede, andel)
+
+        self.add_variable(indsatsgruppe)
+        self.add_variable(sygedagpenge_reduceret_fra)
+        self.add_variable(sygedagpenge_reduceret_sats)
+        self.update_variable(sygedagpenge_ophoersdato)
+        self.update_variable(sygedagpenge_maanedsbeloeb)
