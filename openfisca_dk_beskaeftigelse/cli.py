@@ -6,6 +6,8 @@
 - ``regimer``: registret som tabel.
 - ``forklar SITUATION --variabel X --periode P [--regime R]``: beregningens spor som træ.
 - ``serve [--host] [--port] [--workers]``: ét web-API for alle regimer.
+- ``effekt --regimer a,b|alle --periode P [--personer N] [--format ...] [--ud MAPPE]``: regimernes
+  virkning på en syntetisk dansk befolkning, med søjlediagrammer i ``--ud``.
 
 Forkert input giver én linje på stderr, der nævner feltet og de tilladte værdier, og
 exitkode 2.
@@ -16,11 +18,15 @@ import json
 import sys
 from pathlib import Path
 
-from rich.console import Console
+from rich.console import Console, Group
 from rich.table import Table
+from rich.text import Text
 
+from openfisca_dk_beskaeftigelse import effekt
 from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, gyldig_maaned, indlaes_situation
+from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
 from openfisca_dk_beskaeftigelse.forklaring import forklar
+from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, UkendtRegimeError, alle_regimer
 from openfisca_dk_beskaeftigelse.sammenligning import sammenlign, som_csv, som_dict, som_markdown, som_tabel
 
@@ -58,6 +64,14 @@ def _parser() -> argparse.ArgumentParser:
     f.add_argument("--variabel", required=True)
     f.add_argument("--periode", required=True, help="måned, fx 2026-03")
     f.add_argument("--regime", default=GAELDENDE_RET)
+
+    e = under.add_parser("effekt", help="regimernes virkning på en syntetisk dansk befolkning")
+    e.add_argument("--regimer", default="alle", help="kommaseparerede regimenøgler eller 'alle' (standard)")
+    e.add_argument("--periode", required=True, help="måned, fx 2026-03")
+    e.add_argument("--personer", type=int, default=100_000, help="antal syntetiske personer (standard 100.000)")
+    e.add_argument("--seed", type=int, default=0)
+    e.add_argument("--format", choices=("tabel", "csv", "json"), default="tabel")
+    e.add_argument("--ud", type=Path, help="mappe til søjlediagrammer (PNG) og resultatet som CSV og JSON")
 
     w = under.add_parser("serve", help="web-API'et for alle regimer")
     w.add_argument("--host", default="127.0.0.1")
@@ -123,6 +137,55 @@ def _forklar(args, konsol: Console) -> None:
     konsol.print(forklar(indlaes_situation(args.situation), gyldig_maaned(args.periode), args.variabel, args.regime))
 
 
+def _effekt(args, konsol: Console) -> None:
+    if args.personer < 1:
+        raise BrugerFejl(f"--personer: skal være et positivt heltal, ikke {args.personer}")
+    resultat = effekt.effekt(_regimenoegler(args.regimer), gyldig_maaned(args.periode), args.personer, args.seed)
+    if args.ud is not None:
+        args.ud.mkdir(parents=True, exist_ok=True)
+        (args.ud / "effekt.csv").write_text(effekt.som_csv(resultat), encoding="utf-8")
+        (args.ud / "effekt.json").write_text(effekt.som_json(resultat), encoding="utf-8")
+        effekt.grafer(resultat, args.ud)
+    if args.format == "json":
+        print(effekt.som_json(resultat))
+    elif args.format == "csv":
+        sys.stdout.write(effekt.som_csv(resultat))
+    else:
+        konsol.print(_effekttabel(resultat))
+
+
+def _effekttabel(resultat) -> Group:
+    """Én tabel per mål: regimerne som rækker, kategorierne som kolonner; afvigelser gule."""
+    personer, opregnet = (f"{x:,.0f}".replace(",", ".") for x in (resultat.personer, resultat.personer * resultat.vaegt))
+    tabeller = [Text(f"Effekt {resultat.periode}: {personer} syntetiske personer, opregnet til {opregnet} (16-66 år)",
+                     style="bold")]
+    for maal, (titel, enhed) in effekt.MAAL.items():
+        kategorier = list(dict.fromkeys(r["kategori"] for r in resultat.raekker if r["maal"] == maal))
+        if not kategorier:
+            continue
+        tabel = Table(title=f"{titel} ({enhed})", title_justify="left")
+        # Færrest kolonner: regimerne som kolonner, hvis der er flere kategorier end regimer.
+        regimer_som_kolonner = len(kategorier) > len(resultat.regimer)
+        raekker, kolonner = (kategorier, resultat.regimer) if regimer_som_kolonner else (resultat.regimer, kategorier)
+        tabel.add_column("Kategori" if regimer_som_kolonner else "Regime")
+        for kolonne in kolonner:
+            tabel.add_column(kolonne, justify="right")
+        for raekke in raekker:
+            celler = []
+            for kolonne in kolonner:
+                noegle, kategori = (kolonne, raekke) if regimer_som_kolonner else (raekke, kolonne)
+                v, grund = resultat.vaerdi(maal, kategori, noegle), resultat.vaerdi(maal, kategori, GAELDENDE_RET)
+                tekst = "—" if v is None else f"{v:,.0f}".replace(",", ".")
+                afviger = v is not None and grund is not None and abs(v - grund) >= 0.5
+                celler.append(Text(tekst, style="bold yellow" if afviger else ""))
+            tabel.add_row(raekke, *celler)
+        tabeller.append(tabel)
+    for fejl in dict.fromkeys(h["fejl"] for h in resultat.huller):
+        maal = sorted({effekt.MAAL[h["maal"]][0] for h in resultat.huller if h["fejl"] == fejl})
+        tabeller.append(Text(f"Ikke fuldt beregnet ({'; '.join(maal)}): {fejl}", style="red"))
+    return Group(*tabeller)
+
+
 def _serve(args, konsol: Console) -> None:
     # Web-API'et (gunicorn, flask) kommer med ekstraen web-api; de andre kommandoer kan undvære det.
     from openfisca_dk_beskaeftigelse.server import start
@@ -133,10 +196,12 @@ def _serve(args, konsol: Console) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     konsol = Console()
-    kommandoer = {"sammenlign": _sammenlign, "regimer": _regimer, "forklar": _forklar, "serve": _serve}
+    kommandoer = {
+        "sammenlign": _sammenlign, "regimer": _regimer, "forklar": _forklar, "serve": _serve, "effekt": _effekt,
+    }
     try:
         kommandoer[args.kommando](args, konsol)
-    except (BrugerFejl, UkendtRegimeError) as fejl:
+    except (BrugerFejl, UkendtRegimeError, ManglendeOplysningError, ParameterHulError) as fejl:
         print(f"fejl: {fejl}", file=sys.stderr)
         return 2
     return 0

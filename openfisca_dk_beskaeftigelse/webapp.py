@@ -16,6 +16,8 @@ from openfisca_web_api.app import create_app
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
 from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, gyldig_maaned
+from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
+from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 from openfisca_dk_beskaeftigelse.regimer import UkendtRegimeError, alle_regimer, byg_system
 from openfisca_dk_beskaeftigelse.sammenligning import sammenlign, som_dict
 
@@ -70,6 +72,10 @@ def _rod() -> Flask:
             return jsonify({"fejl": f"regimer: {fejl}", "felt": "regimer"}), 400
         except BrugerFejl as fejl:
             return jsonify({"fejl": str(fejl), "felt": str(fejl).split(":")[0]}), 400
+        except ManglendeOplysningError as fejl:
+            return jsonify({"fejl": str(fejl), "felt": fejl.felt}), 400
+        except ParameterHulError as fejl:
+            return jsonify({"fejl": str(fejl), "felt": fejl.navn}), 422
         return jsonify(som_dict(resultat))
 
     return app

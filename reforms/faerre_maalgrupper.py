@@ -76,9 +76,10 @@ class FaerreMaalgrupper(Reform):
         class regelgruppe(Variable):
             label = "Regelgruppe for kontaktforløb, pligter og plan (fælles regler for hver af de fem grupper)"
             documentation = (
-                "Hver ny målgruppe får regelsættet i parameteren reformer.faerre_maalgrupper.regler. "
-                "Fleksjobbere har kun et kontaktforløb på ledighedsydelse, og forsikrede ledige under "
-                "25 år uden uddannelse og hjemmeboende børn beholder jobcenterforløbet (LAB § 27, stk. 3)."
+                "Hver ny målgruppe får regelsættet i parameteren reformer.faerre_maalgrupper.regler. Som i "
+                "dag har borgere uden forsørgelsesydelse (fx fleksjobbere i job, selvforsørgende og unge "
+                "under 18) intet kontaktforløb, og forsikrede ledige under 25 år uden uddannelse og "
+                "hjemmeboende børn beholder jobcenterforløbet (LAB § 27, stk. 3)."
             )
 
             def formula(person, period, parameters):
@@ -95,12 +96,11 @@ class FaerreMaalgrupper(Reform):
                     & ~person("har_erhvervskompetencegivende_uddannelse", period)
                     & ~person("har_forsoergerpligt", period)
                 )
-                fleksjob_uden_ydelse = (gruppe == FaerreMaalgruppe.fleksjobber) & (
-                    ydelse != ydelse.possible_values.ledighedsydelse
-                )
+                # Som i dag følger kontaktforløbet ydelsen: uden forsørgelsesydelse intet kontaktforløb.
+                uden_ydelse = ydelse == ydelse.possible_values.ingen
                 nye = list(FaerreMaalgruppe)
                 return numpy.select(
-                    [ung_i_jobcenter, fleksjob_uden_ydelse] + [gruppe == ny for ny in nye],
+                    [ung_i_jobcenter, uden_ydelse] + [gruppe == ny for ny in nye],
                     [Regelgruppe.forsikret_ledig_ung, Regelgruppe.uden_kontaktforloeb]
                     + [Regelgruppe[regler[ny.name]] for ny in nye],
                     Regelgruppe.uden_kontaktforloeb,

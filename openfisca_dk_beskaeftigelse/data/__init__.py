@@ -1,0 +1,1 @@
+"""Data til den syntetiske befolkning (offentliggjorte tal med kilder)."""

@@ -1,0 +1,248 @@
+"""Effekten af regimerne på en syntetisk dansk befolkning.
+
+``effekt(noegler, periode, personer, seed)`` genererer befolkningen én gang, beregner den under
+hvert regime med hele arrays gennem OpenFisca, og opgør for hvert regime:
+
+- personer efter målgruppe;
+- personer, hvis rettigheder, pligter, frister, beløb eller status ændres i forhold til
+  gældende ret (per art, se ``uddata.ARTER``);
+- obligatoriske samtaler pr. år (jobsamtaler efter LAB og opfølgningssamtaler efter SDL);
+- obligatoriske lægeattester, sager for rehabiliteringsteamet og personer med ret til
+  jobafklaringsforløb i måneden;
+- ydelsesudgifter i måneden efter ydelse;
+- arbejdssteder over forholdstalsgrænsen;
+
+alt opregnet til hele den danske befolkning (16-66 år) med befolkningens vægt. Hvert regimes
+simulering slippes, før det næste beregnes, så hukommelsen ikke vokser med antallet af regimer.
+Et mål, der rammer et hul i kilderne (``ParameterHulError``), står som ikke beregnet med grunden.
+"""
+
+import csv
+import gc
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy
+from openfisca_core.indexed_enums import EnumArray
+
+from openfisca_dk_beskaeftigelse.datoer import plus_maaneder
+from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
+from openfisca_dk_beskaeftigelse.population import Befolkning, byg_simulering, generer
+from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, byg_system, regime
+from openfisca_dk_beskaeftigelse.uddata import ARTER, alle_uddata
+
+MAAL = {
+    "personer_efter_maalgruppe": ("Personer efter målgruppe", "personer"),
+    "personer_med_aendring": ("Personer med ændrede rettigheder eller pligter (efter art)", "personer"),
+    "obligatoriske_samtaler": ("Obligatoriske samtaler pr. år", "samtaler"),
+    "laegeattester": ("Obligatoriske lægeattester (sager i måneden)", "sager"),
+    "rehabiliteringsteam": ("Sager for rehabiliteringsteamet (i måneden)", "sager"),
+    "jobafklaring": ("Personer med ret til jobafklaringsforløb", "personer"),
+    "udgifter": ("Ydelsesudgifter i måneden", "kr."),
+    "arbejdssteder_over_graensen": ("Arbejdssteder over forholdstalsgrænsen", "arbejdssteder"),
+}
+# Ydelse → (beløbsvariabel, variabel der afgør, hvem der får den, eller None = beløbet selv).
+UDGIFTER = {
+    "Sygedagpenge": ("sygedagpenge_maanedsbeloeb", None),
+    "Ressourceforløbsydelse": ("ressourceforloebsydelse_maanedsbeloeb", None),
+    "Dagpenge": ("dagpenge_maanedssats", "arbejdsloeshedsdagpenge"),
+    "Kontanthjælp": ("kontanthjaelp_maanedsbeloeb", "kontanthjaelp_modtager"),
+    "Ledighedsydelse": ("ledighedsydelse_maanedsbeloeb", None),
+}
+FOERSTE_MAANEDER = 6  # samtalekravene i LAB § 31 og SDL § 13 b gælder de første 6 måneder
+MAANEDER_PR_AAR = 12
+
+
+@dataclass
+class Resultat:
+    periode: str
+    personer: int
+    vaegt: float
+    regimer: list[str]
+    raekker: list[dict] = field(default_factory=list)   # {maal, kategori, regime, vaerdi}
+    huller: list[dict] = field(default_factory=list)    # {maal, regime, fejl}
+
+    def vaerdi(self, maal: str, kategori: str, noegle: str):
+        for r in self.raekker:
+            if (r["maal"], r["kategori"], r["regime"]) == (maal, kategori, noegle):
+                return r["vaerdi"]
+        return None
+
+
+def _i_foerste_maaneder(befolkning: Befolkning, felt: str) -> numpy.ndarray:
+    start = befolkning.personer[felt]
+    periode_start = numpy.datetime64(f"{befolkning.periode}-01", "D")
+    return plus_maaneder(start, FOERSTE_MAANEDER) > periode_start
+
+
+def _maal_for_regime(system, befolkning: Befolkning, grundlag: dict | None, uddata, noegle: str, resultat: Resultat):
+    simulering = byg_simulering(system, befolkning)
+    periode = befolkning.periode
+    vaegt = befolkning.vaegt
+
+    def beregn(navn):
+        return simulering.calculate(navn, periode)
+
+    def tilfoej(maal, kategori, vaerdi):
+        resultat.raekker.append({"maal": maal, "kategori": kategori, "regime": noegle, "vaerdi": float(vaerdi)})
+
+    def maal(navn, funktion):
+        try:
+            funktion()
+        except ParameterHulError as fejl:
+            resultat.huller.append({"maal": navn, "regime": noegle, "fejl": str(fejl)})
+
+    def maalgrupper():
+        for gruppe, antal in zip(*numpy.unique(beregn("maalgruppe").decode_to_str(), return_counts=True)):
+            tilfoej("personer_efter_maalgruppe", gruppe, antal * vaegt)
+
+    aktuelle = {}
+
+    def aendringer():
+        for art in ARTER:
+            aendret = numpy.zeros(befolkning.antal, dtype=bool)
+            for u in uddata:
+                if u.art != art or u.variabel not in system.variables:
+                    continue
+                if system.variables[u.variabel].entity.key != "person":
+                    continue
+                try:
+                    vaerdier = beregn(u.variabel)
+                except ParameterHulError as fejl:
+                    resultat.huller.append({"maal": "personer_med_aendring", "regime": noegle, "fejl": str(fejl)})
+                    continue
+                # Enum-værdier sammenlignes ved navn: en reform kan have en anden Enum.
+                vaerdier = vaerdier.decode_to_str() if isinstance(vaerdier, EnumArray) else numpy.asarray(vaerdier)
+                aktuelle[u.variabel] = vaerdier
+                if grundlag is not None and u.variabel in grundlag:
+                    aendret |= _forskellig(vaerdier, grundlag[u.variabel])
+            tilfoej("personer_med_aendring", ARTER[art], numpy.count_nonzero(aendret) * vaegt)
+
+    def samtaler():
+        lab = beregn("kontaktforloeb_min_samtaler_6_maaneder") * _i_foerste_maaneder(befolkning, "ledighed_startdato")
+        sdl = beregn("opfoelgning_min_samtaler_6_maaneder") * _i_foerste_maaneder(befolkning, "sygemelding_startdato")
+        # En bestand af forløb i deres første 6 måneder: kravet pr. forløb fordelt på 6 måneder, × 12.
+        aar = MAANEDER_PR_AAR / FOERSTE_MAANEDER
+        tilfoej("obligatoriske_samtaler", "Jobsamtaler (LAB)", lab.sum() * aar * vaegt)
+        tilfoej("obligatoriske_samtaler", "Opfølgningssamtaler (SDL)", sdl.sum() * aar * vaegt)
+
+    def laegeattester():
+        antal = numpy.count_nonzero(beregn("laegeattest_obligatorisk") | beregn("laegeattest_le265_obligatorisk"))
+        tilfoej("laegeattester", "LÆ 285 eller LÆ 265", antal * vaegt)
+
+    def rehabilitering():
+        tilfoej("rehabiliteringsteam", "Forelæggelser", numpy.count_nonzero(beregn("rehabiliteringsteam_forelaeggelse")) * vaegt)
+
+    def jobafklaring():
+        tilfoej("jobafklaring", "Ret til jobafklaringsforløb", numpy.count_nonzero(beregn("jobafklaringsforloeb_ret")) * vaegt)
+
+    def udgifter(ydelse, beloeb, hvem):
+        def opgoer():
+            vaerdier = beregn(beloeb)
+            if hvem == "arbejdsloeshedsdagpenge":
+                ydelser = beregn("ydelse")
+                vaerdier = vaerdier * (ydelser == ydelser.possible_values.arbejdsloeshedsdagpenge)
+            elif hvem is not None:
+                vaerdier = vaerdier * beregn(hvem)
+            tilfoej("udgifter", ydelse, vaerdier.sum() * vaegt)
+        return opgoer
+
+    def arbejdssteder():
+        overholdt = simulering.calculate("forholdstal_overholdt", periode)[: befolkning.uden_arbejdssted]
+        tilfoej("arbejdssteder_over_graensen", "Over grænsen", numpy.count_nonzero(~overholdt) * vaegt)
+
+    maal("personer_efter_maalgruppe", maalgrupper)
+    maal("personer_med_aendring", aendringer)
+    maal("obligatoriske_samtaler", samtaler)
+    maal("laegeattester", laegeattester)
+    maal("rehabiliteringsteam", rehabilitering)
+    maal("jobafklaring", jobafklaring)
+    for ydelse, (beloeb, hvem) in UDGIFTER.items():
+        maal("udgifter", udgifter(ydelse, beloeb, hvem))
+    maal("arbejdssteder_over_graensen", arbejdssteder)
+    del simulering
+    return aktuelle
+
+
+def _forskellig(a: numpy.ndarray, b: numpy.ndarray) -> numpy.ndarray:
+    if a.dtype.kind == "f":
+        return numpy.abs(a - b) >= 0.005
+    return a != b
+
+
+def effekt(noegler: list[str], periode: str, personer: int, seed: int = 0) -> Resultat:
+    """Beregn målene for hvert regime på en befolkning af ``personer`` personer."""
+    noegler = list(dict.fromkeys([GAELDENDE_RET, *noegler]))
+    for noegle in noegler:
+        regime(noegle)
+    grundsystem = byg_system(GAELDENDE_RET)
+    befolkning = generer(personer, periode, grundsystem, seed=seed)
+    uddata = alle_uddata(grundsystem)
+    resultat = Resultat(periode, personer, befolkning.vaegt, noegler)
+    grundlag = None
+    for noegle in noegler:
+        aktuelle = _maal_for_regime(byg_system(noegle), befolkning, grundlag, uddata, noegle, resultat)
+        if noegle == GAELDENDE_RET:
+            grundlag = aktuelle
+        gc.collect()
+    return resultat
+
+
+def som_dict(resultat: Resultat) -> dict:
+    return {
+        "periode": resultat.periode,
+        "personer_i_befolkningen": resultat.personer,
+        "vaegt": resultat.vaegt,
+        "regimer": resultat.regimer,
+        "maal": {noegle: {"titel": titel, "enhed": enhed} for noegle, (titel, enhed) in MAAL.items()},
+        "resultater": resultat.raekker,
+        "huller": resultat.huller,
+    }
+
+
+def som_csv(resultat: Resultat) -> str:
+    ud = io.StringIO()
+    skriver = csv.writer(ud, lineterminator="\n")
+    skriver.writerow(["maal", "kategori", "regime", "vaerdi", "forskel_fra_gaeldende_ret"])
+    for r in resultat.raekker:
+        grund = resultat.vaerdi(r["maal"], r["kategori"], GAELDENDE_RET)
+        forskel = "" if grund is None else round(r["vaerdi"] - grund, 2)
+        skriver.writerow([r["maal"], r["kategori"], r["regime"], round(r["vaerdi"], 2), forskel])
+    return ud.getvalue()
+
+
+def som_json(resultat: Resultat) -> str:
+    return json.dumps(som_dict(resultat), ensure_ascii=False, indent=2)
+
+
+def grafer(resultat: Resultat, mappe: Path) -> list[Path]:
+    """Ét søjlediagram (PNG) per mål: kategorierne på tværs af regimerne."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    mappe.mkdir(parents=True, exist_ok=True)
+    filer = []
+    for noegle, (titel, enhed) in MAAL.items():
+        raekker = [r for r in resultat.raekker if r["maal"] == noegle]
+        if not raekker:
+            continue
+        kategorier = list(dict.fromkeys(r["kategori"] for r in raekker))
+        bredde = 0.8 / len(resultat.regimer)
+        fig, akse = plt.subplots(figsize=(max(6, 1.2 * len(kategorier) + 2), 4), dpi=90)
+        for i, regime_ in enumerate(resultat.regimer):
+            hoejder = [resultat.vaerdi(noegle, k, regime_) or 0 for k in kategorier]
+            akse.bar(numpy.arange(len(kategorier)) + i * bredde, hoejder, bredde, label=regime_)
+        akse.set_xticks(numpy.arange(len(kategorier)) + 0.4 - bredde / 2, kategorier, rotation=30, ha="right", fontsize=7)
+        akse.set_title(f"{titel}, {resultat.periode}", fontsize=9)
+        akse.set_ylabel(enhed)
+        akse.legend(fontsize=6)
+        fig.tight_layout()
+        fil = mappe / f"{noegle}.png"
+        fig.savefig(fil)
+        plt.close(fig)
+        filer.append(fil)
+    return filer

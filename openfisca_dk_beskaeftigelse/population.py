@@ -1,0 +1,228 @@
+"""En syntetisk dansk befolkning, kalibreret til offentliggjorte tal (``data/befolkning.yaml``).
+
+``generer(n, periode, seed)`` trækker ``n`` personer og deres arbejdssteder: hver person får
+en status (ydelse, forløb, parathed) efter gruppernes andele, en alder efter gruppens
+aldersfordeling, en varighed af den aktuelle ledigheds- eller sygdomsperiode, en løn efter
+lønfordelingen og husstandsoplysninger efter de offentliggjorte andele. Arbejdsstederne får
+en størrelse efter størrelsesfordelingen; personer i virksomhedspraktik, løntilskud og
+nytteindsats placeres på dem. Samme seed giver samme befolkning.
+
+Alt sker på hele arrays (numpy); ``byg_simulering`` lægger dem direkte i en OpenFisca-simulering.
+Hver syntetisk person repræsenterer ``vaegt`` personer i den danske befolkning (16-66 år).
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy
+import yaml
+from openfisca_core.indexed_enums import Enum
+from openfisca_core.simulations import SimulationBuilder
+
+from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
+
+DATAFIL = Path(__file__).parent / "data" / "befolkning.yaml"
+
+# Gruppe → (ydelse, forløb, parathed, beskæftigelse, er_ledig, har en ledigheds- eller ydelsesstart
+# (for sygemeldte: sygdommens start, som løntilskuddets ledighedskrav regner fra), er syg)
+GRUPPER = {
+    "dagpenge": ("arbejdsloeshedsdagpenge", "ingen", "ikke_relevant", "ledig", True, True, False),
+    "kontanthjaelp_jobparat": ("kontanthjaelp", "ingen", "jobparat", "ledig", True, True, False),
+    "kontanthjaelp_aktivitetsparat": ("kontanthjaelp", "ingen", "aktivitetsparat", "ledig", True, True, False),
+    "uddannelseshjaelp_uddannelsesparat": ("uddannelseshjaelp", "ingen", "uddannelsesparat", "ledig", True, True, False),
+    "uddannelseshjaelp_aktivitetsparat": ("uddannelseshjaelp", "ingen", "aktivitetsparat", "ledig", True, True, False),
+    "sygedagpenge": ("sygedagpenge", "ingen", "ikke_relevant", "loenmodtager", False, True, True),
+    "jobafklaringsforloeb": ("ressourceforloebsydelse", "jobafklaringsforloeb", "ikke_relevant", "ledig", False, True, True),
+    "ressourceforloeb": ("ressourceforloebsydelse", "ressourceforloeb", "ikke_relevant", "ledig", False, True, False),
+    "ledighedsydelse": ("ledighedsydelse", "fleksjob", "ikke_relevant", "ledig", True, True, False),
+    "fleksjob": ("ingen", "fleksjob", "ikke_relevant", "loenmodtager", False, False, False),
+    "revalidering": ("revalideringsydelse", "revalidering", "ikke_relevant", "ledig", False, True, False),
+    "foertidspension": ("foertidspension", "ingen", "ikke_relevant", "ledig", False, False, False),
+    "ledig_selvforsoergende": ("ingen", "ingen", "ikke_relevant", "ledig", True, True, False),
+    "selvstaendig": ("ingen", "ingen", "ikke_relevant", "selvstaendig", False, False, False),
+    "loenmodtager": ("ingen", "ingen", "ikke_relevant", "loenmodtager", False, False, False),
+    "oevrige": ("ingen", "ingen", "ikke_relevant", "loenmodtager", False, False, False),
+}
+# Grupper, hvis personer kan være i virksomhedspraktik, løntilskud eller nytteindsats.
+KAN_VAERE_STOETTET = (
+    "dagpenge", "kontanthjaelp_jobparat", "kontanthjaelp_aktivitetsparat", "uddannelseshjaelp_uddannelsesparat",
+    "uddannelseshjaelp_aktivitetsparat", "jobafklaringsforloeb", "ressourceforloeb", "ledighedsydelse",
+)
+
+
+def indlaes_data(fil: Path = DATAFIL) -> dict:
+    return yaml.safe_load(fil.read_text(encoding="utf-8"))
+
+
+@dataclass
+class Befolkning:
+    """En genereret befolkning: arrays per person og per arbejdssted, klar til OpenFisca."""
+
+    periode: str
+    vaegt: float
+    gruppe: numpy.ndarray                      # gruppens nøgle per person
+    personer: dict[str, numpy.ndarray] = field(default_factory=dict)     # input → værdier
+    virksomheder: dict[str, numpy.ndarray] = field(default_factory=dict)  # input → værdier
+    arbejdssted: numpy.ndarray | None = None   # arbejdsstedets indeks per person
+    rolle: numpy.ndarray | None = None         # 0 = ansat, 1 = støttet
+    uden_arbejdssted: int = 0                  # indeks på det samlede "arbejdssted" for ikke-placerede
+
+    @property
+    def antal(self) -> int:
+        return len(self.gruppe)
+
+
+def _baand(rng, baand: list, n: int) -> numpy.ndarray:
+    """Træk ``n`` tal: først et bånd efter andelene, så ligeligt inden for båndet."""
+    fra = numpy.array([b[0] for b in baand], dtype=float)
+    til = numpy.array([b[1] for b in baand], dtype=float)
+    andele = numpy.array([b[2] for b in baand], dtype=float)
+    valg = rng.choice(len(baand), size=n, p=andele / andele.sum())
+    return fra[valg] + rng.random(n) * (til[valg] - fra[valg])
+
+
+def _kvantiler(rng, kvantiler: list, n: int) -> numpy.ndarray:
+    """Træk fra en fordeling givet ved kvantiler (lineær interpolation mellem dem)."""
+    p = numpy.array([0.0] + [k[0] for k in kvantiler] + [1.0])
+    x = numpy.array([kvantiler[0][1] * 0.6] + [k[1] for k in kvantiler] + [kvantiler[-1][1] * 1.6])
+    return numpy.interp(rng.random(n), p, x)
+
+
+# Generatorens egne antagelser om de syntetiske personer (ikke lovens tal):
+ARBEJDSTIMER = 160.0   # arbejdstimer pr. måned for lønmodtagere (til beskæftigelseskravet, SDL § 32)
+ANSAT_AAR = 3          # lønmodtagere har været ansat hos arbejdsgiveren i 3 år (SDL § 30)
+
+
+def generer(n: int, periode: str, system, seed: int = 0, data: dict | None = None) -> Befolkning:
+    """``n`` personer for ``periode`` (måned), med lovens tal fra ``system`` (gældende ret):
+    timenormen, som omregner månedsløn til timeløn, og datoen, hvor ressourceforløb og
+    revalidering lukkede for nye borgere (forløb i befolkningen er begyndt før den)."""
+    data = data or indlaes_data()
+    timer_pr_maaned = system.parameters.sygedagpenge.beloeb.dagpenge_timer_pr_maaned(periode)
+    lukket_fra = system.parameters.lab.maalgrupper.nye_forloeb_lukket_fra(periode)
+    rng = numpy.random.default_rng(seed)
+    grupper = data["grupper"]
+    noegler = [g["noegle"] for g in grupper]
+    antal = numpy.array([g["antal"] for g in grupper], dtype=float)
+    gruppe_idx = rng.choice(len(grupper), size=n, p=antal / antal.sum())
+    gruppe = numpy.array(noegler)[gruppe_idx]
+    start = numpy.datetime64(f"{periode}-01", "D")
+
+    alder = numpy.zeros(n)
+    varighed = numpy.zeros(n)
+    for i, g in enumerate(grupper):
+        valgt = gruppe_idx == i
+        alder[valgt] = _baand(rng, g["alder"], int(valgt.sum()))
+        varighed[valgt] = _baand(rng, g["varighed_maaneder"], int(valgt.sum()))
+    alder_aar = numpy.floor(alder).astype(int)
+    foedselsdato = start - (alder * 365.25).astype("timedelta64[D]")
+    periode_start = start - (varighed * 30.44).astype("timedelta64[D]")
+
+    def felt(kolonne: int) -> numpy.ndarray:
+        return numpy.array([GRUPPER[k][kolonne] for k in noegler])[gruppe_idx]
+
+    andele = data["andele"]
+    uddannelse = andele["erhvervskompetencegivende_uddannelse"]
+    andel_udd = numpy.select(
+        [alder_aar < 25, alder_aar < 30, alder_aar < 50],
+        [uddannelse["16_24"], uddannelse["25_29"], uddannelse["30_49"]],
+        uddannelse["50_66"],
+    )
+    har_uddannelse = rng.random(n) < andel_udd
+    # LAB § 6: under 30 på kontanthjælp har uddannelse; på uddannelseshjælp har de ikke.
+    har_uddannelse = numpy.where(numpy.char.startswith(gruppe, "kontanthjaelp") & (alder_aar < 30), True, har_uddannelse)
+    har_uddannelse = numpy.where(numpy.char.startswith(gruppe, "uddannelseshjaelp"), False, har_uddannelse)
+
+    maanedsloen = _kvantiler(rng, data["loen"]["kvantiler"], n)
+    deltid = andele["deltid_ugentlig_arbejdstid"]
+    arbejdstid = numpy.where(rng.random(n) < deltid["andel_deltid"], deltid["timer_deltid"], 37.0)
+    har_start = felt(5).astype(bool)
+    syg = felt(6).astype(bool)
+    ingen = numpy.datetime64(INGEN_DATO, "D")
+    forloeb = felt(1)
+    forloeb_start = periode_start
+    if lukket_fra is not None:
+        lukket = numpy.datetime64(lukket_fra, "D")
+        lukkede = numpy.isin(forloeb, ("ressourceforloeb", "revalidering"))
+        forloeb_start = numpy.where(lukkede, numpy.minimum(periode_start, lukket - 1), periode_start)
+    # Sygemeldte: en andel forventes tilbage inden 8 uger (visitationskategori 1), resten er uden prognose.
+    kort_sygdom = rng.random(n) >= andele["sygdom_forventet_over_8_uger"]["andel"]
+    raskmelding = numpy.where(syg & kort_sygdom, periode_start + numpy.timedelta64(7 * 6, "D"), ingen)
+
+    personer = {
+        "foedselsdato": foedselsdato,
+        "ydelse": felt(0),
+        "forloeb": forloeb,
+        "forloeb_startdato": numpy.where(forloeb != "ingen", forloeb_start, ingen),
+        "parathed": felt(2),
+        "beskaeftigelse": felt(3),
+        "er_ledig": felt(4).astype(bool),
+        "har_erhvervskompetencegivende_uddannelse": har_uddannelse,
+        "ledighed_startdato": numpy.where(har_start, periode_start, numpy.datetime64(INGEN_DATO, "D")),
+        "sygemelding_startdato": numpy.where(syg, periode_start, ingen),
+        "forventet_raskmelding_dato": raskmelding,
+        "maanedsloen": maanedsloen,
+        "timeloen": maanedsloen / timer_pr_maaned,
+        "ugentlig_arbejdstid": arbejdstid,
+        "arbejdstimer": numpy.where(felt(3) == "loenmodtager", ARBEJDSTIMER, 0.0),
+        "ansaettelse_startdato": numpy.where(felt(3) == "loenmodtager", start - numpy.timedelta64(365 * ANSAT_AAR, "D"), ingen),
+        "timer_hos_arbejdsgiver_8_uger": numpy.where(felt(3) == "loenmodtager", arbejdstid * 8, 0.0),
+        "selvstaendig_i_vaesentligt_omfang": felt(3) == "selvstaendig",
+        "har_forsoergerpligt": (rng.random(n) < andele["forsoergerpligt"]["andel"]) & (alder_aar >= 20),
+        "er_enlig": rng.random(n) < andele["enlig"]["andel"],
+        "er_hjemmeboende": alder_aar < 25,
+    }
+    befolkning = Befolkning(periode, data["befolkning"]["antal"] / n, gruppe, personer)
+    _placer_paa_arbejdssteder(befolkning, rng, data)
+    return befolkning
+
+
+def _placer_paa_arbejdssteder(befolkning: Befolkning, rng, data: dict) -> None:
+    """Arbejdssteder i befolkningens skala; støttede personer placeres på dem (vægtet efter størrelse)."""
+    virk = data["virksomheder"]
+    antal_steder = max(1, round(virk["antal_arbejdssteder"] / befolkning.vaegt))
+    stoerrelse = numpy.maximum(1.0, numpy.floor(_baand(rng, virk["stoerrelse"], antal_steder)))
+    stoettet_i_alt = sum(v["antal"] for v in data["stoettet_beskaeftigelse"].values())
+    kandidater = numpy.isin(befolkning.gruppe, KAN_VAERE_STOETTET)
+    andel = stoettet_i_alt / sum(g["antal"] for g in data["grupper"] if g["noegle"] in KAN_VAERE_STOETTET)
+    stoettet = kandidater & (rng.random(befolkning.antal) < andel)
+    sted = numpy.full(befolkning.antal, antal_steder)  # det samlede "uden arbejdssted"
+    sted[stoettet] = rng.choice(antal_steder, size=int(stoettet.sum()), p=stoerrelse / stoerrelse.sum())
+    befolkning.arbejdssted = sted
+    befolkning.rolle = stoettet.astype(int)
+    befolkning.uden_arbejdssted = antal_steder
+    befolkning.virksomheder = {"antal_ordinaert_ansatte": numpy.append(stoerrelse, 0.0)}
+
+
+# Input, som lovens regler læser for måneder før beregningsmåneden (beskæftigelseskravet i
+# SDL § 32 ser 6 måneder tilbage fra første fraværsdag); de gives for hele historikken.
+HISTORISKE_INPUT = ("arbejdstimer",)
+FOER_SYGDOMMEN_MAANEDER = 6
+
+
+def _historik(befolkning: Befolkning) -> str:
+    """Perioden fra 6 måneder før den tidligste sygemelding til og med beregningsmåneden."""
+    syge = befolkning.personer["sygemelding_startdato"]
+    syge = syge[syge != numpy.datetime64(INGEN_DATO, "D")]
+    slut = numpy.datetime64(befolkning.periode, "M")
+    start = (syge.min().astype("datetime64[M]") if syge.size else slut) - FOER_SYGDOMMEN_MAANEDER
+    return f"month:{start}:{int((slut - start).astype(int)) + 1}"
+
+
+def byg_simulering(system, befolkning: Befolkning):
+    """En OpenFisca-simulering med befolkningens input for dens periode (og historikken, hvor loven ser tilbage)."""
+    bygger = SimulationBuilder()
+    bygger.create_entities(system)
+    bygger.declare_person_entity("person", numpy.arange(befolkning.antal))
+    virksomheder = bygger.declare_entity("virksomhed", numpy.arange(befolkning.uden_arbejdssted + 1))
+    bygger.join_with_persons(virksomheder, befolkning.arbejdssted, befolkning.rolle)
+    simulering = bygger.build(system)
+    historik = _historik(befolkning)
+    for navn, vaerdier in {**befolkning.personer, **befolkning.virksomheder}.items():
+        variabel = system.variables[navn]
+        periode = "ETERNITY" if str(variabel.definition_period) == "eternity" else befolkning.periode
+        periode = historik if navn in HISTORISKE_INPUT else periode
+        if variabel.value_type is Enum:
+            vaerdier = variabel.possible_values.encode(vaerdier)
+        simulering.set_input(navn, periode, vaerdier)
+    return simulering
