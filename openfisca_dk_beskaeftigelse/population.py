@@ -181,7 +181,9 @@ def _placer_paa_arbejdssteder(befolkning: Befolkning, rng, data: dict) -> None:
     """Arbejdssteder i befolkningens skala; støttede personer placeres på dem (vægtet efter størrelse)."""
     virk = data["virksomheder"]
     antal_steder = max(1, round(virk["antal_arbejdssteder"] / befolkning.vaegt))
-    stoerrelse = numpy.maximum(1.0, numpy.floor(_baand(rng, virk["stoerrelse"], antal_steder)))
+    # Størrelsesbåndene er hele antal ansatte med begge ender medregnet (1-4, 5-9, ...).
+    heltal = [[fra, til + 1, andel] for fra, til, andel in virk["stoerrelse"]]
+    stoerrelse = numpy.floor(_baand(rng, heltal, antal_steder))
     stoettet_i_alt = sum(v["antal"] for v in data["stoettet_beskaeftigelse"].values())
     kandidater = numpy.isin(befolkning.gruppe, KAN_VAERE_STOETTET)
     andel = stoettet_i_alt / sum(g["antal"] for g in data["grupper"] if g["noegle"] in KAN_VAERE_STOETTET)
