@@ -83,3 +83,36 @@ def maaned_start(period) -> numpy.datetime64:
 def maaned_slut(period) -> numpy.datetime64:
     """Sidste dag i en OpenFisca-periode som ``datetime64[D]``."""
     return numpy.datetime64(period.stop.date, "D")
+
+
+def pr_dato(datoer: numpy.ndarray, funktion) -> numpy.ndarray:
+    """``funktion(dato)`` for hver persons dato, kaldt én gang per forskellig dato.
+
+    Til opslag, der afhænger af en dato, som er forskellig fra borger til borger (fx en
+    parameter på hver borgers ophørsdato); løkken går over de forskellige datoer, ikke borgerne.
+    """
+    unikke, indeks = numpy.unique(datoer, return_inverse=True)
+    return numpy.asarray([funktion(dato) for dato in unikke])[indeks]
+
+
+def pr_maaned(maaneder: numpy.ndarray, vaerdier_i, forskydninger=(0,)) -> list[numpy.ndarray]:
+    """Værdien af ``vaerdier_i(måned)`` i hver persons egen måned forskudt med hver forskydning.
+
+    ``maaneder`` er hver persons måned (``datetime64[M]``); ``vaerdier_i`` giver hele
+    befolkningens array for én måned. For hver forskydning k får hver person sin værdi fra
+    sin måned minus k. Personerne grupperes én gang; hver værdi kopieres én gang.
+    """
+    unikke, indeks = numpy.unique(maaneder, return_inverse=True)
+    orden = numpy.argsort(indeks, kind="stable")
+    graenser = numpy.searchsorted(indeks[orden], numpy.arange(len(unikke) + 1))
+    resultater = []
+    for k in forskydninger:
+        resultat = None
+        for i, maaned in enumerate(unikke):
+            vaerdier = numpy.asarray(vaerdier_i(maaned - k))
+            if resultat is None:
+                resultat = numpy.empty_like(vaerdier)
+            hvem = orden[graenser[i]:graenser[i + 1]]
+            resultat[hvem] = vaerdier[hvem]
+        resultater.append(resultat)
+    return resultater

@@ -6,7 +6,7 @@ from openfisca_core import periods
 
 from openfisca_dk_beskaeftigelse.datoer import (
     INGEN_DATO, ManglendeOplysningError, dage_mellem, hele_aar, kraev_oplyst, maaned_slut,
-    maaned_start, maanedens_sidste_dag, plus_dage, plus_maaneder, plus_uger,
+    maaned_start, maanedens_sidste_dag, plus_dage, plus_maaneder, plus_uger, pr_dato, pr_maaned,
 )
 
 
@@ -47,3 +47,22 @@ def test_kraev_oplyst_kun_for_relevante():
     kraev_oplyst(datoer, "x", "y", relevant=numpy.array([False, True]))
     with pytest.raises(ManglendeOplysningError, match="'x'.*1 person"):
         kraev_oplyst(datoer, "x", "y")
+
+
+def test_pr_dato_slaar_op_en_gang_per_dato():
+    kald = []
+    datoer = d("2026-01-01", "2026-02-01", "2026-01-01")
+    resultat = pr_dato(datoer, lambda dag: kald.append(dag) or str(dag))
+    assert list(resultat) == ["2026-01-01", "2026-02-01", "2026-01-01"]
+    assert len(kald) == 2
+
+
+def test_pr_maaned_giver_hver_person_sin_egen_maaned_forskudt():
+    maaneder = numpy.array(["2026-03", "2026-01", "2026-03"], dtype="datetime64[M]")
+    # Værdien i en måned er månedens nummer (1-12) for alle tre personer.
+    def nummer(maaned):
+        return numpy.full(3, (maaned.astype(int) % 12) + 1)
+
+    samme, forrige = pr_maaned(maaneder, nummer, forskydninger=(0, 1))
+    assert list(samme) == [3, 1, 3]
+    assert list(forrige) == [2, 12, 2]

@@ -21,6 +21,7 @@ from openfisca_dk_beskaeftigelse.datoer import (
     maaned_start,
     plus_dage,
     plus_uger,
+    pr_maaned,
 )
 from openfisca_dk_beskaeftigelse.entities import Person
 from openfisca_dk_beskaeftigelse.love import SDL
@@ -28,19 +29,16 @@ from openfisca_dk_beskaeftigelse.love import SDL
 INGEN = numpy.datetime64(INGEN_DATO, "D")
 
 
-def _i_maaneden_foer_start(person, variabel, period, k):
-    """``variabel`` i den k'te kalendermåned før hver borgers første fraværsdag (k = 1: måneden lige før).
+def _maanederne_foer_start(person, variabel, period, antal):
+    """``variabel`` i hver af de ``antal`` kalendermåneder før hver borgers første fraværsdag.
 
-    Løkken går over de forskellige måneder, ikke over borgerne. Borgere uden første fraværsdag
-    får værdien fra måneden før den beregnede måned (den bruges ikke).
+    Listen begynder med måneden lige før. Borgere uden første fraværsdag får værdierne fra
+    månederne før den beregnede måned (de bruges ikke).
     """
     start = person("sygemelding_startdato", period)
     denne = numpy.datetime64(period.start.date, "M")
-    maaned = numpy.where(start == INGEN, denne, start.astype("datetime64[M]")) - k
-    unikke = numpy.unique(maaned)
-    return numpy.select(
-        [maaned == m for m in unikke], [person(variabel, periods.period(str(m))) for m in unikke]
-    )
+    maaned = numpy.where(start == INGEN, denne, start.astype("datetime64[M]"))
+    return pr_maaned(maaned, lambda m: person(variabel, periods.period(str(m))), range(1, antal + 1))
 
 
 class ansaettelse_startdato(Variable):
@@ -227,9 +225,7 @@ class beskaeftigelseskrav_timer_opfyldt(Variable):
 
     def formula(person, period, parameters):
         krav = parameters(period).sygedagpenge.beskaeftigelseskrav
-        maaneder = [
-            _i_maaneden_foer_start(person, "arbejdstimer", period, k) for k in range(1, krav.maaneder + 1)
-        ]
+        maaneder = _maanederne_foer_start(person, "arbejdstimer", period, krav.maaneder)
         timer = sum(maaneder)
         maaneder_med_timer = sum(m >= krav.timer_pr_maaned for m in maaneder)
         return (timer >= krav.timer) & (maaneder_med_timer >= krav.maaneder_med_timer)
@@ -251,9 +247,8 @@ class beskaeftigelseskrav_selvstaendig_opfyldt(Variable):
 
     def formula(person, period, parameters):
         krav = parameters(period).sygedagpenge.selvstaendige
-        maaneder = [
-            _i_maaneden_foer_start(person, "selvstaendig_i_vaesentligt_omfang", period, k)
-            for k in range(1, krav.beskaeftigelse_periode_maaneder + 1)
-        ]
+        maaneder = _maanederne_foer_start(
+            person, "selvstaendig_i_vaesentligt_omfang", period, krav.beskaeftigelse_periode_maaneder
+        )
         maaneden_lige_foer = maaneder[0] != 0
         return (sum(maaneder) >= krav.beskaeftigelse_maaneder) & maaneden_lige_foer

@@ -24,6 +24,7 @@ from openfisca_dk_beskaeftigelse.datoer import (
     plus_dage,
     plus_maaneder,
     plus_uger,
+    pr_dato,
 )
 from openfisca_dk_beskaeftigelse.entities import Person
 from openfisca_dk_beskaeftigelse.love import SDL, SDL_2022
@@ -57,14 +58,12 @@ def _gyldig_forlaengelsesgrund(person, period):
 def _covid19_forlaengelse(parameters, ophoer, relevant, period):
     """§§ 26-26 i: ophør i et covid-19-vindue forlænges; igen, hvis den nye dato også ligger i et vindue.
 
-    Parameteren slås op på den første dag uden sygedagpenge (løkken går over datoer, ikke borgere).
+    Parameteren slås op på den første dag uden sygedagpenge (én gang per forskellig dato).
     """
     overgang = numpy.where(relevant, plus_dage(ophoer, 1), maaned_start(period))
     while True:
-        unikke = numpy.unique(overgang)
-        maaneder = numpy.select(
-            [overgang == dag for dag in unikke],
-            [parameters(str(dag)).sygedagpenge.varighed.covid19_forlaengelse_maaneder for dag in unikke],
+        maaneder = pr_dato(
+            overgang, lambda dag: parameters(str(dag)).sygedagpenge.varighed.covid19_forlaengelse_maaneder
         )
         maaneder = numpy.where(relevant, maaneder, 0)
         if not (maaneder > 0).any():
