@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PERIODE ?= 2026-03
 PORT ?= 5000
 
-.PHONY: run test install serve docs clean
+.PHONY: run test install serve docs bench clean
 
 # A venv with the dependencies; rebuilt when setup.py changes.
 $(VENV)/.afhaengigheder: setup.py
@@ -38,6 +38,13 @@ serve: install
 # The documentation site: pages generated from the model, mkdocs (strict) and Sphinx in site/.
 docs: install
 	$(BIN)/python docs/build.py
+
+# Speed and memory (scripts that print figures; no timed tests). The population benchmark
+# compares against openfisca-country-template, installed here only for that purpose.
+bench: install
+	$(BIN)/python -m pip install --quiet "openfisca-country-template>=8"
+	$(BIN)/python benchmarks/befolkning.py
+	$(BIN)/python benchmarks/web_api.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info site docs/genereret
