@@ -8,7 +8,8 @@
 - ``lovgivningen/aabne-punkter.md``: huller (``value: null``) og afledte eller usikre værdier;
 - ``reformer/<nøgle>.md``: hver reforms docstring, kilder, parametre og et regneeksempel
   (første tilfælde i ``tests/reforms/<modul>.yaml``) beregnet under gældende ret og reformen;
-- ``reformer/katalog.md``: kataloget over alle forslag i kildedokumenterne.
+- ``reformer/katalog.md``: kataloget over alle forslag i kildedokumenterne;
+- ``openapi-gaeldende_ret.json``: web-API'ets OpenAPI-spec for gældende ret.
 """
 
 import datetime
@@ -317,4 +318,13 @@ def generer(ud: Path, repo: Path, grafer: bool = True) -> list[Path]:
         indeks.append(f"| [`{noegle}`]({noegle}.md) | {regime.navn} | {regime.status} |")
     (reformmappe / "index.md").write_text("\n".join(indeks) + "\n", encoding="utf-8")
     (reformmappe / "katalog.md").write_text(katalogside(), encoding="utf-8")
-    return [*skrevet, lov / "aabne-punkter.md", reformmappe / "index.md", reformmappe / "katalog.md"]
+    spec = ud / "openapi-gaeldende_ret.json"
+    spec.write_text(_openapi(system), encoding="utf-8")
+    return [*skrevet, lov / "aabne-punkter.md", reformmappe / "index.md", reformmappe / "katalog.md", spec]
+
+
+def _openapi(system) -> str:
+    """Web-API'ets OpenAPI-spec for gældende ret, som ``/gaeldende_ret/spec`` leverer den."""
+    from openfisca_web_api.app import create_app
+
+    return create_app(system).test_client().get("/spec").get_data(as_text=True)
