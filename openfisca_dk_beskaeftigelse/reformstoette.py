@@ -12,6 +12,7 @@ Python. Reformen lægger dem ind i parametertræet under ``reformer.<modul>``.
 
 from pathlib import Path
 
+from openfisca_core import periods
 from openfisca_core.parameters import ParameterNode, load_parameter_file
 
 import openfisca_dk_beskaeftigelse.reforms as reformpakke
@@ -51,3 +52,34 @@ def tilfoej_reformparametre(reform, modul: str) -> None:
         return parametre
 
     reform.modify_parameters(tilfoej)
+
+
+def _parameter(node: ParameterNode, sti: str):
+    for navn in sti.split("."):
+        node = node.children[navn]
+    return node
+
+
+def overfoer_reformparametre(reform, modul: str, til: dict[str, str]) -> None:
+    """Som ``tilfoej_reformparametre``, og giv desuden gældende rets parametre nye værdier.
+
+    ``til`` afbilder en parameter i gældende ret (sti i parametertræet, fx
+    ``"lab.forholdstal.mindste_antal"``) på en parameter i modulets fil (fx ``"mindste_antal"``):
+    den får reformparameterens værdier fra reformparameterens datoer og frem. Alt sker i én
+    ``modify_parameters``, fordi OpenFisca lader hvert kald begynde forfra fra det system,
+    reformen lægges på; to kald i samme reform ville tabe det første.
+    """
+
+    def overfoer(parametre: ParameterNode) -> ParameterNode:
+        if "reformer" not in parametre.children:
+            parametre.add_child("reformer", ParameterNode("reformer", data={}))
+        node = load_parameter_file(str(REFORMPARAMETRE / f"{modul}.yaml"), name=f"reformer.{modul}")
+        marker_huller(node)
+        parametre.children["reformer"].add_child(modul, node)
+        for sti, navn in til.items():
+            maal = _parameter(parametre, sti)
+            for vaerdi in reversed(_parameter(node, navn).values_list):
+                maal.update(start=periods.instant(vaerdi.instant_str), value=vaerdi.value)
+        return parametre
+
+    reform.modify_parameters(overfoer)
