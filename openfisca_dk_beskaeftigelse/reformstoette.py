@@ -73,6 +73,7 @@ def _tilfoej(parametre: ParameterNode, modul: str) -> None:
     marker_huller(node)
     parametre.children["reformer"].add_child(modul, node)
 
+
 def parameter(parametre: ParameterNode, sti: str):
     """Parameteren med den punktadskilte sti (fx ``lab.kontaktforloeb.faellessamtaler_6_maaneder``)."""
     node = parametre
@@ -118,3 +119,21 @@ def nedsat_maanedsbeloeb(person, period, parameters, nedsatte_dage, andel) -> nu
     dagsats = person("sygedagpenge_ugebeloeb", period) / dage_pr_uge
     alle = person("sygedagpenge_betalingsdage_kommune", period)
     return dagsats * (alle - nedsatte_dage + andel * nedsatte_dage)
+
+
+def overfoer_reformparametre(reform, modul: str, til: dict[str, str]) -> None:
+    """Læg reformens parametre ind (som ``tilfoej_reformparametre``) og giv gældende rets
+    parametre nye værdier fra dem.
+
+    ``til`` afbilder en parameter i gældende ret (sti, fx ``"lab.forholdstal.mindste_antal"``)
+    på en parameter i reformens fil (fx ``"mindste_antal"``): den får reformparameterens værdier
+    fra reformparameterens datoer og frem.
+    """
+
+    def overfoer(parametre: ParameterNode) -> None:
+        for sti, navn in til.items():
+            maal = parameter(parametre, sti)
+            for vaerdi in reversed(parameter(parametre, f"reformer.{modul}.{navn}").values_list):
+                maal.update(start=periods.instant(vaerdi.instant_str), value=vaerdi.value)
+
+    aendr_parametre(reform, overfoer, modul=modul)

@@ -66,15 +66,23 @@ def test_hver_reform_har_yaml_test_mod_gaeldende_ret(modul):
     assert any(not t.get("reforms") for t in tilfaelde), "intet tilfælde under gældende ret"
 
 
+def _uden(indata, navne: set[str]):
+    """Testens input uden reformens egne inputvariabler, som gældende ret ikke kender."""
+    if isinstance(indata, dict):
+        return {k: _uden(v, navne) for k, v in indata.items() if k not in navne}
+    return indata
+
+
 @pytest.mark.parametrize("modul", ENKELTE)
 def test_hver_reform_aendrer_mindst_et_uddata_for_en_testperson(modul):
     aendret = []
+    kun_reformen = set(byg_system(modul).variables) - set(byg_system(GAELDENDE_RET).variables)
     for t in _tilfaelde(modul):
         if not t.get("reforms"):
             continue
         periode = str(t["period"])
         navne = list(t["output"])
-        foer = _beregn(byg_system(GAELDENDE_RET), t["input"], periode, navne)
+        foer = _beregn(byg_system(GAELDENDE_RET), _uden(t["input"], kun_reformen), periode, navne)
         efter = _beregn(byg_system(modul), t["input"], periode, navne)
         aendret += [n for n in efter if foer.get(n) != efter[n]]
     assert aendret, f"{modul} ændrer ingen af de uddata, dens tests kontrollerer"

@@ -1,0 +1,43 @@
+"""Reform: øvrig vejledning og opkvalificering kan fortsat være et ret og pligt-tilbud."""
+
+from openfisca_core import periods
+from openfisca_core.reforms import Reform
+
+from openfisca_dk_beskaeftigelse.kilder import Kilde
+
+# Modellens første dato: reglen gælder i alle perioder, modellen dækker.
+FRA = periods.instant("2020-01-01")
+
+
+def _oevo_taeller(parametre):
+    """Øvrig vejledning og opkvalificering tæller som ret og pligt-tilbud fra modellens første dato."""
+    parametre.lab.tilbud.oevrig_vejledning_taeller.update(start=FRA, value=True)
+    return parametre
+
+
+class OevoSomRetOgPligtTilbud(Reform):
+    """Øvrig vejledning og opkvalificering tæller som ret og pligt-tilbud i alle perioder.
+
+    Forslaget: I høringssvaret til lovforslaget om 2. delaftale er KL enig i at målrette brugen
+    af øvrig vejledning og opkvalificering, men imod, at den ikke længere kan gives som ret og
+    pligt-tilbud og ikke tælles med i fokusmålet for tilbud; redskabet spænder fra
+    jobsøgningskurser til håndholdte forløb for udsatte og syge. KL foreslår i stedet at afskaffe
+    fokusmålet og skærpe tilbuddets formål. Kilde: ``001_563147e58c2b51e6.txt``, afsnittet "Mere
+    målrettede tilbud".
+
+    Hvad reformen ændrer: parameteren ``lab.tilbud.oevrig_vejledning_taeller`` er sand fra 2020,
+    så øvrig vejledning og opkvalificering kan udgøre ret og pligt-tilbuddet
+    (``oevrig_vejledning_taeller_som_ret_og_pligt_tilbud``) også før 1.7.2026, hvor lov nr.
+    1750/2025 gør det samme i gældende ret. Fra den dato er reformen lig gældende ret.
+
+    Hvad reformen lader være: fokusmålet for tilbud, som er et styringsmål for kommunerne og ikke
+    en ret eller pligt for borgeren (kataloget fører det som ikke beregneligt); hvem der har ret
+    og pligt til tilbud, og hvornår.
+    """
+
+    name = "Øvrig vejledning og opkvalificering som ret og pligt-tilbud"
+    kilder = (Kilde("001_563147e58c2b51e6.txt", "Mere målrettede tilbud"),)
+    status = "forslag"
+
+    def apply(self):
+        self.modify_parameters(_oevo_taeller)
