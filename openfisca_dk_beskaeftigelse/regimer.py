@@ -48,7 +48,40 @@ class Pakke:
 
 
 # Forslagspakkerne: reformmoduler i den rækkefølge, de stables. Kilderne følger reformerne.
-PAKKER: tuple[Pakke, ...] = ()
+# En pakke med samme nøgle som en enkelt reform erstatter reformens regime (2027-reformen er én
+# reform og samtidig sin egen pakke).
+PAKKER: tuple[Pakke, ...] = (
+    Pakke(
+        "kl_og_6_byerne_2024",
+        "KL og 6-byerne (2024)",
+        ("faerre_maalgrupper", "fra_proces_til_resultat", "samlet_uddannelsesordning",
+         "afskaf_ressourceforloeb_rehabiliteringsteam_jobafklaring"),
+    ),
+    Pakke(
+        "nordjyske_kommuner_sygedagpenge",
+        "Nordjyske kommuner – sygedagpenge",
+        ("ingen_fast_opfoelgningskadence", "laegeattester_efter_faglig_vurdering", "frivillige_rehabiliteringsmoeder",
+         "ingen_jobafklaring", "ingen_fast_track", "tidsgraense_sygedagpenge", "tidligere_loentilskud"),
+    ),
+    Pakke(
+        "frikommuneforsoeg_ii",
+        "Frikommuneforsøg II gjort permanent",
+        ("digitale_samtaler", "gruppesamtaler_og_frit_indhold", "fleksible_rehabiliteringsteams",
+         "laegeattester_efter_faglig_vurdering", "fleksible_forholdstal", "jobrotation_uden_ledighedskrav",
+         "tidligere_loentilskud", "samlet_uddannelsesordning", "psykologbehandling", "ivaerksaetteri"),
+    ),
+    Pakke(
+        "seks_byer_2011",
+        "6-byerne (2011)",
+        ("tidligere_loentilskud", "fra_proces_til_resultat", "a_kassen_foerste_periode", "rettigheder_frem_for_pligter"),
+    ),
+    Pakke(
+        "beskaeftigelsesreform_2027",
+        "Beskæftigelsesreform 2027 (annonceret)",
+        ("beskaeftigelsesreform_2027",),
+        status="annonceret",
+    ),
+)
 
 
 def reformklasser() -> dict[str, type]:
