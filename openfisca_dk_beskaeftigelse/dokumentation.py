@@ -6,7 +6,7 @@
   som link, dokumentation, formlernes startdatoer) og hver parameter (værdihistorik som
   tabel og en lille graf) for et lovområde;
 - ``lovgivningen/aabne-punkter.md``: huller (``value: null``) og afledte eller usikre værdier;
-- ``reformer/<nøgle>.md``: hver reforms docstring, kilder, parametre og et regneeksempel
+- ``reformer/<nøgle>.md``: hver reforms docstring, kilder, egne parametre og et regneeksempel
   (første tilfælde i ``tests/reforms/<modul>.yaml``) beregnet under gældende ret og reformen;
 - ``reformer/katalog.md``: kataloget over alle forslag i kildedokumenterne;
 - ``openapi-gaeldende_ret.json``: web-API'ets OpenAPI-spec for gældende ret.
@@ -20,10 +20,11 @@ from pathlib import Path
 
 import yaml
 from openfisca_core.indexed_enums import Enum
-from openfisca_core.parameters import Parameter, ParameterNode, ParameterScale
+from openfisca_core.parameters import Parameter, ParameterNode, ParameterScale, load_parameter_file
 
 from openfisca_dk_beskaeftigelse import PARAMETERMAPPE
 from openfisca_dk_beskaeftigelse.beregning import byg_simulering_fra_test, vaerdier
+from openfisca_dk_beskaeftigelse.reformstoette import REFORMPARAMETRE
 from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, KATALOGSTATUS, alle_regimer, byg_system, katalog
 from openfisca_dk_beskaeftigelse.uddata import alle_uddata
 
@@ -83,8 +84,10 @@ def _links(reference) -> str:
         reference = [reference]
     dele, titler = [], []
     for ref in reference:
-        if isinstance(ref, dict):
-            dele.append(f"[{ref.get('title', ref.get('href'))}]({ref['href']})")
+        if isinstance(ref, dict) and "href" in ref:
+            dele.append(f"[{ref.get('title', ref['href'])}]({ref['href']})")
+        elif isinstance(ref, dict):
+            dele.append(str(ref.get("title", "")))
         elif str(ref).startswith("http"):
             dele.append(f"[{' · '.join(titler) or ref}]({ref})")
             titler = []
@@ -269,6 +272,11 @@ def reformside(regime, repo: Path) -> str:
     linjer += ["## Kilder", ""] + [f"- `{k.fil}`: {k.afsnit}" for k in regime.kilder] + [""]
     for reform in regime.reformer:
         linjer += [f"## {reform.__name__}", "", inspect.getdoc(reform) or "", ""]
+        fil = REFORMPARAMETRE / f"{reform.__module__.rsplit('.', 1)[1]}.yaml"
+        if fil.is_file():
+            linjer += [f"### Parametre (`reforms/parametre/{fil.name}`)", ""]
+            for parameter in parameterblade(load_parameter_file(str(fil), name=f"reformer.{fil.stem}")):
+                linjer += [line.replace("### `", "#### `", 1) for line in parameter_afsnit(parameter, None)]
     linjer += _eksempel(repo, regime)
     return "\n".join(linjer) + "\n"
 

@@ -44,3 +44,10 @@ def test_kataloget_er_paa_sitet(sider):
 def test_huller_staar_paa_siden_med_aabne_punkter(sider, system):
     for navn in system.parametre_med_huller:
         assert f"`{navn}`" in sider["lovgivningen/aabne-punkter.md"]
+
+
+def test_reformsiden_viser_reformens_parametre(sider):
+    from openfisca_dk_beskaeftigelse.reformstoette import REFORMPARAMETRE
+
+    for fil in REFORMPARAMETRE.glob("*.yaml"):
+        assert f"#### `reformer.{fil.stem}." in sider[f"reformer/{fil.stem}.md"], fil.stem
