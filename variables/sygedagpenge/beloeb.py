@@ -56,7 +56,7 @@ class sygedagpenge_ugesats(Variable):
     definition_period = MONTH
     unit = "currency-DKK"
     label = "Sygedagpenge pr. uge ved fuldt fravær (kr.)"
-    reference = SDL.paragraf("§ 45, stk. 2", "§ 47", "§ 50, stk. 1-2", "§ 51, stk. 1") + AFL.paragraf(
+    reference = SDL.paragraf("§ 47", "§ 50, stk. 1-2", "§ 51, stk. 1", "§ 45, stk. 2") + AFL.paragraf(
         "§ 47, stk. 2"
     )
     documentation = (
