@@ -122,3 +122,19 @@ def test_openfisca_serve_finder_pakken():
     finally:
         proces.terminate()
         proces.wait(timeout=10)
+
+
+def test_openfisca_serve_med_to_stablede_reformer():
+    reformer = [
+        "openfisca_dk_beskaeftigelse.reforms.frivillige_rehabiliteringsmoeder.FrivilligeRehabiliteringsmoeder",
+        "openfisca_dk_beskaeftigelse.reforms.tidsgraense_sygedagpenge.TidsgraenseSygedagpenge",
+    ]
+    proces, port = _start([Path(sys.executable).parent / "openfisca", "serve", "--country-package",
+                           "openfisca_dk_beskaeftigelse", "--reforms", *reformer, "--workers", "1"], "/variables")
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/variables", timeout=5) as svar:
+            variabler = json.load(svar)
+        assert "rehabiliteringsmoede_ret" in variabler and "sygedagpenge_tidsgraense_dato" in variabler
+    finally:
+        proces.terminate()
+        proces.wait(timeout=10)
