@@ -121,7 +121,7 @@ def vaerdier(system, simulering, periode: str, variabler: list[str]) -> list[Vae
         vaerdier = simulering.calculate(navn, _periode_for(variabel, periode))
         if isinstance(vaerdier, EnumArray):
             vaerdier = [medlem.name for medlem in vaerdier.decode()]
-        for id_, v in zip(ids, vaerdier):
+        for id_, v in zip(ids, vaerdier, strict=True):
             resultat.append(Vaerdi(entitet.plural, str(id_), navn, _python(v)))
     return resultat
 

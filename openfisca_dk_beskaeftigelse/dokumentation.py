@@ -25,8 +25,13 @@ from openfisca_core.parameters import Parameter, ParameterNode, ParameterScale, 
 from openfisca_dk_beskaeftigelse import PARAMETERMAPPE
 from openfisca_dk_beskaeftigelse.beregning import byg_simulering_fra_test, vaerdier
 from openfisca_dk_beskaeftigelse.reformstoette import REFORMPARAMETRE
-from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, KATALOGSTATUS, alle_regimer, byg_system, katalog
-from openfisca_dk_beskaeftigelse.uddata import alle_uddata
+from openfisca_dk_beskaeftigelse.regimer import (
+    GAELDENDE_RET,
+    KATALOGSTATUS,
+    alle_regimer,
+    byg_system,
+    katalog,
+)
 
 
 @dataclass(frozen=True)

@@ -95,7 +95,7 @@ def _maal_for_regime(system, befolkning: Befolkning, grundlag: dict | None, udda
             resultat.huller.append({"maal": navn, "regime": noegle, "fejl": str(fejl)})
 
     def maalgrupper():
-        for gruppe, antal in zip(*numpy.unique(beregn("maalgruppe").decode_to_str(), return_counts=True)):
+        for gruppe, antal in zip(*numpy.unique(beregn("maalgruppe").decode_to_str(), return_counts=True), strict=True):
             tilfoej("personer_efter_maalgruppe", gruppe, antal * vaegt)
 
     aktuelle = {}
@@ -162,7 +162,6 @@ def _maal_for_regime(system, befolkning: Befolkning, grundlag: dict | None, udda
     for ydelse, (beloeb, hvem) in UDGIFTER.items():
         maal("udgifter", udgifter(ydelse, beloeb, hvem))
     maal("arbejdssteder_over_graensen", arbejdssteder)
-    del simulering
     return aktuelle
 
 

@@ -63,7 +63,7 @@ class ParameterMedHul(Parameter):
         return ny
 
     def _get_at_instant(self, instant):
-        for i, vaerdi in enumerate(self.values_list):
+        for vaerdi in self.values_list:
             if vaerdi.instant_str <= instant:
                 if vaerdi.value is not None:
                     return vaerdi.value

@@ -1,11 +1,11 @@
 """Reform: gruppesamtaler tæller som jobsamtaler, og samtalernes indhold er frit."""
 
-import numpy
 from openfisca_core.periods import MONTH
 from openfisca_core.reforms import Reform
 from openfisca_core.variables import Variable
 
 from openfisca_dk_beskaeftigelse.entities import Person
+from openfisca_dk_beskaeftigelse.grupper import navn_i
 from openfisca_dk_beskaeftigelse.kilder import Kilde
 from openfisca_dk_beskaeftigelse.love import LAB
 from openfisca_dk_beskaeftigelse.reformstoette import aendr_parametre, aendr_vaerdier, parameter
@@ -26,7 +26,7 @@ class kontaktforloeb_gruppesamtaler_tilladt(Variable):
     )
 
     def formula(person, period):
-        return numpy.isin(person("regelgruppe", period).decode_to_str(), GRUPPER) & person(
+        return navn_i(person("regelgruppe", period), GRUPPER) & person(
             "kontaktforloeb_omfattet", period
         )
 

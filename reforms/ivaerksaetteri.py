@@ -10,6 +10,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, maaned_slut, maaned_start, plus_maaneder
 from openfisca_dk_beskaeftigelse.entities import Person
+from openfisca_dk_beskaeftigelse.grupper import navn_i
 from openfisca_dk_beskaeftigelse.kilder import Kilde
 from openfisca_dk_beskaeftigelse.love import AFL, LAB
 from openfisca_dk_beskaeftigelse.reformstoette import tidligere_formel, tilfoej_reformparametre
@@ -87,8 +88,8 @@ class mikrolaan_ret(Variable):
 
     def formula(person, period, parameters):
         maalgrupper = parameters(period).reformer.ivaerksaetteri.mikrolaan_maalgrupper
-        maalgruppe = person("maalgruppe_lab_6", period).decode_to_str()
-        return numpy.isin(maalgruppe, list(maalgrupper)) & person("levedygtig_forretningsplan", period)
+        omfattet = navn_i(person("maalgruppe_lab_6", period), maalgrupper)
+        return omfattet & person("levedygtig_forretningsplan", period)
 
 
 class Ivaerksaetteri(Reform):

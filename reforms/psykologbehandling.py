@@ -7,6 +7,7 @@ from openfisca_core.reforms import Reform
 from openfisca_core.variables import Variable
 
 from openfisca_dk_beskaeftigelse.entities import Person
+from openfisca_dk_beskaeftigelse.grupper import navn_i
 from openfisca_dk_beskaeftigelse.kilder import Kilde
 from openfisca_dk_beskaeftigelse.love import LAB
 from openfisca_dk_beskaeftigelse.reformstoette import tilfoej_reformparametre
@@ -39,8 +40,8 @@ class psykologbehandling_ret(Variable):
 
     def formula(person, period, parameters):
         maalgrupper = parameters(period).reformer.psykologbehandling.maalgrupper
-        maalgruppe = person("maalgruppe_lab_6", period).decode_to_str()
-        return numpy.isin(maalgruppe, list(maalgrupper)) | person("psykologbehandling_paabegyndt", period)
+        omfattet = navn_i(person("maalgruppe_lab_6", period), maalgrupper)
+        return omfattet | person("psykologbehandling_paabegyndt", period)
 
 
 class psykologbehandling_max_samtaler(Variable):

@@ -5,6 +5,7 @@ from openfisca_core.indexed_enums import Enum, EnumArray
 from openfisca_core.reforms import Reform
 from openfisca_core.variables import Variable
 
+from openfisca_dk_beskaeftigelse.grupper import navn_i
 from openfisca_dk_beskaeftigelse.kilder import Kilde
 from openfisca_dk_beskaeftigelse.reformstoette import aendr_parametre, aendr_vaerdier, tidligere_formel
 
@@ -72,7 +73,7 @@ class RettighederFremForPligter(Reform):
             def formula(person, period, parameters):
                 hidtil = hidtidig_plan(person, period, parameters)
                 navne = hidtil.decode_to_str() if isinstance(hidtil, EnumArray) else numpy.asarray(hidtil, dtype=str)
-                selvhjulpen = numpy.isin(person("regelgruppe", period).decode_to_str(), SELVHJULPNE)
+                selvhjulpen = navn_i(person("regelgruppe", period), SELVHJULPNE)
                 return numpy.where(selvhjulpen & (navne != "ingen"), "borgeren", navne)
 
         self.update_variable(kontaktforloeb_efter_aftale)

@@ -6,6 +6,7 @@ from openfisca_core.reforms import Reform
 from openfisca_core.variables import Variable
 
 from openfisca_dk_beskaeftigelse.entities import Person
+from openfisca_dk_beskaeftigelse.grupper import navn_i
 from openfisca_dk_beskaeftigelse.kilder import Kilde
 from openfisca_dk_beskaeftigelse.love import AFL, LAB
 from openfisca_dk_beskaeftigelse.reformstoette import tilfoej_reformparametre
@@ -42,10 +43,8 @@ class samlet_uddannelse_ret(Variable):
 
     def formula(person, period, parameters):
         ordning = parameters(period).reformer.samlet_uddannelsesordning
-        maalgruppe = person("maalgruppe_lab_6", period).decode_to_str()
-        niveau = person("uddannelsesniveau_anvendt", period).decode_to_str()
-        omfattet = numpy.isin(maalgruppe, list(ordning.maalgrupper))
-        return omfattet & numpy.isin(niveau, list(ordning.uddannelsesniveauer))
+        omfattet = navn_i(person("maalgruppe_lab_6", period), ordning.maalgrupper)
+        return omfattet & navn_i(person("uddannelsesniveau_anvendt", period), ordning.uddannelsesniveauer)
 
 
 class samlet_uddannelse_dagpengesats(Variable):

@@ -1,9 +1,9 @@
 """Reform: løntilskud hos private arbejdsgivere før 6 måneders ledighed, og uden ventetid for sygemeldte."""
 
-import numpy
 from openfisca_core.reforms import Reform
 from openfisca_core.variables import Variable
 
+from openfisca_dk_beskaeftigelse.grupper import navn_i
 from openfisca_dk_beskaeftigelse.kilder import Kilde
 from openfisca_dk_beskaeftigelse.reformstoette import overfoer_reformparametre, tidligere_formel
 
@@ -66,8 +66,7 @@ class TidligereLoentilskud(Reform):
 
             def formula(person, period, parameters):
                 uden_krav = parameters(period).reformer.tidligere_loentilskud.maalgrupper_uden_krav_privat
-                maalgruppe = person("maalgruppe_lab_6", period).decode_to_str()
-                undtaget = numpy.isin(maalgruppe, list(uden_krav))
+                undtaget = navn_i(person("maalgruppe_lab_6", period), uden_krav)
                 return gaelder_privat(person, period, parameters) & ~undtaget
 
         self.update_variable(loentilskud_ledighedskrav_gaelder_privat)

@@ -40,7 +40,7 @@ def test_gruppernes_andele_svarer_til_datafilen(befolkning):
     noegler = [g["noegle"] for g in data["grupper"]]
     forventet = numpy.array([g["antal"] for g in data["grupper"]]) / data["befolkning"]["antal"]
     faktisk = _andele(befolkning.gruppe, noegler)
-    assert (numpy.abs(faktisk - forventet) <= _tolerance(forventet, N)).all(), dict(zip(noegler, faktisk - forventet))
+    assert (numpy.abs(faktisk - forventet) <= _tolerance(forventet, N)).all(), dict(zip(noegler, faktisk - forventet, strict=True))
     assert befolkning.vaegt * N == pytest.approx(data["befolkning"]["antal"])
 
 

@@ -87,7 +87,7 @@ def test_situationsfejl_naevner_feltet(tmp_path):
         "entitet.yaml": ("personer:\n  a: {}\nvirksomheder:\n  v:\n    chefer: [a]\n", "chefer"),
         "ikke.yaml": ("personer: [a\n", "ikke.yaml"),
     }
-    for navn, (indhold, felt) in filer.items():
+    for navn, (indhold, _) in filer.items():
         (tmp_path / navn).write_text(indhold, encoding="utf-8")
     for navn, (_, felt) in [*filer.items(), ("mangler.yaml", (None, "mangler.yaml"))]:
         resultat = _koer("sammenlign", tmp_path / navn, "--periode", "2026-03")

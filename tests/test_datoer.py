@@ -5,8 +5,19 @@ import pytest
 from openfisca_core import periods
 
 from openfisca_dk_beskaeftigelse.datoer import (
-    INGEN_DATO, ManglendeOplysningError, dage_mellem, hele_aar, kraev_oplyst, maaned_slut,
-    maaned_start, maanedens_sidste_dag, plus_dage, plus_maaneder, plus_uger, pr_dato, pr_maaned,
+    INGEN_DATO,
+    ManglendeOplysningError,
+    dage_mellem,
+    hele_aar,
+    kraev_oplyst,
+    maaned_slut,
+    maaned_start,
+    maanedens_sidste_dag,
+    plus_dage,
+    plus_maaneder,
+    plus_uger,
+    pr_dato,
+    pr_maaned,
 )
 
 

@@ -9,10 +9,10 @@ import importlib
 import inspect
 import pkgutil
 
+import openfisca_dk_beskaeftigelse.reforms as reformpakke
 from openfisca_core.parameters import Parameter, ParameterNode, ParameterScale
 from openfisca_core.reforms import Reform
 
-import openfisca_dk_beskaeftigelse.reforms as reformpakke
 from openfisca_dk_beskaeftigelse.kilder import SEEDS
 
 

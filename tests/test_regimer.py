@@ -12,10 +12,16 @@ import openfisca_dk_beskaeftigelse as pakke
 from openfisca_dk_beskaeftigelse.beregning import byg_simulering_fra_test, indlaes_situation, vaerdier
 from openfisca_dk_beskaeftigelse.kilder import SEEDS
 from openfisca_dk_beskaeftigelse.kontrakt import REFORMER, UDDATA
-from openfisca_dk_beskaeftigelse.regimer import (
-    GAELDENDE_RET, KATALOGSTATUS, PAKKER, alle_regimer, byg_system, katalog, reformklasser,
-)
 from openfisca_dk_beskaeftigelse.reformstoette import REFORMPARAMETRE
+from openfisca_dk_beskaeftigelse.regimer import (
+    GAELDENDE_RET,
+    KATALOGSTATUS,
+    PAKKER,
+    alle_regimer,
+    byg_system,
+    katalog,
+    reformklasser,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 EKSEMPLER = sorted(pakke.EKSEMPELMAPPE.glob("*.yaml"))

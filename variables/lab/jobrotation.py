@@ -6,12 +6,8 @@ from openfisca_core.variables import Variable
 
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, kraev_oplyst, maaned_start, plus_maaneder
 from openfisca_dk_beskaeftigelse.entities import Person, Virksomhed
+from openfisca_dk_beskaeftigelse.grupper import en_af
 from openfisca_dk_beskaeftigelse.love import LAB, LOV_1750_2025
-
-
-def _en_af(maalgruppe, *grupper):
-    """Sand, hvor målgruppen er en af ``grupper`` (Enum-værdier fra maalgruppe.possible_values)."""
-    return numpy.logical_or.reduce([maalgruppe == gruppe for gruppe in grupper])
 
 
 class jobrotation_vikar_maalgruppe(Variable):
@@ -30,7 +26,7 @@ class jobrotation_vikar_maalgruppe(Variable):
         m = maalgruppe.possible_values
         beskaeftigelse = person("beskaeftigelse", period)
         ydelse = person("ydelse", period)
-        nr_1_5_og_8 = _en_af(
+        nr_1_5_og_8 = en_af(
             maalgruppe,
             m.forsikret_ledig,
             m.jobparat_kontanthjaelp,
@@ -39,7 +35,7 @@ class jobrotation_vikar_maalgruppe(Variable):
             m.aktivitetsparat_uddannelseshjaelp,
             m.ressourceforloeb,
         )
-        nr_6_7_uden_job = _en_af(maalgruppe, m.sygedagpengemodtager, m.jobafklaringsforloeb) & (
+        nr_6_7_uden_job = en_af(maalgruppe, m.sygedagpengemodtager, m.jobafklaringsforloeb) & (
             beskaeftigelse == beskaeftigelse.possible_values.ledig
         )
         nr_9_ledighedsydelse = (maalgruppe == m.fleksjobvisiteret) & (

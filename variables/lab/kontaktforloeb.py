@@ -22,6 +22,7 @@ from openfisca_dk_beskaeftigelse.datoer import (
     plus_maaneder,
 )
 from openfisca_dk_beskaeftigelse.entities import Person
+from openfisca_dk_beskaeftigelse.grupper import navn_i
 from openfisca_dk_beskaeftigelse.love import (
     LAB,
     LOV_295_2023,
@@ -112,7 +113,7 @@ Det er den ene afbildning, en reform med andre målgrupper skal erstatte.
 
 def _i_gruppe(person, period, grupper) -> numpy.ndarray:
     """Om personens regelgruppe er en af ``grupper`` (en liste af navne fra en parameter)."""
-    return numpy.isin(person("regelgruppe", period).decode_to_str(), list(grupper))
+    return navn_i(person("regelgruppe", period), grupper)
 
 
 def _ledighed_start(person, period, relevant, hvorfor) -> numpy.ndarray:

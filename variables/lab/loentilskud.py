@@ -8,12 +8,8 @@ from openfisca_core.variables import Variable
 
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, kraev_oplyst, maaned_start, plus_maaneder
 from openfisca_dk_beskaeftigelse.entities import Person, Virksomhed
+from openfisca_dk_beskaeftigelse.grupper import en_af
 from openfisca_dk_beskaeftigelse.love import LAB
-
-
-def _en_af(maalgruppe, *grupper):
-    """Sand, hvor målgruppen er en af ``grupper`` (Enum-værdier fra maalgruppe.possible_values)."""
-    return numpy.logical_or.reduce([maalgruppe == gruppe for gruppe in grupper])
 
 
 class loentilskud_kan_tilbydes(Variable):
@@ -34,8 +30,8 @@ class loentilskud_kan_tilbydes(Variable):
         m = maalgruppe.possible_values
         beskaeftigelse = person("beskaeftigelse", period)
         i_job = beskaeftigelse != beskaeftigelse.possible_values.ledig
-        udelukket = _en_af(maalgruppe, m.fleksjobvisiteret, m.ung_under_18, m.ingen) | (
-            _en_af(maalgruppe, m.sygedagpengemodtager, m.jobafklaringsforloeb) & i_job
+        udelukket = en_af(maalgruppe, m.fleksjobvisiteret, m.ung_under_18, m.ingen) | (
+            en_af(maalgruppe, m.sygedagpengemodtager, m.jobafklaringsforloeb) & i_job
         )
         return ~udelukket
 
@@ -61,7 +57,7 @@ class loentilskud_ledighedskrav_undtaget(Variable):
         uden_uddannelse = niveau == niveau.possible_values.ingen
         # nr. 3: enlig forsørger.
         enlig_forsoerger = person("er_enlig", period) & person("har_forsoergerpligt", period)
-        kravet_kan_gaelde = _en_af(
+        kravet_kan_gaelde = en_af(
             maalgruppe,
             m.forsikret_ledig,
             m.jobparat_kontanthjaelp,
@@ -91,7 +87,7 @@ class loentilskud_ledighedskrav_gaelder_privat(Variable):
     def formula(person, period, parameters):
         maalgruppe = person("maalgruppe_lab_6", period)
         m = maalgruppe.possible_values
-        omfattet = _en_af(
+        omfattet = en_af(
             maalgruppe,
             m.forsikret_ledig,
             m.jobparat_kontanthjaelp,
@@ -119,7 +115,7 @@ class loentilskud_ledighedskrav_gaelder_offentlig(Variable):
     def formula(person, period, parameters):
         maalgruppe = person("maalgruppe_lab_6", period)
         m = maalgruppe.possible_values
-        omfattet = _en_af(
+        omfattet = en_af(
             maalgruppe,
             m.forsikret_ledig,
             m.jobparat_kontanthjaelp,
@@ -255,7 +251,7 @@ class loentilskud_varighed_fastsat(Variable):
         jobparat_selvforsoergende = (maalgruppe == m.ledig_selvforsoergende) & (
             parathed != parathed.possible_values.aktivitetsparat
         )
-        nr_1 = _en_af(
+        nr_1 = en_af(
             maalgruppe, m.forsikret_ledig, m.jobparat_kontanthjaelp, m.uddannelsesparat_uddannelseshjaelp
         )
         return person("loentilskud_kan_tilbydes", period) & (nr_1 | jobparat_selvforsoergende)

@@ -9,12 +9,13 @@ from openfisca_core.variables import Variable
 
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, maaned_slut, maaned_start, plus_uger
 from openfisca_dk_beskaeftigelse.entities import Person
+from openfisca_dk_beskaeftigelse.grupper import navn_i
 from openfisca_dk_beskaeftigelse.love import AFL, LAB, LAS, LOV_548_2019, SDL
 
 
 def _i_gruppe(person, period, grupper) -> numpy.ndarray:
     """Om personens regelgruppe er en af ``grupper`` (en liste af navne fra en parameter)."""
-    return numpy.isin(person("regelgruppe", period).decode_to_str(), list(grupper))
+    return navn_i(person("regelgruppe", period), grupper)
 
 
 class dokumenteret_overgang_startdato(Variable):

@@ -9,12 +9,8 @@ from openfisca_core.variables import Variable
 
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, kraev_oplyst, plus_maaneder, plus_uger
 from openfisca_dk_beskaeftigelse.entities import Person
+from openfisca_dk_beskaeftigelse.grupper import en_af
 from openfisca_dk_beskaeftigelse.love import LAB, LOV_1750_2025
-
-
-def _en_af(maalgruppe, *grupper):
-    """Sand, hvor målgruppen er en af ``grupper`` (Enum-værdier fra maalgruppe.possible_values)."""
-    return numpy.logical_or.reduce([maalgruppe == gruppe for gruppe in grupper])
 
 
 class undtaget_fra_tilbud_25_pct(Variable):
@@ -49,10 +45,10 @@ class ret_og_pligt_tilbud_omfattet(Variable):
         tilbud = parameters(period).lab.tilbud
         maalgruppe = person("maalgruppe_lab_6", period)
         m = maalgruppe.possible_values
-        nr_1_3 = _en_af(
+        nr_1_3 = en_af(
             maalgruppe, m.forsikret_ledig, m.jobparat_kontanthjaelp, m.aktivitetsparat_kontanthjaelp
         )
-        taet_paa_arbejdsmarkedet = _en_af(maalgruppe, m.forsikret_ledig, m.jobparat_kontanthjaelp)
+        taet_paa_arbejdsmarkedet = en_af(maalgruppe, m.forsikret_ledig, m.jobparat_kontanthjaelp)
         undtaget = (
             tilbud.undtagelse_tilladt
             & taet_paa_arbejdsmarkedet

@@ -16,12 +16,8 @@ from openfisca_dk_beskaeftigelse.datoer import (
     plus_uger,
 )
 from openfisca_dk_beskaeftigelse.entities import Person
+from openfisca_dk_beskaeftigelse.grupper import en_af
 from openfisca_dk_beskaeftigelse.love import AFL, LAB, LOV_1750_2025
-
-
-def _en_af(maalgruppe, *grupper):
-    """Sand, hvor målgruppen er en af ``grupper`` (Enum-værdier fra maalgruppe.possible_values)."""
-    return numpy.logical_or.reduce([maalgruppe == gruppe for gruppe in grupper])
 
 
 def _alder_hvor(person, period, relevant):
@@ -143,7 +139,7 @@ class uddannelse_6_ugers_jobrettet_ret(Variable):
         niveau = person("uddannelsesniveau_anvendt", period)
         u = niveau.possible_values
         # Stk. 1: ufaglærte, faglærte og personer med kort videregående uddannelse og erhvervsuddannelse.
-        niveau_ok = _en_af(
+        niveau_ok = en_af(
             niveau, u.ingen, u.gymnasial, u.erhvervsuddannelse, u.kort_videregaaende_med_erhvervsuddannelse
         )
         omfattet = ((maalgruppe == m.forsikret_ledig) | ledighedsydelse) & niveau_ok
@@ -319,7 +315,7 @@ class voksenlaerling_ret(Variable):
         voksenlaerling = parameters(period).lab.uddannelse.voksenlaerling
         maalgruppe = person("maalgruppe_lab_6", period)
         m = maalgruppe.possible_values
-        omfattet = _en_af(
+        omfattet = en_af(
             maalgruppe,
             m.forsikret_ledig,
             m.jobparat_kontanthjaelp,

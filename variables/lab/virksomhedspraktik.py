@@ -6,12 +6,8 @@ from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
 from openfisca_dk_beskaeftigelse.entities import Person
+from openfisca_dk_beskaeftigelse.grupper import en_af
 from openfisca_dk_beskaeftigelse.love import LAB
-
-
-def _en_af(maalgruppe, *grupper):
-    """Sand, hvor målgruppen er en af ``grupper`` (Enum-værdier fra maalgruppe.possible_values)."""
-    return numpy.logical_or.reduce([maalgruppe == gruppe for gruppe in grupper])
 
 
 class mangler_erhvervserfaring_eller_langvarigt_ledig(Variable):
@@ -65,14 +61,14 @@ class virksomhedspraktik_max_uger(Variable):
         aktivitetsparat = parathed == parathed.possible_values.aktivitetsparat
         niveau = person("uddannelsesniveau_anvendt", period)
         u = niveau.possible_values
-        videregaaende = _en_af(
+        videregaaende = en_af(
             niveau,
             u.kort_videregaaende_med_erhvervsuddannelse,
             u.kort_videregaaende,
             u.mellemlang_videregaaende,
             u.lang_videregaaende,
         )
-        nr_1 = _en_af(
+        nr_1 = en_af(
             maalgruppe, m.forsikret_ledig, m.jobparat_kontanthjaelp, m.uddannelsesparat_uddannelseshjaelp
         ) | ((maalgruppe == m.ledig_selvforsoergende) & ~aktivitetsparat)
         dimittend = (
@@ -103,10 +99,10 @@ class virksomhedspraktik_kan_forlaenges(Variable):
         m = maalgruppe.possible_values
         parathed = person("parathed", period)
         aktivitetsparat = parathed == parathed.possible_values.aktivitetsparat
-        saerligt_behov = _en_af(
+        saerligt_behov = en_af(
             maalgruppe, m.jobparat_kontanthjaelp, m.uddannelsesparat_uddannelseshjaelp
         ) & person("mangler_erhvervserfaring_eller_langvarigt_ledig", period)
-        helbred_m_fl = _en_af(
+        helbred_m_fl = en_af(
             maalgruppe,
             m.aktivitetsparat_kontanthjaelp,
             m.aktivitetsparat_uddannelseshjaelp,
