@@ -25,8 +25,13 @@ import time
 
 PERIODE = "2026-03"
 DANMARK = 6_000_000
-SKABELONENS_UDDATA = ("income_tax", "social_security_contribution", "basic_income", "housing_allowance",
-                      "disposable_income")
+SKABELONENS_UDDATA = (
+    "income_tax",
+    "social_security_contribution",
+    "basic_income",
+    "housing_allowance",
+    "disposable_income",
+)
 
 
 def _maal_dk(personer: int, alle: bool) -> dict:
@@ -63,7 +68,9 @@ def _maal_skabelon(personer: int) -> dict:
     bygger.join_with_persons(husstande, numpy.arange(personer), numpy.zeros(personer, dtype=int))
     simulering = bygger.build(system)
     simulering.set_input("salary", PERIODE, rng.uniform(0, 6000, personer))
-    simulering.set_input("birth", "ETERNITY", numpy.datetime64("1950-01-01") + rng.integers(0, 25_000, personer))
+    simulering.set_input(
+        "birth", "ETERNITY", numpy.datetime64("1950-01-01") + rng.integers(0, 25_000, personer)
+    )
     simulering.set_input("rent", PERIODE, rng.uniform(300, 2000, personer))
     simulering.set_input("accommodation_size", PERIODE, rng.uniform(20, 150, personer))
     generering = time.perf_counter() - start
@@ -80,8 +87,9 @@ def _maaling(art: str, personer: int) -> None:
 
 
 def _koer(art: str, personer: int) -> dict | None:
-    proces = subprocess.run([sys.executable, __file__, "--maaling", art, str(personer)],
-                            capture_output=True, text=True)
+    proces = subprocess.run(
+        [sys.executable, __file__, "--maaling", art, str(personer)], capture_output=True, text=True
+    )
     if proces.returncode != 0:
         print(f"  {art} {personer}: fejlede: {proces.stderr.strip().splitlines()[-1]}")
         return None
@@ -97,29 +105,47 @@ def main() -> int:
         _maaling(args.maaling[0], int(args.maaling[1]))
         return 0
 
-    print(f"Periode {PERIODE}. Tid inklusive generering af befolkningen; hukommelse = højeste RSS i processen.")
+    print(
+        f"Periode {PERIODE}. Tid inklusive generering af befolkningen; hukommelse = højeste RSS i processen."
+    )
     print(f"{'personer':>10} {'måling':<28} {'regimer':>7} {'sek.':>8} {'personer/s':>12} {'MB':>8}")
     sidste = {}
     for personer in (int(n) for n in args.personer.split(",")):
-        for art, navn in (("grundlag", "gældende ret"), ("alle", "alle regimer"), ("skabelon", "country-template (5 var.)")):
+        for art, navn in (
+            ("grundlag", "gældende ret"),
+            ("alle", "alle regimer"),
+            ("skabelon", "country-template (5 var.)"),
+        ):
             r = _koer(art, personer)
             if r is None:
                 continue
             sidste[art] = (personer, r)
             hastighed = personer * r["regimer"] / r["sekunder"]
-            print(f"{personer:>10} {navn:<28} {r['regimer']:>7} {r['sekunder']:>8.1f} {hastighed:>12,.0f} "
-                  f"{r['hukommelse_mb']:>8.0f}")
-        if "grundlag" in sidste and "skabelon" in sidste and sidste["grundlag"][0] == sidste["skabelon"][0] == personer:
+            print(
+                f"{personer:>10} {navn:<28} {r['regimer']:>7} {r['sekunder']:>8.1f} {hastighed:>12,.0f} "
+                f"{r['hukommelse_mb']:>8.0f}"
+            )
+        if (
+            "grundlag" in sidste
+            and "skabelon" in sidste
+            and sidste["grundlag"][0] == sidste["skabelon"][0] == personer
+        ):
             vores = sidste["grundlag"][1]["sekunder"]
             deres = sidste["skabelon"][1]["sekunder"]
             print(f"{'':>10} omkostning pr. person, gældende ret / country-template: {vores / deres:.1f}")
     if "alle" in sidste:
         personer, r = sidste["alle"]
         faktor = DANMARK / personer
-        print(f"Fremskrivning til {DANMARK:,} personer (lineært fra {personer:,}): alle {r['regimer']} regimer "
-              f"ca. {r['sekunder'] * faktor:,.0f} s og ca. {r['hukommelse_mb'] * faktor / 1024:,.1f} GB "
-              "i én kørsel; i bidder á 1 mio. personer holdes hukommelsen på niveauet for 1 mio.")
-        status = "nået" if personer >= 1_000_000 and r["sekunder"] < 60 and r["hukommelse_mb"] < 4096 else "ikke vist"
+        print(
+            f"Fremskrivning til {DANMARK:,} personer (lineært fra {personer:,}): alle {r['regimer']} regimer "
+            f"ca. {r['sekunder'] * faktor:,.0f} s og ca. {r['hukommelse_mb'] * faktor / 1024:,.1f} GB "
+            "i én kørsel; i bidder á 1 mio. personer holdes hukommelsen på niveauet for 1 mio."
+        )
+        status = (
+            "nået"
+            if personer >= 1_000_000 and r["sekunder"] < 60 and r["hukommelse_mb"] < 4096
+            else "ikke vist"
+        )
         print(f"Mål (alle regimer, 1 mio. personer, < 60 s og < 4 GB): {status}")
     return 0
 

@@ -52,7 +52,9 @@ def _vent(port: int, sti: str, proces: subprocess.Popen) -> None:
 
 def _start(args: list[str], sti: str) -> tuple[subprocess.Popen, int]:
     port = _fri_port()
-    proces = subprocess.Popen([*args, "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proces = subprocess.Popen(
+        [*args, "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     _vent(port, sti, proces)
     return proces, port
 
@@ -109,15 +111,32 @@ def main() -> int:
         if navn.entitet == "person" and navn.navn in system.variables:
             person[navn.navn] = {PERIODE: None}
     calculate = json.dumps(situation).encode()
-    sammenlign = json.dumps({"situation": indlaes_situation(EKSEMPELMAPPE / "sygemeldt_loenmodtager.yaml"),
-                             "periode": PERIODE, "regimer": "alle"}).encode()
+    sammenlign = json.dumps(
+        {
+            "situation": indlaes_situation(EKSEMPELMAPPE / "sygemeldt_loenmodtager.yaml"),
+            "periode": PERIODE,
+            "regimer": "alle",
+        }
+    ).encode()
 
     dk, dk_port = _start([bin_ / "dk-beskaeftigelse", "serve", "--workers", str(args.workers)], "/regimer")
-    of, of_port = _start([bin_ / "openfisca", "serve", "--country-package", "openfisca_dk_beskaeftigelse",
-                          "--workers", str(args.workers)], "/spec")
+    of, of_port = _start(
+        [
+            bin_ / "openfisca",
+            "serve",
+            "--country-package",
+            "openfisca_dk_beskaeftigelse",
+            "--workers",
+            str(args.workers),
+        ],
+        "/spec",
+    )
     try:
         print(f"workers: {args.workers}, {args.sekunder:.0f} s pr. måling, periode {PERIODE}")
-        print(f"{'endpoint':44} {'klienter':>8} {'anm.':>6} {'fejl':>4} {'p50 ms':>8} {'p99 ms':>8} {'anm./s':>8}")
+        print(
+            f"{'endpoint':44} {'klienter':>8} {'anm.':>6} {'fejl':>4} "
+            f"{'p50 ms':>8} {'p99 ms':>8} {'anm./s':>8}"
+        )
         resultater = {}
         for navn, port, sti, krop in [
             ("dk-beskaeftigelse /gaeldende_ret/calculate", dk_port, "/gaeldende_ret/calculate", calculate),
@@ -127,13 +146,17 @@ def main() -> int:
             for klienter in (1, 8):
                 r = _belast(port, sti, krop, klienter, args.sekunder)
                 resultater[(navn, klienter)] = r
-                print(f"{navn:44} {klienter:>8} {r['anmodninger']:>6} {r['fejl']:>4} {r['p50_ms']:>8.1f} "
-                      f"{r['p99_ms']:>8.1f} {r['pr_sekund']:>8.1f}")
+                print(
+                    f"{navn:44} {klienter:>8} {r['anmodninger']:>6} {r['fejl']:>4} {r['p50_ms']:>8.1f} "
+                    f"{r['p99_ms']:>8.1f} {r['pr_sekund']:>8.1f}"
+                )
         for klienter in (1, 8):
             vores = resultater[("dk-beskaeftigelse /gaeldende_ret/calculate", klienter)]
             deres = resultater[("openfisca serve /calculate", klienter)]
-            print(f"forhold /calculate, {klienter} klient(er): p50 {vores['p50_ms'] / deres['p50_ms']:.2f}, "
-                  f"anm./s {vores['pr_sekund'] / deres['pr_sekund']:.2f} (dk-beskaeftigelse / openfisca serve)")
+            print(
+                f"forhold /calculate, {klienter} klient(er): p50 {vores['p50_ms'] / deres['p50_ms']:.2f}, "
+                f"anm./s {vores['pr_sekund'] / deres['pr_sekund']:.2f} (dk-beskaeftigelse / openfisca serve)"
+            )
     finally:
         for proces in (dk, of):
             proces.terminate()

@@ -16,8 +16,11 @@ def main() -> int:
     generer(genereret, REPO)
     bin_ = Path(sys.executable).parent
     subprocess.run([bin_ / "mkdocs", "build", "--strict", "--clean"], cwd=REPO, check=True)
-    subprocess.run([bin_ / "sphinx-build", "-W", "--keep-going", "-q", "-b", "html", "docs/api", "site/api"],
-                   cwd=REPO, check=True)
+    subprocess.run(
+        [bin_ / "sphinx-build", "-W", "--keep-going", "-q", "-b", "html", "docs/api", "site/api"],
+        cwd=REPO,
+        check=True,
+    )
     # python-api.md linker hertil med rå HTML, som mkdocs ikke kontrollerer; så gør vi det her.
     if not (REPO / "site" / "api" / "index.html").is_file():
         print("site/api/index.html mangler efter Sphinx", file=sys.stderr)

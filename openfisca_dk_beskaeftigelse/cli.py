@@ -44,16 +44,25 @@ class _Parser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="dk-beskaeftigelse",
-        description="Dansk beskæftigelseslovgivning som kode: borgeres rettigheder og pligter under hvert regime.",
+        description=(
+            "Dansk beskæftigelseslovgivning som kode: borgeres rettigheder og pligter under hvert regime."
+        ),
     )
     under = parser.add_subparsers(dest="kommando", required=True, parser_class=_Parser)
 
     s = under.add_parser("sammenlign", help="regimer side om side for situationer")
-    s.add_argument("situationer", nargs="+", type=Path, metavar="SITUATION",
-                   help="situationsfil(er) i YAML eller JSON (OpenFiscas format, som web-API'ets /calculate)")
+    s.add_argument(
+        "situationer",
+        nargs="+",
+        type=Path,
+        metavar="SITUATION",
+        help="situationsfil(er) i YAML eller JSON (OpenFiscas format, som web-API'ets /calculate)",
+    )
     s.add_argument("--periode", required=True, help="måned, fx 2026-03")
     s.add_argument("--regimer", default="alle", help="kommaseparerede regimenøgler eller 'alle' (standard)")
-    s.add_argument("--variabler", help="kommaseparerede variabler (standard: kontraktens og lovområdernes uddata)")
+    s.add_argument(
+        "--variabler", help="kommaseparerede variabler (standard: kontraktens og lovområdernes uddata)"
+    )
     s.add_argument("--format", choices=FORMATER, default="tabel")
 
     r = under.add_parser("regimer", help="regimeregistret")
@@ -68,7 +77,9 @@ def _parser() -> argparse.ArgumentParser:
     e = under.add_parser("effekt", help="regimernes virkning på en syntetisk dansk befolkning")
     e.add_argument("--regimer", default="alle", help="kommaseparerede regimenøgler eller 'alle' (standard)")
     e.add_argument("--periode", required=True, help="måned, fx 2026-03")
-    e.add_argument("--personer", type=int, default=100_000, help="antal syntetiske personer (standard 100.000)")
+    e.add_argument(
+        "--personer", type=int, default=100_000, help="antal syntetiske personer (standard 100.000)"
+    )
     e.add_argument("--seed", type=int, default=0)
     e.add_argument("--format", choices=("tabel", "csv", "json"), default="tabel")
     e.add_argument("--ud", type=Path, help="mappe til søjlediagrammer (PNG) og resultatet som CSV og JSON")
@@ -88,7 +99,9 @@ def _regimenoegler(tekst: str) -> list[str]:
     noegler = list(alle_regimer()) if tekst == "alle" else _liste(tekst)
     for noegle in noegler:
         if noegle not in alle_regimer():
-            raise BrugerFejl(f"--regimer: ukendt regime '{noegle}'; kendte: alle, {', '.join(alle_regimer())}")
+            raise BrugerFejl(
+                f"--regimer: ukendt regime '{noegle}'; kendte: alle, {', '.join(alle_regimer())}"
+            )
     return noegler
 
 
@@ -96,7 +109,9 @@ def _sammenlign(args, konsol: Console) -> None:
     periode = gyldig_maaned(args.periode)
     noegler = _regimenoegler(args.regimer)
     variabler = _liste(args.variabler)
-    resultater = [(sti, sammenlign(indlaes_situation(sti), periode, noegler, variabler)) for sti in args.situationer]
+    resultater = [
+        (sti, sammenlign(indlaes_situation(sti), periode, noegler, variabler)) for sti in args.situationer
+    ]
     if args.format == "json":
         data = [{"situation": sti.name, **som_dict(s)} for sti, s in resultater]
         print(json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2))
@@ -116,31 +131,51 @@ def _sammenlign(args, konsol: Console) -> None:
 def _regimer(args, konsol: Console) -> None:
     regimer = list(alle_regimer().values())
     if args.format == "json":
-        print(json.dumps([
-            {"noegle": r.noegle, "navn": r.navn, "status": r.status, "reformer": r.reformstier,
-             "kilder": [{"fil": k.fil, "afsnit": k.afsnit} for k in r.kilder]}
-            for r in regimer
-        ], ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                [
+                    {
+                        "noegle": r.noegle,
+                        "navn": r.navn,
+                        "status": r.status,
+                        "reformer": r.reformstier,
+                        "kilder": [{"fil": k.fil, "afsnit": k.afsnit} for k in r.kilder],
+                    }
+                    for r in regimer
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     tabel = Table(title="Regimer", title_justify="left")
     for kolonne in ("Nøgle", "Navn", "Status", "Reformer", "Kilder"):
         tabel.add_column(kolonne)
     for r in regimer:
-        tabel.add_row(r.noegle, r.navn, r.status, "\n".join(x.__name__ for x in r.reformer) or "—",
-                      "\n".join(f"{k.fil}: {k.afsnit}" for k in r.kilder) or "—")
+        tabel.add_row(
+            r.noegle,
+            r.navn,
+            r.status,
+            "\n".join(x.__name__ for x in r.reformer) or "—",
+            "\n".join(f"{k.fil}: {k.afsnit}" for k in r.kilder) or "—",
+        )
     konsol.print(tabel)
 
 
 def _forklar(args, konsol: Console) -> None:
     if args.regime not in alle_regimer():
         raise BrugerFejl(f"--regime: ukendt regime '{args.regime}'; kendte: {', '.join(alle_regimer())}")
-    konsol.print(forklar(indlaes_situation(args.situation), gyldig_maaned(args.periode), args.variabel, args.regime))
+    konsol.print(
+        forklar(indlaes_situation(args.situation), gyldig_maaned(args.periode), args.variabel, args.regime)
+    )
 
 
 def _effekt(args, konsol: Console) -> None:
     if args.personer < 1:
         raise BrugerFejl(f"--personer: skal være et positivt heltal, ikke {args.personer}")
-    resultat = effekt.effekt(_regimenoegler(args.regimer), gyldig_maaned(args.periode), args.personer, args.seed)
+    resultat = effekt.effekt(
+        _regimenoegler(args.regimer), gyldig_maaned(args.periode), args.personer, args.seed
+    )
     if args.ud is not None:
         args.ud.mkdir(parents=True, exist_ok=True)
         (args.ud / "effekt.csv").write_text(effekt.som_csv(resultat), encoding="utf-8")
@@ -156,9 +191,15 @@ def _effekt(args, konsol: Console) -> None:
 
 def _effekttabel(resultat) -> Group:
     """Én tabel per mål: regimerne som rækker, kategorierne som kolonner; afvigelser gule."""
-    personer, opregnet = (f"{x:,.0f}".replace(",", ".") for x in (resultat.personer, resultat.personer * resultat.vaegt))
-    tabeller = [Text(f"Effekt {resultat.periode}: {personer} syntetiske personer, opregnet til {opregnet} (16-66 år)",
-                     style="bold")]
+    personer, opregnet = (
+        f"{x:,.0f}".replace(",", ".") for x in (resultat.personer, resultat.personer * resultat.vaegt)
+    )
+    tabeller = [
+        Text(
+            f"Effekt {resultat.periode}: {personer} syntetiske personer, opregnet til {opregnet} (16-66 år)",
+            style="bold",
+        )
+    ]
     for maal, (titel, enhed) in effekt.MAAL.items():
         kategorier = list(dict.fromkeys(r["kategori"] for r in resultat.raekker if r["maal"] == maal))
         if not kategorier:
@@ -166,7 +207,9 @@ def _effekttabel(resultat) -> Group:
         tabel = Table(title=f"{titel} ({enhed})", title_justify="left")
         # Færrest kolonner: regimerne som kolonner, hvis der er flere kategorier end regimer.
         regimer_som_kolonner = len(kategorier) > len(resultat.regimer)
-        raekker, kolonner = (kategorier, resultat.regimer) if regimer_som_kolonner else (resultat.regimer, kategorier)
+        raekker, kolonner = (
+            (kategorier, resultat.regimer) if regimer_som_kolonner else (resultat.regimer, kategorier)
+        )
         tabel.add_column("Kategori" if regimer_som_kolonner else "Regime")
         for kolonne in kolonner:
             tabel.add_column(kolonne, justify="right")
@@ -174,7 +217,10 @@ def _effekttabel(resultat) -> Group:
             celler = []
             for kolonne in kolonner:
                 noegle, kategori = (kolonne, raekke) if regimer_som_kolonner else (raekke, kolonne)
-                v, grund = resultat.vaerdi(maal, kategori, noegle), resultat.vaerdi(maal, kategori, GAELDENDE_RET)
+                v, grund = (
+                    resultat.vaerdi(maal, kategori, noegle),
+                    resultat.vaerdi(maal, kategori, GAELDENDE_RET),
+                )
                 tekst = "—" if v is None else f"{v:,.0f}".replace(",", ".")
                 afviger = v is not None and grund is not None and abs(v - grund) >= 0.5
                 celler.append(Text(tekst, style="bold yellow" if afviger else ""))
@@ -197,7 +243,11 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     konsol = Console()
     kommandoer = {
-        "sammenlign": _sammenlign, "regimer": _regimer, "forklar": _forklar, "serve": _serve, "effekt": _effekt,
+        "sammenlign": _sammenlign,
+        "regimer": _regimer,
+        "forklar": _forklar,
+        "serve": _serve,
+        "effekt": _effekt,
     }
     try:
         kommandoer[args.kommando](args, konsol)

@@ -112,7 +112,7 @@ def pr_maaned(maaneder: numpy.ndarray, vaerdier_i, forskydninger=(0,)) -> list[n
             vaerdier = numpy.asarray(vaerdier_i(maaned - k))
             if resultat is None:
                 resultat = numpy.empty_like(vaerdier)
-            hvem = orden[graenser[i]:graenser[i + 1]]
+            hvem = orden[graenser[i] : graenser[i + 1]]
             resultat[hvem] = vaerdier[hvem]
         resultater.append(resultat)
     return resultater

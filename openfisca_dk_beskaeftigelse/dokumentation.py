@@ -42,17 +42,28 @@ class Omraade:
 
 
 OMRAADER = (
-    Omraade("sygedagpenge", "Sygedagpenge og sygeopfølgning",
-            ("sygedagpenge/", "pension/", "aktivloven/ressourceforloebsydelse")),
+    Omraade(
+        "sygedagpenge",
+        "Sygedagpenge og sygeopfølgning",
+        ("sygedagpenge/", "pension/", "aktivloven/ressourceforloebsydelse"),
+    ),
     Omraade("maalgrupper", "Målgrupper og borgerens grundoplysninger", ("lab/maalgrupper", "borger/")),
-    Omraade("kontaktforloeb", "Kontaktforløb, pligter og plan", ("lab/kontaktforloeb", "lab/pligter", "lab/plan")),
-    Omraade("tilbud", "Tilbud, løntilskud og virksomhedspraktik",
-            ("lab/tilbud", "lab/loentilskud", "lab/virksomhedspraktik")),
+    Omraade(
+        "kontaktforloeb", "Kontaktforløb, pligter og plan", ("lab/kontaktforloeb", "lab/pligter", "lab/plan")
+    ),
+    Omraade(
+        "tilbud",
+        "Tilbud, løntilskud og virksomhedspraktik",
+        ("lab/tilbud", "lab/loentilskud", "lab/virksomhedspraktik"),
+    ),
     Omraade("forholdstal", "Rimelighedskravet (forholdstal)", ("lab/forholdstal",)),
     Omraade("jobrotation", "Jobrotation", ("lab/jobrotation",)),
     Omraade("uddannelse", "Uddannelsesordninger", ("lab/uddannelse",)),
-    Omraade("satser", "Satser: dagpenge, kontanthjælp, ledighedsydelse og AM-bidrag",
-            ("afl/", "aktivloven/", "skat/")),
+    Omraade(
+        "satser",
+        "Satser: dagpenge, kontanthjælp, ledighedsydelse og AM-bidrag",
+        ("afl/", "aktivloven/", "skat/"),
+    ),
 )
 USIKKERHEDSORD = re.compile(r"afledt|derived|ikke fundet|not found|lav sikkerhed|lav-medium|usikker", re.I)
 
@@ -106,7 +117,8 @@ def _type(variabel) -> str:
     if variabel.value_type is Enum:
         return "Enum: " + ", ".join(f"`{m.name}` ({m.value})" for m in variabel.possible_values)
     return {bool: "sand/falsk", int: "heltal", float: "tal", str: "tekst"}.get(
-        variabel.value_type, variabel.value_type.__name__ if hasattr(variabel.value_type, "__name__") else "")
+        variabel.value_type, variabel.value_type.__name__ if hasattr(variabel.value_type, "__name__") else ""
+    )
 
 
 def _celle(tekst) -> str:
@@ -115,6 +127,7 @@ def _celle(tekst) -> str:
 
 def variabel_afsnit(navn: str, variabel) -> list[str]:
     starter = [d for d in variabel.formulas if d != "0001-01-01"]
+    formel = "input" if not variabel.formulas else "fra " + ", ".join(starter) if starter else "ja"
     linjer = [
         f"### `{navn}`",
         "",
@@ -127,7 +140,7 @@ def variabel_afsnit(navn: str, variabel) -> list[str]:
         f"| Type | {_celle(_type(variabel))} |",
         f"| Enhed | {getattr(variabel, 'unit', None) or '—'} |",
         f"| Hjemmel | {_links(variabel.reference)} |",
-        f"| Formel | {'input' if not variabel.formulas else 'fra ' + ', '.join(starter) if starter else 'ja'} |",
+        f"| Formel | {formel} |",
         "",
     ]
     if variabel.documentation:
@@ -137,7 +150,8 @@ def variabel_afsnit(navn: str, variabel) -> list[str]:
 
 def _numerisk(parameter) -> bool:
     return isinstance(parameter, Parameter) and any(
-        isinstance(v.value, (int, float)) and not isinstance(v.value, bool) for v in parameter.values_list)
+        isinstance(v.value, (int, float)) and not isinstance(v.value, bool) for v in parameter.values_list
+    )
 
 
 def _graf(parameter, fil: Path) -> None:
@@ -165,7 +179,8 @@ def parameter_afsnit(parameter, billedmappe: Path | None) -> list[str]:
         "",
         f"**{parameter.description or ''}**",
         "",
-        f"Enhed: {parameter.metadata.get('unit', '—')} · Hjemmel: {_links(parameter.metadata.get('reference'))}",
+        f"Enhed: {parameter.metadata.get('unit', '—')} · "
+        f"Hjemmel: {_links(parameter.metadata.get('reference'))}",
         "",
     ]
     if getattr(parameter, "documentation", None):
@@ -175,7 +190,11 @@ def parameter_afsnit(parameter, billedmappe: Path | None) -> list[str]:
     if isinstance(parameter, Parameter):
         linjer += ["| Fra | Værdi | Kilde |", "|---|---|---|"]
         for v in sorted(parameter.values_list, key=lambda v: v.instant_str):
-            kilde = v.metadata.get("reference") if v.metadata.get("reference") != parameter.metadata.get("reference") else ""
+            kilde = (
+                v.metadata.get("reference")
+                if v.metadata.get("reference") != parameter.metadata.get("reference")
+                else ""
+            )
             vaerdi = "**ikke dækket af kilderne (null)**" if v.value is None else v.value
             linjer.append(f"| {v.instant_str} | {_celle(vaerdi)} | {_links(kilde) if kilde else ''} |")
         linjer.append("")
@@ -186,12 +205,16 @@ def parameter_afsnit(parameter, billedmappe: Path | None) -> list[str]:
 
 
 def _historik(parameter: Parameter) -> str:
-    return "; ".join(f"{v.instant_str}: {v.value}" for v in sorted(parameter.values_list, key=lambda v: v.instant_str))
+    return "; ".join(
+        f"{v.instant_str}: {v.value}" for v in sorted(parameter.values_list, key=lambda v: v.instant_str)
+    )
 
 
 def _skala(skala: ParameterScale) -> list[str]:
     """En skala som tabel: hvert trins tærskel og beløb/sats med deres værdihistorik."""
-    led = [n for n in ("threshold", "amount", "rate", "average_rate", "base") if n in skala.brackets[0].children]
+    led = [
+        n for n in ("threshold", "amount", "rate", "average_rate", "base") if n in skala.brackets[0].children
+    ]
     linjer = ["| Trin | " + " | ".join(led) + " |", "|---|" + "---|" * len(led)]
     for i, trin in enumerate(skala.brackets):
         linjer.append(f"| {i + 1} | " + " | ".join(_historik(trin.children[n]) for n in led) + " |")
@@ -199,9 +222,13 @@ def _skala(skala: ParameterScale) -> list[str]:
 
 
 def lovside(omraade: Omraade, system, billedmappe: Path | None) -> str:
-    variabler = sorted((n, v) for n, v in system.variables.items() if omraade_for(variabel_emne(v)) == omraade)
-    parametre = sorted((p for p in parameterblade(system.parameters) if omraade_for(parameter_emne(p)) == omraade),
-                       key=lambda p: p.name)
+    variabler = sorted(
+        (n, v) for n, v in system.variables.items() if omraade_for(variabel_emne(v)) == omraade
+    )
+    parametre = sorted(
+        (p for p in parameterblade(system.parameters) if omraade_for(parameter_emne(p)) == omraade),
+        key=lambda p: p.name,
+    )
     linjer = [f"# {omraade.titel}", "", "*Genereret fra modellen.*", "", "## Variabler", ""]
     for navn, variabel in variabler:
         linjer += variabel_afsnit(navn, variabel)
@@ -253,9 +280,15 @@ def _eksempel(repo: Path, regime) -> list[str]:
     periode = str(med_reform["period"])
     navne = list(dict.fromkeys(n for t in tilfaelde for n in t["output"]))
     foer, efter = (
-        {(v.id, v.variabel): v.tekst(system.variables[v.variabel])
-         for v in vaerdier(system, byg_simulering_fra_test(system, med_reform["input"], periode), periode,
-                           [n for n in navne if n in system.variables])}
+        {
+            (v.id, v.variabel): v.tekst(system.variables[v.variabel])
+            for v in vaerdier(
+                system,
+                byg_simulering_fra_test(system, med_reform["input"], periode),
+                periode,
+                [n for n in navne if n in system.variables],
+            )
+        }
         for system in (byg_system(GAELDENDE_RET), byg_system(regime.noegle))
     )
     linjer = [
@@ -324,7 +357,14 @@ def generer(ud: Path, repo: Path, grafer: bool = True) -> list[Path]:
     (lov / "aabne-punkter.md").write_text(aabne_punkter(system), encoding="utf-8")
     reformmappe = ud / "reformer"
     reformmappe.mkdir(parents=True, exist_ok=True)
-    indeks = ["# Reformerne", "", "*Genereret fra regimeregistret.*", "", "| Regime | Navn | Status |", "|---|---|---|"]
+    indeks = [
+        "# Reformerne",
+        "",
+        "*Genereret fra regimeregistret.*",
+        "",
+        "| Regime | Navn | Status |",
+        "|---|---|---|",
+    ]
     for noegle, regime in alle_regimer().items():
         if noegle == GAELDENDE_RET:
             continue

@@ -61,8 +61,8 @@ class Resultat:
     personer: int
     vaegt: float
     regimer: list[str]
-    raekker: list[dict] = field(default_factory=list)   # {maal, kategori, regime, vaerdi}
-    huller: list[dict] = field(default_factory=list)    # {maal, regime, fejl}
+    raekker: list[dict] = field(default_factory=list)  # {maal, kategori, regime, vaerdi}
+    huller: list[dict] = field(default_factory=list)  # {maal, regime, fejl}
 
     def vaerdi(self, maal: str, kategori: str, noegle: str):
         for r in self.raekker:
@@ -77,7 +77,9 @@ def _i_foerste_maaneder(befolkning: Befolkning, felt: str) -> numpy.ndarray:
     return plus_maaneder(start, FOERSTE_MAANEDER) > periode_start
 
 
-def _maal_for_regime(system, befolkning: Befolkning, grundlag: dict | None, uddata, noegle: str, resultat: Resultat):
+def _maal_for_regime(
+    system, befolkning: Befolkning, grundlag: dict | None, uddata, noegle: str, resultat: Resultat
+):
     simulering = byg_simulering(system, befolkning)
     periode = befolkning.periode
     vaegt = befolkning.vaegt
@@ -86,7 +88,9 @@ def _maal_for_regime(system, befolkning: Befolkning, grundlag: dict | None, udda
         return simulering.calculate(navn, periode)
 
     def tilfoej(maal, kategori, vaerdi):
-        resultat.raekker.append({"maal": maal, "kategori": kategori, "regime": noegle, "vaerdi": float(vaerdi)})
+        resultat.raekker.append(
+            {"maal": maal, "kategori": kategori, "regime": noegle, "vaerdi": float(vaerdi)}
+        )
 
     def maal(navn, funktion):
         try:
@@ -95,7 +99,9 @@ def _maal_for_regime(system, befolkning: Befolkning, grundlag: dict | None, udda
             resultat.huller.append({"maal": navn, "regime": noegle, "fejl": str(fejl)})
 
     def maalgrupper():
-        for gruppe, antal in zip(*numpy.unique(beregn("maalgruppe").decode_to_str(), return_counts=True), strict=True):
+        for gruppe, antal in zip(
+            *numpy.unique(beregn("maalgruppe").decode_to_str(), return_counts=True), strict=True
+        ):
             tilfoej("personer_efter_maalgruppe", gruppe, antal * vaegt)
 
     aktuelle = {}
@@ -111,32 +117,50 @@ def _maal_for_regime(system, befolkning: Befolkning, grundlag: dict | None, udda
                 try:
                     vaerdier = beregn(u.variabel)
                 except ParameterHulError as fejl:
-                    resultat.huller.append({"maal": "personer_med_aendring", "regime": noegle, "fejl": str(fejl)})
+                    resultat.huller.append(
+                        {"maal": "personer_med_aendring", "regime": noegle, "fejl": str(fejl)}
+                    )
                     continue
                 # Enum-værdier sammenlignes ved navn: en reform kan have en anden Enum.
-                vaerdier = vaerdier.decode_to_str() if isinstance(vaerdier, EnumArray) else numpy.asarray(vaerdier)
+                vaerdier = (
+                    vaerdier.decode_to_str() if isinstance(vaerdier, EnumArray) else numpy.asarray(vaerdier)
+                )
                 aktuelle[u.variabel] = vaerdier
                 if grundlag is not None and u.variabel in grundlag:
                     aendret |= _forskellig(vaerdier, grundlag[u.variabel])
             tilfoej("personer_med_aendring", ARTER[art], numpy.count_nonzero(aendret) * vaegt)
 
     def samtaler():
-        lab = beregn("kontaktforloeb_min_samtaler_6_maaneder") * _i_foerste_maaneder(befolkning, "ledighed_startdato")
-        sdl = beregn("opfoelgning_min_samtaler_6_maaneder") * _i_foerste_maaneder(befolkning, "sygemelding_startdato")
+        lab = beregn("kontaktforloeb_min_samtaler_6_maaneder") * _i_foerste_maaneder(
+            befolkning, "ledighed_startdato"
+        )
+        sdl = beregn("opfoelgning_min_samtaler_6_maaneder") * _i_foerste_maaneder(
+            befolkning, "sygemelding_startdato"
+        )
         # En bestand af forløb i deres første 6 måneder: kravet pr. forløb fordelt på 6 måneder, × 12.
         aar = MAANEDER_PR_AAR / FOERSTE_MAANEDER
         tilfoej("obligatoriske_samtaler", "Jobsamtaler (LAB)", lab.sum() * aar * vaegt)
         tilfoej("obligatoriske_samtaler", "Opfølgningssamtaler (SDL)", sdl.sum() * aar * vaegt)
 
     def laegeattester():
-        antal = numpy.count_nonzero(beregn("laegeattest_obligatorisk") | beregn("laegeattest_le265_obligatorisk"))
+        antal = numpy.count_nonzero(
+            beregn("laegeattest_obligatorisk") | beregn("laegeattest_le265_obligatorisk")
+        )
         tilfoej("laegeattester", "LÆ 285 eller LÆ 265", antal * vaegt)
 
     def rehabilitering():
-        tilfoej("rehabiliteringsteam", "Forelæggelser", numpy.count_nonzero(beregn("rehabiliteringsteam_forelaeggelse")) * vaegt)
+        tilfoej(
+            "rehabiliteringsteam",
+            "Forelæggelser",
+            numpy.count_nonzero(beregn("rehabiliteringsteam_forelaeggelse")) * vaegt,
+        )
 
     def jobafklaring():
-        tilfoej("jobafklaring", "Ret til jobafklaringsforløb", numpy.count_nonzero(beregn("jobafklaringsforloeb_ret")) * vaegt)
+        tilfoej(
+            "jobafklaring",
+            "Ret til jobafklaringsforløb",
+            numpy.count_nonzero(beregn("jobafklaringsforloeb_ret")) * vaegt,
+        )
 
     def udgifter(ydelse, beloeb, hvem):
         def opgoer():
@@ -147,6 +171,7 @@ def _maal_for_regime(system, befolkning: Befolkning, grundlag: dict | None, udda
             elif hvem is not None:
                 vaerdier = vaerdier * beregn(hvem)
             tilfoej("udgifter", ydelse, vaerdier.sum() * vaegt)
+
         return opgoer
 
     def arbejdssteder():
@@ -235,7 +260,9 @@ def grafer(resultat: Resultat, mappe: Path) -> list[Path]:
         for i, regime_ in enumerate(resultat.regimer):
             hoejder = [resultat.vaerdi(noegle, k, regime_) or 0 for k in kategorier]
             akse.bar(numpy.arange(len(kategorier)) + i * bredde, hoejder, bredde, label=regime_)
-        akse.set_xticks(numpy.arange(len(kategorier)) + 0.4 - bredde / 2, kategorier, rotation=30, ha="right", fontsize=7)
+        akse.set_xticks(
+            numpy.arange(len(kategorier)) + 0.4 - bredde / 2, kategorier, rotation=30, ha="right", fontsize=7
+        )
         akse.set_title(f"{titel}, {resultat.periode}", fontsize=9)
         akse.set_ylabel(enhed)
         akse.legend(fontsize=6)

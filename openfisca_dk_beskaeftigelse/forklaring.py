@@ -48,7 +48,9 @@ def forklar(situation: dict, periode: str, variabel: str, noegle: str) -> Tree:
     periode_ = "ETERNITY" if str(system.variables[variabel].definition_period) == "eternity" else periode
     simulering.calculate(variabel, periode_)
     ids = simulering.get_variable_population(variabel).ids
-    trae = Tree(f"Forklaring af [bold]{variabel}[/bold] for {', '.join(map(str, ids))} i {periode} ({noegle})")
+    trae = Tree(
+        f"Forklaring af [bold]{variabel}[/bold] for {', '.join(map(str, ids))} i {periode} ({noegle})"
+    )
     for rod in simulering.tracer.trees:
         _knude(rod, system, trae)
     return trae

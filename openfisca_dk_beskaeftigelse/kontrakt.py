@@ -24,9 +24,16 @@ INPUT = [
         "person",
         "Enum",
         vaerdier=(
-            "ingen", "arbejdsloeshedsdagpenge", "kontanthjaelp", "uddannelseshjaelp",
-            "overgangsydelse", "sygedagpenge", "ressourceforloebsydelse", "ledighedsydelse",
-            "revalideringsydelse", "foertidspension",
+            "ingen",
+            "arbejdsloeshedsdagpenge",
+            "kontanthjaelp",
+            "uddannelseshjaelp",
+            "overgangsydelse",
+            "sygedagpenge",
+            "ressourceforloebsydelse",
+            "ledighedsydelse",
+            "revalideringsydelse",
+            "foertidspension",
         ),
     ),
     Navn(
@@ -53,8 +60,14 @@ INPUT = [
         "person",
         "Enum",
         vaerdier=(
-            "ingen", "revalidering", "afklaring_arbejdsevne", "laegebehandling",
-            "rehabiliteringsteam", "livstruende_sygdom", "arbejdsskade", "foertidspension_ansoegt",
+            "ingen",
+            "revalidering",
+            "afklaring_arbejdsevne",
+            "laegebehandling",
+            "rehabiliteringsteam",
+            "livstruende_sygdom",
+            "arbejdsskade",
+            "foertidspension_ansoegt",
         ),
     ),
     Navn("maanedsloen", "person", "Float"),
@@ -62,10 +75,20 @@ INPUT = [
 ]
 
 MAALGRUPPER_GAELDENDE_RET = (
-    "forsikret_ledig", "jobparat_kontanthjaelp", "aktivitetsparat_kontanthjaelp",
-    "uddannelsesparat_uddannelseshjaelp", "aktivitetsparat_uddannelseshjaelp",
-    "sygedagpengemodtager", "jobafklaringsforloeb", "ressourceforloeb", "fleksjobvisiteret",
-    "revalidend", "foertidspensionist", "ledig_selvforsoergende", "ung_under_18", "ingen",
+    "forsikret_ledig",
+    "jobparat_kontanthjaelp",
+    "aktivitetsparat_kontanthjaelp",
+    "uddannelsesparat_uddannelseshjaelp",
+    "aktivitetsparat_uddannelseshjaelp",
+    "sygedagpengemodtager",
+    "jobafklaringsforloeb",
+    "ressourceforloeb",
+    "fleksjobvisiteret",
+    "revalidend",
+    "foertidspensionist",
+    "ledig_selvforsoergende",
+    "ung_under_18",
+    "ingen",
 )
 MAALGRUPPER_FAERRE = ("forsikret_ledig", "syg", "ung", "fleksjobber", "oevrig_ledig", "ingen")
 

@@ -54,14 +54,22 @@ LOV_295_2023 = Lov(
     "Lov nr. 295/2023", "Samtaler over video eller telefon m.v. (lov nr. 295 af 20.3.2023)", _eli(2023, 295)
 )
 LOV_1555_2019 = Lov(
-    "Lov nr. 1555/2019", "Lægeattest LÆ 285 ikke længere obligatorisk (lov nr. 1555 af 27.12.2019)", _eli(2019, 1555)
+    "Lov nr. 1555/2019",
+    "Lægeattest LÆ 285 ikke længere obligatorisk (lov nr. 1555 af 27.12.2019)",
+    _eli(2019, 1555),
 )
-LOV_548_2019 = Lov("Lov nr. 548/2019", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 7.5.2019)", _eli(2019, 548))
+LOV_548_2019 = Lov(
+    "Lov nr. 548/2019", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 7.5.2019)", _eli(2019, 548)
+)
 LOV_551_2019 = Lov(
-    "Lov nr. 551/2019", "Konsekvensændringer til ny LAB, bl.a. sygedagpengeloven (lov nr. 551 af 7.5.2019)", _eli(2019, 551)
+    "Lov nr. 551/2019",
+    "Konsekvensændringer til ny LAB, bl.a. sygedagpengeloven (lov nr. 551 af 7.5.2019)",
+    _eli(2019, 551),
 )
 LOV_2590_2021 = Lov(
-    "Lov nr. 2590/2021", "1. delaftale: samtaler over telefon og video m.v. (lov nr. 2590 af 28.12.2021)", _eli(2021, 2590)
+    "Lov nr. 2590/2021",
+    "1. delaftale: samtaler over telefon og video m.v. (lov nr. 2590 af 28.12.2021)",
+    _eli(2021, 2590),
 )
 BEK_2636_2021 = Lov(
     "BEK nr. 2636/2021", "Bekendtgørelse om en aktiv beskæftigelsesindsats (til 31.12.2023)", _eli(2021, 2636)

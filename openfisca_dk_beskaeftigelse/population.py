@@ -28,12 +28,52 @@ DATAFIL = Path(__file__).parent / "data" / "befolkning.yaml"
 GRUPPER = {
     "dagpenge": ("arbejdsloeshedsdagpenge", "ingen", "ikke_relevant", "ledig", True, True, False),
     "kontanthjaelp_jobparat": ("kontanthjaelp", "ingen", "jobparat", "ledig", True, True, False),
-    "kontanthjaelp_aktivitetsparat": ("kontanthjaelp", "ingen", "aktivitetsparat", "ledig", True, True, False),
-    "uddannelseshjaelp_uddannelsesparat": ("uddannelseshjaelp", "ingen", "uddannelsesparat", "ledig", True, True, False),
-    "uddannelseshjaelp_aktivitetsparat": ("uddannelseshjaelp", "ingen", "aktivitetsparat", "ledig", True, True, False),
+    "kontanthjaelp_aktivitetsparat": (
+        "kontanthjaelp",
+        "ingen",
+        "aktivitetsparat",
+        "ledig",
+        True,
+        True,
+        False,
+    ),
+    "uddannelseshjaelp_uddannelsesparat": (
+        "uddannelseshjaelp",
+        "ingen",
+        "uddannelsesparat",
+        "ledig",
+        True,
+        True,
+        False,
+    ),
+    "uddannelseshjaelp_aktivitetsparat": (
+        "uddannelseshjaelp",
+        "ingen",
+        "aktivitetsparat",
+        "ledig",
+        True,
+        True,
+        False,
+    ),
     "sygedagpenge": ("sygedagpenge", "ingen", "ikke_relevant", "loenmodtager", False, True, True),
-    "jobafklaringsforloeb": ("ressourceforloebsydelse", "jobafklaringsforloeb", "ikke_relevant", "ledig", False, True, True),
-    "ressourceforloeb": ("ressourceforloebsydelse", "ressourceforloeb", "ikke_relevant", "ledig", False, True, False),
+    "jobafklaringsforloeb": (
+        "ressourceforloebsydelse",
+        "jobafklaringsforloeb",
+        "ikke_relevant",
+        "ledig",
+        False,
+        True,
+        True,
+    ),
+    "ressourceforloeb": (
+        "ressourceforloebsydelse",
+        "ressourceforloeb",
+        "ikke_relevant",
+        "ledig",
+        False,
+        True,
+        False,
+    ),
     "ledighedsydelse": ("ledighedsydelse", "fleksjob", "ikke_relevant", "ledig", True, True, False),
     "fleksjob": ("ingen", "fleksjob", "ikke_relevant", "loenmodtager", False, False, False),
     "revalidering": ("revalideringsydelse", "revalidering", "ikke_relevant", "ledig", False, True, False),
@@ -45,8 +85,14 @@ GRUPPER = {
 }
 # Grupper, hvis personer kan være i virksomhedspraktik, løntilskud eller nytteindsats.
 KAN_VAERE_STOETTET = (
-    "dagpenge", "kontanthjaelp_jobparat", "kontanthjaelp_aktivitetsparat", "uddannelseshjaelp_uddannelsesparat",
-    "uddannelseshjaelp_aktivitetsparat", "jobafklaringsforloeb", "ressourceforloeb", "ledighedsydelse",
+    "dagpenge",
+    "kontanthjaelp_jobparat",
+    "kontanthjaelp_aktivitetsparat",
+    "uddannelseshjaelp_uddannelsesparat",
+    "uddannelseshjaelp_aktivitetsparat",
+    "jobafklaringsforloeb",
+    "ressourceforloeb",
+    "ledighedsydelse",
 )
 
 
@@ -60,12 +106,12 @@ class Befolkning:
 
     periode: str
     vaegt: float
-    gruppe: numpy.ndarray                      # gruppens nøgle per person
-    personer: dict[str, numpy.ndarray] = field(default_factory=dict)     # input → værdier
+    gruppe: numpy.ndarray  # gruppens nøgle per person
+    personer: dict[str, numpy.ndarray] = field(default_factory=dict)  # input → værdier
     virksomheder: dict[str, numpy.ndarray] = field(default_factory=dict)  # input → værdier
-    arbejdssted: numpy.ndarray | None = None   # arbejdsstedets indeks per person
-    rolle: numpy.ndarray | None = None         # 0 = ansat, 1 = støttet
-    uden_arbejdssted: int = 0                  # indeks på det samlede "arbejdssted" for ikke-placerede
+    arbejdssted: numpy.ndarray | None = None  # arbejdsstedets indeks per person
+    rolle: numpy.ndarray | None = None  # 0 = ansat, 1 = støttet
+    uden_arbejdssted: int = 0  # indeks på det samlede "arbejdssted" for ikke-placerede
 
     @property
     def antal(self) -> int:
@@ -89,8 +135,8 @@ def _kvantiler(rng, kvantiler: list, n: int) -> numpy.ndarray:
 
 
 # Generatorens egne antagelser om de syntetiske personer (ikke lovens tal):
-ARBEJDSTIMER = 160.0   # arbejdstimer pr. måned for lønmodtagere (til beskæftigelseskravet, SDL § 32)
-ANSAT_AAR = 3          # lønmodtagere har været ansat hos arbejdsgiveren i 3 år (SDL § 30)
+ARBEJDSTIMER = 160.0  # arbejdstimer pr. måned for lønmodtagere (til beskæftigelseskravet, SDL § 32)
+ANSAT_AAR = 3  # lønmodtagere har været ansat hos arbejdsgiveren i 3 år (SDL § 30)
 
 
 def generer(n: int, periode: str, system, seed: int = 0, data: dict | None = None) -> Befolkning:
@@ -130,7 +176,9 @@ def generer(n: int, periode: str, system, seed: int = 0, data: dict | None = Non
     )
     har_uddannelse = rng.random(n) < andel_udd
     # LAB § 6: under 30 på kontanthjælp har uddannelse; på uddannelseshjælp har de ikke.
-    har_uddannelse = numpy.where(numpy.char.startswith(gruppe, "kontanthjaelp") & (alder_aar < 30), True, har_uddannelse)
+    har_uddannelse = numpy.where(
+        numpy.char.startswith(gruppe, "kontanthjaelp") & (alder_aar < 30), True, har_uddannelse
+    )
     har_uddannelse = numpy.where(numpy.char.startswith(gruppe, "uddannelseshjaelp"), False, har_uddannelse)
 
     maanedsloen = _kvantiler(rng, data["loen"]["kvantiler"], n)
@@ -165,7 +213,9 @@ def generer(n: int, periode: str, system, seed: int = 0, data: dict | None = Non
         "timeloen": maanedsloen / timer_pr_maaned,
         "ugentlig_arbejdstid": arbejdstid,
         "arbejdstimer": numpy.where(felt(3) == "loenmodtager", ARBEJDSTIMER, 0.0),
-        "ansaettelse_startdato": numpy.where(felt(3) == "loenmodtager", start - numpy.timedelta64(365 * ANSAT_AAR, "D"), ingen),
+        "ansaettelse_startdato": numpy.where(
+            felt(3) == "loenmodtager", start - numpy.timedelta64(365 * ANSAT_AAR, "D"), ingen
+        ),
         "timer_hos_arbejdsgiver_8_uger": numpy.where(felt(3) == "loenmodtager", arbejdstid * 8, 0.0),
         "selvstaendig_i_vaesentligt_omfang": felt(3) == "selvstaendig",
         "har_forsoergerpligt": (rng.random(n) < andele["forsoergerpligt"]["andel"]) & (alder_aar >= 20),
@@ -212,7 +262,10 @@ def _historik(befolkning: Befolkning) -> str:
 
 
 def byg_simulering(system, befolkning: Befolkning):
-    """En OpenFisca-simulering med befolkningens input for dens periode (og historikken, hvor loven ser tilbage)."""
+    """En OpenFisca-simulering med befolkningens input for dens periode.
+
+    Med historikken, hvor loven ser tilbage.
+    """
     bygger = SimulationBuilder()
     bygger.create_entities(system)
     bygger.declare_person_entity("person", numpy.arange(befolkning.antal))

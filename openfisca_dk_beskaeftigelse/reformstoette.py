@@ -108,7 +108,9 @@ def betalingsdage_fra(person, period, fra) -> numpy.ndarray:
 
     Til reformer, der nedsætter sygedagpengene fra en dato i stedet for at stoppe dem.
     """
-    start = numpy.maximum(numpy.maximum(fra, person("sygedagpenge_kommune_fra", period)), maaned_start(period))
+    start = numpy.maximum(
+        numpy.maximum(fra, person("sygedagpenge_kommune_fra", period)), maaned_start(period)
+    )
     dage = numpy.maximum(numpy.busday_count(start, plus_dage(maaned_slut(period), 1)), 0)
     return numpy.where((fra != INGEN) & person("sygedagpenge_udbetales", period), dage, 0)
 

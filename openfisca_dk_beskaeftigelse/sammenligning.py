@@ -39,7 +39,9 @@ class Raekke:
     tekster: dict[str, str] = field(default_factory=dict)
 
     def afviger(self, noegle: str) -> bool:
-        return noegle != GAELDENDE_RET and not _ens(self.vaerdier.get(noegle), self.vaerdier.get(GAELDENDE_RET))
+        return noegle != GAELDENDE_RET and not _ens(
+            self.vaerdier.get(noegle), self.vaerdier.get(GAELDENDE_RET)
+        )
 
 
 @dataclass
@@ -86,12 +88,16 @@ def sammenlign(situation: dict, periode: str, noegler: list[str], variabler: lis
             variabel = system.variables[v.variabel]
             noegle = (v.entitet, v.id, v.variabel)
             if noegle not in raekker:
-                raekker[noegle] = Raekke(v.entitet, v.id, v.variabel, variabel.label, list(variabel.reference or []))
+                raekker[noegle] = Raekke(
+                    v.entitet, v.id, v.variabel, variabel.label, list(variabel.reference or [])
+                )
             raekker[noegle].vaerdier[r.noegle] = v
             raekker[noegle].tekster[r.noegle] = v.tekst(variabel)
     orden = {n: i for i, n in enumerate(navne)}
     medlemmer = list(dict.fromkeys((e, i) for e, i, _ in raekker))
-    sorterede = sorted(raekker.values(), key=lambda x: (medlemmer.index((x.entitet, x.id)), orden[x.variabel]))
+    sorterede = sorted(
+        raekker.values(), key=lambda x: (medlemmer.index((x.entitet, x.id)), orden[x.variabel])
+    )
     return Sammenligning(periode, regimer, sorterede)
 
 
@@ -137,14 +143,24 @@ def som_json(s: Sammenligning) -> str:
 def som_csv(s: Sammenligning) -> str:
     ud = io.StringIO()
     skriver = csv.writer(ud, lineterminator="\n")
-    skriver.writerow(["entitet", "id", "variabel", "regime", "vaerdi", "tekst", "afviger_fra_gaeldende_ret", "reference"])
+    skriver.writerow(
+        ["entitet", "id", "variabel", "regime", "vaerdi", "tekst", "afviger_fra_gaeldende_ret", "reference"]
+    )
     for x in s.raekker:
         for r in s.regimer:
             vaerdi = _json_vaerdi(x.vaerdier.get(r.noegle))
-            skriver.writerow([
-                x.entitet, x.id, x.variabel, r.noegle, "" if vaerdi is None else vaerdi,
-                x.tekster.get(r.noegle, ""), "ja" if x.afviger(r.noegle) else "nej", x.reference[0] if x.reference else "",
-            ])
+            skriver.writerow(
+                [
+                    x.entitet,
+                    x.id,
+                    x.variabel,
+                    r.noegle,
+                    "" if vaerdi is None else vaerdi,
+                    x.tekster.get(r.noegle, ""),
+                    "ja" if x.afviger(r.noegle) else "nej",
+                    x.reference[0] if x.reference else "",
+                ]
+            )
     return ud.getvalue()
 
 
@@ -185,13 +201,16 @@ def som_tabel(s: Sammenligning) -> Group:
         if mange:
             tabel.add_column("Afviger under")
         for x in raekker:
-            celler = [Text(x.tekster.get(r.noegle, "—"), style="bold yellow" if x.afviger(r.noegle) else "")
-                      for r in regimer]
+            celler = [
+                Text(x.tekster.get(r.noegle, "—"), style="bold yellow" if x.afviger(r.noegle) else "")
+                for r in regimer
+            ]
             if mange:
-                afvig = [f"{r.navn}: {x.tekster.get(r.noegle, '—')}" for r in s.regimer if x.afviger(r.noegle)]
+                afvig = [
+                    f"{r.navn}: {x.tekster.get(r.noegle, '—')}" for r in s.regimer if x.afviger(r.noegle)
+                ]
                 celler.append(Text("\n".join(afvig), style="bold yellow"))
             tabel.add_row(Text(f"{x.label}\n{x.variabel}"), x.reference[0] if x.reference else "", *celler)
         tabeller.append(tabel)
     tabeller.append(Text("Gult: afviger fra gældende ret.", style="dim"))
     return Group(*tabeller)
-

@@ -43,11 +43,15 @@ def _rod() -> Flask:
 
     @app.get("/")
     def oversigt():
-        return jsonify({
-            "beskrivelse": "openfisca-dk-beskaeftigelse: ét OpenFisca web-API per regime, og /sammenlign.",
-            "regimer": _regimer_json(request.script_root),
-            "sammenlign": f"{request.script_root}/sammenlign",
-        })
+        return jsonify(
+            {
+                "beskrivelse": (
+                    "openfisca-dk-beskaeftigelse: ét OpenFisca web-API per regime, og /sammenlign."
+                ),
+                "regimer": _regimer_json(request.script_root),
+                "sammenlign": f"{request.script_root}/sammenlign",
+            }
+        )
 
     @app.get("/regimer")
     def regimer():
@@ -66,8 +70,13 @@ def _rod() -> Flask:
             if noegler == "alle":
                 noegler = list(alle_regimer())
             if not isinstance(noegler, list):
-                raise BrugerFejl("regimer: forventede en liste af regimenøgler eller \"alle\"")
-            resultat = sammenlign(krop["situation"], gyldig_maaned(str(krop["periode"]), felt="periode"), noegler, krop.get("variabler"))
+                raise BrugerFejl('regimer: forventede en liste af regimenøgler eller "alle"')
+            resultat = sammenlign(
+                krop["situation"],
+                gyldig_maaned(str(krop["periode"]), felt="periode"),
+                noegler,
+                krop.get("variabler"),
+            )
         except UkendtRegimeError as fejl:
             return jsonify({"fejl": f"regimer: {fejl}", "felt": "regimer"}), 400
         except BrugerFejl as fejl:

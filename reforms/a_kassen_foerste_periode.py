@@ -17,8 +17,12 @@ PARAMETRE = (
     "lab.kontaktforloeb.faellessamtaler_6_maaneder",
     "lab.kontaktforloeb.ung_undtagelse.gaelder",
 )
-VARIABLER = ("kontaktforloeb_ansvarlig", "kontaktforloeb_foerste_samtale_senest", "min_plan_senest",
-             "min_plan_overtages_senest")
+VARIABLER = (
+    "kontaktforloeb_ansvarlig",
+    "kontaktforloeb_foerste_samtale_senest",
+    "min_plan_senest",
+    "min_plan_overtages_senest",
+)
 
 
 def _reglerne_fra_2024(parametre):
@@ -49,7 +53,10 @@ class AKassenFoerstePeriode(Reform):
 
     name = "A-kassen har den første periode (2024-reglerne fra 2020)"
     kilder = (
-        Kilde("002_5d57e95c82b3ac89.txt", "Tema 3: Større sammenhæng i indsatsen på tværs af sektorer og aktører"),
+        Kilde(
+            "002_5d57e95c82b3ac89.txt",
+            "Tema 3: Større sammenhæng i indsatsen på tværs af sektorer og aktører",
+        ),
         Kilde("001_563147e58c2b51e6.txt", "Mere målrettede tilbud"),
     )
     status = "forslag"

@@ -49,7 +49,10 @@ class AfskafRessourceforloebRehabiliteringsteamJobafklaring(Reform):
         Maalgruppe = self.variables["maalgruppe_lab_6"].possible_values
 
         class sygedagpenge_ophoersdato(Variable):
-            label = "Sidste dag, kommunen udbetaler sygedagpenge (uden jobafklaringsforløb: intet ophør efter § 24)"
+            label = (
+                "Sidste dag, kommunen udbetaler sygedagpenge "
+                "(uden jobafklaringsforløb: intet ophør efter § 24)"
+            )
 
             def formula(person, period, parameters):
                 pension = person("sygedagpenge_26_ugers_graense", period)
@@ -84,7 +87,9 @@ class AfskafRessourceforloebRehabiliteringsteamJobafklaring(Reform):
                 ung = numpy.zeros(person.count, dtype=bool)
                 if ressourceforloeb.any():
                     graense = parameters(period).lab.maalgrupper.ung_alder
-                    ung = (person("alder", period) < graense) & ~person("har_erhvervskompetencegivende_uddannelse", period)
+                    ung = (person("alder", period) < graense) & ~person(
+                        "har_erhvervskompetencegivende_uddannelse", period
+                    )
                 return numpy.select(
                     [ressourceforloeb & ung, ressourceforloeb, hidtil == Maalgruppe.jobafklaringsforloeb],
                     [

@@ -40,7 +40,9 @@ class indsatsgruppe(Variable):
     definition_period = MONTH
     label = "Indsatsgruppe (ekspertgruppens fem grupper, annonceret 2027)"
     reference = LAB.paragraf("§ 6 (de 13 målgrupper, som grupperne afløser)")
-    documentation = "Målgruppen efter LAB § 6 fordelt efter reformer.beskaeftigelsesreform_2027.indsatsgrupper."
+    documentation = (
+        "Målgruppen efter LAB § 6 fordelt efter reformer.beskaeftigelsesreform_2027.indsatsgrupper."
+    )
 
     def formula(person, period, parameters):
         fordeling = parameters(period).reformer.beskaeftigelsesreform_2027.indsatsgrupper
@@ -98,7 +100,9 @@ class Beskaeftigelsesreform2027(Reform):
     """
 
     name = "Beskæftigelsesreform 2027 (annonceret, ikke vedtaget)"
-    kilder = (Kilde("000_991c7bef0c1547ec.txt", "Indledning: ekspertgruppen for fremtidens beskæftigelsesindsats"),)
+    kilder = (
+        Kilde("000_991c7bef0c1547ec.txt", "Indledning: ekspertgruppen for fremtidens beskæftigelsesindsats"),
+    )
     status = "annonceret"
     uddata = ("indsatsgruppe", "sygedagpenge_reduceret_fra", "sygedagpenge_reduceret_sats")
     alternativ_til = ("tidsgraense_sygedagpenge",)

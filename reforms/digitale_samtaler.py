@@ -15,7 +15,9 @@ class SamtaleForm(Enum):
     ikke_relevant = "Ikke relevant (intet kontaktforløb efter LAB)"
     kun_personligt = "Personligt fremmøde (hovedregel)"
     valgfrit_efter_6_maaneder = "Efter 6 måneders ledighed vælger borgeren fremmøde, telefon eller video"
-    valgfrit_efter_foerste_samtale = "Første samtale ved fremmøde; derefter vælger borgeren fremmøde, telefon eller video"
+    valgfrit_efter_foerste_samtale = (
+        "Første samtale ved fremmøde; derefter vælger borgeren fremmøde, telefon eller video"
+    )
     valgfrit_alle_samtaler = "Borgeren vælger fremmøde, telefon eller video til alle samtaler"
 
 
@@ -42,7 +44,10 @@ class DigitaleSamtaler(Reform):
 
     name = "Digitale samtaler (telefon eller video til alle samtaler)"
     kilder = (
-        Kilde("003_8d1ffce9980bf276.txt", "Samtaler skal også fremadrettet kunne afholdes telefonisk eller digitalt"),
+        Kilde(
+            "003_8d1ffce9980bf276.txt",
+            "Samtaler skal også fremadrettet kunne afholdes telefonisk eller digitalt",
+        ),
         Kilde("001_563147e58c2b51e6.txt", "Digitale samtaler"),
         Kilde("004_383c6e4443986835.txt", "Målgruppe 2: Sygedagpenge – mere fleksibel kontaktform"),
     )

@@ -74,7 +74,9 @@ class FaerreMaalgrupper(Reform):
                 )
 
         class regelgruppe(Variable):
-            label = "Regelgruppe for kontaktforløb, pligter og plan (fælles regler for hver af de fem grupper)"
+            label = (
+                "Regelgruppe for kontaktforløb, pligter og plan (fælles regler for hver af de fem grupper)"
+            )
             documentation = (
                 "Hver ny målgruppe får regelsættet i parameteren reformer.faerre_maalgrupper.regler. Som i "
                 "dag har borgere uden forsørgelsesydelse (fx fleksjobbere i job, selvforsørgende og unge "
@@ -88,7 +90,9 @@ class FaerreMaalgrupper(Reform):
                 gruppe = person("maalgruppe", period)
                 ydelse = person("ydelse", period)
                 forsikret = gruppe == FaerreMaalgruppe.forsikret_ledig
-                alder = person("alder", period) if ung.gaelder and forsikret.any() else numpy.zeros(person.count)
+                alder = (
+                    person("alder", period) if ung.gaelder and forsikret.any() else numpy.zeros(person.count)
+                )
                 ung_i_jobcenter = (
                     forsikret
                     & ung.gaelder

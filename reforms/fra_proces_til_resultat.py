@@ -13,10 +13,20 @@ INGEN = numpy.datetime64(INGEN_DATO, "D")
 SAMTALEKRAV = (
     "lab.kontaktforloeb.a_kasse.samtaler_3_maaneder",
     "lab.kontaktforloeb.faellessamtaler_6_maaneder",
-    *(f"lab.kontaktforloeb.kommune_samtaler_6_maaneder.{gruppe}" for gruppe in (
-        "forsikret_ledig", "forsikret_ledig_ung", "jobparat", "uddannelsesparat", "aktivitetsparat",
-        "ledighedsydelse", "forloeb", "sygedagpenge", "uden_kontaktforloeb",
-    )),
+    *(
+        f"lab.kontaktforloeb.kommune_samtaler_6_maaneder.{gruppe}"
+        for gruppe in (
+            "forsikret_ledig",
+            "forsikret_ledig_ung",
+            "jobparat",
+            "uddannelsesparat",
+            "aktivitetsparat",
+            "ledighedsydelse",
+            "forloeb",
+            "sygedagpenge",
+            "uden_kontaktforloeb",
+        )
+    ),
 )
 
 
@@ -55,7 +65,9 @@ class FraProcesTilResultat(Reform):
     kilder = (
         Kilde("000_991c7bef0c1547ec.txt", "KL og 6-byerne: 3. Fra proces til resultat"),
         Kilde("002_5d57e95c82b3ac89.txt", "Tema 2: Fokus på effekt frem for proces"),
-        Kilde("004_383c6e4443986835.txt", "Målgruppe 1: A-dagpenge – fritagelse for nuværende samtalekadence"),
+        Kilde(
+            "004_383c6e4443986835.txt", "Målgruppe 1: A-dagpenge – fritagelse for nuværende samtalekadence"
+        ),
     )
     status = "forslag"
 
@@ -69,7 +81,9 @@ class FraProcesTilResultat(Reform):
                 return numpy.full(person.count, INGEN)
 
         class kontaktforloeb_intensiveret_samtale_senest(Variable):
-            label = "Seneste dato for samtalen om intensiveret indsats ved 16 måneder (ingen lovbestemt frist)"
+            label = (
+                "Seneste dato for samtalen om intensiveret indsats ved 16 måneder (ingen lovbestemt frist)"
+            )
 
             def formula(person, period):
                 return numpy.full(person.count, INGEN)

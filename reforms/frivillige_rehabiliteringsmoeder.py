@@ -1,4 +1,7 @@
-"""Reform: rehabiliteringsmøder bliver frivillige og en ret for borgeren, uden krav om helbredsdokumentation."""
+"""Reform: rehabiliteringsmøder bliver frivillige og en ret for borgeren.
+
+Uden krav om helbredsdokumentation.
+"""
 
 import numpy
 from openfisca_core.periods import MONTH
@@ -54,7 +57,11 @@ class FrivilligeRehabiliteringsmoeder(Reform):
     """
 
     name = "Frivillige rehabiliteringsmøder som en ret"
-    kilder = (Kilde("000_991c7bef0c1547ec.txt", "De nordjyske kommuner: Rehabiliteringsmøder ændres i form og indhold"),)
+    kilder = (
+        Kilde(
+            "000_991c7bef0c1547ec.txt", "De nordjyske kommuner: Rehabiliteringsmøder ændres i form og indhold"
+        ),
+    )
     status = "forslag"
     uddata = ("rehabiliteringsmoede_ret",)
 
@@ -78,5 +85,9 @@ class FrivilligeRehabiliteringsmoeder(Reform):
                 return numpy.zeros(person.count, dtype=bool)
 
         self.add_variable(rehabiliteringsmoede_ret)
-        for variabel in (rehabiliteringsteam_forelaeggelse, rehabiliteringsteam_frist, laegeattest_le265_obligatorisk):
+        for variabel in (
+            rehabiliteringsteam_forelaeggelse,
+            rehabiliteringsteam_frist,
+            laegeattest_le265_obligatorisk,
+        ):
             self.update_variable(variabel)

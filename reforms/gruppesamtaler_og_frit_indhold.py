@@ -26,16 +26,18 @@ class kontaktforloeb_gruppesamtaler_tilladt(Variable):
     )
 
     def formula(person, period):
-        return navn_i(person("regelgruppe", period), GRUPPER) & person(
-            "kontaktforloeb_omfattet", period
-        )
+        return navn_i(person("regelgruppe", period), GRUPPER) & person("kontaktforloeb_omfattet", period)
 
 
 def _hoejst_individuelle_samtaler(parametre):
     # Reformens tal gælder fra 2020 for alle datoer; kommunens tal begrænses for hver dato.
-    hoejst = parameter(parametre, "reformer.gruppesamtaler_og_frit_indhold.individuelle_samtaler")("2020-01-01")
+    hoejst = parameter(parametre, "reformer.gruppesamtaler_og_frit_indhold.individuelle_samtaler")(
+        "2020-01-01"
+    )
     for gruppe in GRUPPER:
-        aendr_vaerdier(parametre, f"lab.kontaktforloeb.kommune_samtaler_6_maaneder.{gruppe}", lambda v: min(v, hoejst))
+        aendr_vaerdier(
+            parametre, f"lab.kontaktforloeb.kommune_samtaler_6_maaneder.{gruppe}", lambda v: min(v, hoejst)
+        )
 
 
 class GruppesamtalerOgFritIndhold(Reform):

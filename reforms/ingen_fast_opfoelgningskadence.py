@@ -37,7 +37,9 @@ class IngenFastOpfoelgningskadence(Reform):
 
     name = "Ingen fast opfølgningskadence for sygemeldte"
     kilder = (
-        Kilde("000_991c7bef0c1547ec.txt", "De nordjyske kommuner: Færre proceskrav og bureaukratisk lovgivning"),
+        Kilde(
+            "000_991c7bef0c1547ec.txt", "De nordjyske kommuner: Færre proceskrav og bureaukratisk lovgivning"
+        ),
         Kilde("004_383c6e4443986835.txt", "Målgruppe 2: Sygedagpenge"),
     )
     status = "forslag"

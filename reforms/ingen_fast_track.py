@@ -46,7 +46,10 @@ class IngenFastTrack(Reform):
                 return numpy.full(person.count, INGEN)
 
         class fast_track_anmodning_virker(Variable):
-            label = "Anmodning om tidlig opfølgning, som fremrykker den første samtale (ingen: fast track er afskaffet)"
+            label = (
+                "Anmodning om tidlig opfølgning, som fremrykker den første samtale "
+                "(ingen: fast track er afskaffet)"
+            )
 
             def formula(person, period):
                 return numpy.full(person.count, INGEN)

@@ -40,7 +40,10 @@ class IngenJobafklaring(Reform):
         hidtidig = tidligere_formel(self, "sygedagpenge_ophoersdato")
 
         class sygedagpenge_ophoersdato(Variable):
-            label = "Sidste dag, kommunen udbetaler sygedagpenge (uden jobafklaringsforløb: intet ophør efter § 24)"
+            label = (
+                "Sidste dag, kommunen udbetaler sygedagpenge "
+                "(uden jobafklaringsforløb: intet ophør efter § 24)"
+            )
 
             def formula(person, period, parameters):
                 # § 25 (pensionister): ophør som hidtil; § 24: sygedagpenge, så længe borgeren er syg.

@@ -30,7 +30,10 @@ class LaegeattesterEfterFagligVurdering(Reform):
 
     name = "Lægeattester efter faglig vurdering"
     kilder = (
-        Kilde("003_8d1ffce9980bf276.txt", "Lad beslutningen om at indhente lægeattester bero på et kommunalt skøn"),
+        Kilde(
+            "003_8d1ffce9980bf276.txt",
+            "Lad beslutningen om at indhente lægeattester bero på et kommunalt skøn",
+        ),
         Kilde("000_991c7bef0c1547ec.txt", "De nordjyske kommuner: Fra proces til resultat"),
         Kilde("004_383c6e4443986835.txt", "Ansøgningsrunde II & III"),
     )

@@ -72,7 +72,11 @@ class RettighederFremForPligter(Reform):
 
             def formula(person, period, parameters):
                 hidtil = hidtidig_plan(person, period, parameters)
-                navne = hidtil.decode_to_str() if isinstance(hidtil, EnumArray) else numpy.asarray(hidtil, dtype=str)
+                navne = (
+                    hidtil.decode_to_str()
+                    if isinstance(hidtil, EnumArray)
+                    else numpy.asarray(hidtil, dtype=str)
+                )
                 selvhjulpen = navn_i(person("regelgruppe", period), SELVHJULPNE)
                 return numpy.where(selvhjulpen & (navne != "ingen"), "borgeren", navne)
 

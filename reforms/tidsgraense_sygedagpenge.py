@@ -46,7 +46,8 @@ class sygedagpenge_tidsgraense_dato(Variable):
     def formula(person, period, parameters):
         uger = parameters(period).reformer.tidsgraense_sygedagpenge.uger
         graense = plus_uger(
-            person("sygedagpenge_medregningsstart", period), uger - person("tidligere_sygedagpengeuger", period)
+            person("sygedagpenge_medregningsstart", period),
+            uger - person("tidligere_sygedagpengeuger", period),
         )
         omfattet = person("sygemeldt", period) & ~person("sygedagpenge_26_ugers_graense", period)
         return numpy.where(omfattet, graense, INGEN)
@@ -135,7 +136,9 @@ class TidsgraenseSygedagpenge(Reform):
             label = "Fuld sats efter tidsgrænsen ved livstruende, alvorlig sygdom (den eneste forlængelse)"
 
             def formula(person, period):
-                return (person("sygedagpenge_nedsatte_betalingsdage", period) > 0) & _livstruende(person, period)
+                return (person("sygedagpenge_nedsatte_betalingsdage", period) > 0) & _livstruende(
+                    person, period
+                )
 
         class sygedagpenge_maanedsbeloeb(Variable):
             label = "Sygedagpenge fra kommunen i måneden (kr.), nedsat efter tidsgrænsen"
@@ -147,8 +150,16 @@ class TidsgraenseSygedagpenge(Reform):
                 )
                 return nedsat_maanedsbeloeb(person, period, parameters, nedsatte, andel)
 
-        for variabel in (sygedagpenge_tidsgraense_dato, sygedagpenge_nedsatte_betalingsdage, sygedagpenge_nedsat):
+        for variabel in (
+            sygedagpenge_tidsgraense_dato,
+            sygedagpenge_nedsatte_betalingsdage,
+            sygedagpenge_nedsat,
+        ):
             self.add_variable(variabel)
-        for variabel in (sygedagpenge_revurderingstidspunkt, sygedagpenge_ophoersdato, sygedagpenge_forlaenget,
-                         sygedagpenge_maanedsbeloeb):
+        for variabel in (
+            sygedagpenge_revurderingstidspunkt,
+            sygedagpenge_ophoersdato,
+            sygedagpenge_forlaenget,
+            sygedagpenge_maanedsbeloeb,
+        ):
             self.update_variable(variabel)

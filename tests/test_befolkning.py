@@ -40,7 +40,9 @@ def test_gruppernes_andele_svarer_til_datafilen(befolkning):
     noegler = [g["noegle"] for g in data["grupper"]]
     forventet = numpy.array([g["antal"] for g in data["grupper"]]) / data["befolkning"]["antal"]
     faktisk = _andele(befolkning.gruppe, noegler)
-    assert (numpy.abs(faktisk - forventet) <= _tolerance(forventet, N)).all(), dict(zip(noegler, faktisk - forventet, strict=True))
+    assert (numpy.abs(faktisk - forventet) <= _tolerance(forventet, N)).all(), dict(
+        zip(noegler, faktisk - forventet, strict=True)
+    )
     assert befolkning.vaegt * N == pytest.approx(data["befolkning"]["antal"])
 
 
@@ -76,13 +78,17 @@ def test_rapportens_tal_er_en_direkte_beregning():
         grupper = simulering.calculate("maalgruppe", PERIODE).decode_to_str()
         for gruppe in set(grupper):
             assert resultat.vaerdi("personer_efter_maalgruppe", gruppe, noegle) == pytest.approx(
-                numpy.count_nonzero(grupper == gruppe) * vaegt)
+                numpy.count_nonzero(grupper == gruppe) * vaegt
+            )
         assert resultat.vaerdi("udgifter", "Sygedagpenge", noegle) == pytest.approx(
-            simulering.calculate("sygedagpenge_maanedsbeloeb", PERIODE).sum() * vaegt, rel=1e-6)
+            simulering.calculate("sygedagpenge_maanedsbeloeb", PERIODE).sum() * vaegt, rel=1e-6
+        )
         assert resultat.vaerdi("jobafklaring", "Ret til jobafklaringsforløb", noegle) == pytest.approx(
-            numpy.count_nonzero(simulering.calculate("jobafklaringsforloeb_ret", PERIODE)) * vaegt)
+            numpy.count_nonzero(simulering.calculate("jobafklaringsforloeb_ret", PERIODE)) * vaegt
+        )
         overholdt = simulering.calculate("forholdstal_overholdt", PERIODE)[: befolkning.uden_arbejdssted]
         assert resultat.vaerdi("arbejdssteder_over_graensen", "Over grænsen", noegle) == pytest.approx(
-            numpy.count_nonzero(~overholdt) * vaegt)
+            numpy.count_nonzero(~overholdt) * vaegt
+        )
     assert resultat.vaerdi("jobafklaring", "Ret til jobafklaringsforløb", "ingen_jobafklaring") == 0
     assert resultat.vaerdi("jobafklaring", "Ret til jobafklaringsforløb", GAELDENDE_RET) > 0

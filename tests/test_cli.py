@@ -17,7 +17,10 @@ LEDIG = pakke.EKSEMPELMAPPE / "forsikret_ledig.yaml"
 def _koer(*args, cwd=None):
     return subprocess.run(
         [Path(sys.executable).parent / "dk-beskaeftigelse", *map(str, args)],
-        capture_output=True, text=True, cwd=cwd, env={**os.environ, "COLUMNS": "200"},
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, "COLUMNS": "200"},
     )
 
 
@@ -30,7 +33,9 @@ def test_eksemplerne_beregnes_under_alle_regimer(tmp_path):
 
 
 def test_json_er_maskinlaesbart_og_stabilt():
-    resultat = _koer("sammenlign", LEDIG, "--periode", "2026-03", "--format", "json", "--variabler", "alder,ydelse")
+    resultat = _koer(
+        "sammenlign", LEDIG, "--periode", "2026-03", "--format", "json", "--variabler", "alder,ydelse"
+    )
     assert resultat.returncode == 0, resultat.stderr
     data = json.loads(resultat.stdout)
     assert data["format_version"] == 1 and data["periode"] == "2026-03"
@@ -68,7 +73,10 @@ def test_regimer_og_forklar():
         (["sammenlign", LEDIG, "--periode", "2026-03", "--regimer", "gaeldende_ret,paradis"], "--regimer"),
         (["sammenlign", LEDIG, "--periode", "2026-03", "--format", "pdf"], "--format"),
         (["forklar", LEDIG, "--periode", "2026-03", "--variabel", "findes_ikke"], "--variabel"),
-        (["forklar", LEDIG, "--periode", "2026-03", "--variabel", "alder", "--regime", "paradis"], "--regime"),
+        (
+            ["forklar", LEDIG, "--periode", "2026-03", "--variabel", "alder", "--regime", "paradis"],
+            "--regime",
+        ),
     ],
 )
 def test_forkert_input_giver_en_linje_og_exitkode_2(args, felt):

@@ -45,7 +45,8 @@ def test_maanedens_sidste_dag_og_perioder():
     assert maanedens_sidste_dag(d("2024-02-10"))[0] == numpy.datetime64("2024-02-29")
     periode = periods.period("2026-02")
     assert (maaned_start(periode), maaned_slut(periode)) == (
-        numpy.datetime64("2026-02-01"), numpy.datetime64("2026-02-28"),
+        numpy.datetime64("2026-02-01"),
+        numpy.datetime64("2026-02-28"),
     )
 
 
@@ -70,6 +71,7 @@ def test_pr_dato_slaar_op_en_gang_per_dato():
 
 def test_pr_maaned_giver_hver_person_sin_egen_maaned_forskudt():
     maaneder = numpy.array(["2026-03", "2026-01", "2026-03"], dtype="datetime64[M]")
+
     # Værdien i en måned er månedens nummer (1-12) for alle tre personer.
     def nummer(maaned):
         return numpy.full(3, (maaned.astype(int) % 12) + 1)

@@ -101,7 +101,9 @@ def test_kontrollen_naevner_parameteren_uden_metadata():
                 "description": "En god parameter",
                 "metadata": {
                     "unit": "day",
-                    "reference": [{"title": "SDL § 30", "href": "https://www.retsinformation.dk/eli/lta/2025/97"}],
+                    "reference": [
+                        {"title": "SDL § 30", "href": "https://www.retsinformation.dk/eli/lta/2025/97"}
+                    ],
                 },
                 "values": {"2020-01-01": {"value": 30}},
             },

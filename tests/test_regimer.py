@@ -35,8 +35,10 @@ def _tilfaelde(modul: str) -> list[dict]:
 
 def _beregn(system, indata: dict, periode: str, navne) -> dict:
     simulering = byg_simulering_fra_test(system, indata, periode)
-    return {(v.entitet, v.id, v.variabel): v.vaerdi
-            for v in vaerdier(system, simulering, periode, [n for n in navne if n in system.variables])}
+    return {
+        (v.entitet, v.id, v.variabel): v.vaerdi
+        for v in vaerdier(system, simulering, periode, [n for n in navne if n in system.variables])
+    }
 
 
 def _stak(moduler) -> object:
@@ -96,7 +98,9 @@ def test_hver_reform_aendrer_mindst_et_uddata_for_en_testperson(modul):
 
 @pytest.mark.parametrize("pakke_", PAKKER, ids=lambda p: p.noegle)
 def test_pakkens_reformer_kan_stables_i_vilkaarlig_raekkefoelge(pakke_, system):
-    navne = [n.navn for n in UDDATA] + [u for m in pakke_.moduler for u in getattr(reformklasser()[m], "uddata", ())]
+    navne = [n.navn for n in UDDATA] + [
+        u for m in pakke_.moduler for u in getattr(reformklasser()[m], "uddata", ())
+    ]
     raekkefoelger = [pakke_.moduler, tuple(reversed(pakke_.moduler))]
     systemer = [_stak(r) for r in raekkefoelger]
     for sti in EKSEMPLER:

@@ -48,8 +48,15 @@ def test_regimer(klient):
 
 
 def test_sammenlign(klient):
-    svar = klient.post("/sammenlign", json={"situation": LEDIG, "periode": "2026-03", "regimer": "alle",
-                                            "variabler": ["alder", "dagpenge_maanedssats"]})
+    svar = klient.post(
+        "/sammenlign",
+        json={
+            "situation": LEDIG,
+            "periode": "2026-03",
+            "regimer": "alle",
+            "variabler": ["alder", "dagpenge_maanedssats"],
+        },
+    )
     assert svar.status_code == 200, svar.text
     raekker = {r["variabel"]: r for r in svar.json["resultater"]}
     assert raekker["dagpenge_maanedssats"]["vaerdier"]["gaeldende_ret"] == 22041.0
@@ -65,13 +72,19 @@ def test_sammenlign(klient):
         ({"situation": LEDIG, "periode": "2026"}, "periode"),
         ({"situation": LEDIG, "periode": "2026-03", "regimer": ["paradis"]}, "regimer"),
         ({"situation": LEDIG, "periode": "2026-03", "regimer": "nogle"}, "regimer"),
-        ({"situation": {"personer": {"a": {"ydelse": {"2026-03": "pension"}}}}, "periode": "2026-03"}, "SITUATION"),
+        (
+            {"situation": {"personer": {"a": {"ydelse": {"2026-03": "pension"}}}}, "periode": "2026-03"},
+            "SITUATION",
+        ),
         ({"situation": LEDIG, "periode": "2026-03", "variabler": ["findes_ikke"]}, "--variabler"),
     ],
 )
 def test_sammenlign_fejl_naevner_feltet(klient, krop, felt):
-    svar = klient.post("/sammenlign", json=krop) if isinstance(krop, dict) else klient.post(
-        "/sammenlign", data=krop, content_type="text/plain")
+    svar = (
+        klient.post("/sammenlign", json=krop)
+        if isinstance(krop, dict)
+        else klient.post("/sammenlign", data=krop, content_type="text/plain")
+    )
     assert svar.status_code == 400
     assert svar.json["felt"] == felt, svar.json
     assert svar.json["fejl"]
@@ -99,7 +112,9 @@ def _start(args, sti):
 
 
 def test_dk_beskaeftigelse_serve_svarer_paa_sammenlign():
-    proces, port = _start([Path(sys.executable).parent / "dk-beskaeftigelse", "serve", "--workers", "1"], "/regimer")
+    proces, port = _start(
+        [Path(sys.executable).parent / "dk-beskaeftigelse", "serve", "--workers", "1"], "/regimer"
+    )
     try:
         anmodning = urllib.request.Request(
             f"http://127.0.0.1:{port}/sammenlign",
@@ -114,8 +129,17 @@ def test_dk_beskaeftigelse_serve_svarer_paa_sammenlign():
 
 
 def test_openfisca_serve_finder_pakken():
-    proces, port = _start([Path(sys.executable).parent / "openfisca", "serve", "--country-package",
-                           "openfisca_dk_beskaeftigelse", "--workers", "1"], "/parameters")
+    proces, port = _start(
+        [
+            Path(sys.executable).parent / "openfisca",
+            "serve",
+            "--country-package",
+            "openfisca_dk_beskaeftigelse",
+            "--workers",
+            "1",
+        ],
+        "/parameters",
+    )
     try:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/parameters", timeout=5) as svar:
             assert "sygedagpenge.arbejdsgiverperiode.dage" in json.load(svar)
@@ -129,8 +153,19 @@ def test_openfisca_serve_med_to_stablede_reformer():
         "openfisca_dk_beskaeftigelse.reforms.frivillige_rehabiliteringsmoeder.FrivilligeRehabiliteringsmoeder",
         "openfisca_dk_beskaeftigelse.reforms.tidsgraense_sygedagpenge.TidsgraenseSygedagpenge",
     ]
-    proces, port = _start([Path(sys.executable).parent / "openfisca", "serve", "--country-package",
-                           "openfisca_dk_beskaeftigelse", "--reforms", *reformer, "--workers", "1"], "/variables")
+    proces, port = _start(
+        [
+            Path(sys.executable).parent / "openfisca",
+            "serve",
+            "--country-package",
+            "openfisca_dk_beskaeftigelse",
+            "--reforms",
+            *reformer,
+            "--workers",
+            "1",
+        ],
+        "/variables",
+    )
     try:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/variables", timeout=5) as svar:
             variabler = json.load(svar)

@@ -31,4 +31,3 @@ def test_sygemeldt_skal_have_foedselsdato_for_varighedsgraensen(system):
     )
     with pytest.raises(ManglendeOplysningError, match="'foedselsdato'"):
         simulering.calculate("sygedagpenge_revurderingstidspunkt", "2025-09")
-
