@@ -1,6 +1,5 @@
 """Reform: lempeligere forholdstal; ledighedsydelse i praktik og frivillige organisationer tæller ikke."""
 
-import numpy
 from openfisca_core.holders import set_input_dispatch_by_period
 from openfisca_core.periods import MONTH
 from openfisca_core.reforms import Reform
@@ -59,7 +58,7 @@ class forholdstal_medregnes(Variable):
     value_type = bool
     entity = Person
     definition_period = MONTH
-    label = "Personen i støttet beskæftigelse tæller med i arbejdsstedets forholdstal"
+    label = "Personen i støttet beskæftigelse tæller med i arbejdsstedets forholdstal (ikke alle)"
     reference = BEK_2636_2021.paragraf("§ 65, stk. 2") + LAB.paragraf("§ 77")
     documentation = (
         "En person i rollen 'stoettede' tæller med, medmindre arbejdsstedet er en frivillig "
@@ -67,7 +66,7 @@ class forholdstal_medregnes(Variable):
         "virksomhedspraktik (i_virksomhedspraktik). Falsk for personer, der ikke er støttede."
     )
 
-    def formula(person, period):
+    def formula(person, period, parameters):
         ydelse = person("ydelse", period)
         ledighedsydelse_i_praktik = (ydelse == ydelse.possible_values.ledighedsydelse) & person(
             "i_virksomhedspraktik", period
@@ -110,46 +109,9 @@ class FleksibleForholdstal(Reform):
     name = "Lempeligere forholdstal (også for ledighedsydelse i praktik og frivillige organisationer)"
     kilder = KILDER
     status = "forslag"
-    uddata = ("forholdstal_medregnes",)
 
     def apply(self):
         overfoer_reformparametre(self, "fleksible_forholdstal", NYE_FORHOLDSTAL)
-
-        class forholdstal_antal_stoettede(Variable):
-            label = "Personer i støttet beskæftigelse, der tæller med i forholdstallet (fuldtidspersoner)"
-            documentation = "Summen af fuldtidsandele for de støttede, der tæller med (forholdstal_medregnes)"
-
-            def formula(virksomhed, period):
-                medregnes = virksomhed.members("forholdstal_medregnes", period)
-                andele = numpy.where(medregnes, virksomhed.members("fuldtidsandel", period), 0)
-                return virksomhed.sum(andele, role=Virksomhed.STOETTET)
-
-        class forholdstal_plads(Variable):
-            label = "Personens støttede beskæftigelse er inden for forholdstallet (eller tæller ikke med)"
-            documentation = (
-                "Som i gældende ret, men kun de støttede, der tæller med (forholdstal_medregnes), "
-                "ordnes og summeres; en støttet, der ikke tæller med, er altid inden for."
-            )
-
-            def formula(person, period):
-                stoettet = person.has_role(Virksomhed.STOETTET)
-                medregnes = person("forholdstal_medregnes", period)
-                andel = numpy.where(medregnes, person("fuldtidsandel", period), 0)
-                start = person("stoettet_startdato", period).astype("datetime64[D]").astype(numpy.int64)
-                arbejdssted = person.virksomhed.members_entity_id
-                # Ordn efter arbejdssted, startdato og rækkefølge i situationen; summer andelene løbende.
-                orden = numpy.lexsort((numpy.arange(person.count), start, arbejdssted))
-                loebende = numpy.cumsum(andel[orden])
-                pr_arbejdssted = numpy.bincount(arbejdssted, weights=andel, minlength=person.virksomhed.count)
-                foer_arbejdsstedet = numpy.cumsum(pr_arbejdssted) - pr_arbejdssted
-                til_og_med = numpy.empty(person.count)
-                til_og_med[orden] = loebende - foer_arbejdsstedet[arbejdssted[orden]]
-                max_antal = person.virksomhed("forholdstal_max_antal", period)
-                inden_for = (til_og_med < max_antal) | numpy.isclose(til_og_med, max_antal)
-                return stoettet & (~medregnes | inden_for)
-
         self.add_variable(er_frivillig_organisation)
         self.add_variable(i_virksomhedspraktik)
-        self.add_variable(forholdstal_medregnes)
-        self.update_variable(forholdstal_antal_stoettede)
-        self.update_variable(forholdstal_plads)
+        self.update_variable(forholdstal_medregnes)

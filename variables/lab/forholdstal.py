@@ -115,6 +115,21 @@ class forholdstal_max_antal(Variable):
         return (nr_1 + nr_2).astype(int)
 
 
+class forholdstal_medregnes(Variable):
+    value_type = bool
+    entity = Person
+    definition_period = MONTH
+    label = "Personen i støttet beskæftigelse tæller med i arbejdsstedets forholdstal"
+    reference = BEK_2636_2021.paragraf("§ 65, stk. 2") + LAB.paragraf("§ 77")
+    documentation = (
+        "Sand for hver person i rollen 'stoettede': virksomhedspraktik, løntilskud og nytteindsats "
+        "tæller alle med. Falsk for personer, der ikke er støttede."
+    )
+
+    def formula(person, period, parameters):
+        return person.has_role(Virksomhed.STOETTET)
+
+
 class forholdstal_antal_stoettede(Variable):
     value_type = float
     entity = Virksomhed
@@ -122,10 +137,12 @@ class forholdstal_antal_stoettede(Variable):
     unit = "FTE"
     label = "Personer i støttet beskæftigelse på arbejdsstedet (fuldtidspersoner)"
     reference = BEK_2636_2021.paragraf("§ 65, stk. 2")
-    documentation = "Summen af fuldtidsandelene for personerne i rollen 'stoettede'."
+    documentation = "Summen af fuldtidsandelene for de støttede, der tæller med (forholdstal_medregnes)."
 
     def formula(virksomhed, period, parameters):
-        return virksomhed.sum(virksomhed.members("fuldtidsandel", period), role=Virksomhed.STOETTET)
+        medregnes = virksomhed.members("forholdstal_medregnes", period)
+        andele = numpy.where(medregnes, virksomhed.members("fuldtidsandel", period), 0)
+        return virksomhed.sum(andele, role=Virksomhed.STOETTET)
 
 
 class forholdstal_ledige_pladser(Variable):
@@ -179,16 +196,17 @@ class forholdstal_plads(Variable):
     label = "Personens støttede beskæftigelse er inden for arbejdsstedets forholdstal"
     reference = BEK_2636_2021.paragraf("§ 65, stk. 1-2") + LAB.paragraf("§ 77")
     documentation = (
-        "For en person i rollen 'stoettede': de støttede på arbejdsstedet ordnes efter "
-        "stoettet_startdato (ikke oplyst først) og derefter efter rækkefølgen i 'personer'; "
-        "personen er inden for, hvis summen af fuldtidsandele til og med personen er højst "
-        "forholdstal_max_antal. Den eller de sidst ankomne falder dermed uden for. Falsk "
-        "for personer, der ikke er støttede."
+        "For en person i rollen 'stoettede': de støttede, der tæller med (forholdstal_medregnes), "
+        "ordnes efter stoettet_startdato (ikke oplyst først) og derefter efter rækkefølgen i "
+        "'personer'; personen er inden for, hvis summen af fuldtidsandele til og med personen er "
+        "højst forholdstal_max_antal. Den eller de sidst ankomne falder dermed uden for; en støttet, "
+        "der ikke tæller med, er altid inden for. Falsk for personer, der ikke er støttede."
     )
 
     def formula(person, period, parameters):
         stoettet = person.has_role(Virksomhed.STOETTET)
-        andel = numpy.where(stoettet, person("fuldtidsandel", period), 0)
+        medregnes = person("forholdstal_medregnes", period)
+        andel = numpy.where(medregnes, person("fuldtidsandel", period), 0)
         start = person("stoettet_startdato", period).astype("datetime64[D]").astype(numpy.int64)
         arbejdssted = person.virksomhed.members_entity_id
         # Ordn efter arbejdssted, startdato og rækkefølge i situationen; summer andelene løbende.
@@ -199,4 +217,5 @@ class forholdstal_plads(Variable):
         til_og_med = numpy.empty(person.count)
         til_og_med[orden] = loebende - foer_arbejdsstedet[arbejdssted[orden]]
         max_antal = person.virksomhed("forholdstal_max_antal", period)
-        return stoettet & ((til_og_med < max_antal) | numpy.isclose(til_og_med, max_antal))
+        inden_for = (til_og_med < max_antal) | numpy.isclose(til_og_med, max_antal)
+        return stoettet & (~medregnes | inden_for)
