@@ -27,7 +27,7 @@ from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, gyldig_maaned, ind
 from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
 from openfisca_dk_beskaeftigelse.forklaring import forklar
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
-from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, UkendtRegimeError, alle_regimer
+from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, UkendtRegimeError, alle_regimer, regime
 from openfisca_dk_beskaeftigelse.sammenligning import sammenlign, som_csv, som_dict, som_markdown, som_tabel
 
 FORMATER = ("tabel", "markdown", "csv", "json")
@@ -59,7 +59,11 @@ def _parser() -> argparse.ArgumentParser:
         help="situationsfil(er) i YAML eller JSON (OpenFiscas format, som web-API'ets /calculate)",
     )
     s.add_argument("--periode", required=True, help="måned, fx 2026-03")
-    s.add_argument("--regimer", default="alle", help="kommaseparerede regimenøgler eller 'alle' (standard)")
+    s.add_argument(
+        "--regimer",
+        default="alle",
+        help="kommaseparerede regimenøgler, stablet med '+', eller 'alle' (standard)",
+    )
     s.add_argument(
         "--variabler", help="kommaseparerede variabler (standard: kontraktens og lovområdernes uddata)"
     )
@@ -69,25 +73,31 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--format", choices=("tabel", "json"), default="tabel")
 
     f = under.add_parser("forklar", help="hvorfor en værdi er, som den er")
-    f.add_argument("situation", type=Path, metavar="SITUATION")
-    f.add_argument("--variabel", required=True)
+    f.add_argument("situation", type=Path, metavar="SITUATION", help="én situationsfil i YAML eller JSON")
+    f.add_argument("--variabel", required=True, help="variablen, der skal forklares, fx maalgruppe")
     f.add_argument("--periode", required=True, help="måned, fx 2026-03")
-    f.add_argument("--regime", default=GAELDENDE_RET)
+    f.add_argument("--regime", default=GAELDENDE_RET, help=f"regimenøgle (standard: {GAELDENDE_RET})")
 
     e = under.add_parser("effekt", help="regimernes virkning på en syntetisk dansk befolkning")
-    e.add_argument("--regimer", default="alle", help="kommaseparerede regimenøgler eller 'alle' (standard)")
+    e.add_argument(
+        "--regimer",
+        default="alle",
+        help="kommaseparerede regimenøgler, stablet med '+', eller 'alle' (standard)",
+    )
     e.add_argument("--periode", required=True, help="måned, fx 2026-03")
     e.add_argument(
         "--personer", type=int, default=100_000, help="antal syntetiske personer (standard 100.000)"
     )
-    e.add_argument("--seed", type=int, default=0)
+    e.add_argument(
+        "--seed", type=int, default=0, help="startværdi for den syntetiske befolkning (standard 0)"
+    )
     e.add_argument("--format", choices=("tabel", "csv", "json"), default="tabel")
     e.add_argument("--ud", type=Path, help="mappe til søjlediagrammer (PNG) og resultatet som CSV og JSON")
 
     w = under.add_parser("serve", help="web-API'et for alle regimer")
-    w.add_argument("--host", default="127.0.0.1")
-    w.add_argument("--port", type=int, default=5000)
-    w.add_argument("--workers", type=int, default=1)
+    w.add_argument("--host", default="127.0.0.1", help="adresse (standard 127.0.0.1)")
+    w.add_argument("--port", type=int, default=5000, help="port (standard 5000)")
+    w.add_argument("--workers", type=int, default=1, help="antal gunicorn-processer (standard 1)")
     return parser
 
 
@@ -98,11 +108,15 @@ def _liste(tekst: str | None) -> list[str] | None:
 def _regimenoegler(tekst: str) -> list[str]:
     noegler = list(alle_regimer()) if tekst == "alle" else _liste(tekst)
     for noegle in noegler:
-        if noegle not in alle_regimer():
-            raise BrugerFejl(
-                f"--regimer: ukendt regime '{noegle}'; kendte: alle, {', '.join(alle_regimer())}"
-            )
+        _kendt_regime(noegle, "--regimer")
     return noegler
+
+
+def _kendt_regime(noegle: str, felt: str) -> None:
+    try:
+        regime(noegle)
+    except UkendtRegimeError as fejl:
+        raise BrugerFejl(f"{felt}: {fejl}") from None
 
 
 def _sammenlign(args, konsol: Console) -> None:
@@ -163,8 +177,7 @@ def _regimer(args, konsol: Console) -> None:
 
 
 def _forklar(args, konsol: Console) -> None:
-    if args.regime not in alle_regimer():
-        raise BrugerFejl(f"--regime: ukendt regime '{args.regime}'; kendte: {', '.join(alle_regimer())}")
+    _kendt_regime(args.regime, "--regime")
     konsol.print(
         forklar(indlaes_situation(args.situation), gyldig_maaned(args.periode), args.variabel, args.regime)
     )

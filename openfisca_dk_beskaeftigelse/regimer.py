@@ -6,6 +6,8 @@ Registret er den ene liste, som CLI, web-API, dokumentation og effektrapport læ
 - Hver reform i ``openfisca_dk_beskaeftigelse.reforms`` er et regime med modulets navn som
   nøgle; klassen bærer sit danske navn (``name``) og sine kilder (``kilder``).
 - Forslagspakkerne (``PAKKER``) stabler flere reformer i den rækkefølge, de står i.
+- En bruger stabler selv med ``+``: ``faerre_maalgrupper+ingen_jobafklaring`` er gældende ret
+  med de to regimers reformer lagt på i den rækkefølge (en reform, der går igen, lægges på én gang).
 """
 
 import importlib
@@ -23,6 +25,7 @@ from openfisca_dk_beskaeftigelse import CountryTaxBenefitSystem
 from openfisca_dk_beskaeftigelse.kilder import Kilde
 
 GAELDENDE_RET = "gaeldende_ret"
+STAK = "+"
 
 
 @dataclass(frozen=True)
@@ -149,19 +152,46 @@ def katalog() -> list[dict]:
 
 
 class UkendtRegimeError(KeyError):
-    def __init__(self, noegle: str) -> None:
+    def __init__(self, noegle: str, grund: str | None = None) -> None:
         self.noegle = noegle
+        self.grund = grund
         super().__init__(noegle)
 
     def __str__(self) -> str:
-        return f"ukendt regime '{self.noegle}'; kendte regimer: {', '.join(alle_regimer())}"
+        if self.grund:
+            return self.grund
+        return (
+            f"ukendt regime '{self.noegle}'; kendte regimer: {', '.join(alle_regimer())} "
+            f"(stables med '{STAK}', fx faerre_maalgrupper{STAK}ingen_jobafklaring)"
+        )
 
 
 def regime(noegle: str) -> Regime:
-    try:
+    """Et regime fra registret eller en stak ``a+b+c`` af regimer fra registret."""
+    dele = noegle.split(STAK)
+    for del_ in dele:
+        if del_ not in alle_regimer():
+            raise UkendtRegimeError(del_)
+    if len(dele) == 1:
         return alle_regimer()[noegle]
-    except KeyError:
-        raise UkendtRegimeError(noegle) from None
+    regimer = [alle_regimer()[d] for d in dele]
+    reformer = tuple(dict.fromkeys(r for x in regimer for r in x.reformer))
+    _kraev_forenelige(noegle, reformer)
+    kilder = tuple(dict.fromkeys(k for x in regimer for k in x.kilder))
+    return Regime(noegle, " + ".join(x.navn for x in regimer), reformer, kilder, "stak")
+
+
+def _kraev_forenelige(noegle: str, reformer: tuple[type, ...]) -> None:
+    """To reformer, der modellerer det samme forslag på hver sin måde (``alternativ_til``), stables ikke."""
+    moduler = {r.__module__.rsplit(".", 1)[-1]: r for r in reformer}
+    for modul, reform in moduler.items():
+        for alternativ in getattr(reform, "alternativ_til", ()):
+            if alternativ in moduler:
+                raise UkendtRegimeError(
+                    noegle,
+                    f"regimet '{noegle}' stabler '{modul}' og '{alternativ}', der er alternativer til "
+                    "hinanden (samme forslag modelleret på to måder); vælg den ene",
+                )
 
 
 @cache

@@ -12,6 +12,7 @@ import openfisca_dk_beskaeftigelse as pakke
 
 EKSEMPLER = sorted(pakke.EKSEMPELMAPPE.glob("*.yaml"))
 LEDIG = pakke.EKSEMPELMAPPE / "forsikret_ledig.yaml"
+VARIABLER_STAK = "maalgruppe,kontaktforloeb_samtaler_telefon_video"
 
 
 def _koer(*args, cwd=None):
@@ -54,6 +55,22 @@ def test_csv_og_markdown():
     assert "| Alder i hele år (`alder`) |" in md.stdout
 
 
+def test_stablede_regimer():
+    stak = "faerre_maalgrupper+digitale_samtaler"
+    faelles = ["--periode", "2026-03", "--regimer", stak]
+    resultat = _koer("sammenlign", LEDIG, *faelles, "--format", "json", "--variabler", VARIABLER_STAK)
+    assert resultat.returncode == 0, resultat.stderr
+    data = json.loads(resultat.stdout)
+    assert [r["noegle"] for r in data["regimer"]] == ["gaeldende_ret", stak]
+    # Begge reformer er lagt på: telefon/video til alle samtaler (digitale_samtaler) ...
+    samtaler = data["resultater"][1]["vaerdier"]
+    assert samtaler == {"gaeldende_ret": "valgfrit_efter_foerste_samtale", stak: "valgfrit_alle_samtaler"}
+    # ... og de fem målgrupper (faerre_maalgrupper), også i forklaringen.
+    forklaring = _koer("forklar", LEDIG, "--variabel", "maalgruppe", "--periode", "2026-03", "--regime", stak)
+    assert forklaring.returncode == 0, forklaring.stderr
+    assert "fem grupper" in forklaring.stdout
+
+
 def test_regimer_og_forklar():
     regimer = _koer("regimer", "--format", "json")
     assert json.loads(regimer.stdout)[0]["noegle"] == "gaeldende_ret"
@@ -71,6 +88,7 @@ def test_regimer_og_forklar():
         (["sammenlign", LEDIG, "--periode", "2026"], "--periode"),
         (["sammenlign", LEDIG, "--periode", "2026-03", "--variabler", "alder,findes_ikke"], "findes_ikke"),
         (["sammenlign", LEDIG, "--periode", "2026-03", "--regimer", "gaeldende_ret,paradis"], "--regimer"),
+        (["sammenlign", LEDIG, "--periode", "2026-03", "--regimer", "faerre_maalgrupper+paradis"], "paradis"),
         (["sammenlign", LEDIG, "--periode", "2026-03", "--format", "pdf"], "--format"),
         (["forklar", LEDIG, "--periode", "2026-03", "--variabel", "findes_ikke"], "--variabel"),
         (

@@ -17,10 +17,12 @@ from openfisca_dk_beskaeftigelse.regimer import (
     GAELDENDE_RET,
     KATALOGSTATUS,
     PAKKER,
+    UkendtRegimeError,
     alle_regimer,
     byg_system,
     katalog,
     reformklasser,
+    regime,
 )
 
 REPO = Path(__file__).resolve().parent.parent
@@ -61,9 +63,9 @@ def test_registret_har_gaeldende_ret_hver_reform_og_pakkerne():
     assert next(iter(regimer)) == GAELDENDE_RET
     assert set(ENKELTE) <= set(regimer)
     assert {p.noegle for p in PAKKER} <= set(regimer)
-    for regime in regimer.values():
-        assert regime.navn and regime.status in ("gaeldende", "forslag", "annonceret"), regime
-        assert regime.noegle == GAELDENDE_RET or regime.kilder, regime
+    for r in regimer.values():
+        assert r.navn and r.status in ("gaeldende", "forslag", "annonceret"), r
+        assert r.noegle == GAELDENDE_RET or r.kilder, r
 
 
 @pytest.mark.parametrize("modul", ENKELTE)
@@ -123,6 +125,34 @@ def test_alle_par_af_reformer_kan_stables_i_begge_raekkefoelger():
         ab, ba = _stak((a, b)), _stak((b, a))
         for situation in situationer:
             assert _beregn(ab, situation, PERIODE, navne) == _beregn(ba, situation, PERIODE, navne), (a, b)
+
+
+def test_en_stak_med_plus_er_regimernes_reformer_i_raekkefoelge():
+    stak = regime("ingen_jobafklaring+kl_og_6_byerne_2024+ingen_jobafklaring")
+    pakken = alle_regimer()["kl_og_6_byerne_2024"].reformer
+    assert stak.reformer == (reformklasser()["ingen_jobafklaring"], *pakken)
+    assert stak.navn.startswith(alle_regimer()["ingen_jobafklaring"].navn + " + ")
+    navne = [n.navn for n in UDDATA]
+    forventet = _stak(("ingen_jobafklaring", *(r.__module__.rsplit(".", 1)[-1] for r in pakken)))
+    for sti in EKSEMPLER:
+        situation = indlaes_situation(sti)
+        assert _beregn(byg_system(stak.noegle), situation, PERIODE, navne) == _beregn(
+            forventet, situation, PERIODE, navne
+        ), sti.name
+
+
+@pytest.mark.parametrize(
+    ("noegle", "i_beskeden"),
+    [
+        ("faerre_maalgrupper+paradis", "'paradis'"),
+        ("faerre_maalgrupper+", "''"),
+        ("tidsgraense_sygedagpenge+beskaeftigelsesreform_2027", "alternativer"),
+    ],
+)
+def test_en_ugyldig_stak_afvises_med_grunden(noegle, i_beskeden):
+    with pytest.raises(UkendtRegimeError) as fejl:
+        regime(noegle)
+    assert i_beskeden in str(fejl.value)
 
 
 @pytest.mark.parametrize("noegle", list(alle_regimer()))

@@ -63,6 +63,29 @@ def test_sammenlign(klient):
     assert [r["noegle"] for r in svar.json["regimer"]] == list(alle_regimer())
 
 
+def test_sammenlign_med_en_stak(klient):
+    stak = "faerre_maalgrupper+digitale_samtaler"
+    svar = klient.post(
+        "/sammenlign",
+        json={
+            "situation": LEDIG,
+            "periode": "2026-03",
+            "regimer": [stak],
+            "variabler": ["maalgruppe", "kontaktforloeb_samtaler_telefon_video"],
+        },
+    )
+    assert svar.status_code == 200, svar.text
+    assert [r["noegle"] for r in svar.json["regimer"]] == ["gaeldende_ret", stak]
+    maalgruppe, samtaler = svar.json["resultater"]
+    # Begge reformer er lagt på: de fem gruppers navne og telefon/video til alle samtaler.
+    assert "fem grupper" not in maalgruppe["tekster"]["gaeldende_ret"]
+    assert maalgruppe["tekster"][stak] != maalgruppe["tekster"]["gaeldende_ret"]
+    assert samtaler["vaerdier"] == {
+        "gaeldende_ret": "valgfrit_efter_foerste_samtale",
+        stak: "valgfrit_alle_samtaler",
+    }
+
+
 @pytest.mark.parametrize(
     ("krop", "felt"),
     [
@@ -72,6 +95,7 @@ def test_sammenlign(klient):
         ({"situation": LEDIG, "periode": "2026"}, "periode"),
         ({"situation": LEDIG, "periode": "2026-03", "regimer": ["paradis"]}, "regimer"),
         ({"situation": LEDIG, "periode": "2026-03", "regimer": "nogle"}, "regimer"),
+        ({"situation": LEDIG, "periode": "2026-03", "regimer": ["faerre_maalgrupper+paradis"]}, "regimer"),
         (
             {"situation": {"personer": {"a": {"ydelse": {"2026-03": "pension"}}}}, "periode": "2026-03"},
             "SITUATION",
