@@ -116,3 +116,19 @@ def pr_maaned(maaneder: numpy.ndarray, vaerdier_i, forskydninger=(0,)) -> list[n
             resultat[hvem] = vaerdier[hvem]
         resultater.append(resultat)
     return resultater
+
+
+def alder_hvor(person, period, relevant, hvorfor: str) -> numpy.ndarray:
+    """Alderen i hele år, hvor den er ``relevant``; kun de relevante skal have en fødselsdato.
+
+    En alder, brugeren har angivet som input, bruges som den er. Ellers beregnes den ud fra
+    foedselsdato, og en relevant person uden fødselsdato giver en fejl, der nævner feltet og
+    ``hvorfor`` (variablen, der skal bruge alderen). For de øvrige er værdien meningsløs og må
+    ikke bruges.
+    """
+    angivet = person.get_holder("alder").get_array(period)
+    if angivet is not None:
+        return angivet
+    foedselsdato = person("foedselsdato", period)
+    kraev_oplyst(foedselsdato, "foedselsdato", hvorfor, relevant=relevant)
+    return hele_aar(foedselsdato, period.start.date)

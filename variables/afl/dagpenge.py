@@ -5,6 +5,7 @@ from openfisca_core.holders import set_input_dispatch_by_period
 from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
+from openfisca_dk_beskaeftigelse.datoer import alder_hvor
 from openfisca_dk_beskaeftigelse.entities import Person
 from openfisca_dk_beskaeftigelse.love import AFL
 
@@ -164,7 +165,7 @@ class dagpenge_dimittendsats(Variable):
             & (person("forbrugte_dagpengetimer", period) >= dimittend.timer_foer_nedsaettelse)
         )
         # Alderen afgør kun den nedsatte sats; den kræves derfor kun, hvor satsen er nedsat.
-        alder = person("alder", period) if nedsat.any() else numpy.zeros(person.count)
+        alder = alder_hvor(person, period, nedsat, "dagpenge_dimittendsats")
         nedsat_andel = numpy.where(
             alder < dimittend.aldersgraense,
             dimittend.nedsat_under_aldersgraense_andel,

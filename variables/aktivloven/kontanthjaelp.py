@@ -6,6 +6,7 @@ from openfisca_core.indexed_enums import Enum
 from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
+from openfisca_dk_beskaeftigelse.datoer import alder_hvor
 from openfisca_dk_beskaeftigelse.entities import Person
 from openfisca_dk_beskaeftigelse.love import LAS, LAS_2023, LOV_1655_2024
 
@@ -21,11 +22,6 @@ def _efter_kategori(antal, kategorier):
         if maske.any():
             beloeb = numpy.where(maske, sats, beloeb)
     return beloeb
-
-
-def _alder_hvor(person, period, relevant):
-    """Alderen, men kun krævet oplyst (foedselsdato) for de relevante personer."""
-    return person("alder", period) if relevant.any() else numpy.zeros(person.count, dtype=int)
 
 
 class opfylder_opholds_og_beskaeftigelseskrav(Variable):
@@ -113,7 +109,7 @@ class kontanthjaelp_satstype(Variable):
     def formula_2025_07_01(person, period, parameters):
         ny = parameters(period).aktivloven.kontanthjaelp.ny_ordning
         modtager = person("kontanthjaelp_modtager", period)
-        alder = _alder_hvor(person, period, modtager)
+        alder = alder_hvor(person, period, modtager, "kontanthjaelp_satstype")
         mindstesats = ~person("opfylder_opholds_og_beskaeftigelseskrav", period)
         hjemmeboende = (
             person("er_hjemmeboende", period)
@@ -155,7 +151,7 @@ class kontanthjaelp_sats(Variable):
     def formula_2020_01_01(person, period, parameters):
         gammel = parameters(period).aktivloven.kontanthjaelp.gammel_ordning
         modtager = person("kontanthjaelp_modtager", period)
-        alder = _alder_hvor(person, period, modtager)
+        alder = alder_hvor(person, period, modtager, "kontanthjaelp_sats")
         forsoerger = person("har_forsoergerpligt", period)
         fyldt_30 = modtager & (alder >= gammel.aldersgraense)
         under_30 = modtager & (alder < gammel.aldersgraense)
@@ -213,7 +209,7 @@ class kontanthjaelp_tillaeg(Variable):
         satstype = person("kontanthjaelp_satstype", period)
         s = satstype.possible_values
         modtager = satstype != s.ingen
-        alder = _alder_hvor(person, period, modtager)
+        alder = alder_hvor(person, period, modtager, "kontanthjaelp_tillaeg")
         forsoerger = modtager & person("har_forsoergerpligt", period)
         enlig = modtager & person("er_enlig", period)
         grundsats = satstype == s.grundsats

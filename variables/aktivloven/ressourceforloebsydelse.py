@@ -4,6 +4,7 @@ import numpy
 from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
+from openfisca_dk_beskaeftigelse.datoer import alder_hvor
 from openfisca_dk_beskaeftigelse.entities import Person
 from openfisca_dk_beskaeftigelse.love import LAS, SDL
 
@@ -31,9 +32,9 @@ class ressourceforloebsydelse_maanedsbeloeb(Variable):
             "jobafklaringsforloeb_ret", period
         )
         forsoerger = person("har_forsoergerpligt", period)
-        ung_hjemmeboende = person("er_hjemmeboende", period) & (
-            person("alder", period) < sats.aldersgraense_hjemmeboende
-        )
+        hjemmeboende = i_jobafklaring & person("er_hjemmeboende", period)
+        alder = alder_hvor(person, period, hjemmeboende, "ressourceforloebsydelse_maanedsbeloeb")
+        ung_hjemmeboende = hjemmeboende & (alder < sats.aldersgraense_hjemmeboende)
         beloeb = numpy.select(
             [forsoerger, ung_hjemmeboende],
             [sats.forsoerger, sats.under_25_hjemmeboende],

@@ -15,6 +15,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_dk_beskaeftigelse.datoer import (
     INGEN_DATO,
+    alder_hvor,
     kraev_oplyst,
     maaned_slut,
     maaned_start,
@@ -74,7 +75,7 @@ Det er den ene afbildning, en reform med andre målgrupper skal erstatte.
         ung = parameters(period).lab.kontaktforloeb.ung_undtagelse
         forsikret = maalgruppe == grupper.forsikret_ledig
         # Alderen skal kun kendes for forsikrede ledige, når undtagelsen gælder.
-        alder = person("alder", period) if ung.gaelder and forsikret.any() else numpy.zeros(person.count)
+        alder = alder_hvor(person, period, forsikret & ung.gaelder, "regelgruppe")
         # § 27, stk. 3: under 25 år, uden uddannelse og uden hjemmeboende børn.
         ung_i_jobcenter = (
             ung.gaelder

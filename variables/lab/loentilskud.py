@@ -6,7 +6,13 @@ from openfisca_core.holders import set_input_dispatch_by_period
 from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
-from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, kraev_oplyst, maaned_start, plus_maaneder
+from openfisca_dk_beskaeftigelse.datoer import (
+    INGEN_DATO,
+    alder_hvor,
+    kraev_oplyst,
+    maaned_start,
+    plus_maaneder,
+)
 from openfisca_dk_beskaeftigelse.entities import Person, Virksomhed
 from openfisca_dk_beskaeftigelse.grupper import en_af
 from openfisca_dk_beskaeftigelse.love import LAB
@@ -70,7 +76,7 @@ class loentilskud_ledighedskrav_undtaget(Variable):
             m.ledig_selvforsoergende,
         )
         aldersrelevant = kravet_kan_gaelde & ~uden_uddannelse & ~enlig_forsoerger
-        alder = person("alder", period) if aldersrelevant.any() else numpy.zeros(person.count, dtype=int)
+        alder = alder_hvor(person, period, aldersrelevant, "loentilskud_ledighedskrav_undtaget")
         # nr. 2: over 50 år.
         over_50 = aldersrelevant & (alder >= krav.undtaget_fra_alder)
         return uden_uddannelse | over_50 | enlig_forsoerger

@@ -8,7 +8,7 @@ from openfisca_core.indexed_enums import Enum
 from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
-from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, ManglendeOplysningError, kraev_oplyst
+from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, ManglendeOplysningError, alder_hvor, kraev_oplyst
 from openfisca_dk_beskaeftigelse.entities import Person
 from openfisca_dk_beskaeftigelse.love import BEK_2636_2021, LAB, LOV_1655_2024, LOV_1750_2025
 
@@ -71,7 +71,7 @@ def _maalgruppe(person, period, parameters, forloeb_aabent):
         | (ydelse == ydelser.overgangsydelse)
     )
     # Alderen (og dermed fødselsdatoen) skal kun kendes, hvor den afgør gruppen: nr. 2-5 og 12-13.
-    alder = person("alder", period) if (kontanthjaelp | er_ledig).any() else numpy.zeros(person.count)
+    alder = alder_hvor(person, period, kontanthjaelp | er_ledig, "maalgruppe")
     uden_parathed = kontanthjaelp & (parathed == parathed.possible_values.ikke_relevant)
     if uden_parathed.any():
         raise ManglendeOplysningError("parathed", "maalgruppe", int(numpy.count_nonzero(uden_parathed)))

@@ -9,6 +9,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_dk_beskaeftigelse.datoer import (
     INGEN_DATO,
+    alder_hvor,
     kraev_oplyst,
     maaned_slut,
     maaned_start,
@@ -18,11 +19,6 @@ from openfisca_dk_beskaeftigelse.datoer import (
 from openfisca_dk_beskaeftigelse.entities import Person
 from openfisca_dk_beskaeftigelse.grupper import en_af
 from openfisca_dk_beskaeftigelse.love import AFL, LAB, LOV_1750_2025
-
-
-def _alder_hvor(person, period, relevant):
-    """Alderen, men kun krævet oplyst (foedselsdato) for de relevante personer."""
-    return person("alder", period) if relevant.any() else numpy.zeros(person.count, dtype=int)
 
 
 def _ledig_mindst(person, period, maaneder, relevant, hvorfor):
@@ -145,7 +141,7 @@ class uddannelse_6_ugers_jobrettet_ret(Variable):
         omfattet = ((maalgruppe == m.forsikret_ledig) | ledighedsydelse) & niveau_ok
         start = person("ledighed_startdato", period)
         kraev_oplyst(start, "ledighed_startdato", "uddannelse_6_ugers_jobrettet_ret", relevant=omfattet)
-        alder = _alder_hvor(person, period, omfattet & ~ledighedsydelse)
+        alder = alder_hvor(person, period, omfattet & ~ledighedsydelse, "uddannelse_6_ugers_jobrettet_ret")
         # Stk. 2: tidligst efter 5 ugers ledighed; afsluttet inden 6 (under 25 år) eller 9 måneder.
         kan_begynde = plus_uger(start, seks_uger.tidligst_efter_uger) <= maaned_slut(period)
         afslutningsfrist = numpy.where(
@@ -211,7 +207,7 @@ class uddannelsesloeft_80_ret(Variable):
         loeft = parameters(period).lab.uddannelse.uddannelsesloeft
         maalgruppe = person("maalgruppe_lab_6", period)
         forsikret = maalgruppe == maalgruppe.possible_values.forsikret_ledig
-        alder = _alder_hvor(person, period, forsikret)
+        alder = alder_hvor(person, period, forsikret, "uddannelsesloeft_80_ret")
         return (
             forsikret
             & (alder >= loeft.mindstealder)
@@ -323,7 +319,7 @@ class voksenlaerling_ret(Variable):
             m.uddannelsesparat_uddannelseshjaelp,
             m.aktivitetsparat_uddannelseshjaelp,
         )
-        alder = _alder_hvor(person, period, omfattet)
+        alder = alder_hvor(person, period, omfattet, "voksenlaerling_ret")
         ufaglaert = person("er_ufaglaert_eller_foraeldet_faglaert", period)
         ventetid = numpy.where(
             ufaglaert, voksenlaerling.ledighed_ufaglaert_maaneder, voksenlaerling.ledighed_faglaert_maaneder
@@ -348,7 +344,7 @@ class pulje_uddannelsesloeft_ret(Variable):
         pulje = parameters(period).lab.uddannelse.pulje_uddannelsesloeft
         maalgruppe = person("maalgruppe_lab_6", period)
         jobparat = maalgruppe == maalgruppe.possible_values.jobparat_kontanthjaelp
-        alder = _alder_hvor(person, period, jobparat)
+        alder = alder_hvor(person, period, jobparat, "pulje_uddannelsesloeft_ret")
         return (
             pulje.ordningen_gaelder
             & jobparat

@@ -40,17 +40,29 @@ INGEN = numpy.datetime64(INGEN_DATO, "D")
 
 
 def _forventet_tilbage_senest(person, period, senest):
-    """Fuld tilbagevenden forventes senest ``senest``; ingen prognose tæller som 'ikke forventet'."""
+    """Fuld tilbagevenden forventes senest ``senest`` og ikke før måneden, hvor sagen stadig består.
+
+    Ingen prognose tæller som 'ikke forventet'; en prognose, der er passeret, er ikke holdt.
+    """
     forventet = person("forventet_raskmelding_dato", period)
-    return (forventet != INGEN) & (forventet <= senest)
+    return (forventet != INGEN) & (forventet >= maaned_start(period)) & (forventet <= senest)
+
+
+def _forventet_tilbage_inden(person, period, uger):
+    """Fuld tilbagevenden forventes inden ``uger`` fra første fraværsdag, og de er ikke gået endnu.
+
+    "Endnu" er ved månedens udgang. Holder forventningen ikke (ugerne er gået, og sagen består),
+    følges sagen op som de øvrige (§ 13 a, stk. 1).
+    """
+    graense = plus_uger(person("sygemelding_startdato", period), uger)
+    return _forventet_tilbage_senest(person, period, graense) & (maaned_slut(period) < graense)
 
 
 def _kategori_1(person, period, parameters):
     """§ 12, stk. 1, nr. 1: forventet tilbage inden 8 uger, og de 8 uger er ikke gået ved månedens udgang."""
-    uger = parameters(period).sygedagpenge.opfoelgning.kategori_1_uger
-    otte_uger = plus_uger(person("sygemelding_startdato", period), uger)
-    inden_for_otte_uger = maaned_slut(period) < otte_uger
-    return _forventet_tilbage_senest(person, period, otte_uger) & inden_for_otte_uger
+    return _forventet_tilbage_inden(
+        person, period, parameters(period).sygedagpenge.opfoelgning.kategori_1_uger
+    )
 
 
 def _loenmodtager(person, period):
@@ -211,25 +223,21 @@ class opfoelgning_foerste_samtale_senest(Variable):
         "kommunen tilrettelægger selv, § 13 a, stk. 2), eller der ikke er en sygedagpengesag. Fra "
         "1.7.2026: ingen samtale for sygemeldte i ansættelse, der forventes raskmeldt inden 26 uger "
         "fra første fraværsdag (lov nr. 1750/2025); for de øvrige bevares 8-ugersfristen (ikke "
-        "verificeret, at den består)."
+        "verificeret, at den består). Er den sygemeldte ikke tilbage, når de 8 (26) uger eller den "
+        "forventede dato er passeret, gælder 8-ugersfristen fra måneden efter (§ 13 a, stk. 1: "
+        "opfølgning og ny visitation); den er da overskredet, og samtalen holdes snarest."
     )
 
     def formula(person, period, parameters):
-        opfoelgning = parameters(period).sygedagpenge.opfoelgning
-        start = person("sygemelding_startdato", period)
-        frist = _frist(person, period, parameters)
-        kategori_1_forventning = _forventet_tilbage_senest(
-            person, period, plus_uger(start, opfoelgning.kategori_1_uger)
+        kategori_1 = _kategori_1(person, period, parameters)
+        return numpy.where(
+            person("sygedagpengesag", period) & ~kategori_1, _frist(person, period, parameters), INGEN
         )
-        return numpy.where(person("sygedagpengesag", period) & ~kategori_1_forventning, frist, INGEN)
 
     def formula_2026_07_01(person, period, parameters):
-        opfoelgning = parameters(period).sygedagpenge.opfoelgning
-        start = person("sygemelding_startdato", period)
+        uger = parameters(period).sygedagpenge.opfoelgning.undtagelse_beskaeftigede_uger
         # Lov nr. 1750/2025: sygemeldte i ansættelse, der forventes tilbage inden 26 uger, følges ikke op.
-        undtaget = _loenmodtager(person, period) & _forventet_tilbage_senest(
-            person, period, plus_uger(start, opfoelgning.undtagelse_beskaeftigede_uger)
-        )
+        undtaget = _loenmodtager(person, period) & _forventet_tilbage_inden(person, period, uger)
         return numpy.where(
             person("sygedagpengesag", period) & ~undtaget, _frist(person, period, parameters), INGEN
         )
@@ -335,9 +343,7 @@ class fast_track_anmodning_senest(Variable):
     def formula(person, period, parameters):
         opfoelgning = parameters(period).sygedagpenge.opfoelgning
         start = person("sygemelding_startdato", period)
-        ud_over_otte_uger = ~_forventet_tilbage_senest(
-            person, period, plus_uger(start, opfoelgning.kategori_1_uger)
-        )
+        ud_over_otte_uger = ~_kategori_1(person, period, parameters)
         senest = plus_dage(plus_uger(start, opfoelgning.fast_track_arbejdsgiver_uger), -1)
         return numpy.where(
             person("sygemeldt", period) & _loenmodtager(person, period) & ud_over_otte_uger, senest, INGEN
@@ -358,10 +364,7 @@ class laegeattest_obligatorisk(Variable):
     )
 
     def formula(person, period, parameters):
-        uger = parameters(period).sygedagpenge.opfoelgning.kategori_1_uger
-        start = person("sygemelding_startdato", period)
-        ud_over_otte_uger = ~_forventet_tilbage_senest(person, period, plus_uger(start, uger))
-        return person("sygedagpengesag", period) & ud_over_otte_uger
+        return person("sygedagpengesag", period) & ~_kategori_1(person, period, parameters)
 
     def formula_2020_01_01(person, period):
         return numpy.zeros(person.count, dtype=bool)
