@@ -54,6 +54,10 @@ _SituationLoader.add_constructor(
 )
 
 
+# Modellen dækker lovgivningen fra januar 2020 (parametrene er daterede fra da).
+FOERSTE_MAANED = "2020-01"
+
+
 def gyldig_maaned(tekst: str, felt: str = "--periode") -> str:
     """En måned som OpenFisca-periode ('2026-03'); alt andet giver BrugerFejl med feltets navn."""
     try:
@@ -62,6 +66,8 @@ def gyldig_maaned(tekst: str, felt: str = "--periode") -> str:
         raise BrugerFejl(f"{felt}: '{tekst}' er ikke en måned; brug fx 2026-03") from None
     if periode.unit != periods.DateUnit.MONTH or periode.size != 1:
         raise BrugerFejl(f"{felt}: '{tekst}' er ikke én måned; brug fx 2026-03")
+    if str(periode) < FOERSTE_MAANED:
+        raise BrugerFejl(f"{felt}: '{tekst}' ligger før modellens første måned, {FOERSTE_MAANED}")
     return str(periode)
 
 

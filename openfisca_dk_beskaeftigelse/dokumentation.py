@@ -65,7 +65,9 @@ OMRAADER = (
         ("afl/", "aktivloven/", "skat/"),
     ),
 )
-USIKKERHEDSORD = re.compile(r"afledt|derived|ikke fundet|not found|lav sikkerhed|lav-medium|usikker", re.I)
+USIKKERHEDSORD = re.compile(
+    r"afledt|derived|ikke fundet|not found|lav sikkerhed|lav-medium|medium-lav|ikke verificeret|usikker", re.I
+)
 
 
 def omraade_for(emne: str) -> Omraade | None:

@@ -86,6 +86,7 @@ def test_regimer_og_forklar():
     [
         (["sammenlign", LEDIG, "--periode", "marts"], "--periode"),
         (["sammenlign", LEDIG, "--periode", "2026"], "--periode"),
+        (["sammenlign", LEDIG, "--periode", "2019-12"], "2020-01"),
         (["sammenlign", LEDIG, "--periode", "2026-03", "--variabler", "alder,findes_ikke"], "findes_ikke"),
         (["sammenlign", LEDIG, "--periode", "2026-03", "--regimer", "gaeldende_ret,paradis"], "--regimer"),
         (["sammenlign", LEDIG, "--periode", "2026-03", "--regimer", "faerre_maalgrupper+paradis"], "paradis"),

@@ -11,9 +11,8 @@ from openfisca_dk_beskaeftigelse.love import AFL, AMBL, SDL
 def _dagpengesats_for_ledige(person, period, ledig):
     """Dagpengesatsen pr. måned, men kun slået op, hvis nogen er ledige.
 
-    Dagpengemaksimum mangler for 2020-2021 (value: null i afl/dagpenge.yaml). Uden denne vagt
-    ville enhver beregning af sygedagpenge i de år fejle, også for lønmodtagere; ledige skal
-    da have dagpenge_maanedssats oplyst.
+    Dagpengesatsen kræver oplysninger (fx maanedsloen), som lønmodtagere ikke har; uden denne
+    vagt ville en beregning af sygedagpenge for lønmodtagere alene slå dagpengereglerne op.
     """
     return person("dagpenge_maanedssats", period) if ledig.any() else numpy.zeros(ledig.shape)
 
@@ -63,7 +62,11 @@ class sygedagpenge_ugesats(Variable):
         "Timesatsen gange den normale ugentlige arbejdstid, højst det højeste beløb pr. uge "
         "(§ 50, stk. 1-2). Forsikrede selvstændige får mindst 2/3 af det højeste beløb (§ 45, "
         "stk. 2). Ledige: dagpengesatsen pr. dag (månedssats / 160,33 × 7,4) gange 5 dage (§ 51, "
-        "stk. 1; intet sygedagpengeloft, dagssatsen afrundes ikke)."
+        "stk. 1), højst det højeste beløb pr. uge, som kommunen kan udbetale (§ 50, stk. 2). "
+        "Dagssatsen afrundes ikke (AFL's afrunding til hele kroner er ikke verificeret); loftet "
+        "fanger forskellen ved højeste dagpengesats (fx 2025: 973,50 × 5 = 4.867,49 → 4.865). "
+        "Beløbet for en ledig nyuddannet uden dagpengeret (§ 32, stk. 1, nr. 3) står ikke i "
+        "kilderne; modellen bruger dagpenge_maanedssats, som da skal oplyses (ikke verificeret)."
     )
 
     def formula(person, period, parameters):
@@ -81,8 +84,10 @@ class sygedagpenge_ugesats(Variable):
         efter_loen = numpy.where(
             forsikret, numpy.maximum(efter_loen, minimum_andel * beloeb.maksimum_uge), efter_loen
         )
-        # § 51: dagpengesatsen pr. dag gange 5 dage.
-        efter_dagpenge = timesats * beloeb.dagpenge_timer_pr_dag * beloeb.udbetalingsdage_pr_uge
+        # § 51: dagpengesatsen pr. dag gange 5 dage; § 50, stk. 2: højst det højeste beløb pr. uge.
+        efter_dagpenge = numpy.minimum(
+            timesats * beloeb.dagpenge_timer_pr_dag * beloeb.udbetalingsdage_pr_uge, beloeb.maksimum_uge
+        )
         return numpy.where(beskaeftigelse == status.ledig, efter_dagpenge, efter_loen)
 
 

@@ -104,7 +104,8 @@ class sygedagpenge_kommune_fra(Variable):
     documentation = (
         "Lønmodtager med ret over for arbejdsgiveren: dagen efter arbejdsgiverperioden (dag 31); "
         "lønmodtager uden: første fraværsdag. Ledigt a-kassemedlem: dag 15 (a-kassen betaler de "
-        "første 14 dage). Selvstændig: dag 15 (efter 2 ugers sygdom), med forsikring dag 1 eller 3. "
+        "første 14 dage); ledig uden dagpengeret (nyuddannet, § 32, stk. 1, nr. 3): første "
+        "fraværsdag. Selvstændig: dag 15 (efter 2 ugers sygdom), med forsikring dag 1 eller 3. "
         "For en lønmodtager afhænger datoen af § 30-oplysningerne, som kun kræves i måneder, "
         "arbejdsgiverperioden dækker; i senere måneder er datoen kun retvisende, hvis de er oplyst. "
         "Ingen sygemelding: 0001-01-01."
@@ -123,7 +124,9 @@ class sygedagpenge_kommune_fra(Variable):
             plus_dage(start, p.arbejdsgiverperiode.dage),
             start,
         )
-        ledig = plus_dage(start, p.beskaeftigelseskrav.a_kasse_dage)
+        # AFL § 62, stk. 3: a-kassen betaler et medlems første 14 dage; en nyuddannet (nr. 3) er ikke medlem.
+        medlem = person("ville_have_ret_til_dagpenge", period)
+        ledig = numpy.where(medlem, plus_dage(start, p.beskaeftigelseskrav.a_kasse_dage), start)
         # § 41 og § 45: fra 3. uge, eller fra 1. eller 3. fraværsdag med forsikring.
         selvstaendig = numpy.select(
             [forsikring == forsikret.fra_dag_1, forsikring == forsikret.fra_dag_3],
