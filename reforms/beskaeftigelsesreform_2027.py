@@ -96,7 +96,9 @@ class Beskaeftigelsesreform2027(Reform):
     Hvad reformen lader være: de 13 målgrupper i ``maalgruppe`` (se faerre_maalgrupper for
     kommunernes forslag), sanktionerne og den nye hovedlovs øvrige regler, som ikke kendes.
     Reformen er et alternativ til tidsgraense_sygedagpenge (begge ændrer sygedagpengenes beløb
-    efter grænsen) og bør ikke stables med den.
+    efter grænsen) og til ingen_jobafklaring og afskaf_ressourceforloeb_rehabiliteringsteam_jobafklaring
+    (de fjerner ophøret, som den reducerede sats regnes fra, så resultatet ville afhænge af
+    rækkefølgen); registret stabler den ikke med dem.
     """
 
     name = "Beskæftigelsesreform 2027 (annonceret, ikke vedtaget)"
@@ -105,7 +107,11 @@ class Beskaeftigelsesreform2027(Reform):
     )
     status = "annonceret"
     uddata = ("indsatsgruppe", "sygedagpenge_reduceret_fra", "sygedagpenge_reduceret_sats")
-    alternativ_til = ("tidsgraense_sygedagpenge",)
+    alternativ_til = (
+        "tidsgraense_sygedagpenge",
+        "ingen_jobafklaring",
+        "afskaf_ressourceforloeb_rehabiliteringsteam_jobafklaring",
+    )
 
     def apply(self):
         aendr_parametre(
