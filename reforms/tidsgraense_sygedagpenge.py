@@ -25,9 +25,11 @@ KILDE = Kilde(
 )
 
 
-def _livstruende(person, period):
+def _livstruende(person, period, parameters):
+    """Livstruende sygdom bevarer den fulde sats, hvis reformens parameter siger det (standard: nej)."""
+    bevarer = parameters(period).reformer.tidsgraense_sygedagpenge.livstruende_sygdom_bevarer_sats
     grund = person("forlaengelsesgrund", period)
-    return grund == grund.possible_values.livstruende_sygdom
+    return (grund == grund.possible_values.livstruende_sygdom) & bevarer
 
 
 class sygedagpenge_tidsgraense_dato(Variable):
@@ -60,12 +62,14 @@ class sygedagpenge_nedsat(Variable):
     label = "Kommunen udbetaler nedsatte sygedagpenge i måneden (efter tidsgrænsen)"
     reference = SDL.paragraf("§ 50 (satsen, der nedsættes)")
     documentation = (
-        "Mindst én af månedens betalingsdage ligger på eller efter tidsgrænsen, og borgeren har ikke "
-        "en livstruende, alvorlig sygdom (som bevarer den fulde sats)."
+        "Mindst én af månedens betalingsdage ligger på eller efter tidsgrænsen, og den fulde sats er "
+        "ikke bevaret (livstruende, alvorlig sygdom, kun hvis parameteren "
+        "livstruende_sygdom_bevarer_sats er sand)."
     )
 
-    def formula(person, period):
-        return (person("sygedagpenge_nedsatte_betalingsdage", period) > 0) & ~_livstruende(person, period)
+    def formula(person, period, parameters):
+        nedsatte_dage = person("sygedagpenge_nedsatte_betalingsdage", period) > 0
+        return nedsatte_dage & ~_livstruende(person, period, parameters)
 
 
 class sygedagpenge_nedsatte_betalingsdage(Variable):
@@ -86,23 +90,23 @@ class TidsgraenseSygedagpenge(Reform):
 
     Forslaget: De nordjyske kommuner anbefaler at afskaffe revurderingstidspunktet og
     forlængelsesbestemmelserne og i stedet indføre én tidsfrist for alle sygedagpengemodtagere,
-    uanset diagnose, hvorefter ydelsen nedsættes; ekspertgruppen for fremtidens
-    beskæftigelsesindsats anbefalede en tilsvarende objektiv model, hvor kun forlængelsen ved
-    livstruende sygdom bevares. Kilde: ``000_991c7bef0c1547ec.txt``, "De nordjyske kommuners
-    anbefalinger: Sygedagpengeindsatsen", afsnittet "Revurdering, uarbejdsdygtighed og delvis
-    raskmelding".
+    uanset diagnose/lidelse, hvorefter ydelsen nedsættes. Kilde: ``000_991c7bef0c1547ec.txt``,
+    "De nordjyske kommuners anbefalinger: Sygedagpengeindsatsen", afsnittet "Revurdering,
+    uarbejdsdygtighed og delvis raskmelding".
 
-    Reformen er parametrisk: tidsgrænsen (uger) og den nedsatte andel står i
-    ``reforms/parametre/tidsgraense_sygedagpenge.yaml`` med dokumenterede standardværdier (22 uger
-    og 60 pct.; kilden nævner ingen tal) og kan ændres uden Python.
+    Reformen er parametrisk: tidsgrænsen (uger), den nedsatte andel og om livstruende sygdom
+    bevarer den fulde sats står i ``reforms/parametre/tidsgraense_sygedagpenge.yaml`` med
+    dokumenterede standardværdier (22 uger, 60 pct., nej; kilden nævner ingen tal og ingen
+    undtagelser) og kan ændres uden Python.
 
     Hvad reformen ændrer, for borgere omfattet af sygedagpengelovens § 24:
     - der er intet revurderingstidspunkt (``sygedagpenge_revurderingstidspunkt`` = ingen dato) og
       intet ophør (``sygedagpenge_ophoersdato`` = ingen dato), og dermed intet jobafklaringsforløb;
     - efter tidsgrænsen (``sygedagpenge_tidsgraense_dato``) udbetaler kommunen den nedsatte andel
       (``sygedagpenge_nedsat``, ``sygedagpenge_maanedsbeloeb``);
-    - forlængelsesgrundene gælder ikke længere, bortset fra livstruende, alvorlig sygdom, der
-      bevarer den fulde sats (``sygedagpenge_forlaenget``).
+    - forlængelsesgrundene gælder ikke længere; kun hvis parameteren
+      ``livstruende_sygdom_bevarer_sats`` er sand, bevarer livstruende, alvorlig sygdom den fulde
+      sats (``sygedagpenge_forlaenget``).
 
     Hvad reformen lader være: ugesatsen ved fuldt fravær, arbejdsgiverperioden, retten over for
     kommunen, opfølgningen og pensionisterne efter § 25 (26 uger, derefter ophør).
@@ -133,12 +137,11 @@ class TidsgraenseSygedagpenge(Reform):
                 return numpy.where(pension, ophoer(person, period, parameters), INGEN)
 
         class sygedagpenge_forlaenget(Variable):
-            label = "Fuld sats efter tidsgrænsen ved livstruende, alvorlig sygdom (den eneste forlængelse)"
+            label = "Fuld sats efter tidsgrænsen ved livstruende sygdom (kun når parameteren er sand)"
 
-            def formula(person, period):
-                return (person("sygedagpenge_nedsatte_betalingsdage", period) > 0) & _livstruende(
-                    person, period
-                )
+            def formula(person, period, parameters):
+                nedsatte_dage = person("sygedagpenge_nedsatte_betalingsdage", period) > 0
+                return nedsatte_dage & _livstruende(person, period, parameters)
 
         class sygedagpenge_maanedsbeloeb(Variable):
             label = "Sygedagpenge fra kommunen i måneden (kr.), nedsat efter tidsgrænsen"
@@ -146,7 +149,9 @@ class TidsgraenseSygedagpenge(Reform):
             def formula(person, period, parameters):
                 andel = parameters(period).reformer.tidsgraense_sygedagpenge.andel
                 nedsatte = numpy.where(
-                    _livstruende(person, period), 0, person("sygedagpenge_nedsatte_betalingsdage", period)
+                    _livstruende(person, period, parameters),
+                    0,
+                    person("sygedagpenge_nedsatte_betalingsdage", period),
                 )
                 return nedsat_maanedsbeloeb(person, period, parameters, nedsatte, andel)
 
