@@ -74,7 +74,7 @@ PAKKER: tuple[Pakke, ...] = (
             "ingen_jobafklaring",
             "ingen_fast_track",
             "tidsgraense_sygedagpenge",
-            "tidligere_loentilskud",
+            "loentilskud_til_sygemeldte",
         ),
     ),
     Pakke(

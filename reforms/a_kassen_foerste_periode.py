@@ -36,9 +36,9 @@ class AKassenFoerstePeriode(Reform):
 
     Forslaget: 6-byerne foreslog i 2011, at a-kasserne tager sig af den første del af
     ledighedsperioden, hvorefter jobcentret overtager med en mere intensiv indsats, så dobbelt
-    kontakt undgås; KL nævnte i 2022, at a-kasserne overtager kontaktforløbet de første 3
-    måneder. Kilder: ``002_5d57e95c82b3ac89.txt``, "Tema 3: Større sammenhæng i indsatsen på tværs
-    af sektorer og aktører"; ``001_563147e58c2b51e6.txt``, "Mere målrettede tilbud".
+    kontakt undgås. Kilde: ``002_5d57e95c82b3ac89.txt``, "Tema 3: Større sammenhæng i indsatsen på
+    tværs af sektorer og aktører". (KL advarede i 2022 om følgerne af netop denne ændring,
+    ``001_563147e58c2b51e6.txt``, "Mere målrettede tilbud"; det er ikke et forslag.)
 
     Loven gjorde det fra 1.1.2024 (lov nr. 727/2023). Reformen lader derfor 2024-reglerne gælde
     fra 1.1.2020: a-kassen har ansvaret de første 3 måneder og holder mindst 3 jobsamtaler (den
@@ -57,7 +57,6 @@ class AKassenFoerstePeriode(Reform):
             "002_5d57e95c82b3ac89.txt",
             "Tema 3: Større sammenhæng i indsatsen på tværs af sektorer og aktører",
         ),
-        Kilde("001_563147e58c2b51e6.txt", "Mere målrettede tilbud"),
     )
     status = "forslag"
 
