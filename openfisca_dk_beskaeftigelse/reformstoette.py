@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy
 from openfisca_core import periods
 from openfisca_core.parameters import ParameterNode, load_parameter_file
+from openfisca_core.variables import Variable
 
 import openfisca_dk_beskaeftigelse.reforms as reformpakke
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, maaned_slut, maaned_start, plus_dage
@@ -139,3 +140,21 @@ def overfoer_reformparametre(reform, modul: str, til: dict[str, str]) -> None:
                 maal.update(start=periods.instant(vaerdi.instant_str), value=vaerdi.value)
 
     aendr_parametre(reform, overfoer, modul=modul)
+
+
+# Ændringer, som flere reformer laver ens; hver reform lægger dem på med update_variable.
+
+
+class opfoelgning_telefon_video_fra(Variable):
+    label = "Fra denne dato kan den sygemeldte vælge telefon eller video (fra første fraværsdag)"
+
+    def formula(person, period):
+        sag = person("opfoelgning_foerste_samtale_senest", period) != INGEN
+        return numpy.where(sag, person("sygemelding_startdato", period), INGEN)
+
+
+class kontaktforloeb_efter_aftale(Variable):
+    label = "Aftalt kontaktforløb og ret til jobsamtaler efter ønske (fra første dag)"
+
+    def formula(person, period):
+        return person("kontaktforloeb_omfattet", period)

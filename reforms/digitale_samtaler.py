@@ -7,6 +7,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
 from openfisca_dk_beskaeftigelse.kilder import Kilde
+from openfisca_dk_beskaeftigelse.reformstoette import opfoelgning_telefon_video_fra
 
 INGEN = numpy.datetime64(INGEN_DATO, "D")
 
@@ -62,13 +63,6 @@ class DigitaleSamtaler(Reform):
             def formula(person, period):
                 omfattet = person("kontaktforloeb_omfattet", period)
                 return numpy.where(omfattet, SamtaleForm.valgfrit_alle_samtaler, SamtaleForm.ikke_relevant)
-
-        class opfoelgning_telefon_video_fra(Variable):
-            label = "Fra denne dato kan den sygemeldte vælge telefon eller video (fra første fraværsdag)"
-
-            def formula(person, period):
-                sag = person("opfoelgning_foerste_samtale_senest", period) != INGEN
-                return numpy.where(sag, person("sygemelding_startdato", period), INGEN)
 
         self.update_variable(kontaktforloeb_samtaler_telefon_video)
         self.update_variable(opfoelgning_telefon_video_fra)

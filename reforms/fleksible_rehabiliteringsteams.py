@@ -22,7 +22,9 @@ class FleksibleRehabiliteringsteams(Reform):
     Loven gjorde det delvis: fra 1.1.2025 forelægges en jobafklaringssag kun ved behov for en
     tværfaglig indsats (lov nr. 1657/2024). Reformen ændrer derfor kun 2020-2024: der gælder
     behovsreglen fra 2025 (``rehabiliteringsteam_forelaeggelse``), og der er ingen 4-ugersfrist
-    for jobafklaringssager (``rehabiliteringsteam_frist``).
+    for jobafklaringssager (``rehabiliteringsteam_frist``). Da 2025-reglen ikke kender
+    visitationskategori 3, forelægges sygedagpengesager i kategori 3 heller ikke længere
+    automatisk (og LÆ 265 følger med).
 
     Hvad reformen lader være: 2025 og senere (gældende ret), lægeattesten følger forelæggelsen,
     og sager forlænget efter § 27, stk. 1, nr. 4 forelægges fortsat.

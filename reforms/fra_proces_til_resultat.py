@@ -6,7 +6,11 @@ from openfisca_core.variables import Variable
 
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
 from openfisca_dk_beskaeftigelse.kilder import Kilde
-from openfisca_dk_beskaeftigelse.reformstoette import aendr_parametre, aendr_vaerdier
+from openfisca_dk_beskaeftigelse.reformstoette import (
+    aendr_parametre,
+    aendr_vaerdier,
+    kontaktforloeb_efter_aftale,
+)
 
 INGEN = numpy.datetime64(INGEN_DATO, "D")
 
@@ -87,12 +91,6 @@ class FraProcesTilResultat(Reform):
 
             def formula(person, period):
                 return numpy.full(person.count, INGEN)
-
-        class kontaktforloeb_efter_aftale(Variable):
-            label = "Aftalt kontaktforløb og ret til jobsamtaler efter ønske (fra første dag)"
-
-            def formula(person, period):
-                return person("kontaktforloeb_omfattet", period)
 
         for variabel in (
             kontaktforloeb_foerste_samtale_senest,

@@ -6,7 +6,11 @@ from openfisca_core.variables import Variable
 
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
 from openfisca_dk_beskaeftigelse.kilder import Kilde
-from openfisca_dk_beskaeftigelse.reformstoette import tidligere_formel, tilfoej_reformparametre
+from openfisca_dk_beskaeftigelse.reformstoette import (
+    opfoelgning_telefon_video_fra,
+    tidligere_formel,
+    tilfoej_reformparametre,
+)
 
 INGEN = numpy.datetime64(INGEN_DATO, "D")
 
@@ -40,6 +44,7 @@ class IngenFastOpfoelgningskadence(Reform):
         Kilde(
             "000_991c7bef0c1547ec.txt", "De nordjyske kommuner: Færre proceskrav og bureaukratisk lovgivning"
         ),
+        Kilde("000_991c7bef0c1547ec.txt", "De nordjyske kommuner: Fra proces til resultat"),
         Kilde("004_383c6e4443986835.txt", "Målgruppe 2: Sygedagpenge"),
     )
     status = "forslag"
@@ -55,13 +60,6 @@ class IngenFastOpfoelgningskadence(Reform):
                 samtaler = parameters(period).reformer.ingen_fast_opfoelgningskadence.min_samtaler
                 hidtil = min_samtaler(person, period, parameters)
                 return numpy.where(hidtil > 0, numpy.minimum(hidtil, samtaler), 0)
-
-        class opfoelgning_telefon_video_fra(Variable):
-            label = "Fra denne dato kan den sygemeldte vælge telefon eller video (fra første fraværsdag)"
-
-            def formula(person, period):
-                sag = person("opfoelgning_foerste_samtale_senest", period) != INGEN
-                return numpy.where(sag, person("sygemelding_startdato", period), INGEN)
 
         self.update_variable(opfoelgning_min_samtaler_6_maaneder)
         self.update_variable(opfoelgning_telefon_video_fra)

@@ -121,7 +121,10 @@ class Ivaerksaetteri(Reform):
     """
 
     name = "Iværksætteri for dimittender og mikrolån"
-    kilder = (Kilde("003_8d1ffce9980bf276.txt", "Lad beskæftigelseslovgivningen understøtte iværksætteri"),)
+    kilder = (
+        Kilde("003_8d1ffce9980bf276.txt", "Lad beskæftigelseslovgivningen understøtte iværksætteri"),
+        Kilde("003_8d1ffce9980bf276.txt", "Ny viden er opstået – brug den fremadrettet"),
+    )
     status = "forslag"
     uddata = ("raadighed_fritaget_ivaerksaetter", "mikrolaan_ret")
 

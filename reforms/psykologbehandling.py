@@ -87,6 +87,7 @@ class Psykologbehandling(Reform):
     name = "Psykologbehandling i jobcentret"
     kilder = (
         Kilde("003_8d1ffce9980bf276.txt", "Psykologbehandling i jobcentret bør permanentgøres"),
+        Kilde("003_8d1ffce9980bf276.txt", "Ny viden er opstået – brug den fremadrettet"),
         Kilde("004_383c6e4443986835.txt", "Ansøgningsrunde II & III: Brug af psykologer i indsatsen"),
     )
     status = "forslag"

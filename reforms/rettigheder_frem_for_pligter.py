@@ -7,9 +7,14 @@ from openfisca_core.variables import Variable
 
 from openfisca_dk_beskaeftigelse.grupper import navn_i
 from openfisca_dk_beskaeftigelse.kilder import Kilde
-from openfisca_dk_beskaeftigelse.reformstoette import aendr_parametre, aendr_vaerdier, tidligere_formel
+from openfisca_dk_beskaeftigelse.reformstoette import (
+    aendr_parametre,
+    aendr_vaerdier,
+    kontaktforloeb_efter_aftale,
+    tidligere_formel,
+)
 
-# Grupperne, som forslaget anser for selvhjulpne: ledige, der typisk selv finder job.
+# Modellens antagelse om de selvhjulpne (forslaget nævner ingen grupper): forsikrede og jobparate.
 SELVHJULPNE = ("forsikret_ledig", "forsikret_ledig_ung", "jobparat")
 
 
@@ -58,12 +63,6 @@ class RettighederFremForPligter(Reform):
     def apply(self):
         aendr_parametre(self, _ingen_pligtsamtaler)
         hidtidig_plan = tidligere_formel(self, "min_plan_udarbejdes_af")
-
-        class kontaktforloeb_efter_aftale(Variable):
-            label = "Aftalt kontaktforløb og ret til jobsamtaler efter ønske (fra første dag)"
-
-            def formula(person, period):
-                return person("kontaktforloeb_omfattet", period)
 
         class min_plan_udarbejdes_af(Variable):
             possible_values = MinPlanUdarbejder
