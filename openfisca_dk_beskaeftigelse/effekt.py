@@ -14,7 +14,8 @@ hvert regime med hele arrays gennem OpenFisca, og opgør for hvert regime:
 
 alt opregnet til hele den danske befolkning (16-66 år) med befolkningens vægt. Hvert regimes
 simulering slippes, før det næste beregnes, så hukommelsen ikke vokser med antallet af regimer.
-Et mål, der rammer et hul i kilderne (``ParameterHulError``), står som ikke beregnet med grunden.
+Et mål, der rammer et hul i kilderne (``ParameterHulError``), står som ikke beregnet med grunden,
+også i CSV'en (``som_csv``).
 
 Uddata er lovområdernes (``uddata.alle_uddata``) plus dem, regimets reformer selv erklærer
 (``Reform.uddata``). En reforms eget uddata, som ikke står i ``uddata/*.yaml``, får sin art efter
@@ -117,11 +118,11 @@ def _maal_for_regime(
     def hul(maal, kategori, fejl, **mere):
         resultat.huller.append({"maal": maal, "kategori": kategori, "regime": noegle, "fejl": fejl, **mere})
 
-    def maal(navn, funktion):
+    def maal(navn, funktion, kategori=""):
         try:
             funktion()
         except ParameterHulError as fejl:
-            hul(navn, "", str(fejl))
+            hul(navn, kategori, str(fejl))
 
     def maalgrupper():
         for gruppe, antal in zip(
@@ -218,7 +219,7 @@ def _maal_for_regime(
     maal("rehabiliteringsteam", rehabilitering)
     maal("jobafklaring", jobafklaring)
     for ydelse, (beloeb, hvem) in UDGIFTER.items():
-        maal("udgifter", udgifter(ydelse, beloeb, hvem))
+        maal("udgifter", udgifter(ydelse, beloeb, hvem), kategori=ydelse)
     maal("arbejdssteder_over_graensen", arbejdssteder)
     return aktuelle
 
@@ -282,13 +283,21 @@ def som_dict(resultat: Resultat) -> dict:
 
 
 def som_csv(resultat: Resultat) -> str:
+    """Én række per tal og én per hul: et hul har tom værdi og grunden i ``ikke_beregnet``.
+
+    Et hul med tom kategori gælder hele målet; et hul i personer_med_aendring nævner variablen,
+    som tallet for kategorien er talt uden.
+    """
     ud = io.StringIO()
     skriver = csv.writer(ud, lineterminator="\n")
-    skriver.writerow(["maal", "kategori", "regime", "vaerdi", "forskel_fra_gaeldende_ret"])
+    skriver.writerow(["maal", "kategori", "regime", "vaerdi", "forskel_fra_gaeldende_ret", "ikke_beregnet"])
     for r in resultat.raekker:
         grund = resultat.vaerdi(r["maal"], r["kategori"], GAELDENDE_RET)
         forskel = "" if grund is None else round(r["vaerdi"] - grund, 2)
-        skriver.writerow([r["maal"], r["kategori"], r["regime"], round(r["vaerdi"], 2), forskel])
+        skriver.writerow([r["maal"], r["kategori"], r["regime"], round(r["vaerdi"], 2), forskel, ""])
+    for h in resultat.huller:
+        grund = f"{h['variabel']}: {h['fejl']}" if "variabel" in h else h["fejl"]
+        skriver.writerow([h["maal"], h["kategori"], h["regime"], "", "", grund])
     return ud.getvalue()
 
 

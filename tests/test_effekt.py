@@ -1,5 +1,8 @@
 """Effektrapporten: reformernes egne uddata tæller med, og huller i kilderne forsvinder ikke."""
 
+import csv
+import io
+
 import numpy
 import pytest
 from openfisca_core.periods import MONTH
@@ -7,6 +10,7 @@ from openfisca_core.reforms import Reform
 from openfisca_core.variables import Variable
 
 import openfisca_dk_beskaeftigelse.effekt as effektmodul
+from openfisca_dk_beskaeftigelse import cli
 from openfisca_dk_beskaeftigelse.effekt import art_efter_type, effekt
 from openfisca_dk_beskaeftigelse.entities import Person
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
@@ -105,3 +109,29 @@ def test_hul_under_gaeldende_ret_naevnes_ved_reformens_sammenligning(hul_under_g
     ]
     assert [(h["maal"], h["kategori"]) for h in huller] == [("personer_med_aendring", ARTER["beloeb"])]
     assert "gældende ret" in huller[0]["fejl"]
+
+
+def _huller_i_csv(tekst):
+    return [r for r in csv.DictReader(io.StringIO(tekst)) if r["ikke_beregnet"]]
+
+
+def test_csv_baerer_hvert_hul_med_tom_vaerdi_og_grunden(hul_under_gaeldende_ret):
+    resultat = effekt(["ingen_jobafklaring"], PERIODE, 500, SEED)
+    huller = _huller_i_csv(effektmodul.som_csv(resultat))
+    assert len(huller) == len(resultat.huller)
+    ydelse = [r for r in huller if (r["maal"], r["kategori"]) == ("udgifter", "Ledighedsydelse")]
+    assert [r["regime"] for r in ydelse] == [GAELDENDE_RET]
+    assert ydelse[0]["vaerdi"] == "" and "test.ledighedsydelse" in ydelse[0]["ikke_beregnet"]
+    # Et hul i personer_med_aendring nævner variablen, som kategoriens tal er talt uden.
+    aendring = {
+        r["regime"]: r for r in huller if r["ikke_beregnet"].startswith("ledighedsydelse_maanedsbeloeb: ")
+    }
+    assert set(aendring) == {GAELDENDE_RET, "ingen_jobafklaring"}
+    assert aendring[GAELDENDE_RET]["kategori"] == ARTER["beloeb"]
+
+
+def test_effekt_csv_fra_kommandolinjen_og_i_mappen_har_hullerne(hul_under_gaeldende_ret, tmp_path, capsys):
+    argv = ["effekt", "--regimer", "ingen_jobafklaring", "--periode", PERIODE, "--personer", "500"]
+    assert cli.main([*argv, "--format", "csv", "--ud", str(tmp_path)]) == 0
+    for tekst in (capsys.readouterr().out, (tmp_path / "effekt.csv").read_text(encoding="utf-8")):
+        assert any(r["kategori"] == "Ledighedsydelse" for r in _huller_i_csv(tekst))
