@@ -19,6 +19,7 @@ import argparse
 import gc
 import json
 import resource
+import signal
 import subprocess
 import sys
 import time
@@ -86,12 +87,21 @@ def _maaling(art: str, personer: int) -> None:
     print(json.dumps(resultat))
 
 
+def _grund(proces: subprocess.CompletedProcess) -> str:
+    """Returkoden og stderr's sidste linje; en dræbt proces (fx OOM-killeren, -9) har ingen stderr."""
+    grund = f"returkode {proces.returncode}"
+    if proces.returncode < 0:
+        grund += f" (dræbt af signal {-proces.returncode}: {signal.strsignal(-proces.returncode)})"
+    sidste = proces.stderr.strip().splitlines()[-1:]
+    return f"{grund}: {sidste[0]}" if sidste else grund
+
+
 def _koer(art: str, personer: int) -> dict | None:
     proces = subprocess.run(
         [sys.executable, __file__, "--maaling", art, str(personer)], capture_output=True, text=True
     )
     if proces.returncode != 0:
-        print(f"  {art} {personer}: fejlede: {proces.stderr.strip().splitlines()[-1]}")
+        print(f"  {art} {personer}: fejlede: {_grund(proces)}")
         return None
     return json.loads(proces.stdout.strip().splitlines()[-1])
 

@@ -283,7 +283,7 @@ def _eksempel(repo: Path, regime) -> list[str]:
     navne = list(dict.fromkeys(n for t in tilfaelde for n in t["output"]))
     foer, efter = (
         {
-            (v.id, v.variabel): v.tekst(system.variables[v.variabel])
+            (v.entitet, v.id, v.variabel): v.tekst(system.variables[v.variabel])
             for v in vaerdier(
                 system,
                 byg_simulering_fra_test(system, med_reform["input"], periode),
@@ -298,12 +298,20 @@ def _eksempel(repo: Path, regime) -> list[str]:
         "",
         f"Fra `tests/reforms/{modul}.yaml`: *{med_reform.get('name', '')}*, periode {periode}.",
         "",
-        "| Variabel | Gældende ret | Reformen |",
-        "|---|---|---|",
+        "| Hvem | Variabel | Gældende ret | Reformen |",
+        "|---|---|---|---|",
     ]
-    for noegle in dict.fromkeys([*foer, *efter]):
+    etiketter = {e.plural: e.label for e in byg_system(GAELDENDE_RET).entities}
+    noegler = list(dict.fromkeys([*foer, *efter]))
+    # Én blok per borger eller arbejdssted, i testens rækkefølge, så rækkerne ikke skal parres.
+    medlemmer = list(dict.fromkeys(n[:2] for n in noegler))
+    for noegle in sorted(noegler, key=lambda n: medlemmer.index(n[:2])):
+        entitet, id_, variabel = noegle
         markering = " **≠**" if foer.get(noegle) != efter.get(noegle) else ""
-        linjer.append(f"| `{noegle[1]}` | {foer.get(noegle, '—')} | {efter.get(noegle, '—')}{markering} |")
+        linjer.append(
+            f"| {etiketter[entitet]} `{id_}` | `{variabel}` | {foer.get(noegle, '—')} | "
+            f"{efter.get(noegle, '—')}{markering} |"
+        )
     return [*linjer, ""]
 
 

@@ -14,10 +14,17 @@ hvert regime med hele arrays gennem OpenFisca, og opgør for hvert regime:
 
 alt opregnet til hele den danske befolkning (16-66 år) med befolkningens vægt. Hvert regimes
 simulering slippes, før det næste beregnes, så hukommelsen ikke vokser med antallet af regimer.
-Et mål, der rammer et hul i kilderne (``ParameterHulError``), står som ikke beregnet med grunden.
+Et mål, der rammer et hul i kilderne (``ParameterHulError``), står som ikke beregnet med grunden,
+også i CSV'en (``som_csv``).
+
+Uddata er lovområdernes (``uddata.alle_uddata``) plus dem, regimets reformer selv erklærer
+(``Reform.uddata``). En reforms eget uddata, som ikke står i ``uddata/*.yaml``, får sin art efter
+værditypen (``art_efter_type``); findes variablen ikke i gældende ret, er grundlaget dens
+standardværdi (fx nej, 0 eller ingen dato).
 """
 
 import csv
+import datetime
 import gc
 import io
 import json
@@ -31,7 +38,7 @@ from openfisca_dk_beskaeftigelse.datoer import plus_maaneder
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 from openfisca_dk_beskaeftigelse.population import Befolkning, byg_simulering, generer
 from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, byg_system, regime
-from openfisca_dk_beskaeftigelse.uddata import ARTER, alle_uddata
+from openfisca_dk_beskaeftigelse.uddata import ARTER, Uddata, alle_uddata
 
 MAAL = {
     "personer_efter_maalgruppe": ("Personer efter målgruppe", "personer"),
@@ -62,13 +69,29 @@ class Resultat:
     vaegt: float
     regimer: list[str]
     raekker: list[dict] = field(default_factory=list)  # {maal, kategori, regime, vaerdi}
-    huller: list[dict] = field(default_factory=list)  # {maal, regime, fejl}
+    # {maal, kategori, regime, fejl} og for personer_med_aendring også variabel; kategori "" = hele målet
+    huller: list[dict] = field(default_factory=list)
 
     def vaerdi(self, maal: str, kategori: str, noegle: str):
         for r in self.raekker:
             if (r["maal"], r["kategori"], r["regime"]) == (maal, kategori, noegle):
                 return r["vaerdi"]
         return None
+
+
+def art_efter_type(variabel) -> str:
+    """Arten af en reforms eget uddata: dato → frist, beløb → beloeb, ja/nej og antal → ret, ellers status.
+
+    Reformernes nye ja/nej og antal er rettigheder og deres omfang (fx ``psykologbehandling_ret``
+    og ``psykologbehandling_max_samtaler``); en reform, der tilføjer en pligt, står derfor under ret.
+    """
+    if variabel.value_type is datetime.date:
+        return "frist"
+    if variabel.value_type is float:
+        return "beloeb"
+    if variabel.value_type in (bool, int):
+        return "ret"
+    return "status"
 
 
 def _i_foerste_maaneder(befolkning: Befolkning, felt: str) -> numpy.ndarray:
@@ -92,11 +115,14 @@ def _maal_for_regime(
             {"maal": maal, "kategori": kategori, "regime": noegle, "vaerdi": float(vaerdi)}
         )
 
-    def maal(navn, funktion):
+    def hul(maal, kategori, fejl, **mere):
+        resultat.huller.append({"maal": maal, "kategori": kategori, "regime": noegle, "fejl": fejl, **mere})
+
+    def maal(navn, funktion, kategori=""):
         try:
             funktion()
         except ParameterHulError as fejl:
-            resultat.huller.append({"maal": navn, "regime": noegle, "fejl": str(fejl)})
+            hul(navn, kategori, str(fejl))
 
     def maalgrupper():
         for gruppe, antal in zip(
@@ -115,18 +141,26 @@ def _maal_for_regime(
                 if system.variables[u.variabel].entity.key != "person":
                     continue
                 try:
-                    vaerdier = beregn(u.variabel)
+                    vaerdier = _som_sammenlignelig(beregn(u.variabel))
                 except ParameterHulError as fejl:
-                    resultat.huller.append(
-                        {"maal": "personer_med_aendring", "regime": noegle, "fejl": str(fejl)}
-                    )
+                    aktuelle[u.variabel] = None
+                    hul("personer_med_aendring", ARTER[art], str(fejl), variabel=u.variabel)
                     continue
-                # Enum-værdier sammenlignes ved navn: en reform kan have en anden Enum.
-                vaerdier = (
-                    vaerdier.decode_to_str() if isinstance(vaerdier, EnumArray) else numpy.asarray(vaerdier)
-                )
                 aktuelle[u.variabel] = vaerdier
-                if grundlag is not None and u.variabel in grundlag:
+                if grundlag is None:
+                    continue
+                # Grundlaget dækker hver personvariabel i gældende ret; de øvrige findes kun i reformen.
+                if u.variabel not in grundlag:
+                    standard = system.variables[u.variabel].default_array(befolkning.antal)
+                    aendret |= _forskellig(vaerdier, _som_sammenlignelig(standard))
+                elif grundlag[u.variabel] is None:
+                    hul(
+                        "personer_med_aendring",
+                        ARTER[art],
+                        "kan ikke sammenlignes: variablen rammer et hul under gældende ret",
+                        variabel=u.variabel,
+                    )
+                else:
                     aendret |= _forskellig(vaerdier, grundlag[u.variabel])
             tilfoej("personer_med_aendring", ARTER[art], numpy.count_nonzero(aendret) * vaegt)
 
@@ -185,9 +219,14 @@ def _maal_for_regime(
     maal("rehabiliteringsteam", rehabilitering)
     maal("jobafklaring", jobafklaring)
     for ydelse, (beloeb, hvem) in UDGIFTER.items():
-        maal("udgifter", udgifter(ydelse, beloeb, hvem))
+        maal("udgifter", udgifter(ydelse, beloeb, hvem), kategori=ydelse)
     maal("arbejdssteder_over_graensen", arbejdssteder)
     return aktuelle
+
+
+def _som_sammenlignelig(vaerdier) -> numpy.ndarray:
+    # Enum-værdier sammenlignes ved navn: en reform kan have en anden Enum.
+    return vaerdier.decode_to_str() if isinstance(vaerdier, EnumArray) else numpy.asarray(vaerdier)
 
 
 def _forskellig(a: numpy.ndarray, b: numpy.ndarray) -> numpy.ndarray:
@@ -204,10 +243,27 @@ def effekt(noegler: list[str], periode: str, personer: int, seed: int = 0) -> Re
     grundsystem = byg_system(GAELDENDE_RET)
     befolkning = generer(personer, periode, grundsystem, seed=seed)
     uddata = alle_uddata(grundsystem)
+    kendte = {u.variabel for u in uddata}
+    # Alle regimers egne uddata beregnes også under gældende ret, hvor de findes, som grundlag.
+    reformernes = list(
+        dict.fromkeys(
+            navn
+            for noegle in noegler
+            for reform in regime(noegle).reformer
+            for navn in getattr(reform, "uddata", ())
+            if navn not in kendte
+        )
+    )
     resultat = Resultat(periode, personer, befolkning.vaegt, noegler)
     grundlag = None
     for noegle in noegler:
-        aktuelle = _maal_for_regime(byg_system(noegle), befolkning, grundlag, uddata, noegle, resultat)
+        system = byg_system(noegle)
+        regimets = uddata + [
+            Uddata(navn, art_efter_type(system.variables[navn]), "reform")
+            for navn in reformernes
+            if navn in system.variables
+        ]
+        aktuelle = _maal_for_regime(system, befolkning, grundlag, regimets, noegle, resultat)
         if noegle == GAELDENDE_RET:
             grundlag = aktuelle
         gc.collect()
@@ -227,13 +283,21 @@ def som_dict(resultat: Resultat) -> dict:
 
 
 def som_csv(resultat: Resultat) -> str:
+    """Én række per tal og én per hul: et hul har tom værdi og grunden i ``ikke_beregnet``.
+
+    Et hul med tom kategori gælder hele målet; et hul i personer_med_aendring nævner variablen,
+    som tallet for kategorien er talt uden.
+    """
     ud = io.StringIO()
     skriver = csv.writer(ud, lineterminator="\n")
-    skriver.writerow(["maal", "kategori", "regime", "vaerdi", "forskel_fra_gaeldende_ret"])
+    skriver.writerow(["maal", "kategori", "regime", "vaerdi", "forskel_fra_gaeldende_ret", "ikke_beregnet"])
     for r in resultat.raekker:
         grund = resultat.vaerdi(r["maal"], r["kategori"], GAELDENDE_RET)
         forskel = "" if grund is None else round(r["vaerdi"] - grund, 2)
-        skriver.writerow([r["maal"], r["kategori"], r["regime"], round(r["vaerdi"], 2), forskel])
+        skriver.writerow([r["maal"], r["kategori"], r["regime"], round(r["vaerdi"], 2), forskel, ""])
+    for h in resultat.huller:
+        grund = f"{h['variabel']}: {h['fejl']}" if "variabel" in h else h["fejl"]
+        skriver.writerow([h["maal"], h["kategori"], h["regime"], "", "", grund])
     return ud.getvalue()
 
 

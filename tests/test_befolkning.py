@@ -1,5 +1,9 @@
 """Den syntetiske befolkning og effektrapporten: bestemt af seed, kalibreret til datafilen,
-og rapportens tal er de samme som en direkte beregning."""
+og rapportens tal er de samme som en direkte beregning; benchmarken melder en måling, der fejler."""
+
+import importlib.util
+import subprocess
+from pathlib import Path
 
 import numpy
 import pytest
@@ -92,3 +96,31 @@ def test_rapportens_tal_er_en_direkte_beregning():
         )
     assert resultat.vaerdi("jobafklaring", "Ret til jobafklaringsforløb", "ingen_jobafklaring") == 0
     assert resultat.vaerdi("jobafklaring", "Ret til jobafklaringsforløb", GAELDENDE_RET) > 0
+
+
+def _benchmark():
+    sti = Path(__file__).resolve().parent.parent / "benchmarks" / "befolkning.py"
+    spec = importlib.util.spec_from_file_location("benchmark_befolkning", sti)
+    modul = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(modul)
+    return modul
+
+
+@pytest.mark.parametrize(
+    ("returkode", "stderr", "forventet"),
+    [
+        (-9, "", "fejlede: returkode -9 (dræbt af signal 9: Killed)\n"),
+        (1, "Traceback ...\nMemoryError\n", "fejlede: returkode 1: MemoryError\n"),
+    ],
+)
+def test_benchmarkens_maaling_der_fejler_meldes_med_returkoden(
+    monkeypatch, capsys, returkode, stderr, forventet
+):
+    benchmark = _benchmark()
+    monkeypatch.setattr(
+        benchmark.subprocess,
+        "run",
+        lambda args, **_: subprocess.CompletedProcess(args, returkode, "", stderr),
+    )
+    assert benchmark._koer("alle", 1_000_000) is None
+    assert capsys.readouterr().out == f"  alle 1000000: {forventet}"

@@ -51,3 +51,27 @@ def test_reformsiden_viser_reformens_parametre(sider):
 
     for fil in REFORMPARAMETRE.glob("*.yaml"):
         assert f"#### `reformer.{fil.stem}." in sider[f"reformer/{fil.stem}.md"], fil.stem
+
+
+def _regneeksempel(side: str) -> list[list[str]]:
+    """Regneeksemplets tabelrækker (uden overskrift og skillelinje), celle for celle."""
+    afsnit = side.split("## Regneeksempel", 1)[1]
+    raekker = [linje.strip("| ").split(" | ") for linje in afsnit.splitlines() if linje.startswith("| ")]
+    return raekker[1:]
+
+
+def test_regneeksemplet_siger_hvilken_borger_hver_raekke_gaelder(sider):
+    raekker = _regneeksempel(sider["reformer/psykologbehandling.md"])
+    for navn in ("aysha", "jens", "lone", "per"):
+        assert [r[1] for r in raekker if r[0] == f"Borger `{navn}`"] == [
+            "`maalgruppe_lab_6`",
+            "`psykologbehandling_ret`",
+            "`psykologbehandling_max_samtaler`",
+        ], navn
+
+
+def test_regneeksemplets_raekker_er_entydige(sider):
+    for navn, tekst in sider.items():
+        if "## Regneeksempel" in tekst:
+            hvem_og_variabel = [tuple(r[:2]) for r in _regneeksempel(tekst)]
+            assert len(hvem_og_variabel) == len(set(hvem_og_variabel)), navn
