@@ -11,6 +11,8 @@ Hvert regime får OpenFiscas eget web-API (``openfisca_web_api.app.create_app``)
   ``dk-beskaeftigelse sammenlign --format json``).
 """
 
+import json
+
 from flask import Flask, jsonify, request
 from openfisca_web_api.app import create_app
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
@@ -20,6 +22,66 @@ from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 from openfisca_dk_beskaeftigelse.regimer import UkendtRegimeError, alle_regimer, byg_system
 from openfisca_dk_beskaeftigelse.sammenligning import sammenlign, som_dict
+
+# Felterne i POST /sammenlign; andre nøgler afvises, så en stavefejl ikke ignoreres i stilhed.
+FELTER = ("situation", "periode", "regimer", "variabler")
+
+
+class FeltFejl(BrugerFejl):
+    """Fejl i ét felt i kroppen af POST /sammenlign; ``felt`` er JSON-feltets navn."""
+
+    def __init__(self, felt: str, besked: str) -> None:
+        self.felt = felt
+        super().__init__(f"{felt}: {besked}")
+
+
+def _json(vaerdi) -> str:
+    return json.dumps(vaerdi, ensure_ascii=False)
+
+
+def _tekster(krop: dict, felt: str, ellers: str) -> list[str]:
+    """Feltet som en ikke-tom liste af tekster; alt andet giver FeltFejl (``ellers`` nævner alternativet)."""
+    vaerdi = krop[felt]
+    if not isinstance(vaerdi, list) or not vaerdi:
+        raise FeltFejl(felt, f"forventede en ikke-tom liste af tekster {ellers}, ikke {_json(vaerdi)}")
+    for nr, element in enumerate(vaerdi):
+        if not isinstance(element, str):
+            raise FeltFejl(felt, f"element nr. {nr} er {_json(element)}, ikke en tekst")
+    return vaerdi
+
+
+def _anmodning(krop) -> tuple[dict, str, list[str], list[str] | None]:
+    """Kroppen af POST /sammenlign kontrolleret felt for felt: situation, periode, regimer, variabler."""
+    if not isinstance(krop, dict):
+        raise FeltFejl("krop", "forventede et JSON-objekt med 'situation', 'periode' og 'regimer'")
+    ukendte = [noegle for noegle in krop if noegle not in FELTER]
+    if ukendte:
+        raise FeltFejl(
+            ukendte[0],
+            f"ukendt felt; felter, der ikke kendes: {', '.join(map(_json, ukendte))}; "
+            f"kendte felter: {', '.join(FELTER)}",
+        )
+    for felt in ("situation", "periode"):
+        if felt not in krop:
+            raise FeltFejl(felt, "mangler")
+    if not isinstance(krop["situation"], dict):
+        raise FeltFejl("situation", "forventede et JSON-objekt med fx 'personer' og 'virksomheder'")
+    if not isinstance(krop["periode"], str):
+        raise FeltFejl(
+            "periode", f'forventede en måned som tekst, fx "2026-03", ikke {_json(krop["periode"])}'
+        )
+    periode = gyldig_maaned(krop["periode"], felt="periode")
+    regimer = krop.get("regimer", "alle")
+    if regimer == "alle":
+        noegler = list(alle_regimer())
+    else:
+        noegler = _tekster(krop, "regimer", 'eller "alle"')
+    variabler = (
+        _tekster(krop, "variabler", "(udelad feltet for standardvariablerne)")
+        if "variabler" in krop
+        else None
+    )
+    return krop["situation"], periode, noegler, variabler
 
 
 def _regimer_json(base: str = "") -> list[dict]:
@@ -59,26 +121,13 @@ def _rod() -> Flask:
 
     @app.post("/sammenlign")
     def sammenlign_():
-        krop = request.get_json(silent=True)
         try:
-            if not isinstance(krop, dict):
-                raise BrugerFejl("krop: forventede et JSON-objekt med 'situation', 'periode' og 'regimer'")
-            for felt in ("situation", "periode"):
-                if felt not in krop:
-                    raise BrugerFejl(f"{felt}: mangler")
-            noegler = krop.get("regimer", "alle")
-            if noegler == "alle":
-                noegler = list(alle_regimer())
-            if not isinstance(noegler, list):
-                raise BrugerFejl('regimer: forventede en liste af regimenøgler eller "alle"')
-            resultat = sammenlign(
-                krop["situation"],
-                gyldig_maaned(str(krop["periode"]), felt="periode"),
-                noegler,
-                krop.get("variabler"),
-            )
+            situation, periode, noegler, variabler = _anmodning(request.get_json(silent=True))
+            resultat = sammenlign(situation, periode, noegler, variabler)
         except UkendtRegimeError as fejl:
             return jsonify({"fejl": f"regimer: {fejl}", "felt": "regimer"}), 400
+        except FeltFejl as fejl:
+            return jsonify({"fejl": str(fejl), "felt": fejl.felt}), 400
         except BrugerFejl as fejl:
             return jsonify({"fejl": str(fejl), "felt": str(fejl).split(":")[0]}), 400
         except ManglendeOplysningError as fejl:

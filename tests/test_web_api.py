@@ -101,6 +101,19 @@ def test_sammenlign_med_en_stak(klient):
             "SITUATION",
         ),
         ({"situation": LEDIG, "periode": "2026-03", "variabler": ["findes_ikke"]}, "--variabler"),
+        ({"situation": LEDIG, "periode": "1990-01"}, "periode"),
+        ({"situation": LEDIG, "periode": 202603}, "periode"),
+        ({"situation": 5, "periode": "2026-03"}, "situation"),
+        ({"situation": LEDIG, "periode": "2026-03", "regimer": [1]}, "regimer"),
+        ({"situation": LEDIG, "periode": "2026-03", "regimer": [["x"]]}, "regimer"),
+        ({"situation": LEDIG, "periode": "2026-03", "regimer": []}, "regimer"),
+        ({"situation": LEDIG, "periode": "2026-03", "regimer": None}, "regimer"),
+        ({"situation": LEDIG, "periode": "2026-03", "variabler": 5}, "variabler"),
+        ({"situation": LEDIG, "periode": "2026-03", "variabler": [["maalgruppe"]]}, "variabler"),
+        ({"situation": LEDIG, "periode": "2026-03", "variabler": "maalgruppe"}, "variabler"),
+        ({"situation": LEDIG, "periode": "2026-03", "variabler": []}, "variabler"),
+        ({"situation": LEDIG, "periode": "2026-03", "variabler": None}, "variabler"),
+        ({"situation": LEDIG, "periode": "2026-03", "regime": ["faerre_maalgrupper"]}, "regime"),
     ],
 )
 def test_sammenlign_fejl_naevner_feltet(klient, krop, felt):
@@ -112,6 +125,15 @@ def test_sammenlign_fejl_naevner_feltet(klient, krop, felt):
     assert svar.status_code == 400
     assert svar.json["felt"] == felt, svar.json
     assert svar.json["fejl"]
+
+
+def test_sammenlign_naevner_alle_ukendte_felter(klient):
+    svar = klient.post(
+        "/sammenlign",
+        json={"situation": LEDIG, "periode": "2026-03", "regime": "alle", "varibler": ["alder"]},
+    )
+    assert svar.status_code == 400
+    assert '"regime", "varibler"' in svar.json["fejl"] and "regimer" in svar.json["fejl"]
 
 
 def _fri_port():
