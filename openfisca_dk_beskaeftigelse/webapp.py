@@ -25,6 +25,13 @@ from openfisca_dk_beskaeftigelse.sammenligning import sammenlign, som_dict
 
 # Felterne i POST /sammenlign; andre nøgler afvises, så en stavefejl ikke ignoreres i stilhed.
 FELTER = ("situation", "periode", "regimer", "variabler")
+# Den fælles kode (beregning, sammenligning) navngiver felterne som CLI'et; klienten sendte JSON-felterne.
+_CLI_FELTER = {
+    "SITUATION": "situation",
+    "--periode": "periode",
+    "--regimer": "regimer",
+    "--variabler": "variabler",
+}
 
 
 class FeltFejl(BrugerFejl):
@@ -33,6 +40,16 @@ class FeltFejl(BrugerFejl):
     def __init__(self, felt: str, besked: str) -> None:
         self.felt = felt
         super().__init__(f"{felt}: {besked}")
+
+    @classmethod
+    def fra_cli(cls, fejl: BrugerFejl) -> "FeltFejl":
+        """En BrugerFejl fra den fælles kode ('--variabler: ...') med JSON-feltets navn."""
+        felt, _, besked = str(fejl).partition(": ")
+        return cls(_CLI_FELTER.get(felt, felt), besked)
+
+
+def _fejlsvar(fejl: FeltFejl):
+    return jsonify({"fejl": str(fejl), "felt": fejl.felt}), 400
 
 
 def _json(vaerdi) -> str:
@@ -127,9 +144,9 @@ def _rod() -> Flask:
         except UkendtRegimeError as fejl:
             return jsonify({"fejl": f"regimer: {fejl}", "felt": "regimer"}), 400
         except FeltFejl as fejl:
-            return jsonify({"fejl": str(fejl), "felt": fejl.felt}), 400
+            return _fejlsvar(fejl)
         except BrugerFejl as fejl:
-            return jsonify({"fejl": str(fejl), "felt": str(fejl).split(":")[0]}), 400
+            return _fejlsvar(FeltFejl.fra_cli(fejl))
         except ManglendeOplysningError as fejl:
             return jsonify({"fejl": str(fejl), "felt": fejl.felt}), 400
         except ParameterHulError as fejl:

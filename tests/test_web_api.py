@@ -98,12 +98,13 @@ def test_sammenlign_med_en_stak(klient):
         ({"situation": LEDIG, "periode": "2026-03", "regimer": ["faerre_maalgrupper+paradis"]}, "regimer"),
         (
             {"situation": {"personer": {"a": {"ydelse": {"2026-03": "pension"}}}}, "periode": "2026-03"},
-            "SITUATION",
+            "situation",
         ),
-        ({"situation": LEDIG, "periode": "2026-03", "variabler": ["findes_ikke"]}, "--variabler"),
+        ({"situation": LEDIG, "periode": "2026-03", "variabler": ["findes_ikke"]}, "variabler"),
         ({"situation": LEDIG, "periode": "1990-01"}, "periode"),
         ({"situation": LEDIG, "periode": 202603}, "periode"),
         ({"situation": 5, "periode": "2026-03"}, "situation"),
+        ({"situation": {}, "periode": "2026-03"}, "situation"),
         ({"situation": LEDIG, "periode": "2026-03", "regimer": [1]}, "regimer"),
         ({"situation": LEDIG, "periode": "2026-03", "regimer": [["x"]]}, "regimer"),
         ({"situation": LEDIG, "periode": "2026-03", "regimer": []}, "regimer"),
@@ -124,7 +125,8 @@ def test_sammenlign_fejl_naevner_feltet(klient, krop, felt):
     )
     assert svar.status_code == 400
     assert svar.json["felt"] == felt, svar.json
-    assert svar.json["fejl"]
+    # Beskeden begynder med det felt, klienten sendte, aldrig CLI'ets navn (--variabler, SITUATION).
+    assert svar.json["fejl"].startswith(f"{felt}: "), svar.json
 
 
 def test_sammenlign_naevner_alle_ukendte_felter(klient):
