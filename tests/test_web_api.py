@@ -10,11 +10,12 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from openfisca_web_api.app import create_app
 from werkzeug.test import Client
 
 import openfisca_dk_beskaeftigelse as pakke
 from openfisca_dk_beskaeftigelse.beregning import indlaes_situation
-from openfisca_dk_beskaeftigelse.regimer import alle_regimer
+from openfisca_dk_beskaeftigelse.regimer import alle_regimer, gaeldende_ret
 from openfisca_dk_beskaeftigelse.webapp import lav_app
 
 LEDIG = indlaes_situation(pakke.EKSEMPELMAPPE / "forsikret_ledig.yaml")
@@ -39,6 +40,24 @@ def test_calculate_og_trace_under_et_regime(klient):
     assert svar.json["personer"]["mette"]["alder"]["2026-03"] == 41
     spor = klient.post("/gaeldende_ret/trace", json=situation)
     assert spor.status_code == 200 and "alder<2026-03>" in spor.json["trace"]
+
+
+UDEN_FOEDSELSDATO = {"personer": {"mette": {"alder": {"2026-03": None}}}}
+
+
+@pytest.mark.parametrize("sti", ["/gaeldende_ret/calculate", "/gaeldende_ret/trace"])
+def test_manglende_input_giver_400_med_feltet(klient, sti):
+    svar = klient.post(sti, json=UDEN_FOEDSELSDATO)
+    assert svar.status_code == 400, svar.text
+    assert svar.json["felt"] == "foedselsdato"
+    assert "'alder'" in svar.json["fejl"]
+
+
+def test_manglende_input_giver_400_ogsaa_under_openfisca_serve():
+    # `openfisca serve` bruger create_app direkte, uden dk-beskaeftigelse serve's indpakning.
+    svar = Client(create_app(gaeldende_ret())).post("/calculate", json=UDEN_FOEDSELSDATO)
+    assert svar.status_code == 400, svar.text
+    assert svar.json["felt"] == "foedselsdato"
 
 
 def test_regimer(klient):
