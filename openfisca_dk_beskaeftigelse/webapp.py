@@ -52,6 +52,11 @@ def _fejlsvar(fejl: FeltFejl):
     return jsonify({"fejl": str(fejl), "felt": fejl.felt}), 400
 
 
+def _hulsvar(fejl: ParameterHulError):
+    # 422: anmodningen er gyldig, men kilderne dækker ikke parameteren på den dato.
+    return jsonify({"fejl": str(fejl), "felt": fejl.navn}), 422
+
+
 def _json(vaerdi) -> str:
     return json.dumps(vaerdi, ensure_ascii=False)
 
@@ -150,13 +155,20 @@ def _rod() -> Flask:
         except ManglendeOplysningError as fejl:
             return jsonify({"fejl": str(fejl), "felt": fejl.felt}), 400
         except ParameterHulError as fejl:
-            return jsonify({"fejl": str(fejl), "felt": fejl.navn}), 422
+            return _hulsvar(fejl)
         return jsonify(som_dict(resultat))
 
+    return app
+
+
+def _regimets_app(noegle: str) -> Flask:
+    """OpenFiscas app for regimet; et hul i kilderne svarer 422 med parameterens navn, ikke 500."""
+    app = create_app(byg_system(noegle))
+    app.register_error_handler(ParameterHulError, _hulsvar)
     return app
 
 
 def lav_app(noegler: list[str] | None = None):
     """WSGI-appen: roden plus OpenFiscas app for hvert regime under ``/<regime>``."""
     noegler = noegler or list(alle_regimer())
-    return DispatcherMiddleware(_rod(), {f"/{n}": create_app(byg_system(n)) for n in noegler})
+    return DispatcherMiddleware(_rod(), {f"/{n}": _regimets_app(n) for n in noegler})

@@ -60,6 +60,38 @@ def test_manglende_input_giver_400_ogsaa_under_openfisca_serve():
     assert svar.json["felt"] == "foedselsdato"
 
 
+# Kontanthjælp til en forsørger under 30 år, der ikke er enlig, er ikke fundet for 2024 (value: null).
+FORSOERGER_UNDER_30 = {
+    "ydelse": {"2024-03": "kontanthjaelp"},
+    "alder": {"2024-03": 26},
+    "har_forsoergerpligt": {"2024-03": True},
+}
+
+
+@pytest.mark.parametrize(
+    ("sti", "krop"),
+    [
+        (
+            "/gaeldende_ret/calculate",
+            {"personer": {"anne": {**FORSOERGER_UNDER_30, "kontanthjaelp_sats": {"2024-03": None}}}},
+        ),
+        (
+            "/sammenlign",
+            {
+                "situation": {"personer": {"anne": FORSOERGER_UNDER_30}},
+                "periode": "2024-03",
+                "variabler": ["kontanthjaelp_sats"],
+            },
+        ),
+    ],
+)
+def test_hul_i_kilderne_giver_422_med_parameteren(klient, sti, krop):
+    svar = klient.post(sti, json=krop)
+    assert svar.status_code == 422, svar.text
+    assert svar.json["felt"] == "aktivloven.kontanthjaelp.gammel_ordning.under_30_forsoerger"
+    assert "2024-03-01" in svar.json["fejl"]
+
+
 def test_regimer(klient):
     regimer = klient.get("/regimer").json
     assert [r["noegle"] for r in regimer] == list(alle_regimer())
