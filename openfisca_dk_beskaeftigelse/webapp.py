@@ -14,10 +14,11 @@ Hvert regime får OpenFiscas eget web-API (``openfisca_web_api.app.create_app``)
 import json
 
 from flask import Flask, jsonify, request
+from openfisca_core.errors import ParameterNotFoundError
 from openfisca_web_api.app import create_app
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
-from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, gyldig_maaned
+from openfisca_dk_beskaeftigelse.beregning import FOERSTE_MAANED, BrugerFejl, gyldig_maaned
 from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 from openfisca_dk_beskaeftigelse.regimer import UkendtRegimeError, alle_regimer, byg_system
@@ -55,6 +56,14 @@ def _fejlsvar(fejl: FeltFejl):
 def _hulsvar(fejl: ParameterHulError):
     # 422: anmodningen er gyldig, men kilderne dækker ikke parameteren på den dato.
     return jsonify({"fejl": str(fejl), "felt": fejl.navn}), 422
+
+
+def _foer_modellen(fejl: ParameterNotFoundError):
+    # Parametrene begynder i FOERSTE_MAANED: før den er fejlen brugerens periode, efter den modellens.
+    if fejl.instant_str[:7] >= FOERSTE_MAANED:
+        raise fejl
+    besked = f"datoen {fejl.instant_str} ligger før modellens første måned, {FOERSTE_MAANED}"
+    return jsonify({"fejl": f"periode: {besked}", "felt": "periode"}), 400
 
 
 def _json(vaerdi) -> str:
@@ -162,9 +171,10 @@ def _rod() -> Flask:
 
 
 def _regimets_app(noegle: str) -> Flask:
-    """OpenFiscas app for regimet; et hul i kilderne svarer 422 med parameterens navn, ikke 500."""
+    """OpenFiscas app for regimet; et hul i kilderne (422) og en periode før 2020-01 (400) giver ikke 500."""
     app = create_app(byg_system(noegle))
     app.register_error_handler(ParameterHulError, _hulsvar)
+    app.register_error_handler(ParameterNotFoundError, _foer_modellen)
     return app
 
 

@@ -92,6 +92,14 @@ def test_hul_i_kilderne_giver_422_med_parameteren(klient, sti, krop):
     assert "2024-03-01" in svar.json["fejl"]
 
 
+def test_periode_foer_modellen_giver_400_i_calculate(klient):
+    mette = {**LEDIG["personer"]["mette"], "dagpenge_maanedssats": {"1990-01": None}}
+    svar = klient.post("/gaeldende_ret/calculate", json={"personer": {"mette": mette}})
+    assert svar.status_code == 400, svar.text
+    assert svar.json["felt"] == "periode"
+    assert "1990-01-01" in svar.json["fejl"] and "2020-01" in svar.json["fejl"]
+
+
 def test_regimer(klient):
     regimer = klient.get("/regimer").json
     assert [r["noegle"] for r in regimer] == list(alle_regimer())
