@@ -9,6 +9,9 @@ Hvert regime får OpenFiscas eget web-API (``openfisca_web_api.app.create_app``)
 - ``POST /sammenlign``: ``{"situation": {...}, "periode": "2026-03", "regimer": [...] | "alle",
   "variabler": [...]}`` → hvert regimes resultater og forskellene (samme format som
   ``dk-beskaeftigelse sammenlign --format json``).
+
+Brugerfejl giver ``{"fejl": ..., "felt": ...}`` med status 400 (422 for et hul i kilderne),
+ikke 500; ``docs/web-api.md`` har tabellen.
 """
 
 import json
