@@ -9,21 +9,33 @@ en stille standardværdi.
 import datetime
 
 import numpy
+from openfisca_core.errors import SituationParsingError
 
 INGEN_DATO = datetime.date(1, 1, 1)
 _INGEN = numpy.datetime64(INGEN_DATO, "D")
 
 
-class ManglendeOplysningError(ValueError):
-    """En formel mangler et input, som borgerens situation kræver."""
+class ManglendeOplysningError(SituationParsingError, ValueError):
+    """En formel mangler et input, som borgerens situation kræver.
+
+    Som :class:`SituationParsingError` svarer OpenFiscas egne ``/calculate`` og ``/trace``
+    med ``code`` (400) og ``error`` (``{"fejl": ..., "felt": ...}``) i stedet for status 500.
+    """
 
     def __init__(self, felt: str, hvorfor: str, antal: int) -> None:
         self.felt = felt
-        super().__init__(
+        besked = (
             f"Feltet '{felt}' mangler for {antal} person(er), men skal oplyses for at beregne "
             f"'{hvorfor}'. / Field '{felt}' is missing for {antal} person(s); it is needed "
             f"to compute '{hvorfor}'."
         )
+        # SituationParsingError.__init__ bygger et sti-træ; her er kroppen web-API'ets {fejl, felt}.
+        ValueError.__init__(self, besked)
+        self.error = {"fejl": besked, "felt": felt}
+        self.code = 400
+
+    def __str__(self) -> str:
+        return self.args[0]
 
 
 def kraev_oplyst(datoer: numpy.ndarray, felt: str, hvorfor: str, relevant=True) -> None:

@@ -9,17 +9,113 @@ Hvert regime får OpenFiscas eget web-API (``openfisca_web_api.app.create_app``)
 - ``POST /sammenlign``: ``{"situation": {...}, "periode": "2026-03", "regimer": [...] | "alle",
   "variabler": [...]}`` → hvert regimes resultater og forskellene (samme format som
   ``dk-beskaeftigelse sammenlign --format json``).
+
+Brugerfejl giver ``{"fejl": ..., "felt": ...}`` med status 400 (422 for et hul i kilderne),
+ikke 500; ``docs/web-api.md`` har tabellen.
 """
 
+import json
+
 from flask import Flask, jsonify, request
+from openfisca_core.errors import ParameterNotFoundError
 from openfisca_web_api.app import create_app
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
-from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, gyldig_maaned
+from openfisca_dk_beskaeftigelse.beregning import FOERSTE_MAANED, BrugerFejl, gyldig_maaned
 from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 from openfisca_dk_beskaeftigelse.regimer import UkendtRegimeError, alle_regimer, byg_system
 from openfisca_dk_beskaeftigelse.sammenligning import sammenlign, som_dict
+
+# Felterne i POST /sammenlign; andre nøgler afvises, så en stavefejl ikke ignoreres i stilhed.
+FELTER = ("situation", "periode", "regimer", "variabler")
+# Den fælles kode (beregning, sammenligning) navngiver felterne som CLI'et; klienten sendte JSON-felterne.
+_CLI_FELTER = {
+    "SITUATION": "situation",
+    "--periode": "periode",
+    "--regimer": "regimer",
+    "--variabler": "variabler",
+}
+
+
+class FeltFejl(BrugerFejl):
+    """Fejl i ét felt i kroppen af POST /sammenlign; ``felt`` er JSON-feltets navn."""
+
+    def __init__(self, felt: str, besked: str) -> None:
+        self.felt = felt
+        super().__init__(f"{felt}: {besked}")
+
+    @classmethod
+    def fra_cli(cls, fejl: BrugerFejl) -> "FeltFejl":
+        """En BrugerFejl fra den fælles kode ('--variabler: ...') med JSON-feltets navn."""
+        felt, _, besked = str(fejl).partition(": ")
+        return cls(_CLI_FELTER.get(felt, felt), besked)
+
+
+def _fejlsvar(fejl: FeltFejl):
+    return jsonify({"fejl": str(fejl), "felt": fejl.felt}), 400
+
+
+def _hulsvar(fejl: ParameterHulError):
+    # 422: anmodningen er gyldig, men kilderne dækker ikke parameteren på den dato.
+    return jsonify({"fejl": str(fejl), "felt": fejl.navn}), 422
+
+
+def _foer_modellen(fejl: ParameterNotFoundError):
+    # Parametrene begynder i FOERSTE_MAANED: før den er fejlen brugerens periode, efter den modellens.
+    if fejl.instant_str[:7] >= FOERSTE_MAANED:
+        raise fejl
+    besked = f"datoen {fejl.instant_str} ligger før modellens første måned, {FOERSTE_MAANED}"
+    return jsonify({"fejl": f"periode: {besked}", "felt": "periode"}), 400
+
+
+def _json(vaerdi) -> str:
+    return json.dumps(vaerdi, ensure_ascii=False)
+
+
+def _tekster(krop: dict, felt: str, ellers: str) -> list[str]:
+    """Feltet som en ikke-tom liste af tekster; alt andet giver FeltFejl (``ellers`` nævner alternativet)."""
+    vaerdi = krop[felt]
+    if not isinstance(vaerdi, list) or not vaerdi:
+        raise FeltFejl(felt, f"forventede en ikke-tom liste af tekster {ellers}, ikke {_json(vaerdi)}")
+    for nr, element in enumerate(vaerdi):
+        if not isinstance(element, str):
+            raise FeltFejl(felt, f"element nr. {nr} er {_json(element)}, ikke en tekst")
+    return vaerdi
+
+
+def _anmodning(krop) -> tuple[dict, str, list[str], list[str] | None]:
+    """Kroppen af POST /sammenlign kontrolleret felt for felt: situation, periode, regimer, variabler."""
+    if not isinstance(krop, dict):
+        raise FeltFejl("krop", "forventede et JSON-objekt med 'situation', 'periode' og 'regimer'")
+    ukendte = [noegle for noegle in krop if noegle not in FELTER]
+    if ukendte:
+        raise FeltFejl(
+            ukendte[0],
+            f"ukendt felt; felter, der ikke kendes: {', '.join(map(_json, ukendte))}; "
+            f"kendte felter: {', '.join(FELTER)}",
+        )
+    for felt in ("situation", "periode"):
+        if felt not in krop:
+            raise FeltFejl(felt, "mangler")
+    if not isinstance(krop["situation"], dict):
+        raise FeltFejl("situation", "forventede et JSON-objekt med fx 'personer' og 'virksomheder'")
+    if not isinstance(krop["periode"], str):
+        raise FeltFejl(
+            "periode", f'forventede en måned som tekst, fx "2026-03", ikke {_json(krop["periode"])}'
+        )
+    periode = gyldig_maaned(krop["periode"], felt="periode")
+    regimer = krop.get("regimer", "alle")
+    if regimer == "alle":
+        noegler = list(alle_regimer())
+    else:
+        noegler = _tekster(krop, "regimer", 'eller "alle"')
+    variabler = (
+        _tekster(krop, "variabler", "(udelad feltet for standardvariablerne)")
+        if "variabler" in krop
+        else None
+    )
+    return krop["situation"], periode, noegler, variabler
 
 
 def _regimer_json(base: str = "") -> list[dict]:
@@ -59,38 +155,33 @@ def _rod() -> Flask:
 
     @app.post("/sammenlign")
     def sammenlign_():
-        krop = request.get_json(silent=True)
         try:
-            if not isinstance(krop, dict):
-                raise BrugerFejl("krop: forventede et JSON-objekt med 'situation', 'periode' og 'regimer'")
-            for felt in ("situation", "periode"):
-                if felt not in krop:
-                    raise BrugerFejl(f"{felt}: mangler")
-            noegler = krop.get("regimer", "alle")
-            if noegler == "alle":
-                noegler = list(alle_regimer())
-            if not isinstance(noegler, list):
-                raise BrugerFejl('regimer: forventede en liste af regimenøgler eller "alle"')
-            resultat = sammenlign(
-                krop["situation"],
-                gyldig_maaned(str(krop["periode"]), felt="periode"),
-                noegler,
-                krop.get("variabler"),
-            )
+            situation, periode, noegler, variabler = _anmodning(request.get_json(silent=True))
+            resultat = sammenlign(situation, periode, noegler, variabler)
         except UkendtRegimeError as fejl:
             return jsonify({"fejl": f"regimer: {fejl}", "felt": "regimer"}), 400
+        except FeltFejl as fejl:
+            return _fejlsvar(fejl)
         except BrugerFejl as fejl:
-            return jsonify({"fejl": str(fejl), "felt": str(fejl).split(":")[0]}), 400
+            return _fejlsvar(FeltFejl.fra_cli(fejl))
         except ManglendeOplysningError as fejl:
             return jsonify({"fejl": str(fejl), "felt": fejl.felt}), 400
         except ParameterHulError as fejl:
-            return jsonify({"fejl": str(fejl), "felt": fejl.navn}), 422
+            return _hulsvar(fejl)
         return jsonify(som_dict(resultat))
 
+    return app
+
+
+def _regimets_app(noegle: str) -> Flask:
+    """OpenFiscas app for regimet; et hul i kilderne (422) og en periode før 2020-01 (400) giver ikke 500."""
+    app = create_app(byg_system(noegle))
+    app.register_error_handler(ParameterHulError, _hulsvar)
+    app.register_error_handler(ParameterNotFoundError, _foer_modellen)
     return app
 
 
 def lav_app(noegler: list[str] | None = None):
     """WSGI-appen: roden plus OpenFiscas app for hvert regime under ``/<regime>``."""
     noegler = noegler or list(alle_regimer())
-    return DispatcherMiddleware(_rod(), {f"/{n}": create_app(byg_system(n)) for n in noegler})
+    return DispatcherMiddleware(_rod(), {f"/{n}": _regimets_app(n) for n in noegler})

@@ -10,11 +10,12 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from openfisca_web_api.app import create_app
 from werkzeug.test import Client
 
 import openfisca_dk_beskaeftigelse as pakke
 from openfisca_dk_beskaeftigelse.beregning import indlaes_situation
-from openfisca_dk_beskaeftigelse.regimer import alle_regimer
+from openfisca_dk_beskaeftigelse.regimer import alle_regimer, gaeldende_ret
 from openfisca_dk_beskaeftigelse.webapp import lav_app
 
 LEDIG = indlaes_situation(pakke.EKSEMPELMAPPE / "forsikret_ledig.yaml")
@@ -39,6 +40,64 @@ def test_calculate_og_trace_under_et_regime(klient):
     assert svar.json["personer"]["mette"]["alder"]["2026-03"] == 41
     spor = klient.post("/gaeldende_ret/trace", json=situation)
     assert spor.status_code == 200 and "alder<2026-03>" in spor.json["trace"]
+
+
+UDEN_FOEDSELSDATO = {"personer": {"mette": {"alder": {"2026-03": None}}}}
+
+
+@pytest.mark.parametrize("sti", ["/gaeldende_ret/calculate", "/gaeldende_ret/trace"])
+def test_manglende_input_giver_400_med_feltet(klient, sti):
+    svar = klient.post(sti, json=UDEN_FOEDSELSDATO)
+    assert svar.status_code == 400, svar.text
+    assert svar.json["felt"] == "foedselsdato"
+    assert "'alder'" in svar.json["fejl"]
+
+
+def test_manglende_input_giver_400_ogsaa_under_openfisca_serve():
+    # `openfisca serve` bruger create_app direkte, uden dk-beskaeftigelse serve's indpakning.
+    svar = Client(create_app(gaeldende_ret())).post("/calculate", json=UDEN_FOEDSELSDATO)
+    assert svar.status_code == 400, svar.text
+    assert svar.json["felt"] == "foedselsdato"
+
+
+# Kontanthjælp til en forsørger under 30 år, der ikke er enlig, er ikke fundet for 2024 (value: null).
+FORSOERGER_UNDER_30 = {
+    "ydelse": {"2024-03": "kontanthjaelp"},
+    "alder": {"2024-03": 26},
+    "har_forsoergerpligt": {"2024-03": True},
+}
+
+
+@pytest.mark.parametrize(
+    ("sti", "krop"),
+    [
+        (
+            "/gaeldende_ret/calculate",
+            {"personer": {"anne": {**FORSOERGER_UNDER_30, "kontanthjaelp_sats": {"2024-03": None}}}},
+        ),
+        (
+            "/sammenlign",
+            {
+                "situation": {"personer": {"anne": FORSOERGER_UNDER_30}},
+                "periode": "2024-03",
+                "variabler": ["kontanthjaelp_sats"],
+            },
+        ),
+    ],
+)
+def test_hul_i_kilderne_giver_422_med_parameteren(klient, sti, krop):
+    svar = klient.post(sti, json=krop)
+    assert svar.status_code == 422, svar.text
+    assert svar.json["felt"] == "aktivloven.kontanthjaelp.gammel_ordning.under_30_forsoerger"
+    assert "2024-03-01" in svar.json["fejl"]
+
+
+def test_periode_foer_modellen_giver_400_i_calculate(klient):
+    mette = {**LEDIG["personer"]["mette"], "dagpenge_maanedssats": {"1990-01": None}}
+    svar = klient.post("/gaeldende_ret/calculate", json={"personer": {"mette": mette}})
+    assert svar.status_code == 400, svar.text
+    assert svar.json["felt"] == "periode"
+    assert "1990-01-01" in svar.json["fejl"] and "2020-01" in svar.json["fejl"]
 
 
 def test_regimer(klient):
@@ -98,9 +157,23 @@ def test_sammenlign_med_en_stak(klient):
         ({"situation": LEDIG, "periode": "2026-03", "regimer": ["faerre_maalgrupper+paradis"]}, "regimer"),
         (
             {"situation": {"personer": {"a": {"ydelse": {"2026-03": "pension"}}}}, "periode": "2026-03"},
-            "SITUATION",
+            "situation",
         ),
-        ({"situation": LEDIG, "periode": "2026-03", "variabler": ["findes_ikke"]}, "--variabler"),
+        ({"situation": LEDIG, "periode": "2026-03", "variabler": ["findes_ikke"]}, "variabler"),
+        ({"situation": LEDIG, "periode": "1990-01"}, "periode"),
+        ({"situation": LEDIG, "periode": 202603}, "periode"),
+        ({"situation": 5, "periode": "2026-03"}, "situation"),
+        ({"situation": {}, "periode": "2026-03"}, "situation"),
+        ({"situation": LEDIG, "periode": "2026-03", "regimer": [1]}, "regimer"),
+        ({"situation": LEDIG, "periode": "2026-03", "regimer": [["x"]]}, "regimer"),
+        ({"situation": LEDIG, "periode": "2026-03", "regimer": []}, "regimer"),
+        ({"situation": LEDIG, "periode": "2026-03", "regimer": None}, "regimer"),
+        ({"situation": LEDIG, "periode": "2026-03", "variabler": 5}, "variabler"),
+        ({"situation": LEDIG, "periode": "2026-03", "variabler": [["maalgruppe"]]}, "variabler"),
+        ({"situation": LEDIG, "periode": "2026-03", "variabler": "maalgruppe"}, "variabler"),
+        ({"situation": LEDIG, "periode": "2026-03", "variabler": []}, "variabler"),
+        ({"situation": LEDIG, "periode": "2026-03", "variabler": None}, "variabler"),
+        ({"situation": LEDIG, "periode": "2026-03", "regime": ["faerre_maalgrupper"]}, "regime"),
     ],
 )
 def test_sammenlign_fejl_naevner_feltet(klient, krop, felt):
@@ -111,7 +184,17 @@ def test_sammenlign_fejl_naevner_feltet(klient, krop, felt):
     )
     assert svar.status_code == 400
     assert svar.json["felt"] == felt, svar.json
-    assert svar.json["fejl"]
+    # Beskeden begynder med det felt, klienten sendte, aldrig CLI'ets navn (--variabler, SITUATION).
+    assert svar.json["fejl"].startswith(f"{felt}: "), svar.json
+
+
+def test_sammenlign_naevner_alle_ukendte_felter(klient):
+    svar = klient.post(
+        "/sammenlign",
+        json={"situation": LEDIG, "periode": "2026-03", "regime": "alle", "varibler": ["alder"]},
+    )
+    assert svar.status_code == 400
+    assert '"regime", "varibler"' in svar.json["fejl"] and "regimer" in svar.json["fejl"]
 
 
 def _fri_port():
