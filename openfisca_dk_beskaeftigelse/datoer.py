@@ -38,6 +38,16 @@ class ManglendeOplysningError(SituationParsingError, ValueError):
         return self.args[0]
 
 
+class ModstridendeOplysningError(ManglendeOplysningError):
+    """Et input kan ikke gælde sammen med de øvrige (svarer som et manglende input: 400, feltet)."""
+
+    def __init__(self, felt: str, besked: str) -> None:
+        self.felt = felt
+        ValueError.__init__(self, besked)
+        self.error = {"fejl": besked, "felt": felt}
+        self.code = 400
+
+
 def kraev_oplyst(datoer: numpy.ndarray, felt: str, hvorfor: str, relevant=True) -> None:
     """Rejs :class:`ManglendeOplysningError`, hvis en relevant person mangler datoen."""
     mangler = numpy.logical_and(relevant, datoer == _INGEN)

@@ -8,7 +8,13 @@ from openfisca_core.indexed_enums import Enum
 from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
-from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, ManglendeOplysningError, alder_hvor, kraev_oplyst
+from openfisca_dk_beskaeftigelse.datoer import (
+    INGEN_DATO,
+    ManglendeOplysningError,
+    ModstridendeOplysningError,
+    alder_hvor,
+    kraev_oplyst,
+)
 from openfisca_dk_beskaeftigelse.entities import Person
 from openfisca_dk_beskaeftigelse.love import BEK_2636_2021, LAB, LOV_1655_2024, LOV_1750_2025
 
@@ -79,6 +85,15 @@ def _maalgruppe(person, period, parameters, forloeb_aabent):
     aktivitetsparat = parathed == parathed.possible_values.aktivitetsparat
 
     forloebsydelse = (ydelse == ydelser.ressourceforloebsydelse) | (ydelse == ydelser.revalideringsydelse)
+    lukningsramt = (forloeb == forloebene.ressourceforloeb) | (forloeb == forloebene.revalidering)
+    lukket = forloebsydelse & lukningsramt & ~numpy.asarray(forloeb_aabent, dtype=bool)
+    if lukket.any():
+        raise ModstridendeOplysningError(
+            "forloeb_startdato",
+            f"Feltet 'forloeb_startdato' ligger for {int(numpy.count_nonzero(lukket))} person(er) "
+            "efter, at ressourceforløb og revalidering lukkede for nye borgere (lov nr. 1750/2025), "
+            "men ydelsen er ressourceforløbs- eller revalideringsydelse; ret startdatoen eller ydelsen.",
+        )
     uden_forloeb = forloebsydelse & ~(jobafklaring | ressourceforloeb | revalidering)
     if uden_forloeb.any():
         raise ManglendeOplysningError("forloeb", "maalgruppe", int(numpy.count_nonzero(uden_forloeb)))

@@ -244,7 +244,8 @@ class uddannelsesloeft_110_ret(Variable):
     documentation = (
         "Samme personkreds som uddannelsesløft (§ 96), når uddannelsen er en "
         "erhvervsuddannelse på positivlisten. Ordningen gjaldt august 2020 - 31. december "
-        "2022 og 1. juli - 31. december 2023 og er permanent fra 1. januar 2024."
+        "2022 og 1. juli - 31. december 2023 og er permanent fra 1. januar 2024. Om uddannelsen "
+        "står på positivlisten, er ikke modelleret: variablen forudsætter det."
     )
 
     def formula(person, period, parameters):
@@ -279,17 +280,21 @@ class regional_uddannelsespulje_ret(Variable):
     label = "Kan få uddannelse fra den regionale uddannelsespulje"
     reference = LAB.paragraf("§ 6")
     documentation = (
-        "Fra 1. januar 2021 alle målgrupper i § 6 undtagen fleksjobvisiterede, fra første "
-        "ledighedsdag, uden krav til uddannelse eller alder; i 2020 kun forsikrede ledige. "
-        "Kurset skal stå på den regionale positivliste eller have en jobåbningserklæring; det "
-        "er ikke modelleret. Ydelsen under kurset er den almindelige."
+        "Fra 1. august 2020 (midlertidigt, fra 2021 i LAB) alle målgrupper i § 6 undtagen "
+        "fleksjobbere, fra første ledighedsdag, uden krav til uddannelse eller alder; før da kun "
+        "forsikrede ledige. En fleksjobvisiteret på ledighedsydelse er ledig og omfattet (STAR: "
+        "'alle ledige målgrupper … undtaget fleksjobbere'; medium). Kurset skal stå på den "
+        "regionale positivliste eller have en jobåbningserklæring; det er ikke modelleret. "
+        "Ydelsen under kurset er den almindelige."
     )
 
     def formula(person, period, parameters):
         pulje = parameters(period).lab.uddannelse.regional_uddannelsespulje
         maalgruppe = person("maalgruppe_lab_6", period)
         m = maalgruppe.possible_values
-        alle = (maalgruppe != m.ingen) & (maalgruppe != m.fleksjobvisiteret)
+        ydelse = person("ydelse", period)
+        fleksjobber = (maalgruppe == m.fleksjobvisiteret) & (ydelse != ydelse.possible_values.ledighedsydelse)
+        alle = (maalgruppe != m.ingen) & ~fleksjobber
         return numpy.where(pulje.alle_maalgrupper, alle, maalgruppe == m.forsikret_ledig)
 
 
