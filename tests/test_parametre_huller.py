@@ -3,6 +3,7 @@
 import numpy
 import pytest
 from openfisca_core.parameters import ParameterNode
+from openfisca_core.simulations import SimulationBuilder
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from openfisca_dk_beskaeftigelse.entities import entities
@@ -89,3 +90,19 @@ def test_gaeldende_rets_huller_giver_fejl_ved_brug(system):
             vaerdi = vaerdi[del_]
         with pytest.raises(ParameterHulError, match=navn):
             vaerdi + 0
+
+
+@pytest.mark.parametrize(
+    ("variabel", "parameter"),
+    [
+        ("sygedagpenge_ugesats", r"'sygedagpenge\.beloeb\.maksimum_"),
+        ("dagpenge_maanedssats", r"'afl\.dagpenge\..*maksimum_maaned"),
+    ],
+)
+def test_satser_for_2027_er_ikke_gaettet(system, variabel, parameter):
+    """Satserne kendes til og med 2026; 2027 giver en fejl, der nævner satsen, ikke 2026-værdien."""
+    simulering = SimulationBuilder().build_from_entities(
+        system, {"personer": {"a": {"maanedsloen": {"2027-03": 40000}, "timeloen": {"2027-03": 250}}}}
+    )
+    with pytest.raises(ParameterHulError, match=parameter):
+        simulering.calculate(variabel, "2027-03")
