@@ -1,5 +1,6 @@
 """Reform: gruppesamtaler tæller som jobsamtaler, og samtalernes indhold er frit."""
 
+from openfisca_core import periods
 from openfisca_core.periods import MONTH
 from openfisca_core.reforms import Reform
 from openfisca_core.variables import Variable
@@ -8,7 +9,7 @@ from openfisca_dk_beskaeftigelse.entities import Person
 from openfisca_dk_beskaeftigelse.grupper import navn_i
 from openfisca_dk_beskaeftigelse.kilder import Kilde
 from openfisca_dk_beskaeftigelse.love import LAB
-from openfisca_dk_beskaeftigelse.reformstoette import aendr_parametre, aendr_vaerdier, parameter
+from openfisca_dk_beskaeftigelse.reformstoette import aendr_parametre, parameter
 
 GRUPPER = ("forsikret_ledig", "forsikret_ledig_ung")
 
@@ -30,14 +31,15 @@ class kontaktforloeb_gruppesamtaler_tilladt(Variable):
 
 
 def _hoejst_individuelle_samtaler(parametre):
-    # Reformens tal gælder fra 2020 for alle datoer; kommunens tal begrænses for hver dato.
-    hoejst = parameter(parametre, "reformer.gruppesamtaler_og_frit_indhold.individuelle_samtaler")(
-        "2020-01-01"
-    )
+    # Kommunens tal begrænses til reformens på hver dato, hvor et af de to tal skifter.
+    hoejst = parameter(parametre, "reformer.gruppesamtaler_og_frit_indhold.individuelle_samtaler")
     for gruppe in GRUPPER:
-        aendr_vaerdier(
-            parametre, f"lab.kontaktforloeb.kommune_samtaler_6_maaneder.{gruppe}", lambda v: min(v, hoejst)
-        )
+        kommune = parameter(parametre, f"lab.kontaktforloeb.kommune_samtaler_6_maaneder.{gruppe}")
+        datoer = sorted({v.instant_str for v in [*kommune.values_list, *hoejst.values_list]})
+        graenser = [(dato, kommune(dato), hoejst(dato)) for dato in datoer]
+        for dato, tal, loft in graenser:
+            if tal is not None:
+                kommune.update(start=periods.instant(dato), value=min(tal, loft))
 
 
 class GruppesamtalerOgFritIndhold(Reform):
