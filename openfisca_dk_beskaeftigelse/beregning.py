@@ -5,6 +5,9 @@ YAML-tests ``input``), i YAML eller JSON.
 """
 
 import datetime
+import json
+import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,10 +91,87 @@ def indlaes_situation(sti: Path) -> dict:
 
 def byg_simulering(system, situation: dict):
     """Byg en OpenFisca-simulering; en situation, der ikke passer til entiteterne, giver BrugerFejl."""
+    kontroller_typer(system, situation)
     try:
         return SimulationBuilder().build_from_entities(system, situation)
     except SituationParsingError as fejl:
         raise BrugerFejl(f"SITUATION: {_flad_fejl(fejl.error)}") from None
+
+
+_ISO_DATO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def kontroller_typer(system, situation: dict) -> None:
+    """Hver angivet værdi skal have variablens type; ``null`` betyder "beregn værdien".
+
+    OpenFisca selv konverterer uden at spørge ('false' bliver sand, 3,7 bliver 3, et Enum-tal
+    bliver en tilfældig gruppe), så en forkert type giver her BrugerFejl med hele stien.
+    Ukendte entiteter, variabler og roller overlades til OpenFiscas egne fejl.
+    """
+    if not isinstance(situation, dict):
+        return
+    for entitet in system.entities:
+        medlemmer = situation.get(entitet.plural)
+        if not isinstance(medlemmer, dict):
+            continue
+        for id_, felter in medlemmer.items():
+            if not isinstance(felter, dict):
+                continue
+            for navn, vaerdier in felter.items():
+                variabel = system.variables.get(navn)
+                if variabel is None:
+                    continue
+                sti = f"{entitet.plural}/{id_}/{navn}"
+                par = vaerdier.items() if isinstance(vaerdier, dict) else [(None, vaerdier)]
+                for periode, v in par:
+                    forventet = None if v is None else _typefejl(variabel, v)
+                    if forventet:
+                        felt = sti if periode is None else f"{sti}/{periode}"
+                        raise BrugerFejl(f"SITUATION: {felt}: forventede {forventet}, fik {_vist(v)}")
+
+
+def _typefejl(variabel, v) -> str | None:
+    """Hvad variablen forventede, hvis ``v`` ikke er af dens type; ellers None."""
+    type_ = variabel.value_type
+    er_tal = isinstance(v, int | float) and not isinstance(v, bool)
+    if type_ is bool:
+        return None if isinstance(v, bool) else "sand/falsk (true/false)"
+    if type_ is int:
+        if not (er_tal and float(v).is_integer()):
+            return "et helt tal"
+        graenser = numpy.iinfo(variabel.dtype)
+        return (
+            None
+            if graenser.min <= v <= graenser.max
+            else f"et helt tal fra {graenser.min} til {graenser.max}"
+        )
+    if type_ is float:
+        endeligt = er_tal and math.isfinite(v) and abs(v) <= numpy.finfo(variabel.dtype).max
+        return None if endeligt else "et tal"
+    if type_ is Enum:
+        navne = list(variabel.possible_values.__members__)
+        return None if isinstance(v, str) and v in navne else f"en af ({', '.join(navne)})"
+    if type_ is datetime.date:
+        return None if _er_dato(v) else "en dato som ÅÅÅÅ-MM-DD"
+    return None if isinstance(v, type_) else f"en værdi af typen {type_.__name__}"
+
+
+def _er_dato(v) -> bool:
+    if isinstance(v, datetime.date):
+        # Et tidspunkt ville miste sit klokkeslæt i OpenFisca.
+        return not isinstance(v, datetime.datetime)
+    if not isinstance(v, str) or not _ISO_DATO.fullmatch(v):
+        return False
+    try:
+        datetime.date.fromisoformat(v)
+    except ValueError:
+        return False
+    return True
+
+
+def _vist(v) -> str:
+    """Værdien, som brugeren skrev den (tekst i anførselstegn, ellers som JSON)."""
+    return f"'{v}'" if isinstance(v, str) else json.dumps(v, ensure_ascii=False, default=str)
 
 
 def _flad_fejl(fejl, sti="") -> str:
