@@ -8,6 +8,7 @@ import datetime
 import json
 import math
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,8 +49,27 @@ class Vaerdi:
         return str(v)
 
 
+class _DobbeltNoegle(yaml.constructor.ConstructorError):
+    """En nøgle, der står to gange i samme objekt."""
+
+
 class _SituationLoader(yaml.SafeLoader):
-    """YAML uden automatisk datokonvertering: datoer forbliver tekst, som i web-API'et."""
+    """YAML uden automatisk datokonvertering: datoer forbliver tekst, som i web-API'et.
+
+    En nøgle, der står to gange i samme objekt, er en fejl: PyYAML beholder ellers kun den sidste.
+    """
+
+    def construct_mapping(self, node, deep=False):
+        sete = set()
+        for noegle_node, _ in node.value:
+            # '<<' fletter et andet objekt ind; dets nøgler må gerne overskrives.
+            if noegle_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            noegle = self.construct_object(noegle_node, deep=True)
+            if isinstance(noegle, Hashable) and noegle in sete:
+                raise _DobbeltNoegle(None, None, f"nøglen '{noegle}' står to gange", noegle_node.start_mark)
+            sete.add(noegle)
+        return super().construct_mapping(node, deep=deep)
 
 
 _SituationLoader.add_constructor(
@@ -80,6 +100,18 @@ def indlaes_situation(sti: Path) -> dict:
         indhold = yaml.load(Path(sti).read_text(encoding="utf-8"), Loader=_SituationLoader)
     except FileNotFoundError:
         raise BrugerFejl(f"SITUATION: filen '{sti}' findes ikke") from None
+    except IsADirectoryError:
+        raise BrugerFejl(f"SITUATION: '{sti}' er en mappe; angiv en situationsfil") from None
+    except OSError as fejl:
+        raise BrugerFejl(f"SITUATION: '{sti}' kan ikke læses ({fejl.strerror})") from None
+    except UnicodeDecodeError as fejl:
+        linje = fejl.object[: fejl.start].count(b"\n") + 1
+        raise BrugerFejl(f"SITUATION: '{sti}' er ikke UTF-8 (linje {linje}); gem filen som UTF-8") from None
+    except _DobbeltNoegle as fejl:
+        raise BrugerFejl(
+            f"SITUATION: '{sti}' (linje {fejl.problem_mark.line + 1}): {fejl.problem}; "
+            "kun den sidste ville blive brugt"
+        ) from None
     except yaml.YAMLError as fejl:
         sted = getattr(fejl, "problem_mark", None)
         linje = f" (linje {sted.line + 1})" if sted else ""

@@ -121,3 +121,25 @@ def test_situationsfejl_naevner_feltet(tmp_path):
         assert resultat.returncode == 2, (navn, resultat.stderr)
         assert felt in resultat.stderr, (navn, resultat.stderr)
         assert len(resultat.stderr.strip().splitlines()) == 1, resultat.stderr
+
+
+def test_dobbelte_noegler_mappe_og_forkert_tegnsaet_giver_en_linje(tmp_path):
+    dobbelt_yaml = tmp_path / "dobbelt.yaml"
+    dobbelt_yaml.write_text(
+        "personer:\n  a:\n    alder:\n      '2026-03': 40\n    alder:\n      '2026-03': 50\n"
+    )
+    dobbelt_json = tmp_path / "dobbelt.json"
+    dobbelt_json.write_text('{"personer": {"a": {}, "a": {}}}')
+    latin1 = tmp_path / "latin1.yaml"
+    latin1.write_bytes("# Søren\npersoner:\n  søren: {}\n".encode("latin-1"))
+    for sti, dele in [
+        (dobbelt_yaml, ["dobbelt.yaml", "linje 5", "'alder' står to gange"]),
+        (dobbelt_json, ["dobbelt.json", "linje 1", "'a' står to gange"]),
+        (latin1, ["latin1.yaml", "ikke UTF-8", "linje 1"]),
+        (tmp_path, [str(tmp_path), "er en mappe"]),
+    ]:
+        resultat = _koer("sammenlign", sti, "--periode", "2026-03", "--variabler", "alder")
+        assert resultat.returncode == 2, resultat.stderr
+        assert len(resultat.stderr.strip().splitlines()) == 1, resultat.stderr
+        for del_ in dele:
+            assert del_ in resultat.stderr, (del_, resultat.stderr)
