@@ -14,7 +14,9 @@ exitkode 2.
 """
 
 import argparse
+import importlib
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -31,6 +33,8 @@ from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, UkendtRegimeError
 from openfisca_dk_beskaeftigelse.sammenligning import sammenlign, som_csv, som_dict, som_markdown, som_tabel
 
 FORMATER = ("tabel", "markdown", "csv", "json")
+# Over dette bliver befolkningen for stor til hukommelsen på en almindelig maskine.
+MAKS_PERSONER = 5_000_000
 
 
 class _Parser(argparse.ArgumentParser):
@@ -86,19 +90,50 @@ def _parser() -> argparse.ArgumentParser:
     )
     e.add_argument("--periode", required=True, help="måned, fx 2026-03")
     e.add_argument(
-        "--personer", type=int, default=100_000, help="antal syntetiske personer (standard 100.000)"
+        "--personer",
+        type=int,
+        default=100_000,
+        help=f"antal syntetiske personer, 1 til {_tal(MAKS_PERSONER)} (standard 100.000)",
     )
     e.add_argument(
-        "--seed", type=int, default=0, help="startværdi for den syntetiske befolkning (standard 0)"
+        "--seed",
+        type=int,
+        default=0,
+        help="startværdi for den syntetiske befolkning, et heltal ≥ 0 (standard 0)",
     )
     e.add_argument("--format", choices=("tabel", "csv", "json"), default="tabel")
-    e.add_argument("--ud", type=Path, help="mappe til søjlediagrammer (PNG) og resultatet som CSV og JSON")
+    e.add_argument(
+        "--ud",
+        type=Path,
+        help=(
+            "mappe til søjlediagrammer (PNG) og resultatet som CSV og JSON; oprettes om nødvendigt "
+            "og kræver ekstraen docs (matplotlib)"
+        ),
+    )
 
-    w = under.add_parser("serve", help="web-API'et for alle regimer")
+    w = under.add_parser("serve", help="web-API'et for alle regimer (kræver ekstraen web-api)")
     w.add_argument("--host", default="127.0.0.1", help="adresse (standard 127.0.0.1)")
     w.add_argument("--port", type=int, default=5000, help="port (standard 5000)")
     w.add_argument("--workers", type=int, default=1, help="antal gunicorn-processer (standard 1)")
     return parser
+
+
+def _tal(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def _importer(modul: str, ekstra: str, felt: str):
+    """Importér et modul fra en ekstra; mangler ekstraen, siger fejlen, hvad der skal installeres."""
+    try:
+        return importlib.import_module(modul)
+    except ImportError as fejl:
+        # En fejl i pakken selv er ikke en manglende ekstra.
+        if (fejl.name or "").startswith("openfisca_dk_beskaeftigelse"):
+            raise
+        raise BrugerFejl(
+            f"{felt}: kræver ekstraen {ekstra} ({fejl}); "
+            f"installer den med pip install 'openfisca-dk-beskaeftigelse[{ekstra}]'"
+        ) from None
 
 
 def _liste(tekst: str | None) -> list[str] | None:
@@ -184,22 +219,43 @@ def _forklar(args, konsol: Console) -> None:
 
 
 def _effekt(args, konsol: Console) -> None:
-    if args.personer < 1:
-        raise BrugerFejl(f"--personer: skal være et positivt heltal, ikke {args.personer}")
-    resultat = effekt.effekt(
-        _regimenoegler(args.regimer), gyldig_maaned(args.periode), args.personer, args.seed
-    )
+    if not 1 <= args.personer <= MAKS_PERSONER:
+        raise BrugerFejl(
+            f"--personer: skal være et heltal fra 1 til {_tal(MAKS_PERSONER)}, ikke {args.personer}"
+        )
+    if args.seed < 0:
+        raise BrugerFejl(f"--seed: skal være et heltal ≥ 0, ikke {args.seed}")
+    noegler = _regimenoegler(args.regimer)
+    periode = gyldig_maaned(args.periode)
     if args.ud is not None:
-        args.ud.mkdir(parents=True, exist_ok=True)
-        (args.ud / "effekt.csv").write_text(effekt.som_csv(resultat), encoding="utf-8")
-        (args.ud / "effekt.json").write_text(effekt.som_json(resultat), encoding="utf-8")
-        effekt.grafer(resultat, args.ud)
+        _forbered_ud(args.ud)
+    resultat = effekt.effekt(noegler, periode, args.personer, args.seed)
+    if args.ud is not None:
+        try:
+            (args.ud / "effekt.csv").write_text(effekt.som_csv(resultat), encoding="utf-8")
+            (args.ud / "effekt.json").write_text(effekt.som_json(resultat), encoding="utf-8")
+            effekt.grafer(resultat, args.ud)
+        except OSError as fejl:
+            raise BrugerFejl(f"--ud: kan ikke skrive i '{args.ud}' ({fejl.strerror})") from None
     if args.format == "json":
         print(effekt.som_json(resultat))
     elif args.format == "csv":
         sys.stdout.write(effekt.som_csv(resultat))
     else:
         konsol.print(_effekttabel(resultat))
+
+
+def _forbered_ud(ud: Path) -> None:
+    """Kontrollér og opret --ud før beregningen, så en fejl her ikke spilder den."""
+    _importer("matplotlib", "docs", "--ud")
+    if ud.exists() and not ud.is_dir():
+        raise BrugerFejl(f"--ud: '{ud}' findes og er ikke en mappe")
+    try:
+        ud.mkdir(parents=True, exist_ok=True)
+    except OSError as fejl:
+        raise BrugerFejl(f"--ud: kan ikke oprette mappen '{ud}' ({fejl.strerror})") from None
+    if not os.access(ud, os.W_OK | os.X_OK):
+        raise BrugerFejl(f"--ud: kan ikke skrive i mappen '{ud}'")
 
 
 def _effekttabel(resultat) -> Group:
@@ -247,9 +303,8 @@ def _effekttabel(resultat) -> Group:
 
 def _serve(args, konsol: Console) -> None:
     # Web-API'et (gunicorn, flask) kommer med ekstraen web-api; de andre kommandoer kan undvære det.
-    from openfisca_dk_beskaeftigelse.server import start
-
-    start(args.host, args.port, args.workers)
+    server = _importer("openfisca_dk_beskaeftigelse.server", "web-api", "serve")
+    server.start(args.host, args.port, args.workers)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,13 +15,13 @@ LEDIG = pakke.EKSEMPELMAPPE / "forsikret_ledig.yaml"
 VARIABLER_STAK = "maalgruppe,kontaktforloeb_samtaler_telefon_video"
 
 
-def _koer(*args, cwd=None):
+def _koer(*args, cwd=None, env=None):
     return subprocess.run(
         [Path(sys.executable).parent / "dk-beskaeftigelse", *map(str, args)],
         capture_output=True,
         text=True,
         cwd=cwd,
-        env={**os.environ, "COLUMNS": "200"},
+        env={**os.environ, "COLUMNS": "200", **(env or {})},
     )
 
 
@@ -143,3 +143,51 @@ def test_dobbelte_noegler_mappe_og_forkert_tegnsaet_giver_en_linje(tmp_path):
         assert len(resultat.stderr.strip().splitlines()) == 1, resultat.stderr
         for del_ in dele:
             assert del_ in resultat.stderr, (del_, resultat.stderr)
+
+
+def _en_linje(resultat, *dele):
+    assert resultat.returncode == 2, resultat.stderr
+    assert len(resultat.stderr.strip().splitlines()) == 1, resultat.stderr
+    for del_ in dele:
+        assert del_ in resultat.stderr, (del_, resultat.stderr)
+
+
+EFFEKT = ["effekt", "--periode", "2026-03", "--regimer", "gaeldende_ret", "--personer", "10"]
+
+
+def test_effekt_afviser_seed_og_personer_uden_for_graenserne():
+    _en_linje(_koer(*EFFEKT, "--seed", "-1"), "--seed", "-1")
+    _en_linje(_koer(*EFFEKT, "--personer", "5000001"), "--personer", "5.000.000")
+    _en_linje(_koer(*EFFEKT, "--personer", "0"), "--personer")
+    assert "5.000.000" in _koer("effekt", "--help").stdout
+
+
+def test_effekt_ud_kontrolleres_foer_beregningen(tmp_path):
+    fil = tmp_path / "fil.txt"
+    fil.write_text("ikke en mappe")
+    _en_linje(_koer(*EFFEKT, "--ud", fil), "--ud", "ikke en mappe")
+    _en_linje(_koer(*EFFEKT, "--ud", fil / "under"), "--ud", "kan ikke oprette")
+    assert fil.read_text() == "ikke en mappe"
+    ud = tmp_path / "ny" / "mappe"
+    resultat = _koer(*EFFEKT, "--ud", ud, "--format", "csv")
+    assert resultat.returncode == 0, resultat.stderr
+    assert (ud / "effekt.csv").read_text() == resultat.stdout
+
+
+def _uden_modul(tmp_path, modul: str) -> dict:
+    """Et PYTHONPATH, hvor ``modul`` mangler, som når ekstraen ikke er installeret."""
+    pakke = tmp_path / "mangler" / modul
+    pakke.mkdir(parents=True)
+    (pakke / "__init__.py").write_text(
+        f"raise ModuleNotFoundError(\"No module named '{modul}'\", name='{modul}')\n"
+    )
+    return {"PYTHONPATH": str(tmp_path / "mangler")}
+
+
+def test_manglende_ekstra_naevner_den(tmp_path):
+    ud = tmp_path / "ud"
+    resultat = _koer(*EFFEKT, "--ud", ud, env=_uden_modul(tmp_path, "matplotlib"))
+    _en_linje(resultat, "--ud", "pip install 'openfisca-dk-beskaeftigelse[docs]'")
+    assert not ud.exists()
+    resultat = _koer("serve", "--port", "1", env=_uden_modul(tmp_path, "gunicorn"))
+    _en_linje(resultat, "serve", "pip install 'openfisca-dk-beskaeftigelse[web-api]'")
