@@ -319,9 +319,14 @@ def main(argv: list[str] | None = None) -> int:
     }
     try:
         kommandoer[args.kommando](args, konsol)
+        sys.stdout.flush()
     except (BrugerFejl, UkendtRegimeError, ManglendeOplysningError, ParameterHulError) as fejl:
         print(f"fejl: {fejl}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # Læseren (fx head) lukkede røret: stille og exitkode 1, som rich selv gør det for tabellerne.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return 0
 
 

@@ -191,3 +191,19 @@ def test_manglende_ekstra_naevner_den(tmp_path):
     assert not ud.exists()
     resultat = _koer("serve", "--port", "1", env=_uden_modul(tmp_path, "gunicorn"))
     _en_linje(resultat, "serve", "pip install 'openfisca-dk-beskaeftigelse[web-api]'")
+
+
+@pytest.mark.parametrize("format_", ["json", "tabel"])
+def test_lukket_roer_giver_intet_traceback(format_):
+    proces = subprocess.Popen(
+        [Path(sys.executable).parent / "dk-beskaeftigelse", "sammenlign", LEDIG, "--periode", "2026-03"]
+        + ["--format", format_],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    # Ingen læser, før kommandoen skriver: som `| head -0`.
+    proces.stdout.close()
+    stderr = proces.stderr.read()
+    assert proces.wait() == 1
+    assert stderr == ""
