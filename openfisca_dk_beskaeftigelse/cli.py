@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -173,7 +174,7 @@ def _sammenlign(args, konsol: Console) -> None:
             print(som_markdown(s).replace("# Sammenligning", f"# {sti.name}: sammenligning", 1))
     else:
         for sti, s in resultater:
-            konsol.rule(f"{sti.name}")
+            konsol.rule(escape(sti.name))
             konsol.print(som_tabel(s))
 
 
@@ -202,11 +203,16 @@ def _regimer(args, konsol: Console) -> None:
         tabel.add_column(kolonne)
     for r in regimer:
         tabel.add_row(
-            r.noegle,
-            r.navn,
-            r.status,
-            "\n".join(x.__name__ for x in r.reformer) or "—",
-            "\n".join(f"{k.fil}: {k.afsnit}" for k in r.kilder) or "—",
+            *map(
+                Text,
+                (
+                    r.noegle,
+                    r.navn,
+                    r.status,
+                    "\n".join(x.__name__ for x in r.reformer) or "—",
+                    "\n".join(f"{k.fil}: {k.afsnit}" for k in r.kilder) or "—",
+                ),
+            )
         )
     konsol.print(tabel)
 
@@ -281,7 +287,7 @@ def _effekttabel(resultat) -> Group:
         )
         tabel.add_column("Kategori" if regimer_som_kolonner else "Regime")
         for kolonne in kolonner:
-            tabel.add_column(kolonne, justify="right")
+            tabel.add_column(escape(kolonne), justify="right")
         for raekke in raekker:
             celler = []
             for kolonne in kolonner:
@@ -293,7 +299,7 @@ def _effekttabel(resultat) -> Group:
                 tekst = "—" if v is None else f"{v:,.0f}".replace(",", ".")
                 afviger = v is not None and grund is not None and abs(v - grund) >= 0.5
                 celler.append(Text(tekst, style="bold yellow" if afviger else ""))
-            tabel.add_row(raekke, *celler)
+            tabel.add_row(Text(raekke), *celler)
         tabeller.append(tabel)
     for fejl in dict.fromkeys(h["fejl"] for h in resultat.huller):
         maal = sorted({effekt.MAAL[h["maal"]][0] for h in resultat.huller if h["fejl"] == fejl})

@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass, field
 
 from rich.console import Group
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -192,12 +193,15 @@ def som_tabel(s: Sammenligning) -> Group:
     mange = len(s.regimer) > MAKS_KOLONNER
     tabeller = []
     for (entitet, id_), raekker in _medlemmer(s):
-        tabel = Table(title=f"{id_} ({entitet}) — {s.periode}", title_justify="left", show_lines=False)
+        # Id'er og navne kommer fra brugeren; '[' i dem må ikke læses som rich-markup.
+        tabel = Table(
+            title=escape(f"{id_} ({entitet}) — {s.periode}"), title_justify="left", show_lines=False
+        )
         tabel.add_column("Variabel")
         tabel.add_column("Hjemmel", style="dim")
         regimer = s.regimer[:1] if mange else s.regimer
         for r in regimer:
-            tabel.add_column(r.navn)
+            tabel.add_column(escape(r.navn))
         if mange:
             tabel.add_column("Afviger under")
         for x in raekker:
@@ -210,7 +214,8 @@ def som_tabel(s: Sammenligning) -> Group:
                     f"{r.navn}: {x.tekster.get(r.noegle, '—')}" for r in s.regimer if x.afviger(r.noegle)
                 ]
                 celler.append(Text("\n".join(afvig), style="bold yellow"))
-            tabel.add_row(Text(f"{x.label}\n{x.variabel}"), x.reference[0] if x.reference else "", *celler)
+            hjemmel = Text(x.reference[0] if x.reference else "")
+            tabel.add_row(Text(f"{x.label}\n{x.variabel}"), hjemmel, *celler)
         tabeller.append(tabel)
     tabeller.append(Text("Gult: afviger fra gældende ret.", style="dim"))
     return Group(*tabeller)

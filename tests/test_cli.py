@@ -207,3 +207,19 @@ def test_lukket_roer_giver_intet_traceback(format_):
     stderr = proces.stderr.read()
     assert proces.wait() == 1
     assert stderr == ""
+
+
+def test_id_og_filnavne_vises_som_de_er_ikke_som_markup(tmp_path):
+    sti = tmp_path / "[red]borgere.yaml"
+    sti.write_text(
+        'personer:\n  "ole[/]":\n    foedselsdato: {ETERNITY: "1990-01-01"}\n'
+        '  "[bold]eva":\n    foedselsdato: {ETERNITY: "1990-01-01"}\n'
+    )
+    tabel = _koer(
+        "sammenlign", sti, "--periode", "2026-03", "--regimer", "gaeldende_ret", "--variabler", "alder"
+    )
+    forklaring = _koer("forklar", sti, "--periode", "2026-03", "--variabel", "alder")
+    for resultat in (tabel, forklaring):
+        assert resultat.returncode == 0, resultat.stderr
+        assert "ole[/]" in resultat.stdout and "[bold]eva" in resultat.stdout
+    assert "[red]borgere.yaml" in tabel.stdout
