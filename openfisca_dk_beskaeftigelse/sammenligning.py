@@ -3,6 +3,11 @@
 ``sammenlign`` beregner; ``som_json``, ``som_csv``, ``som_markdown`` og ``som_tabel`` viser.
 JSON-formatet er stabilt (``FORMAT_VERSION``) og maskinlæsbart: Enum ved navn, datoer som
 ISO-datoer (``null`` for ingen dato), beløb med to decimaler.
+
+Et hul i kilderne (:class:`ParameterHulError`) rammer kun den variabel og det regime, der
+læser parameteren; resten beregnes. Cellen viser "ikke beregnet (hul i kilderne: ...)", i
+JSON er værdien ``null`` og rækkens ``huller`` nævner parameteren og datoen (format 2), i
+CSV er værdien tom og kolonnen ``note`` nævner hullet.
 """
 
 import copy
@@ -17,12 +22,14 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, Vaerdi, beregn
+from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, Vaerdi, byg_simulering, vaerdier
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
+from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, Regime, byg_system, regime
 from openfisca_dk_beskaeftigelse.uddata import alle_uddata
 
-FORMAT_VERSION = 1
+# 2: rækkens "huller" (parametre uden værdi i kilderne) er kommet til.
+FORMAT_VERSION = 2
 # Flere regimer end dette vises i tabellen som gældende ret plus en kolonne med afvigelserne.
 MAKS_KOLONNER = 4
 
@@ -38,11 +45,14 @@ class Raekke:
     reference: list[str]
     vaerdier: dict[str, Vaerdi | None] = field(default_factory=dict)
     tekster: dict[str, str] = field(default_factory=dict)
+    # Regime -> hullet (parameter og dato), der forhindrede beregningen under det regime.
+    huller: dict[str, ParameterHulError] = field(default_factory=dict)
 
     def afviger(self, noegle: str) -> bool:
-        return noegle != GAELDENDE_RET and not _ens(
-            self.vaerdier.get(noegle), self.vaerdier.get(GAELDENDE_RET)
-        )
+        # En værdi, der ikke kunne beregnes, kan hverken afvige eller ej.
+        if noegle == GAELDENDE_RET or noegle in self.huller or GAELDENDE_RET in self.huller:
+            return False
+        return not _ens(self.vaerdier.get(noegle), self.vaerdier.get(GAELDENDE_RET))
 
 
 @dataclass
@@ -84,22 +94,38 @@ def sammenlign(situation: dict, periode: str, noegler: list[str], variabler: lis
     raekker: dict[tuple, Raekke] = {}
     for r in regimer:
         system = systemer[r.noegle]
-        findes = [n for n in navne if n in system.variables]
-        for v in beregn(system, copy.deepcopy(situation), periode, findes):
-            variabel = system.variables[v.variabel]
-            noegle = (v.entitet, v.id, v.variabel)
-            if noegle not in raekker:
-                raekker[noegle] = Raekke(
-                    v.entitet, v.id, v.variabel, variabel.label, list(variabel.reference or [])
-                )
-            raekker[noegle].vaerdier[r.noegle] = v
-            raekker[noegle].tekster[r.noegle] = v.tekst(variabel)
+        simulering = byg_simulering(system, copy.deepcopy(situation))
+        for navn in (n for n in navne if n in system.variables):
+            variabel = system.variables[navn]
+            beregnede, hul = _beregn_variabel(system, simulering, periode, navn)
+            for v in beregnede:
+                noegle = (v.entitet, v.id, v.variabel)
+                if noegle not in raekker:
+                    raekker[noegle] = Raekke(
+                        v.entitet, v.id, v.variabel, variabel.label, list(variabel.reference or [])
+                    )
+                raekke = raekker[noegle]
+                if hul is None:
+                    raekke.vaerdier[r.noegle] = v
+                    raekke.tekster[r.noegle] = v.tekst(variabel)
+                else:
+                    raekke.huller[r.noegle] = hul
+                    raekke.tekster[r.noegle] = f"ikke beregnet (hul i kilderne: {hul.navn})"
     orden = {n: i for i, n in enumerate(navne)}
     medlemmer = list(dict.fromkeys((e, i) for e, i, _ in raekker))
     sorterede = sorted(
         raekker.values(), key=lambda x: (medlemmer.index((x.entitet, x.id)), orden[x.variabel])
     )
     return Sammenligning(periode, regimer, sorterede)
+
+
+def _beregn_variabel(system, simulering, periode: str, navn: str):
+    """Én variabels værdier, eller (tomme værdier, hullet), hvis en parameter mangler i kilderne."""
+    try:
+        return vaerdier(system, simulering, periode, [navn]), None
+    except ParameterHulError as hul:
+        population = simulering.get_variable_population(navn)
+        return [Vaerdi(population.entity.plural, str(i), navn, None) for i in population.ids], hul
 
 
 def _json_vaerdi(v: Vaerdi | None):
@@ -131,6 +157,7 @@ def som_dict(s: Sammenligning) -> dict:
                 "vaerdier": {n: _json_vaerdi(x.vaerdier.get(n)) for n in (r.noegle for r in s.regimer)},
                 "tekster": {n: x.tekster.get(n) for n in (r.noegle for r in s.regimer)},
                 "afviger_fra_gaeldende_ret": s.afvigende_regimer(x),
+                "huller": {n: {"parameter": h.navn, "dato": h.dato} for n, h in x.huller.items()},
             }
             for x in s.raekker
         ],
@@ -145,7 +172,17 @@ def som_csv(s: Sammenligning) -> str:
     ud = io.StringIO()
     skriver = csv.writer(ud, lineterminator="\n")
     skriver.writerow(
-        ["entitet", "id", "variabel", "regime", "vaerdi", "tekst", "afviger_fra_gaeldende_ret", "reference"]
+        [
+            "entitet",
+            "id",
+            "variabel",
+            "regime",
+            "vaerdi",
+            "tekst",
+            "afviger_fra_gaeldende_ret",
+            "reference",
+            "note",
+        ]
     )
     for x in s.raekker:
         for r in s.regimer:
@@ -160,9 +197,15 @@ def som_csv(s: Sammenligning) -> str:
                     x.tekster.get(r.noegle, ""),
                     "ja" if x.afviger(r.noegle) else "nej",
                     x.reference[0] if x.reference else "",
+                    _note(x, r.noegle),
                 ]
             )
     return ud.getvalue()
+
+
+def _note(x: Raekke, noegle: str) -> str:
+    hul = x.huller.get(noegle)
+    return "" if hul is None else f"ikke beregnet: hul i kilderne ({hul.navn} den {hul.dato})"
 
 
 def _medlemmer(s: Sammenligning):
@@ -188,6 +231,19 @@ def som_markdown(s: Sammenligning) -> str:
     return "\n".join(linjer) + "\n"
 
 
+def _celle(x: Raekke, noegle: str) -> Text:
+    if noegle in x.huller:
+        # Parameterens fulde navn skal kunne læses, også i en smal kolonne.
+        return Text(x.tekster[noegle], style="red", overflow="fold")
+    return Text(x.tekster.get(noegle, "—"), style="bold yellow" if x.afviger(noegle) else "")
+
+
+def _eget_hul(x: Raekke, noegle: str) -> bool:
+    """Et hul under regimet, som gældende ret ikke har (det står allerede i dens kolonne)."""
+    hul, grund = x.huller.get(noegle), x.huller.get(GAELDENDE_RET)
+    return hul is not None and (grund is None or hul.navn != grund.navn)
+
+
 def som_tabel(s: Sammenligning) -> Group:
     """Rich-tabeller: én per person og arbejdssted; afvigelser fra gældende ret fremhævet."""
     mange = len(s.regimer) > MAKS_KOLONNER
@@ -205,15 +261,14 @@ def som_tabel(s: Sammenligning) -> Group:
         if mange:
             tabel.add_column("Afviger under")
         for x in raekker:
-            celler = [
-                Text(x.tekster.get(r.noegle, "—"), style="bold yellow" if x.afviger(r.noegle) else "")
-                for r in regimer
-            ]
+            celler = [_celle(x, r.noegle) for r in regimer]
             if mange:
                 afvig = [
-                    f"{r.navn}: {x.tekster.get(r.noegle, '—')}" for r in s.regimer if x.afviger(r.noegle)
+                    Text.assemble(f"{r.navn}: ", _celle(x, r.noegle))
+                    for r in s.regimer[1:]
+                    if x.afviger(r.noegle) or _eget_hul(x, r.noegle)
                 ]
-                celler.append(Text("\n".join(afvig), style="bold yellow"))
+                celler.append(Text("\n", overflow="fold").join(afvig))
             hjemmel = Text(x.reference[0] if x.reference else "")
             tabel.add_row(Text(f"{x.label}\n{x.variabel}"), hjemmel, *celler)
         tabeller.append(tabel)

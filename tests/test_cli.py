@@ -1,5 +1,7 @@
 """Kommandolinjen, som brugerne kører den: en rigtig proces på rigtige filer."""
 
+import csv
+import io
 import json
 import os
 import subprocess
@@ -9,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import openfisca_dk_beskaeftigelse as pakke
+from openfisca_dk_beskaeftigelse.cli import FORMATER
 
 EKSEMPLER = sorted(pakke.EKSEMPELMAPPE.glob("*.yaml"))
 LEDIG = pakke.EKSEMPELMAPPE / "forsikret_ledig.yaml"
@@ -39,7 +42,7 @@ def test_json_er_maskinlaesbart_og_stabilt():
     )
     assert resultat.returncode == 0, resultat.stderr
     data = json.loads(resultat.stdout)
-    assert data["format_version"] == 1 and data["periode"] == "2026-03"
+    assert data["format_version"] == 2 and data["periode"] == "2026-03"
     raekker = {r["variabel"]: r for r in data["resultater"]}
     assert raekker["alder"]["vaerdier"]["gaeldende_ret"] == 41
     assert raekker["ydelse"]["vaerdier"]["gaeldende_ret"] == "arbejdsloeshedsdagpenge"
@@ -223,3 +226,47 @@ def test_id_og_filnavne_vises_som_de_er_ikke_som_markup(tmp_path):
         assert resultat.returncode == 0, resultat.stderr
         assert "ole[/]" in resultat.stdout and "[bold]eva" in resultat.stdout
     assert "[red]borgere.yaml" in tabel.stdout
+
+
+# Kilderne dækker ikke kontanthjælpen til forsørgere under 30 år i 2020 (value: null).
+HUL = (
+    "personer:\n  p:\n    foedselsdato: {ETERNITY: '1995-01-01'}\n"
+    "    ydelse: {'2020-06': kontanthjaelp}\n    har_forsoergerpligt: {'2020-06': true}\n"
+    "    er_ledig: {'2020-06': true}\n    beskaeftigelse: {'2020-06': ledig}\n"
+    "    parathed: {'2020-06': jobparat}\n    ledighed_startdato: {'2020-06': '2020-01-01'}\n"
+)
+PARAMETER = "aktivloven.kontanthjaelp.gammel_ordning.under_30_forsoerger"
+
+
+@pytest.mark.parametrize("format_", FORMATER)
+def test_et_hul_i_kilderne_rammer_kun_sin_celle(tmp_path, format_):
+    sti = tmp_path / "hul.yaml"
+    sti.write_text(HUL)
+    variabler = "alder,kontanthjaelp_maanedsbeloeb,maalgruppe"
+    faelles = [
+        "--periode",
+        "2020-06",
+        "--regimer",
+        "gaeldende_ret,faerre_maalgrupper",
+        "--variabler",
+        variabler,
+    ]
+    resultat = _koer("sammenlign", sti, *faelles, "--format", format_, env={"COLUMNS": "400"})
+    assert resultat.returncode == 0, resultat.stderr
+    if format_ == "json":
+        raekker = {r["variabel"]: r for r in json.loads(resultat.stdout)["resultater"]}
+        hul = raekker["kontanthjaelp_maanedsbeloeb"]
+        assert hul["vaerdier"] == {"gaeldende_ret": None, "faerre_maalgrupper": None}
+        assert hul["huller"]["gaeldende_ret"] == {"parameter": PARAMETER, "dato": "2020-06-01"}
+        assert hul["afviger_fra_gaeldende_ret"] == []
+        assert raekker["alder"]["vaerdier"]["gaeldende_ret"] == 25 and raekker["alder"]["huller"] == {}
+        assert raekker["maalgruppe"]["vaerdier"]["faerre_maalgrupper"] is not None
+    elif format_ == "csv":
+        raekker = list(csv.DictReader(io.StringIO(resultat.stdout)))
+        hul = [r for r in raekker if r["variabel"] == "kontanthjaelp_maanedsbeloeb"]
+        assert [r["vaerdi"] for r in hul] == ["", ""]
+        assert all(PARAMETER in r["note"] for r in hul)
+        assert {r["vaerdi"] for r in raekker if r["variabel"] == "alder"} == {"25"}
+    else:
+        assert f"ikke beregnet (hul i kilderne: {PARAMETER})" in resultat.stdout
+        assert "25" in resultat.stdout
