@@ -14,6 +14,7 @@ exitkode 2.
 """
 
 import argparse
+import contextlib
 import importlib
 import json
 import os
@@ -31,7 +32,14 @@ from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
 from openfisca_dk_beskaeftigelse.forklaring import forklar
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, UkendtRegimeError, alle_regimer, regime
-from openfisca_dk_beskaeftigelse.sammenligning import sammenlign, som_csv, som_dict, som_markdown, som_tabel
+from openfisca_dk_beskaeftigelse.sammenligning import (
+    kontroller_variabler,
+    sammenlign,
+    som_csv,
+    som_dict,
+    som_markdown,
+    som_tabel,
+)
 
 FORMATER = ("tabel", "markdown", "csv", "json")
 # Over dette bliver befolkningen for stor til hukommelsen på en almindelig maskine.
@@ -72,7 +80,15 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument(
         "--variabler", help="kommaseparerede variabler (standard: kontraktens og lovområdernes uddata)"
     )
-    s.add_argument("--format", choices=FORMATER, default="tabel")
+    s.add_argument(
+        "--format",
+        choices=FORMATER,
+        default="tabel",
+        help=(
+            "tabel (standard), markdown, csv (kolonnen situation nævner filen) eller json "
+            "(ét objekt for én fil, en liste med ét objekt per fil for flere)"
+        ),
+    )
 
     r = under.add_parser("regimer", help="regimeregistret")
     r.add_argument("--format", choices=("tabel", "json"), default="tabel")
@@ -159,15 +175,18 @@ def _sammenlign(args, konsol: Console) -> None:
     periode = gyldig_maaned(args.periode)
     noegler = _regimenoegler(args.regimer)
     variabler = _liste(args.variabler)
-    resultater = [
-        (sti, sammenlign(indlaes_situation(sti), periode, noegler, variabler)) for sti in args.situationer
-    ]
+    kontroller_variabler(noegler, variabler)
+    resultater = []
+    for sti in args.situationer:
+        situation = indlaes_situation(sti)
+        with _i_filen(sti):
+            resultater.append((sti, sammenlign(situation, periode, noegler, variabler)))
     if args.format == "json":
         data = [{"situation": sti.name, **som_dict(s)} for sti, s in resultater]
         print(json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2))
     elif args.format == "csv":
-        for i, (_, s) in enumerate(resultater):
-            tekst = som_csv(s)
+        for i, (sti, s) in enumerate(resultater):
+            tekst = som_csv(s, str(sti))
             sys.stdout.write(tekst if i == 0 else tekst.split("\n", 1)[1])
     elif args.format == "markdown":
         for sti, s in resultater:
@@ -176,6 +195,15 @@ def _sammenlign(args, konsol: Console) -> None:
         for sti, s in resultater:
             konsol.rule(escape(sti.name))
             konsol.print(som_tabel(s))
+
+
+@contextlib.contextmanager
+def _i_filen(sti: Path):
+    """En fejl i en situation nævner filen, så den kan findes blandt flere."""
+    try:
+        yield
+    except (BrugerFejl, ManglendeOplysningError, ParameterHulError) as fejl:
+        raise BrugerFejl(f"{sti}: {str(fejl).removeprefix('SITUATION: ')}") from None
 
 
 def _regimer(args, konsol: Console) -> None:

@@ -82,15 +82,20 @@ def standardvariabler(system, regimer: list[Regime]) -> list[str]:
     return navne
 
 
+def kontroller_variabler(noegler: list[str], variabler: list[str] | None) -> None:
+    """En variabel, som intet af regimerne kender, giver BrugerFejl (før en situation læses)."""
+    systemer = [byg_system(n) for n in dict.fromkeys([GAELDENDE_RET, *noegler])]
+    ukendte = [n for n in variabler or [] if not any(n in s.variables for s in systemer)]
+    if ukendte:
+        raise BrugerFejl(f"--variabler: ukendt variabel '{ukendte[0]}'")
+
+
 def sammenlign(situation: dict, periode: str, noegler: list[str], variabler: list[str] | None = None):
     """Beregn ``variabler`` for situationen under hvert regime i ``noegler``."""
     regimer = [regime(n) for n in dict.fromkeys([GAELDENDE_RET, *noegler])]
     systemer = {r.noegle: byg_system(r.noegle) for r in regimer}
-    grundlag = systemer[GAELDENDE_RET]
-    navne = variabler or standardvariabler(grundlag, regimer)
-    ukendte = [n for n in navne if not any(n in s.variables for s in systemer.values())]
-    if ukendte:
-        raise BrugerFejl(f"--variabler: ukendt variabel '{ukendte[0]}'")
+    kontroller_variabler(noegler, variabler)
+    navne = variabler or standardvariabler(systemer[GAELDENDE_RET], regimer)
     raekker: dict[tuple, Raekke] = {}
     for r in regimer:
         system = systemer[r.noegle]
@@ -168,11 +173,13 @@ def som_json(s: Sammenligning) -> str:
     return json.dumps(som_dict(s), ensure_ascii=False, indent=2)
 
 
-def som_csv(s: Sammenligning) -> str:
+def som_csv(s: Sammenligning, situation: str) -> str:
+    """Én række per variabel og regime; ``situation`` (filen) skiller rækkerne fra flere filer ad."""
     ud = io.StringIO()
     skriver = csv.writer(ud, lineterminator="\n")
     skriver.writerow(
         [
+            "situation",
             "entitet",
             "id",
             "variabel",
@@ -189,6 +196,7 @@ def som_csv(s: Sammenligning) -> str:
             vaerdi = _json_vaerdi(x.vaerdier.get(r.noegle))
             skriver.writerow(
                 [
+                    situation,
                     x.entitet,
                     x.id,
                     x.variabel,

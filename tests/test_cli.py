@@ -52,8 +52,8 @@ def test_json_er_maskinlaesbart_og_stabilt():
 
 def test_csv_og_markdown():
     csv_ = _koer("sammenlign", LEDIG, "--periode", "2026-03", "--format", "csv", "--variabler", "alder")
-    assert csv_.stdout.splitlines()[0].startswith("entitet,id,variabel,regime,vaerdi")
-    assert "personer,mette,alder,gaeldende_ret,41,41,nej" in csv_.stdout
+    assert csv_.stdout.splitlines()[0].startswith("situation,entitet,id,variabel,regime,vaerdi")
+    assert f"{LEDIG},personer,mette,alder,gaeldende_ret,41,41,nej" in csv_.stdout
     md = _koer("sammenlign", LEDIG, "--periode", "2026-03", "--format", "markdown", "--variabler", "alder")
     assert "| Alder i hele år (`alder`) |" in md.stdout
 
@@ -270,3 +270,24 @@ def test_et_hul_i_kilderne_rammer_kun_sin_celle(tmp_path, format_):
     else:
         assert f"ikke beregnet (hul i kilderne: {PARAMETER})" in resultat.stdout
         assert "25" in resultat.stdout
+
+
+def test_flere_situationsfiler_skilles_ad(tmp_path):
+    kopi = tmp_path / "kopi.yaml"
+    kopi.write_text(LEDIG.read_text())
+    faelles = ["--periode", "2026-03", "--regimer", "gaeldende_ret", "--variabler", "alder"]
+    csv_ = _koer("sammenlign", LEDIG, kopi, *faelles, "--format", "csv")
+    assert csv_.returncode == 0, csv_.stderr
+    raekker = list(csv.DictReader(io.StringIO(csv_.stdout)))
+    assert [(r["situation"], r["id"]) for r in raekker] == [(str(LEDIG), "mette"), (str(kopi), "mette")]
+    assert "kolonnen situation" in _koer("sammenlign", "--help").stdout
+    forkert = tmp_path / "forkert.yaml"
+    forkert.write_text("personer:\n  a:\n    er_ledig:\n      '2026-03': 'false'\n")
+    mangler = tmp_path / "mangler.yaml"
+    mangler.write_text("personer:\n  a:\n    ydelse:\n      '2026-03': kontanthjaelp\n")
+    for sti, felt in [
+        (forkert, "personer/a/er_ledig/2026-03: forventede sand/falsk"),
+        (mangler, "Feltet 'foedselsdato' mangler"),
+    ]:
+        resultat = _koer("sammenlign", LEDIG, sti, kopi, *faelles[:4], "--variabler", "maalgruppe")
+        _en_linje(resultat, f"fejl: {sti}: ", felt)
