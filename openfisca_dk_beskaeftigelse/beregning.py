@@ -18,6 +18,7 @@ from openfisca_core import periods
 from openfisca_core.errors import SituationParsingError
 from openfisca_core.indexed_enums import Enum, EnumArray
 from openfisca_core.simulations import SimulationBuilder
+from openfisca_core.tracers import SimpleTracer
 
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
 
@@ -214,6 +215,64 @@ def _flad_fejl(fejl, sti="") -> str:
         (noegle, rest), *_ = fejl.items()
         return _flad_fejl(rest, f"{sti}/{noegle}" if sti else str(noegle))
     return f"{sti}: {fejl}"
+
+
+class Laesninger(SimpleTracer):
+    """OpenFiscas enkle sporing, der også husker hver (variabel, periode), beregningen læste."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.laest: set[tuple[str, periods.Period]] = set()
+
+    def record_calculation_start(self, variable, period) -> None:
+        super().record_calculation_start(variable, period)
+        self.laest.add((variable, period))
+
+
+def ignorerede_inddata(systemer, situation: dict, periode: str, laest) -> list[str]:
+    """Inddata, som beregningen gik forbi, fordi de er angivet for andre perioder end dem, den læste.
+
+    En advarsel per entitet/id/variabel, når beregningen læste variablen, men for ingen periode,
+    som en angivet værdi dækker (så alle brugerens værdier for den blev ignoreret). En variabel,
+    loven læser bagud (fx ``arbejdstimer`` i månederne før sygemeldingen), giver ingen advarsel,
+    når de læste måneder har værdier. ETERNITY-variabler og ``null`` (beregn) tæller ikke med.
+    """
+    laeste: dict[str, list] = {}
+    for navn, p in laest:
+        laeste.setdefault(navn, []).append(p)
+    advarsler = []
+    for plural, id_, navn, angivne in _angivne_perioder(systemer, situation):
+        perioder = laeste.get(navn)
+        if not perioder or any(_overlapper(p, a) for p in perioder for a in angivne.values()):
+            continue
+        vist = (
+            periode if any(str(p) == periode for p in perioder) else str(min(perioder, key=lambda p: p.start))
+        )
+        advarsler.append(
+            f"{plural}/{id_}/{navn} har ingen værdi for {vist} (angivet for {', '.join(angivne)})"
+        )
+    return advarsler
+
+
+def _angivne_perioder(systemer, situation: dict):
+    """(entitet, id, variabel, {tekst: periode}) for hver variabel med værdier for bestemte perioder."""
+    for entitet in systemer[0].entities:
+        for id_, felter in (situation.get(entitet.plural) or {}).items():
+            for navn, vaerdier in felter.items():
+                variabel = next((s.variables[navn] for s in systemer if navn in s.variables), None)
+                if (
+                    variabel is None
+                    or variabel.definition_period == periods.DateUnit.ETERNITY
+                    or not isinstance(vaerdier, dict)
+                ):
+                    continue
+                angivne = {str(k): periods.period(str(k)) for k, v in vaerdier.items() if v is not None}
+                if angivne:
+                    yield entitet.plural, id_, navn, angivne
+
+
+def _overlapper(a, b) -> bool:
+    return a.start <= b.stop and b.start <= a.stop
 
 
 def beregn(system, situation: dict, periode: str, variabler: list[str]) -> list[Vaerdi]:

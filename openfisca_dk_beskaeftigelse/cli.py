@@ -181,6 +181,7 @@ def _sammenlign(args, konsol: Console) -> None:
         situation = indlaes_situation(sti)
         with _i_filen(sti):
             resultater.append((sti, sammenlign(situation, periode, noegler, variabler)))
+        _advar(sti, resultater[-1][1].advarsler)
     if args.format == "json":
         data = [{"situation": sti.name, **som_dict(s)} for sti, s in resultater]
         print(json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2))
@@ -195,6 +196,11 @@ def _sammenlign(args, konsol: Console) -> None:
         for sti, s in resultater:
             konsol.rule(escape(sti.name))
             konsol.print(som_tabel(s))
+
+
+def _advar(sti: Path, advarsler: list[str]) -> None:
+    for advarsel in advarsler:
+        print(f"advarsel: {sti}: {advarsel}", file=sys.stderr)
 
 
 @contextlib.contextmanager
@@ -247,9 +253,11 @@ def _regimer(args, konsol: Console) -> None:
 
 def _forklar(args, konsol: Console) -> None:
     _kendt_regime(args.regime, "--regime")
-    konsol.print(
-        forklar(indlaes_situation(args.situation), gyldig_maaned(args.periode), args.variabel, args.regime)
+    trae, advarsler = forklar(
+        indlaes_situation(args.situation), gyldig_maaned(args.periode), args.variabel, args.regime
     )
+    _advar(args.situation, advarsler)
+    konsol.print(trae)
 
 
 def _effekt(args, konsol: Console) -> None:

@@ -12,7 +12,7 @@ from openfisca_core.indexed_enums import EnumArray
 from rich.markup import escape
 from rich.tree import Tree
 
-from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, byg_simulering
+from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, byg_simulering, ignorerede_inddata
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
 from openfisca_dk_beskaeftigelse.regimer import byg_system
 
@@ -47,7 +47,15 @@ def _knude(node, system, trae: Tree) -> None:
         _knude(barn, system, gren)
 
 
-def forklar(situation: dict, periode: str, variabel: str, noegle: str) -> Tree:
+def _laest(node, laest: set) -> set:
+    laest.add((node.name, node.period))
+    for barn in node.children:
+        _laest(barn, laest)
+    return laest
+
+
+def forklar(situation: dict, periode: str, variabel: str, noegle: str) -> tuple[Tree, list[str]]:
+    """Sporet som træ og advarslerne om inddata, beregningen gik forbi (se ``ignorerede_inddata``)."""
     system = byg_system(noegle)
     if variabel not in system.variables:
         raise BrugerFejl(f"--variabel: ukendt variabel '{variabel}' i regimet '{noegle}'")
@@ -60,6 +68,8 @@ def forklar(situation: dict, periode: str, variabel: str, noegle: str) -> Tree:
         f"Forklaring af [bold]{escape(variabel)}[/bold] "
         + escape(f"for {', '.join(map(str, ids))} i {periode} ({noegle})")
     )
+    laest = set()
     for rod in simulering.tracer.trees:
         _knude(rod, system, trae)
-    return trae
+        _laest(rod, laest)
+    return trae, ignorerede_inddata([system], situation, periode, laest)

@@ -8,6 +8,11 @@ Et hul i kilderne (:class:`ParameterHulError`) rammer kun den variabel og det re
 læser parameteren; resten beregnes. Cellen viser "ikke beregnet (hul i kilderne: ...)", i
 JSON er værdien ``null`` og rækkens ``huller`` nævner parameteren og datoen (format 2), i
 CSV er værdien tom og kolonnen ``note`` nævner hullet.
+
+Inddata, som beregningen gik forbi, fordi de er angivet for andre perioder end dem, den læste
+(fx værdier for 2026 og ``--periode 2025-06``), står som én tekst per entitet/id/variabel i
+``Sammenligning.advarsler`` (JSON: ``advarsler``); reglen står i
+:func:`~openfisca_dk_beskaeftigelse.beregning.ignorerede_inddata`.
 """
 
 import copy
@@ -22,13 +27,20 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, Vaerdi, byg_simulering, vaerdier
+from openfisca_dk_beskaeftigelse.beregning import (
+    BrugerFejl,
+    Laesninger,
+    Vaerdi,
+    byg_simulering,
+    ignorerede_inddata,
+    vaerdier,
+)
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, Regime, byg_system, regime
 from openfisca_dk_beskaeftigelse.uddata import alle_uddata
 
-# 2: rækkens "huller" (parametre uden værdi i kilderne) er kommet til.
+# 2: rækkens "huller" (parametre uden værdi i kilderne) og "advarsler" (ignorerede inddata) er kommet til.
 FORMAT_VERSION = 2
 # Flere regimer end dette vises i tabellen som gældende ret plus en kolonne med afvigelserne.
 MAKS_KOLONNER = 4
@@ -60,6 +72,8 @@ class Sammenligning:
     periode: str
     regimer: list[Regime]
     raekker: list[Raekke]
+    # Inddata, som beregningen gik forbi (angivet for andre perioder), som tekst.
+    advarsler: list[str] = field(default_factory=list)
 
     def afvigende_regimer(self, raekke: Raekke) -> list[str]:
         return [r.noegle for r in self.regimer if raekke.afviger(r.noegle)]
@@ -97,9 +111,11 @@ def sammenlign(situation: dict, periode: str, noegler: list[str], variabler: lis
     kontroller_variabler(noegler, variabler)
     navne = variabler or standardvariabler(systemer[GAELDENDE_RET], regimer)
     raekker: dict[tuple, Raekke] = {}
+    laest = set()
     for r in regimer:
         system = systemer[r.noegle]
         simulering = byg_simulering(system, copy.deepcopy(situation))
+        simulering.tracer = laesninger = Laesninger()
         for navn in (n for n in navne if n in system.variables):
             variabel = system.variables[navn]
             beregnede, hul = _beregn_variabel(system, simulering, periode, navn)
@@ -116,12 +132,14 @@ def sammenlign(situation: dict, periode: str, noegler: list[str], variabler: lis
                 else:
                     raekke.huller[r.noegle] = hul
                     raekke.tekster[r.noegle] = f"ikke beregnet (hul i kilderne: {hul.navn})"
+        laest |= laesninger.laest
     orden = {n: i for i, n in enumerate(navne)}
     medlemmer = list(dict.fromkeys((e, i) for e, i, _ in raekker))
     sorterede = sorted(
         raekker.values(), key=lambda x: (medlemmer.index((x.entitet, x.id)), orden[x.variabel])
     )
-    return Sammenligning(periode, regimer, sorterede)
+    advarsler = ignorerede_inddata(list(systemer.values()), situation, periode, laest)
+    return Sammenligning(periode, regimer, sorterede, advarsler)
 
 
 def _beregn_variabel(system, simulering, periode: str, navn: str):
@@ -166,6 +184,7 @@ def som_dict(s: Sammenligning) -> dict:
             }
             for x in s.raekker
         ],
+        "advarsler": s.advarsler,
     }
 
 

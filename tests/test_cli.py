@@ -291,3 +291,36 @@ def test_flere_situationsfiler_skilles_ad(tmp_path):
     ]:
         resultat = _koer("sammenlign", LEDIG, sti, kopi, *faelles[:4], "--variabler", "maalgruppe")
         _en_linje(resultat, f"fejl: {sti}: ", felt)
+
+
+def test_inddata_for_en_anden_periode_giver_en_advarsel_per_variabel():
+    resultat = _koer(
+        "sammenlign", LEDIG, "--periode", "2025-06", "--regimer", "gaeldende_ret,faerre_maalgrupper"
+    )
+    assert resultat.returncode == 0, resultat.stderr
+    linjer = resultat.stderr.splitlines()
+    assert (
+        f"advarsel: {LEDIG}: personer/mette/ydelse har ingen værdi for 2025-06 (angivet for 2026)" in linjer
+    )
+    assert all(linje.startswith("advarsel: ") for linje in linjer)
+    # Én linje per entitet/id/variabel, også med flere regimer.
+    assert len(linjer) == len(set(linjer))
+    data = json.loads(_koer("sammenlign", LEDIG, "--periode", "2025-06", "--format", "json").stdout)
+    assert "personer/mette/ydelse har ingen værdi for 2025-06 (angivet for 2026)" in data["advarsler"]
+    forklaring = _koer("forklar", LEDIG, "--periode", "2025-06", "--variabel", "maalgruppe")
+    assert forklaring.returncode == 0, forklaring.stderr
+    assert "personer/mette/ydelse har ingen værdi for 2025-06" in forklaring.stderr
+
+
+def test_ingen_advarsel_for_historik_null_og_readme_maaneden(tmp_path):
+    # Karins arbejdstimer er angivet for 2025: loven læser månederne før sygemeldingen.
+    for periode in ("2026-03", "2026-06"):
+        resultat = _koer("sammenlign", *EKSEMPLER, "--periode", periode, "--regimer", "gaeldende_ret")
+        assert resultat.returncode == 0 and resultat.stderr == "", (periode, resultat.stderr)
+    assert "PERIODE=2026-06" in (Path(__file__).parents[1] / "README.md").read_text()
+    null = tmp_path / "null.yaml"
+    null.write_text(
+        "personer:\n  a:\n    foedselsdato: {ETERNITY: '1990-01-01'}\n    alder: {'2026': null}\n"
+    )
+    resultat = _koer("sammenlign", null, "--periode", "2025-06", "--regimer", "gaeldende_ret")
+    assert resultat.returncode == 0 and resultat.stderr == "", resultat.stderr
