@@ -10,7 +10,8 @@
   virkning på en syntetisk dansk befolkning, med søjlediagrammer i ``--ud``.
 
 Forkert input giver én linje på stderr, der nævner feltet og de tilladte værdier, og
-exitkode 2.
+exitkode 2. Inddata, som beregningen gik forbi (angivet for en anden periode), giver én
+linje ``advarsel: ...`` per variabel på stderr; exitkoden er stadig 0.
 """
 
 import argparse
@@ -42,7 +43,7 @@ from openfisca_dk_beskaeftigelse.sammenligning import (
 )
 
 FORMATER = ("tabel", "markdown", "csv", "json")
-# Over dette bliver befolkningen for stor til hukommelsen på en almindelig maskine.
+# Et loft, så en tastefejl (et 0 for meget) giver en fejl i stedet for at løbe tør for hukommelse.
 MAKS_PERSONER = 5_000_000
 
 
