@@ -5,6 +5,10 @@ YAML-tests ``input``), i YAML eller JSON.
 """
 
 import datetime
+import json
+import math
+import re
+from collections.abc import Hashable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +18,7 @@ from openfisca_core import periods
 from openfisca_core.errors import SituationParsingError
 from openfisca_core.indexed_enums import Enum, EnumArray
 from openfisca_core.simulations import SimulationBuilder
+from openfisca_core.tracers import SimpleTracer
 
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
 
@@ -45,8 +50,27 @@ class Vaerdi:
         return str(v)
 
 
+class _DobbeltNoegle(yaml.constructor.ConstructorError):
+    """En nøgle, der står to gange i samme objekt."""
+
+
 class _SituationLoader(yaml.SafeLoader):
-    """YAML uden automatisk datokonvertering: datoer forbliver tekst, som i web-API'et."""
+    """YAML uden automatisk datokonvertering: datoer forbliver tekst, som i web-API'et.
+
+    En nøgle, der står to gange i samme objekt, er en fejl: PyYAML beholder ellers kun den sidste.
+    """
+
+    def construct_mapping(self, node, deep=False):
+        sete = set()
+        for noegle_node, _ in node.value:
+            # '<<' fletter et andet objekt ind; dets nøgler må gerne overskrives.
+            if noegle_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            noegle = self.construct_object(noegle_node, deep=True)
+            if isinstance(noegle, Hashable) and noegle in sete:
+                raise _DobbeltNoegle(None, None, f"nøglen '{noegle}' står to gange", noegle_node.start_mark)
+            sete.add(noegle)
+        return super().construct_mapping(node, deep=deep)
 
 
 _SituationLoader.add_constructor(
@@ -77,6 +101,18 @@ def indlaes_situation(sti: Path) -> dict:
         indhold = yaml.load(Path(sti).read_text(encoding="utf-8"), Loader=_SituationLoader)
     except FileNotFoundError:
         raise BrugerFejl(f"SITUATION: filen '{sti}' findes ikke") from None
+    except IsADirectoryError:
+        raise BrugerFejl(f"SITUATION: '{sti}' er en mappe; angiv en situationsfil") from None
+    except OSError as fejl:
+        raise BrugerFejl(f"SITUATION: '{sti}' kan ikke læses ({fejl.strerror})") from None
+    except UnicodeDecodeError as fejl:
+        linje = fejl.object[: fejl.start].count(b"\n") + 1
+        raise BrugerFejl(f"SITUATION: '{sti}' er ikke UTF-8 (linje {linje}); gem filen som UTF-8") from None
+    except _DobbeltNoegle as fejl:
+        raise BrugerFejl(
+            f"SITUATION: '{sti}' (linje {fejl.problem_mark.line + 1}): {fejl.problem}; "
+            "kun den sidste ville blive brugt"
+        ) from None
     except yaml.YAMLError as fejl:
         sted = getattr(fejl, "problem_mark", None)
         linje = f" (linje {sted.line + 1})" if sted else ""
@@ -88,10 +124,87 @@ def indlaes_situation(sti: Path) -> dict:
 
 def byg_simulering(system, situation: dict):
     """Byg en OpenFisca-simulering; en situation, der ikke passer til entiteterne, giver BrugerFejl."""
+    kontroller_typer(system, situation)
     try:
         return SimulationBuilder().build_from_entities(system, situation)
     except SituationParsingError as fejl:
         raise BrugerFejl(f"SITUATION: {_flad_fejl(fejl.error)}") from None
+
+
+_ISO_DATO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def kontroller_typer(system, situation: dict) -> None:
+    """Hver angivet værdi skal have variablens type; ``null`` betyder "beregn værdien".
+
+    OpenFisca selv konverterer uden at spørge ('false' bliver sand, 3,7 bliver 3, et Enum-tal
+    bliver en tilfældig gruppe), så en forkert type giver her BrugerFejl med hele stien.
+    Ukendte entiteter, variabler og roller overlades til OpenFiscas egne fejl.
+    """
+    if not isinstance(situation, dict):
+        return
+    for entitet in system.entities:
+        medlemmer = situation.get(entitet.plural)
+        if not isinstance(medlemmer, dict):
+            continue
+        for id_, felter in medlemmer.items():
+            if not isinstance(felter, dict):
+                continue
+            for navn, vaerdier in felter.items():
+                variabel = system.variables.get(navn)
+                if variabel is None:
+                    continue
+                sti = f"{entitet.plural}/{id_}/{navn}"
+                par = vaerdier.items() if isinstance(vaerdier, dict) else [(None, vaerdier)]
+                for periode, v in par:
+                    forventet = None if v is None else _typefejl(variabel, v)
+                    if forventet:
+                        felt = sti if periode is None else f"{sti}/{periode}"
+                        raise BrugerFejl(f"SITUATION: {felt}: forventede {forventet}, fik {_vist(v)}")
+
+
+def _typefejl(variabel, v) -> str | None:
+    """Hvad variablen forventede, hvis ``v`` ikke er af dens type; ellers None."""
+    type_ = variabel.value_type
+    er_tal = isinstance(v, int | float) and not isinstance(v, bool)
+    if type_ is bool:
+        return None if isinstance(v, bool) else "sand/falsk (true/false)"
+    if type_ is int:
+        if not (er_tal and float(v).is_integer()):
+            return "et helt tal"
+        graenser = numpy.iinfo(variabel.dtype)
+        return (
+            None
+            if graenser.min <= v <= graenser.max
+            else f"et helt tal fra {graenser.min} til {graenser.max}"
+        )
+    if type_ is float:
+        endeligt = er_tal and math.isfinite(v) and abs(v) <= numpy.finfo(variabel.dtype).max
+        return None if endeligt else "et tal"
+    if type_ is Enum:
+        navne = list(variabel.possible_values.__members__)
+        return None if isinstance(v, str) and v in navne else f"en af ({', '.join(navne)})"
+    if type_ is datetime.date:
+        return None if _er_dato(v) else "en dato som ÅÅÅÅ-MM-DD"
+    return None if isinstance(v, type_) else f"en værdi af typen {type_.__name__}"
+
+
+def _er_dato(v) -> bool:
+    if isinstance(v, datetime.date):
+        # Et tidspunkt ville miste sit klokkeslæt i OpenFisca.
+        return not isinstance(v, datetime.datetime)
+    if not isinstance(v, str) or not _ISO_DATO.fullmatch(v):
+        return False
+    try:
+        datetime.date.fromisoformat(v)
+    except ValueError:
+        return False
+    return True
+
+
+def _vist(v) -> str:
+    """Værdien, som brugeren skrev den (tekst i anførselstegn, ellers som JSON)."""
+    return f"'{v}'" if isinstance(v, str) else json.dumps(v, ensure_ascii=False, default=str)
 
 
 def _flad_fejl(fejl, sti="") -> str:
@@ -102,6 +215,64 @@ def _flad_fejl(fejl, sti="") -> str:
         (noegle, rest), *_ = fejl.items()
         return _flad_fejl(rest, f"{sti}/{noegle}" if sti else str(noegle))
     return f"{sti}: {fejl}"
+
+
+class Laesninger(SimpleTracer):
+    """OpenFiscas enkle sporing, der også husker hver (variabel, periode), beregningen læste."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.laest: set[tuple[str, periods.Period]] = set()
+
+    def record_calculation_start(self, variable, period) -> None:
+        super().record_calculation_start(variable, period)
+        self.laest.add((variable, period))
+
+
+def ignorerede_inddata(systemer, situation: dict, periode: str, laest) -> list[str]:
+    """Inddata, som beregningen gik forbi, fordi de er angivet for andre perioder end dem, den læste.
+
+    En advarsel per entitet/id/variabel, når beregningen læste variablen, men for ingen periode,
+    som en angivet værdi dækker (så alle brugerens værdier for den blev ignoreret). En variabel,
+    loven læser bagud (fx ``arbejdstimer`` i månederne før sygemeldingen), giver ingen advarsel,
+    når de læste måneder har værdier. ETERNITY-variabler og ``null`` (beregn) tæller ikke med.
+    """
+    laeste: dict[str, list] = {}
+    for navn, p in laest:
+        laeste.setdefault(navn, []).append(p)
+    advarsler = []
+    for plural, id_, navn, angivne in _angivne_perioder(systemer, situation):
+        perioder = laeste.get(navn)
+        if not perioder or any(_overlapper(p, a) for p in perioder for a in angivne.values()):
+            continue
+        vist = (
+            periode if any(str(p) == periode for p in perioder) else str(min(perioder, key=lambda p: p.start))
+        )
+        advarsler.append(
+            f"{plural}/{id_}/{navn} har ingen værdi for {vist} (angivet for {', '.join(angivne)})"
+        )
+    return advarsler
+
+
+def _angivne_perioder(systemer, situation: dict):
+    """(entitet, id, variabel, {tekst: periode}) for hver variabel med værdier for bestemte perioder."""
+    for entitet in systemer[0].entities:
+        for id_, felter in (situation.get(entitet.plural) or {}).items():
+            for navn, vaerdier in felter.items():
+                variabel = next((s.variables[navn] for s in systemer if navn in s.variables), None)
+                if (
+                    variabel is None
+                    or variabel.definition_period == periods.DateUnit.ETERNITY
+                    or not isinstance(vaerdier, dict)
+                ):
+                    continue
+                angivne = {str(k): periods.period(str(k)) for k, v in vaerdier.items() if v is not None}
+                if angivne:
+                    yield entitet.plural, id_, navn, angivne
+
+
+def _overlapper(a, b) -> bool:
+    return a.start <= b.stop and b.start <= a.stop
 
 
 def beregn(system, situation: dict, periode: str, variabler: list[str]) -> list[Vaerdi]:

@@ -10,15 +10,20 @@
   virkning på en syntetisk dansk befolkning, med søjlediagrammer i ``--ud``.
 
 Forkert input giver én linje på stderr, der nævner feltet og de tilladte værdier, og
-exitkode 2.
+exitkode 2. Inddata, som beregningen gik forbi (angivet for en anden periode), giver én
+linje ``advarsel: ...`` per variabel på stderr; exitkoden er stadig 0.
 """
 
 import argparse
+import contextlib
+import importlib
 import json
+import os
 import sys
 from pathlib import Path
 
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -28,9 +33,18 @@ from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
 from openfisca_dk_beskaeftigelse.forklaring import forklar
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, UkendtRegimeError, alle_regimer, regime
-from openfisca_dk_beskaeftigelse.sammenligning import sammenlign, som_csv, som_dict, som_markdown, som_tabel
+from openfisca_dk_beskaeftigelse.sammenligning import (
+    kontroller_variabler,
+    sammenlign,
+    som_csv,
+    som_dict,
+    som_markdown,
+    som_tabel,
+)
 
 FORMATER = ("tabel", "markdown", "csv", "json")
+# Et loft, så en tastefejl (et 0 for meget) giver en fejl i stedet for at løbe tør for hukommelse.
+MAKS_PERSONER = 5_000_000
 
 
 class _Parser(argparse.ArgumentParser):
@@ -67,7 +81,15 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument(
         "--variabler", help="kommaseparerede variabler (standard: kontraktens og lovområdernes uddata)"
     )
-    s.add_argument("--format", choices=FORMATER, default="tabel")
+    s.add_argument(
+        "--format",
+        choices=FORMATER,
+        default="tabel",
+        help=(
+            "tabel (standard), markdown, csv (kolonnen situation nævner filen) eller json "
+            "(ét objekt for én fil, en liste med ét objekt per fil for flere)"
+        ),
+    )
 
     r = under.add_parser("regimer", help="regimeregistret")
     r.add_argument("--format", choices=("tabel", "json"), default="tabel")
@@ -86,19 +108,50 @@ def _parser() -> argparse.ArgumentParser:
     )
     e.add_argument("--periode", required=True, help="måned, fx 2026-03")
     e.add_argument(
-        "--personer", type=int, default=100_000, help="antal syntetiske personer (standard 100.000)"
+        "--personer",
+        type=int,
+        default=100_000,
+        help=f"antal syntetiske personer, 1 til {_tal(MAKS_PERSONER)} (standard 100.000)",
     )
     e.add_argument(
-        "--seed", type=int, default=0, help="startværdi for den syntetiske befolkning (standard 0)"
+        "--seed",
+        type=int,
+        default=0,
+        help="startværdi for den syntetiske befolkning, et heltal ≥ 0 (standard 0)",
     )
     e.add_argument("--format", choices=("tabel", "csv", "json"), default="tabel")
-    e.add_argument("--ud", type=Path, help="mappe til søjlediagrammer (PNG) og resultatet som CSV og JSON")
+    e.add_argument(
+        "--ud",
+        type=Path,
+        help=(
+            "mappe til søjlediagrammer (PNG) og resultatet som CSV og JSON; oprettes om nødvendigt "
+            "og kræver ekstraen docs (matplotlib)"
+        ),
+    )
 
-    w = under.add_parser("serve", help="web-API'et for alle regimer")
+    w = under.add_parser("serve", help="web-API'et for alle regimer (kræver ekstraen web-api)")
     w.add_argument("--host", default="127.0.0.1", help="adresse (standard 127.0.0.1)")
     w.add_argument("--port", type=int, default=5000, help="port (standard 5000)")
     w.add_argument("--workers", type=int, default=1, help="antal gunicorn-processer (standard 1)")
     return parser
+
+
+def _tal(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def _importer(modul: str, ekstra: str, felt: str):
+    """Importér et modul fra en ekstra; mangler ekstraen, siger fejlen, hvad der skal installeres."""
+    try:
+        return importlib.import_module(modul)
+    except ImportError as fejl:
+        # En fejl i pakken selv er ikke en manglende ekstra.
+        if (fejl.name or "").startswith("openfisca_dk_beskaeftigelse"):
+            raise
+        raise BrugerFejl(
+            f"{felt}: kræver ekstraen {ekstra} ({fejl}); "
+            f"installer den med pip install 'openfisca-dk-beskaeftigelse[{ekstra}]'"
+        ) from None
 
 
 def _liste(tekst: str | None) -> list[str] | None:
@@ -123,23 +176,41 @@ def _sammenlign(args, konsol: Console) -> None:
     periode = gyldig_maaned(args.periode)
     noegler = _regimenoegler(args.regimer)
     variabler = _liste(args.variabler)
-    resultater = [
-        (sti, sammenlign(indlaes_situation(sti), periode, noegler, variabler)) for sti in args.situationer
-    ]
+    kontroller_variabler(noegler, variabler)
+    resultater = []
+    for sti in args.situationer:
+        situation = indlaes_situation(sti)
+        with _i_filen(sti):
+            resultater.append((sti, sammenlign(situation, periode, noegler, variabler)))
+        _advar(sti, resultater[-1][1].advarsler)
     if args.format == "json":
         data = [{"situation": sti.name, **som_dict(s)} for sti, s in resultater]
         print(json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2))
     elif args.format == "csv":
-        for i, (_, s) in enumerate(resultater):
-            tekst = som_csv(s)
+        for i, (sti, s) in enumerate(resultater):
+            tekst = som_csv(s, str(sti))
             sys.stdout.write(tekst if i == 0 else tekst.split("\n", 1)[1])
     elif args.format == "markdown":
         for sti, s in resultater:
             print(som_markdown(s).replace("# Sammenligning", f"# {sti.name}: sammenligning", 1))
     else:
         for sti, s in resultater:
-            konsol.rule(f"{sti.name}")
+            konsol.rule(escape(sti.name))
             konsol.print(som_tabel(s))
+
+
+def _advar(sti: Path, advarsler: list[str]) -> None:
+    for advarsel in advarsler:
+        print(f"advarsel: {sti}: {advarsel}", file=sys.stderr)
+
+
+@contextlib.contextmanager
+def _i_filen(sti: Path):
+    """En fejl i en situation nævner filen, så den kan findes blandt flere."""
+    try:
+        yield
+    except (BrugerFejl, ManglendeOplysningError, ParameterHulError) as fejl:
+        raise BrugerFejl(f"{sti}: {str(fejl).removeprefix('SITUATION: ')}") from None
 
 
 def _regimer(args, konsol: Console) -> None:
@@ -167,39 +238,67 @@ def _regimer(args, konsol: Console) -> None:
         tabel.add_column(kolonne)
     for r in regimer:
         tabel.add_row(
-            r.noegle,
-            r.navn,
-            r.status,
-            "\n".join(x.__name__ for x in r.reformer) or "—",
-            "\n".join(f"{k.fil}: {k.afsnit}" for k in r.kilder) or "—",
+            *map(
+                Text,
+                (
+                    r.noegle,
+                    r.navn,
+                    r.status,
+                    "\n".join(x.__name__ for x in r.reformer) or "—",
+                    "\n".join(f"{k.fil}: {k.afsnit}" for k in r.kilder) or "—",
+                ),
+            )
         )
     konsol.print(tabel)
 
 
 def _forklar(args, konsol: Console) -> None:
     _kendt_regime(args.regime, "--regime")
-    konsol.print(
-        forklar(indlaes_situation(args.situation), gyldig_maaned(args.periode), args.variabel, args.regime)
+    trae, advarsler = forklar(
+        indlaes_situation(args.situation), gyldig_maaned(args.periode), args.variabel, args.regime
     )
+    _advar(args.situation, advarsler)
+    konsol.print(trae)
 
 
 def _effekt(args, konsol: Console) -> None:
-    if args.personer < 1:
-        raise BrugerFejl(f"--personer: skal være et positivt heltal, ikke {args.personer}")
-    resultat = effekt.effekt(
-        _regimenoegler(args.regimer), gyldig_maaned(args.periode), args.personer, args.seed
-    )
+    if not 1 <= args.personer <= MAKS_PERSONER:
+        raise BrugerFejl(
+            f"--personer: skal være et heltal fra 1 til {_tal(MAKS_PERSONER)}, ikke {args.personer}"
+        )
+    if args.seed < 0:
+        raise BrugerFejl(f"--seed: skal være et heltal ≥ 0, ikke {args.seed}")
+    noegler = _regimenoegler(args.regimer)
+    periode = gyldig_maaned(args.periode)
     if args.ud is not None:
-        args.ud.mkdir(parents=True, exist_ok=True)
-        (args.ud / "effekt.csv").write_text(effekt.som_csv(resultat), encoding="utf-8")
-        (args.ud / "effekt.json").write_text(effekt.som_json(resultat), encoding="utf-8")
-        effekt.grafer(resultat, args.ud)
+        _forbered_ud(args.ud)
+    resultat = effekt.effekt(noegler, periode, args.personer, args.seed)
+    if args.ud is not None:
+        try:
+            (args.ud / "effekt.csv").write_text(effekt.som_csv(resultat), encoding="utf-8")
+            (args.ud / "effekt.json").write_text(effekt.som_json(resultat), encoding="utf-8")
+            effekt.grafer(resultat, args.ud)
+        except OSError as fejl:
+            raise BrugerFejl(f"--ud: kan ikke skrive i '{args.ud}' ({fejl.strerror})") from None
     if args.format == "json":
         print(effekt.som_json(resultat))
     elif args.format == "csv":
         sys.stdout.write(effekt.som_csv(resultat))
     else:
         konsol.print(_effekttabel(resultat))
+
+
+def _forbered_ud(ud: Path) -> None:
+    """Kontrollér og opret --ud før beregningen, så en fejl her ikke spilder den."""
+    _importer("matplotlib", "docs", "--ud")
+    if ud.exists() and not ud.is_dir():
+        raise BrugerFejl(f"--ud: '{ud}' findes og er ikke en mappe")
+    try:
+        ud.mkdir(parents=True, exist_ok=True)
+    except OSError as fejl:
+        raise BrugerFejl(f"--ud: kan ikke oprette mappen '{ud}' ({fejl.strerror})") from None
+    if not os.access(ud, os.W_OK | os.X_OK):
+        raise BrugerFejl(f"--ud: kan ikke skrive i mappen '{ud}'")
 
 
 def _effekttabel(resultat) -> Group:
@@ -225,7 +324,7 @@ def _effekttabel(resultat) -> Group:
         )
         tabel.add_column("Kategori" if regimer_som_kolonner else "Regime")
         for kolonne in kolonner:
-            tabel.add_column(kolonne, justify="right")
+            tabel.add_column(escape(kolonne), justify="right")
         for raekke in raekker:
             celler = []
             for kolonne in kolonner:
@@ -237,7 +336,7 @@ def _effekttabel(resultat) -> Group:
                 tekst = "—" if v is None else f"{v:,.0f}".replace(",", ".")
                 afviger = v is not None and grund is not None and abs(v - grund) >= 0.5
                 celler.append(Text(tekst, style="bold yellow" if afviger else ""))
-            tabel.add_row(raekke, *celler)
+            tabel.add_row(Text(raekke), *celler)
         tabeller.append(tabel)
     for fejl in dict.fromkeys(h["fejl"] for h in resultat.huller):
         maal = sorted({effekt.MAAL[h["maal"]][0] for h in resultat.huller if h["fejl"] == fejl})
@@ -247,9 +346,8 @@ def _effekttabel(resultat) -> Group:
 
 def _serve(args, konsol: Console) -> None:
     # Web-API'et (gunicorn, flask) kommer med ekstraen web-api; de andre kommandoer kan undvære det.
-    from openfisca_dk_beskaeftigelse.server import start
-
-    start(args.host, args.port, args.workers)
+    server = _importer("openfisca_dk_beskaeftigelse.server", "web-api", "serve")
+    server.start(args.host, args.port, args.workers)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -264,9 +362,14 @@ def main(argv: list[str] | None = None) -> int:
     }
     try:
         kommandoer[args.kommando](args, konsol)
+        sys.stdout.flush()
     except (BrugerFejl, UkendtRegimeError, ManglendeOplysningError, ParameterHulError) as fejl:
         print(f"fejl: {fejl}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # Læseren (fx head) lukkede røret: stille og exitkode 1, som rich selv gør det for tabellerne.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return 0
 
 

@@ -9,9 +9,10 @@ import datetime
 
 import numpy
 from openfisca_core.indexed_enums import EnumArray
+from rich.markup import escape
 from rich.tree import Tree
 
-from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, byg_simulering
+from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, byg_simulering, ignorerede_inddata
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
 from openfisca_dk_beskaeftigelse.regimer import byg_system
 
@@ -30,16 +31,31 @@ def _tekst(vaerdi) -> str:
 
 def _knude(node, system, trae: Tree) -> None:
     variabel = system.variables.get(node.name)
-    hjemmel = f" [dim]({variabel.reference[0]})[/dim]" if variabel is not None and variabel.reference else ""
-    label = f" — {variabel.label}" if variabel is not None else ""
-    gren = trae.add(f"[bold]{node.name}[/bold]<{node.period}> = {_tekst(node.value)}{label}{hjemmel}")
+    # Værdier, navne og id'er kan indeholde '['; escape, så rich ikke læser dem som markup.
+    hjemmel = (
+        f" [dim]({escape(variabel.reference[0])})[/dim]"
+        if variabel is not None and variabel.reference
+        else ""
+    )
+    label = escape(f" — {variabel.label}") if variabel is not None else ""
+    vaerdi = escape(f"<{node.period}> = {_tekst(node.value)}")
+    gren = trae.add(f"[bold]{escape(node.name)}[/bold]{vaerdi}{label}{hjemmel}")
     for parameter in node.parameters:
-        gren.add(f"[cyan]parameter {parameter.name}[/cyan]<{parameter.period}> = {_tekst(parameter.value)}")
+        vaerdi = escape(f"<{parameter.period}> = {_tekst(parameter.value)}")
+        gren.add(f"[cyan]parameter {escape(parameter.name)}[/cyan]{vaerdi}")
     for barn in node.children:
         _knude(barn, system, gren)
 
 
-def forklar(situation: dict, periode: str, variabel: str, noegle: str) -> Tree:
+def _laest(node, laest: set) -> set:
+    laest.add((node.name, node.period))
+    for barn in node.children:
+        _laest(barn, laest)
+    return laest
+
+
+def forklar(situation: dict, periode: str, variabel: str, noegle: str) -> tuple[Tree, list[str]]:
+    """Sporet som træ og advarslerne om inddata, beregningen gik forbi (se ``ignorerede_inddata``)."""
     system = byg_system(noegle)
     if variabel not in system.variables:
         raise BrugerFejl(f"--variabel: ukendt variabel '{variabel}' i regimet '{noegle}'")
@@ -49,8 +65,11 @@ def forklar(situation: dict, periode: str, variabel: str, noegle: str) -> Tree:
     simulering.calculate(variabel, periode_)
     ids = simulering.get_variable_population(variabel).ids
     trae = Tree(
-        f"Forklaring af [bold]{variabel}[/bold] for {', '.join(map(str, ids))} i {periode} ({noegle})"
+        f"Forklaring af [bold]{escape(variabel)}[/bold] "
+        + escape(f"for {', '.join(map(str, ids))} i {periode} ({noegle})")
     )
+    laest = set()
     for rod in simulering.tracer.trees:
         _knude(rod, system, trae)
-    return trae
+        _laest(rod, laest)
+    return trae, ignorerede_inddata([system], situation, periode, laest)

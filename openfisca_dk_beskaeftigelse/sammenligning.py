@@ -3,6 +3,16 @@
 ``sammenlign`` beregner; ``som_json``, ``som_csv``, ``som_markdown`` og ``som_tabel`` viser.
 JSON-formatet er stabilt (``FORMAT_VERSION``) og maskinlæsbart: Enum ved navn, datoer som
 ISO-datoer (``null`` for ingen dato), beløb med to decimaler.
+
+Et hul i kilderne (:class:`ParameterHulError`) rammer kun den variabel og det regime, der
+læser parameteren; resten beregnes. Cellen viser "ikke beregnet (hul i kilderne: ...)", i
+JSON er værdien ``null`` og rækkens ``huller`` nævner parameteren og datoen (format 2), i
+CSV er værdien tom og kolonnen ``note`` nævner hullet.
+
+Inddata, som beregningen gik forbi, fordi de er angivet for andre perioder end dem, den læste
+(fx værdier for 2026 og ``--periode 2025-06``), står som én tekst per entitet/id/variabel i
+``Sammenligning.advarsler`` (JSON: ``advarsler``); reglen står i
+:func:`~openfisca_dk_beskaeftigelse.beregning.ignorerede_inddata`.
 """
 
 import copy
@@ -13,15 +23,25 @@ import json
 from dataclasses import dataclass, field
 
 from rich.console import Group
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, Vaerdi, beregn
+from openfisca_dk_beskaeftigelse.beregning import (
+    BrugerFejl,
+    Laesninger,
+    Vaerdi,
+    byg_simulering,
+    ignorerede_inddata,
+    vaerdier,
+)
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
+from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, Regime, byg_system, regime
 from openfisca_dk_beskaeftigelse.uddata import alle_uddata
 
-FORMAT_VERSION = 1
+# 2: rækkens "huller" (parametre uden værdi i kilderne) og "advarsler" (ignorerede inddata) er kommet til.
+FORMAT_VERSION = 2
 # Flere regimer end dette vises i tabellen som gældende ret plus en kolonne med afvigelserne.
 MAKS_KOLONNER = 4
 
@@ -37,11 +57,14 @@ class Raekke:
     reference: list[str]
     vaerdier: dict[str, Vaerdi | None] = field(default_factory=dict)
     tekster: dict[str, str] = field(default_factory=dict)
+    # Regime -> hullet (parameter og dato), der forhindrede beregningen under det regime.
+    huller: dict[str, ParameterHulError] = field(default_factory=dict)
 
     def afviger(self, noegle: str) -> bool:
-        return noegle != GAELDENDE_RET and not _ens(
-            self.vaerdier.get(noegle), self.vaerdier.get(GAELDENDE_RET)
-        )
+        # En værdi, der ikke kunne beregnes, kan hverken afvige eller ej.
+        if noegle == GAELDENDE_RET or noegle in self.huller or GAELDENDE_RET in self.huller:
+            return False
+        return not _ens(self.vaerdier.get(noegle), self.vaerdier.get(GAELDENDE_RET))
 
 
 @dataclass
@@ -49,6 +72,8 @@ class Sammenligning:
     periode: str
     regimer: list[Regime]
     raekker: list[Raekke]
+    # Inddata, som beregningen gik forbi (angivet for andre perioder), som tekst.
+    advarsler: list[str] = field(default_factory=list)
 
     def afvigende_regimer(self, raekke: Raekke) -> list[str]:
         return [r.noegle for r in self.regimer if raekke.afviger(r.noegle)]
@@ -71,34 +96,59 @@ def standardvariabler(system, regimer: list[Regime]) -> list[str]:
     return navne
 
 
+def kontroller_variabler(noegler: list[str], variabler: list[str] | None) -> None:
+    """En variabel, som intet af regimerne kender, giver BrugerFejl (før en situation læses)."""
+    systemer = [byg_system(n) for n in dict.fromkeys([GAELDENDE_RET, *noegler])]
+    ukendte = [n for n in variabler or [] if not any(n in s.variables for s in systemer)]
+    if ukendte:
+        raise BrugerFejl(f"--variabler: ukendt variabel '{ukendte[0]}'")
+
+
 def sammenlign(situation: dict, periode: str, noegler: list[str], variabler: list[str] | None = None):
     """Beregn ``variabler`` for situationen under hvert regime i ``noegler``."""
     regimer = [regime(n) for n in dict.fromkeys([GAELDENDE_RET, *noegler])]
     systemer = {r.noegle: byg_system(r.noegle) for r in regimer}
-    grundlag = systemer[GAELDENDE_RET]
-    navne = variabler or standardvariabler(grundlag, regimer)
-    ukendte = [n for n in navne if not any(n in s.variables for s in systemer.values())]
-    if ukendte:
-        raise BrugerFejl(f"--variabler: ukendt variabel '{ukendte[0]}'")
+    kontroller_variabler(noegler, variabler)
+    navne = variabler or standardvariabler(systemer[GAELDENDE_RET], regimer)
     raekker: dict[tuple, Raekke] = {}
+    laest = set()
     for r in regimer:
         system = systemer[r.noegle]
-        findes = [n for n in navne if n in system.variables]
-        for v in beregn(system, copy.deepcopy(situation), periode, findes):
-            variabel = system.variables[v.variabel]
-            noegle = (v.entitet, v.id, v.variabel)
-            if noegle not in raekker:
-                raekker[noegle] = Raekke(
-                    v.entitet, v.id, v.variabel, variabel.label, list(variabel.reference or [])
-                )
-            raekker[noegle].vaerdier[r.noegle] = v
-            raekker[noegle].tekster[r.noegle] = v.tekst(variabel)
+        simulering = byg_simulering(system, copy.deepcopy(situation))
+        simulering.tracer = laesninger = Laesninger()
+        for navn in (n for n in navne if n in system.variables):
+            variabel = system.variables[navn]
+            beregnede, hul = _beregn_variabel(system, simulering, periode, navn)
+            for v in beregnede:
+                noegle = (v.entitet, v.id, v.variabel)
+                if noegle not in raekker:
+                    raekker[noegle] = Raekke(
+                        v.entitet, v.id, v.variabel, variabel.label, list(variabel.reference or [])
+                    )
+                raekke = raekker[noegle]
+                if hul is None:
+                    raekke.vaerdier[r.noegle] = v
+                    raekke.tekster[r.noegle] = v.tekst(variabel)
+                else:
+                    raekke.huller[r.noegle] = hul
+                    raekke.tekster[r.noegle] = f"ikke beregnet (hul i kilderne: {hul.navn})"
+        laest |= laesninger.laest
     orden = {n: i for i, n in enumerate(navne)}
     medlemmer = list(dict.fromkeys((e, i) for e, i, _ in raekker))
     sorterede = sorted(
         raekker.values(), key=lambda x: (medlemmer.index((x.entitet, x.id)), orden[x.variabel])
     )
-    return Sammenligning(periode, regimer, sorterede)
+    advarsler = ignorerede_inddata(list(systemer.values()), situation, periode, laest)
+    return Sammenligning(periode, regimer, sorterede, advarsler)
+
+
+def _beregn_variabel(system, simulering, periode: str, navn: str):
+    """Én variabels værdier, eller (tomme værdier, hullet), hvis en parameter mangler i kilderne."""
+    try:
+        return vaerdier(system, simulering, periode, [navn]), None
+    except ParameterHulError as hul:
+        population = simulering.get_variable_population(navn)
+        return [Vaerdi(population.entity.plural, str(i), navn, None) for i in population.ids], hul
 
 
 def _json_vaerdi(v: Vaerdi | None):
@@ -130,9 +180,11 @@ def som_dict(s: Sammenligning) -> dict:
                 "vaerdier": {n: _json_vaerdi(x.vaerdier.get(n)) for n in (r.noegle for r in s.regimer)},
                 "tekster": {n: x.tekster.get(n) for n in (r.noegle for r in s.regimer)},
                 "afviger_fra_gaeldende_ret": s.afvigende_regimer(x),
+                "huller": {n: {"parameter": h.navn, "dato": h.dato} for n, h in x.huller.items()},
             }
             for x in s.raekker
         ],
+        "advarsler": s.advarsler,
     }
 
 
@@ -140,17 +192,30 @@ def som_json(s: Sammenligning) -> str:
     return json.dumps(som_dict(s), ensure_ascii=False, indent=2)
 
 
-def som_csv(s: Sammenligning) -> str:
+def som_csv(s: Sammenligning, situation: str) -> str:
+    """Én række per variabel og regime; ``situation`` (filen) skiller rækkerne fra flere filer ad."""
     ud = io.StringIO()
     skriver = csv.writer(ud, lineterminator="\n")
     skriver.writerow(
-        ["entitet", "id", "variabel", "regime", "vaerdi", "tekst", "afviger_fra_gaeldende_ret", "reference"]
+        [
+            "situation",
+            "entitet",
+            "id",
+            "variabel",
+            "regime",
+            "vaerdi",
+            "tekst",
+            "afviger_fra_gaeldende_ret",
+            "reference",
+            "note",
+        ]
     )
     for x in s.raekker:
         for r in s.regimer:
             vaerdi = _json_vaerdi(x.vaerdier.get(r.noegle))
             skriver.writerow(
                 [
+                    situation,
                     x.entitet,
                     x.id,
                     x.variabel,
@@ -159,9 +224,15 @@ def som_csv(s: Sammenligning) -> str:
                     x.tekster.get(r.noegle, ""),
                     "ja" if x.afviger(r.noegle) else "nej",
                     x.reference[0] if x.reference else "",
+                    _note(x, r.noegle),
                 ]
             )
     return ud.getvalue()
+
+
+def _note(x: Raekke, noegle: str) -> str:
+    hul = x.huller.get(noegle)
+    return "" if hul is None else f"ikke beregnet: hul i kilderne ({hul.navn} den {hul.dato})"
 
 
 def _medlemmer(s: Sammenligning):
@@ -187,30 +258,46 @@ def som_markdown(s: Sammenligning) -> str:
     return "\n".join(linjer) + "\n"
 
 
+def _celle(x: Raekke, noegle: str) -> Text:
+    if noegle in x.huller:
+        # Parameterens fulde navn skal kunne læses, også i en smal kolonne.
+        return Text(x.tekster[noegle], style="red", overflow="fold")
+    return Text(x.tekster.get(noegle, "—"), style="bold yellow" if x.afviger(noegle) else "")
+
+
+def _eget_hul(x: Raekke, noegle: str) -> bool:
+    """Et hul under regimet, som gældende ret ikke har (det står allerede i dens kolonne)."""
+    hul, grund = x.huller.get(noegle), x.huller.get(GAELDENDE_RET)
+    return hul is not None and (grund is None or hul.navn != grund.navn)
+
+
 def som_tabel(s: Sammenligning) -> Group:
     """Rich-tabeller: én per person og arbejdssted; afvigelser fra gældende ret fremhævet."""
     mange = len(s.regimer) > MAKS_KOLONNER
     tabeller = []
     for (entitet, id_), raekker in _medlemmer(s):
-        tabel = Table(title=f"{id_} ({entitet}) — {s.periode}", title_justify="left", show_lines=False)
+        # Id'er og navne kommer fra brugeren; '[' i dem må ikke læses som rich-markup.
+        tabel = Table(
+            title=escape(f"{id_} ({entitet}) — {s.periode}"), title_justify="left", show_lines=False
+        )
         tabel.add_column("Variabel")
         tabel.add_column("Hjemmel", style="dim")
         regimer = s.regimer[:1] if mange else s.regimer
         for r in regimer:
-            tabel.add_column(r.navn)
+            tabel.add_column(escape(r.navn))
         if mange:
             tabel.add_column("Afviger under")
         for x in raekker:
-            celler = [
-                Text(x.tekster.get(r.noegle, "—"), style="bold yellow" if x.afviger(r.noegle) else "")
-                for r in regimer
-            ]
+            celler = [_celle(x, r.noegle) for r in regimer]
             if mange:
                 afvig = [
-                    f"{r.navn}: {x.tekster.get(r.noegle, '—')}" for r in s.regimer if x.afviger(r.noegle)
+                    Text.assemble(f"{r.navn}: ", _celle(x, r.noegle))
+                    for r in s.regimer[1:]
+                    if x.afviger(r.noegle) or _eget_hul(x, r.noegle)
                 ]
-                celler.append(Text("\n".join(afvig), style="bold yellow"))
-            tabel.add_row(Text(f"{x.label}\n{x.variabel}"), x.reference[0] if x.reference else "", *celler)
+                celler.append(Text("\n", overflow="fold").join(afvig))
+            hjemmel = Text(x.reference[0] if x.reference else "")
+            tabel.add_row(Text(f"{x.label}\n{x.variabel}"), hjemmel, *celler)
         tabeller.append(tabel)
     tabeller.append(Text("Gult: afviger fra gældende ret.", style="dim"))
     return Group(*tabeller)

@@ -1,5 +1,7 @@
 """Kommandolinjen, som brugerne kører den: en rigtig proces på rigtige filer."""
 
+import csv
+import io
 import json
 import os
 import subprocess
@@ -9,19 +11,20 @@ from pathlib import Path
 import pytest
 
 import openfisca_dk_beskaeftigelse as pakke
+from openfisca_dk_beskaeftigelse.cli import FORMATER
 
 EKSEMPLER = sorted(pakke.EKSEMPELMAPPE.glob("*.yaml"))
 LEDIG = pakke.EKSEMPELMAPPE / "forsikret_ledig.yaml"
 VARIABLER_STAK = "maalgruppe,kontaktforloeb_samtaler_telefon_video"
 
 
-def _koer(*args, cwd=None):
+def _koer(*args, cwd=None, env=None):
     return subprocess.run(
         [Path(sys.executable).parent / "dk-beskaeftigelse", *map(str, args)],
         capture_output=True,
         text=True,
         cwd=cwd,
-        env={**os.environ, "COLUMNS": "200"},
+        env={**os.environ, "COLUMNS": "200", **(env or {})},
     )
 
 
@@ -39,7 +42,7 @@ def test_json_er_maskinlaesbart_og_stabilt():
     )
     assert resultat.returncode == 0, resultat.stderr
     data = json.loads(resultat.stdout)
-    assert data["format_version"] == 1 and data["periode"] == "2026-03"
+    assert data["format_version"] == 2 and data["periode"] == "2026-03"
     raekker = {r["variabel"]: r for r in data["resultater"]}
     assert raekker["alder"]["vaerdier"]["gaeldende_ret"] == 41
     assert raekker["ydelse"]["vaerdier"]["gaeldende_ret"] == "arbejdsloeshedsdagpenge"
@@ -49,8 +52,8 @@ def test_json_er_maskinlaesbart_og_stabilt():
 
 def test_csv_og_markdown():
     csv_ = _koer("sammenlign", LEDIG, "--periode", "2026-03", "--format", "csv", "--variabler", "alder")
-    assert csv_.stdout.splitlines()[0].startswith("entitet,id,variabel,regime,vaerdi")
-    assert "personer,mette,alder,gaeldende_ret,41,41,nej" in csv_.stdout
+    assert csv_.stdout.splitlines()[0].startswith("situation,entitet,id,variabel,regime,vaerdi")
+    assert f"{LEDIG},personer,mette,alder,gaeldende_ret,41,41,nej" in csv_.stdout
     md = _koer("sammenlign", LEDIG, "--periode", "2026-03", "--format", "markdown", "--variabler", "alder")
     assert "| Alder i hele år (`alder`) |" in md.stdout
 
@@ -121,3 +124,203 @@ def test_situationsfejl_naevner_feltet(tmp_path):
         assert resultat.returncode == 2, (navn, resultat.stderr)
         assert felt in resultat.stderr, (navn, resultat.stderr)
         assert len(resultat.stderr.strip().splitlines()) == 1, resultat.stderr
+
+
+def test_dobbelte_noegler_mappe_og_forkert_tegnsaet_giver_en_linje(tmp_path):
+    dobbelt_yaml = tmp_path / "dobbelt.yaml"
+    dobbelt_yaml.write_text(
+        "personer:\n  a:\n    alder:\n      '2026-03': 40\n    alder:\n      '2026-03': 50\n"
+    )
+    dobbelt_json = tmp_path / "dobbelt.json"
+    dobbelt_json.write_text('{"personer": {"a": {}, "a": {}}}')
+    latin1 = tmp_path / "latin1.yaml"
+    latin1.write_bytes("# Søren\npersoner:\n  søren: {}\n".encode("latin-1"))
+    for sti, dele in [
+        (dobbelt_yaml, ["dobbelt.yaml", "linje 5", "'alder' står to gange"]),
+        (dobbelt_json, ["dobbelt.json", "linje 1", "'a' står to gange"]),
+        (latin1, ["latin1.yaml", "ikke UTF-8", "linje 1"]),
+        (tmp_path, [str(tmp_path), "er en mappe"]),
+    ]:
+        resultat = _koer("sammenlign", sti, "--periode", "2026-03", "--variabler", "alder")
+        assert resultat.returncode == 2, resultat.stderr
+        assert len(resultat.stderr.strip().splitlines()) == 1, resultat.stderr
+        for del_ in dele:
+            assert del_ in resultat.stderr, (del_, resultat.stderr)
+
+
+def _en_linje(resultat, *dele):
+    assert resultat.returncode == 2, resultat.stderr
+    assert len(resultat.stderr.strip().splitlines()) == 1, resultat.stderr
+    for del_ in dele:
+        assert del_ in resultat.stderr, (del_, resultat.stderr)
+
+
+EFFEKT = ["effekt", "--periode", "2026-03", "--regimer", "gaeldende_ret", "--personer", "10"]
+
+
+def test_effekt_afviser_seed_og_personer_uden_for_graenserne():
+    _en_linje(_koer(*EFFEKT, "--seed", "-1"), "--seed", "-1")
+    _en_linje(_koer(*EFFEKT, "--personer", "5000001"), "--personer", "5.000.000")
+    _en_linje(_koer(*EFFEKT, "--personer", "0"), "--personer")
+    assert "5.000.000" in _koer("effekt", "--help").stdout
+
+
+def test_effekt_ud_kontrolleres_foer_beregningen(tmp_path):
+    fil = tmp_path / "fil.txt"
+    fil.write_text("ikke en mappe")
+    _en_linje(_koer(*EFFEKT, "--ud", fil), "--ud", "ikke en mappe")
+    _en_linje(_koer(*EFFEKT, "--ud", fil / "under"), "--ud", "kan ikke oprette")
+    assert fil.read_text() == "ikke en mappe"
+    ud = tmp_path / "ny" / "mappe"
+    resultat = _koer(*EFFEKT, "--ud", ud, "--format", "csv")
+    assert resultat.returncode == 0, resultat.stderr
+    assert (ud / "effekt.csv").read_text() == resultat.stdout
+
+
+def _uden_modul(tmp_path, modul: str) -> dict:
+    """Et PYTHONPATH, hvor ``modul`` mangler, som når ekstraen ikke er installeret."""
+    pakke = tmp_path / "mangler" / modul
+    pakke.mkdir(parents=True)
+    (pakke / "__init__.py").write_text(
+        f"raise ModuleNotFoundError(\"No module named '{modul}'\", name='{modul}')\n"
+    )
+    return {"PYTHONPATH": str(tmp_path / "mangler")}
+
+
+def test_manglende_ekstra_naevner_den(tmp_path):
+    ud = tmp_path / "ud"
+    resultat = _koer(*EFFEKT, "--ud", ud, env=_uden_modul(tmp_path, "matplotlib"))
+    _en_linje(resultat, "--ud", "pip install 'openfisca-dk-beskaeftigelse[docs]'")
+    assert not ud.exists()
+    resultat = _koer("serve", "--port", "1", env=_uden_modul(tmp_path, "gunicorn"))
+    _en_linje(resultat, "serve", "pip install 'openfisca-dk-beskaeftigelse[web-api]'")
+
+
+@pytest.mark.parametrize("format_", ["json", "tabel"])
+def test_lukket_roer_giver_intet_traceback(format_):
+    proces = subprocess.Popen(
+        [Path(sys.executable).parent / "dk-beskaeftigelse", "sammenlign", LEDIG, "--periode", "2026-03"]
+        + ["--format", format_],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    # Ingen læser, før kommandoen skriver: som `| head -0`.
+    proces.stdout.close()
+    stderr = proces.stderr.read()
+    assert proces.wait() == 1
+    assert stderr == ""
+
+
+def test_id_og_filnavne_vises_som_de_er_ikke_som_markup(tmp_path):
+    sti = tmp_path / "[red]borgere.yaml"
+    sti.write_text(
+        'personer:\n  "ole[/]":\n    foedselsdato: {ETERNITY: "1990-01-01"}\n'
+        '  "[bold]eva":\n    foedselsdato: {ETERNITY: "1990-01-01"}\n'
+    )
+    tabel = _koer(
+        "sammenlign", sti, "--periode", "2026-03", "--regimer", "gaeldende_ret", "--variabler", "alder"
+    )
+    forklaring = _koer("forklar", sti, "--periode", "2026-03", "--variabel", "alder")
+    for resultat in (tabel, forklaring):
+        assert resultat.returncode == 0, resultat.stderr
+        assert "ole[/]" in resultat.stdout and "[bold]eva" in resultat.stdout
+    assert "[red]borgere.yaml" in tabel.stdout
+
+
+# Kilderne dækker ikke kontanthjælpen til forsørgere under 30 år i 2020 (value: null).
+HUL = (
+    "personer:\n  p:\n    foedselsdato: {ETERNITY: '1995-01-01'}\n"
+    "    ydelse: {'2020-06': kontanthjaelp}\n    har_forsoergerpligt: {'2020-06': true}\n"
+    "    er_ledig: {'2020-06': true}\n    beskaeftigelse: {'2020-06': ledig}\n"
+    "    parathed: {'2020-06': jobparat}\n    ledighed_startdato: {'2020-06': '2020-01-01'}\n"
+)
+PARAMETER = "aktivloven.kontanthjaelp.gammel_ordning.under_30_forsoerger"
+
+
+@pytest.mark.parametrize("format_", FORMATER)
+def test_et_hul_i_kilderne_rammer_kun_sin_celle(tmp_path, format_):
+    sti = tmp_path / "hul.yaml"
+    sti.write_text(HUL)
+    variabler = "alder,kontanthjaelp_maanedsbeloeb,maalgruppe"
+    faelles = [
+        "--periode",
+        "2020-06",
+        "--regimer",
+        "gaeldende_ret,faerre_maalgrupper",
+        "--variabler",
+        variabler,
+    ]
+    resultat = _koer("sammenlign", sti, *faelles, "--format", format_, env={"COLUMNS": "400"})
+    assert resultat.returncode == 0, resultat.stderr
+    if format_ == "json":
+        raekker = {r["variabel"]: r for r in json.loads(resultat.stdout)["resultater"]}
+        hul = raekker["kontanthjaelp_maanedsbeloeb"]
+        assert hul["vaerdier"] == {"gaeldende_ret": None, "faerre_maalgrupper": None}
+        assert hul["huller"]["gaeldende_ret"] == {"parameter": PARAMETER, "dato": "2020-06-01"}
+        assert hul["afviger_fra_gaeldende_ret"] == []
+        assert raekker["alder"]["vaerdier"]["gaeldende_ret"] == 25 and raekker["alder"]["huller"] == {}
+        assert raekker["maalgruppe"]["vaerdier"]["faerre_maalgrupper"] is not None
+    elif format_ == "csv":
+        raekker = list(csv.DictReader(io.StringIO(resultat.stdout)))
+        hul = [r for r in raekker if r["variabel"] == "kontanthjaelp_maanedsbeloeb"]
+        assert [r["vaerdi"] for r in hul] == ["", ""]
+        assert all(PARAMETER in r["note"] for r in hul)
+        assert {r["vaerdi"] for r in raekker if r["variabel"] == "alder"} == {"25"}
+    else:
+        assert f"ikke beregnet (hul i kilderne: {PARAMETER})" in resultat.stdout
+        assert "25" in resultat.stdout
+
+
+def test_flere_situationsfiler_skilles_ad(tmp_path):
+    kopi = tmp_path / "kopi.yaml"
+    kopi.write_text(LEDIG.read_text())
+    faelles = ["--periode", "2026-03", "--regimer", "gaeldende_ret", "--variabler", "alder"]
+    csv_ = _koer("sammenlign", LEDIG, kopi, *faelles, "--format", "csv")
+    assert csv_.returncode == 0, csv_.stderr
+    raekker = list(csv.DictReader(io.StringIO(csv_.stdout)))
+    assert [(r["situation"], r["id"]) for r in raekker] == [(str(LEDIG), "mette"), (str(kopi), "mette")]
+    assert "kolonnen situation" in _koer("sammenlign", "--help").stdout
+    forkert = tmp_path / "forkert.yaml"
+    forkert.write_text("personer:\n  a:\n    er_ledig:\n      '2026-03': 'false'\n")
+    mangler = tmp_path / "mangler.yaml"
+    mangler.write_text("personer:\n  a:\n    ydelse:\n      '2026-03': kontanthjaelp\n")
+    for sti, felt in [
+        (forkert, "personer/a/er_ledig/2026-03: forventede sand/falsk"),
+        (mangler, "Feltet 'foedselsdato' mangler"),
+    ]:
+        resultat = _koer("sammenlign", LEDIG, sti, kopi, *faelles[:4], "--variabler", "maalgruppe")
+        _en_linje(resultat, f"fejl: {sti}: ", felt)
+
+
+def test_inddata_for_en_anden_periode_giver_en_advarsel_per_variabel():
+    resultat = _koer(
+        "sammenlign", LEDIG, "--periode", "2025-06", "--regimer", "gaeldende_ret,faerre_maalgrupper"
+    )
+    assert resultat.returncode == 0, resultat.stderr
+    linjer = resultat.stderr.splitlines()
+    assert (
+        f"advarsel: {LEDIG}: personer/mette/ydelse har ingen værdi for 2025-06 (angivet for 2026)" in linjer
+    )
+    assert all(linje.startswith("advarsel: ") for linje in linjer)
+    # Én linje per entitet/id/variabel, også med flere regimer.
+    assert len(linjer) == len(set(linjer))
+    data = json.loads(_koer("sammenlign", LEDIG, "--periode", "2025-06", "--format", "json").stdout)
+    assert "personer/mette/ydelse har ingen værdi for 2025-06 (angivet for 2026)" in data["advarsler"]
+    forklaring = _koer("forklar", LEDIG, "--periode", "2025-06", "--variabel", "maalgruppe")
+    assert forklaring.returncode == 0, forklaring.stderr
+    assert "personer/mette/ydelse har ingen værdi for 2025-06" in forklaring.stderr
+
+
+def test_ingen_advarsel_for_historik_null_og_readme_maaneden(tmp_path):
+    # Karins arbejdstimer er angivet for 2025: loven læser månederne før sygemeldingen.
+    for periode in ("2026-03", "2026-06"):
+        resultat = _koer("sammenlign", *EKSEMPLER, "--periode", periode, "--regimer", "gaeldende_ret")
+        assert resultat.returncode == 0 and resultat.stderr == "", (periode, resultat.stderr)
+    assert "PERIODE=2026-06" in (Path(__file__).parents[1] / "README.md").read_text()
+    null = tmp_path / "null.yaml"
+    null.write_text(
+        "personer:\n  a:\n    foedselsdato: {ETERNITY: '1990-01-01'}\n    alder: {'2026': null}\n"
+    )
+    resultat = _koer("sammenlign", null, "--periode", "2025-06", "--regimer", "gaeldende_ret")
+    assert resultat.returncode == 0 and resultat.stderr == "", resultat.stderr

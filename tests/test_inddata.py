@@ -1,8 +1,12 @@
-"""Manglende input, som en formel har brug for, giver en fejl med feltets navn."""
+"""Forkert eller manglende input giver en fejl med feltets navn, aldrig en stille ændring."""
+
+import datetime
+import re
 
 import pytest
 from openfisca_core.simulations import SimulationBuilder
 
+from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, byg_simulering, vaerdier
 from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
 
 
@@ -12,3 +16,57 @@ def test_alder_uden_foedselsdato_naevner_feltet(system):
     )
     with pytest.raises(ManglendeOplysningError, match="'foedselsdato'.*1 person"):
         simulering.calculate("alder", "2026-03")
+
+
+def _person(**felter) -> dict:
+    return {"personer": {"a": {"foedselsdato": {"ETERNITY": "1990-01-01"}, **felter}}}
+
+
+@pytest.mark.parametrize(
+    ("variabel", "vaerdi", "besked"),
+    [
+        ("er_ledig", "false", "personer/a/er_ledig/2026-03: forventede sand/falsk (true/false), fik 'false'"),
+        ("er_ledig", "nej", "fik 'nej'"),
+        ("er_ledig", 0, "sand/falsk"),
+        ("alder", 3.7, "personer/a/alder/2026-03: forventede et helt tal, fik 3.7"),
+        ("alder", True, "et helt tal, fik true"),
+        ("alder", "40", "et helt tal, fik '40'"),
+        ("alder", 2**40, "et helt tal fra"),
+        ("ugentlig_arbejdstid", True, "personer/a/ugentlig_arbejdstid/2026-03: forventede et tal, fik true"),
+        ("ugentlig_arbejdstid", float("nan"), "et tal"),
+        ("ydelse", 2, "personer/a/ydelse/2026-03: forventede en af (ingen, "),
+        ("ydelse", 99, "fik 99"),
+        ("ydelse", "Kontanthjælp", "fik 'Kontanthjælp'"),
+        ("ledighed_startdato", "2026-02-30", "forventede en dato som ÅÅÅÅ-MM-DD, fik '2026-02-30'"),
+        ("ledighed_startdato", 20260101, "en dato"),
+        ("ledighed_startdato", datetime.datetime(2026, 1, 5, 12), "en dato"),
+    ],
+)
+def test_forkert_type_naevner_stien(system, variabel, vaerdi, besked):
+    with pytest.raises(BrugerFejl, match=re.escape(besked)):
+        byg_simulering(system, _person(**{variabel: {"2026-03": vaerdi}}))
+
+
+@pytest.mark.parametrize(
+    ("variabel", "vaerdi", "forventet"),
+    [
+        ("er_ledig", False, False),
+        ("alder", 40, 40),
+        ("alder", 40.0, 40),
+        ("ugentlig_arbejdstid", 37, 37.0),
+        ("ugentlig_arbejdstid", 37.5, 37.5),
+        ("ydelse", "kontanthjaelp", "kontanthjaelp"),
+        ("ledighed_startdato", "2026-01-05", datetime.date(2026, 1, 5)),
+        ("ledighed_startdato", datetime.date(2026, 1, 5), datetime.date(2026, 1, 5)),
+    ],
+)
+def test_rigtig_type_bruges_uaendret(system, variabel, vaerdi, forventet):
+    simulering = byg_simulering(system, _person(**{variabel: {"2026-03": vaerdi}}))
+    (resultat,) = vaerdier(system, simulering, "2026-03", [variabel])
+    assert resultat.vaerdi == forventet
+
+
+def test_null_betyder_beregn(system):
+    simulering = byg_simulering(system, _person(alder={"2026-03": None}))
+    (resultat,) = vaerdier(system, simulering, "2026-03", ["alder"])
+    assert resultat.vaerdi == 36
