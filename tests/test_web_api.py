@@ -68,28 +68,26 @@ FORSOERGER_UNDER_30 = {
 }
 
 
-@pytest.mark.parametrize(
-    ("sti", "krop"),
-    [
-        (
-            "/gaeldende_ret/calculate",
-            {"personer": {"anne": {**FORSOERGER_UNDER_30, "kontanthjaelp_sats": {"2024-03": None}}}},
-        ),
-        (
-            "/sammenlign",
-            {
-                "situation": {"personer": {"anne": FORSOERGER_UNDER_30}},
-                "periode": "2024-03",
-                "variabler": ["kontanthjaelp_sats"],
-            },
-        ),
-    ],
-)
-def test_hul_i_kilderne_giver_422_med_parameteren(klient, sti, krop):
-    svar = klient.post(sti, json=krop)
+def test_hul_i_kilderne_giver_422_med_parameteren_i_calculate(klient):
+    krop = {"personer": {"anne": {**FORSOERGER_UNDER_30, "kontanthjaelp_sats": {"2024-03": None}}}}
+    svar = klient.post("/gaeldende_ret/calculate", json=krop)
     assert svar.status_code == 422, svar.text
     assert svar.json["felt"] == "aktivloven.kontanthjaelp.gammel_ordning.under_30_forsoerger"
     assert "2024-03-01" in svar.json["fejl"]
+
+
+def test_hul_i_kilderne_blanker_kun_sin_celle_i_sammenlign(klient):
+    krop = {
+        "situation": {"personer": {"anne": FORSOERGER_UNDER_30}},
+        "periode": "2024-03",
+        "variabler": ["alder", "kontanthjaelp_sats"],
+    }
+    svar = klient.post("/sammenlign", json=krop)
+    assert svar.status_code == 200, svar.text
+    alder, sats = svar.json["resultater"]
+    assert alder["vaerdier"]["gaeldende_ret"] == 26
+    assert sats["vaerdier"]["gaeldende_ret"] is None
+    assert "aktivloven.kontanthjaelp.gammel_ordning.under_30_forsoerger" in str(sats["huller"])
 
 
 def test_periode_foer_modellen_giver_400_i_calculate(klient):
