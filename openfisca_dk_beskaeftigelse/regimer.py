@@ -14,7 +14,7 @@ import importlib
 import inspect
 import pkgutil
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -200,8 +200,21 @@ def gaeldende_ret() -> CountryTaxBenefitSystem:
 
 
 def byg_system(noegle: str):
-    """Skattesystemet for et regime: gældende ret med regimets reformer lagt på i rækkefølge."""
-    system = gaeldende_ret()
-    for reform in regime(noegle).reformer:
-        system = reform(system)
-    return system
+    """Skattesystemet for et regime: gældende ret med regimets reformer lagt på i rækkefølge.
+
+    Bygges én gang per proces og genbruges (CLI, server, effekt, docs); systemerne ændres ikke efter
+    bygningen.
+    """
+    return _system_med(regime(noegle).reformer)
+
+
+# Et loft, så brugernes egne stakke ikke fylder hukommelsen; registrets regimer er langt færre.
+MAKS_SYSTEMER = 256
+
+
+@lru_cache(maxsize=MAKS_SYSTEMER)
+def _system_med(reformer: tuple[type, ...]):
+    """Gældende ret med ``reformer`` lagt på; en stak bygger videre på systemet for sine første reformer."""
+    if not reformer:
+        return gaeldende_ret()
+    return reformer[-1](_system_med(reformer[:-1]))
