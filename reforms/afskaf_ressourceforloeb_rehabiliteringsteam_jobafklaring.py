@@ -5,11 +5,19 @@ from openfisca_core.indexed_enums import EnumArray
 from openfisca_core.reforms import Reform
 from openfisca_core.variables import Variable
 
-from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
 from openfisca_dk_beskaeftigelse.kilder import Kilde
-from openfisca_dk_beskaeftigelse.reformstoette import tidligere_formel
+from openfisca_dk_beskaeftigelse.reformstoette import (
+    aendr_parametre,
+    aendr_vaerdier,
+    sygedagpenge_varighedsbegraenset,
+    tidligere_formel,
+)
 
-INGEN = numpy.datetime64(INGEN_DATO, "D")
+# Kravet om forelæggelse for rehabiliteringsteamet og om lægeattesten LÆ 265 til det.
+TEAMET = (
+    "sygedagpenge.rehabiliteringsteam.forelaeggelse_kraeves",
+    "sygedagpenge.rehabiliteringsteam.le265_kraeves",
+)
 
 
 class AfskafRessourceforloebRehabiliteringsteamJobafklaring(Reform):
@@ -24,11 +32,14 @@ class AfskafRessourceforloebRehabiliteringsteamJobafklaring(Reform):
     Loven har siden gjort dele af det: lov nr. 1750/2025 lukker ressourceforløb for nye borgere
     og fjerner kravet om rehabiliteringsteam (gældende ret fra 1.2.2026), og jobafklaringsforløb
     er annonceret afskaffet fra 2027. Reformen afskaffer alle tre for hele perioden:
-    - jobafklaring: sygedagpengene ophører ikke for borgere omfattet af § 24
-      (``sygedagpenge_ophoersdato``), så der er ingen ret til jobafklaringsforløb;
-    - rehabiliteringsteam: ingen forelæggelse, frist eller lægeattest LÆ 265
-      (``rehabiliteringsteam_forelaeggelse``, ``rehabiliteringsteam_frist``,
-      ``laegeattest_le265_obligatorisk``);
+    - jobafklaring: sygedagpengene ophører ikke for borgere omfattet af § 24 (sømmen
+      ``sygedagpenge_varighedsbegraenset`` gælder kun § 25, så ``sygedagpenge_ophoersdato`` er
+      "ingen dato"), så der er ingen ret til jobafklaringsforløb;
+    - rehabiliteringsteam: kravet om forelæggelse og om lægeattest til teamet gælder ikke
+      (parametrene ``sygedagpenge.rehabiliteringsteam.forelaeggelse_kraeves`` og
+      ``le265_kraeves``), så der er ingen forelæggelse,
+      frist eller lægeattest LÆ 265 (``rehabiliteringsteam_forelaeggelse``,
+      ``rehabiliteringsteam_frist``, ``laegeattest_le265_obligatorisk``);
     - ressourceforløb: ingen er i målgruppen § 6, nr. 8 (``maalgruppe_lab_6``); den, der ellers
       ville være i ressourceforløb, er aktivitetsparat kontant- eller uddannelseshjælpsmodtager
       (nr. 3 eller 5 efter alder og uddannelse), og den, der ellers ville være i
@@ -44,37 +55,9 @@ class AfskafRessourceforloebRehabiliteringsteamJobafklaring(Reform):
     status = "forslag"
 
     def apply(self):
-        ophoer = tidligere_formel(self, "sygedagpenge_ophoersdato")
+        aendr_parametre(self, *(lambda p, sti=sti: aendr_vaerdier(p, sti, lambda _: False) for sti in TEAMET))
         maalgruppe = tidligere_formel(self, "maalgruppe_lab_6")
         Maalgruppe = self.variables["maalgruppe_lab_6"].possible_values
-
-        class sygedagpenge_ophoersdato(Variable):
-            label = (
-                "Sidste dag, kommunen udbetaler sygedagpenge "
-                "(uden jobafklaringsforløb: intet ophør efter § 24)"
-            )
-
-            def formula(person, period, parameters):
-                pension = person("sygedagpenge_26_ugers_graense", period)
-                return numpy.where(pension, ophoer(person, period, parameters), INGEN)
-
-        class rehabiliteringsteam_forelaeggelse(Variable):
-            label = "Sagen skal forelægges rehabiliteringsteamet (nej: teamet er afskaffet)"
-
-            def formula(person, period):
-                return numpy.zeros(person.count, dtype=bool)
-
-        class rehabiliteringsteam_frist(Variable):
-            label = "Frist for forelæggelse for rehabiliteringsteamet (ingen: teamet er afskaffet)"
-
-            def formula(person, period):
-                return numpy.full(person.count, INGEN)
-
-        class laegeattest_le265_obligatorisk(Variable):
-            label = "Lægeattest LÆ 265 til rehabiliteringsteamet (nej: teamet er afskaffet)"
-
-            def formula(person, period):
-                return numpy.zeros(person.count, dtype=bool)
 
         class maalgruppe_lab_6(Variable):
             label = "Målgruppe efter LAB § 6 uden ressourceforløb og jobafklaringsforløb"
@@ -100,11 +83,5 @@ class AfskafRessourceforloebRehabiliteringsteamJobafklaring(Reform):
                     hidtil,
                 )
 
-        for variabel in (
-            sygedagpenge_ophoersdato,
-            rehabiliteringsteam_forelaeggelse,
-            rehabiliteringsteam_frist,
-            laegeattest_le265_obligatorisk,
-            maalgruppe_lab_6,
-        ):
-            self.update_variable(variabel)
+        self.update_variable(sygedagpenge_varighedsbegraenset)
+        self.update_variable(maalgruppe_lab_6)

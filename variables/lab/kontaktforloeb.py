@@ -441,6 +441,8 @@ class SamtaleForm(Enum):
     valgfrit_efter_foerste_samtale = (
         "Første samtale ved fremmøde; derefter vælger borgeren fremmøde, telefon eller video"
     )
+    # Ikke gældende ret: reformen digitale_samtaler sætter parameteren samtaleform hertil.
+    valgfrit_alle_samtaler = "Borgeren vælger fremmøde, telefon eller video til alle samtaler"
 
 
 class kontaktforloeb_samtaler_telefon_video(Variable):
