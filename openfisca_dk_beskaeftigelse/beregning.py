@@ -5,6 +5,7 @@ YAML-tests ``input``), i YAML eller JSON.
 """
 
 import datetime
+import difflib
 import json
 import math
 import re
@@ -20,6 +21,7 @@ from openfisca_core.indexed_enums import Enum, EnumArray
 from openfisca_core.simulations import SimulationBuilder
 from openfisca_core.tracers import SimpleTracer
 
+from openfisca_dk_beskaeftigelse import vaerdiomraader
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
 
 
@@ -123,44 +125,207 @@ def indlaes_situation(sti: Path) -> dict:
 
 
 def byg_simulering(system, situation: dict):
-    """Byg en OpenFisca-simulering; en situation, der ikke passer til entiteterne, giver BrugerFejl."""
-    kontroller_typer(system, situation)
+    """Byg en OpenFisca-simulering; en situation, der ikke passer til systemet, giver SituationsFejl."""
+    kontroller_situation(system, situation)
     try:
         return SimulationBuilder().build_from_entities(system, situation)
     except SituationParsingError as fejl:
         raise BrugerFejl(f"SITUATION: {_flad_fejl(fejl.error)}") from None
 
 
+class SituationsFejl(BrugerFejl):
+    """En fejl i en situation: ``sti`` er stedet (fx 'personer/mette/alder/2026-03'), ``kode`` HTTP-status."""
+
+    def __init__(self, sti: str, besked: str, kode: int = 400) -> None:
+        self.sti = sti
+        self.besked = besked
+        self.kode = kode
+        super().__init__(f"SITUATION: {sti}: {besked}" if sti else f"SITUATION: {besked}")
+
+
 _ISO_DATO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def kontroller_typer(system, situation: dict) -> None:
-    """Hver angivet værdi skal have variablens type; ``null`` betyder "beregn værdien".
+def kontroller_situation(system, situation, maks_medlemmer: int | None = None, web_api: bool = False) -> None:
+    """Hele situationen kontrolleret, før OpenFisca bygger simuleringen; den første fejl giver SituationsFejl.
 
-    OpenFisca selv konverterer uden at spørge ('false' bliver sand, 3,7 bliver 3, et Enum-tal
-    bliver en tilfældig gruppe), så en forkert type giver her BrugerFejl med hele stien.
-    Ukendte entiteter, variabler og roller overlades til OpenFiscas egne fejl.
+    Den ene kontrol for CLI, ``/sammenlign``, ``/<regime>/calculate`` og ``/trace`` (også under
+    ``openfisca serve``): kendte entiteter, ikke-tomme id'er uden '/', kendte variabler på deres
+    egen entitet, roller med erklærede personer, perioder, OpenFisca kan bruge for variablen, hver
+    værdi af variablens type (:func:`kontroller_typer`) og i dens værdiområde (``vaerdiomraader``),
+    og datoer i rækkefølge. OpenFiscas egne fejl bygger et træ af stien (dpath), hvor et numerisk
+    id bliver en liste så lang som tallet; her når en fejl aldrig så langt. ``maks_medlemmer`` er
+    et loft over antallet af personer (og arbejdssteder) i én anmodning. ``web_api``: OpenFiscas
+    ``/calculate`` og ``/trace`` deler stier ved '/', så dér må et id ikke indeholde '/'.
     """
     if not isinstance(situation, dict):
-        return
-    for entitet in system.entities:
-        medlemmer = situation.get(entitet.plural)
-        if not isinstance(medlemmer, dict):
+        raise SituationsFejl("", "forventede et objekt med fx 'personer' og 'virksomheder'")
+    entiteter = {e.plural: e for e in system.entities}
+    for noegle in situation:
+        if noegle not in entiteter:
+            # OpenFiscas akser ganger personerne op; her angives hver person for sig.
+            hvorfor = "akser understøttes ikke; angiv hver person" if noegle == "axes" else "ukendt entitet"
+            raise SituationsFejl(str(noegle), f"{hvorfor}; kendte: {', '.join(entiteter)}")
+    personer_flertal = system.person_entity.plural
+    if not situation.get(personer_flertal):
+        raise SituationsFejl(personer_flertal, "mindst én person skal angives")
+    personer = None
+    for flertal, entitet in entiteter.items():
+        medlemmer = situation.get(flertal)
+        if medlemmer is None:
             continue
-        for id_, felter in medlemmer.items():
-            if not isinstance(felter, dict):
-                continue
-            for navn, vaerdier in felter.items():
-                variabel = system.variables.get(navn)
-                if variabel is None:
-                    continue
-                sti = f"{entitet.plural}/{id_}/{navn}"
-                par = vaerdier.items() if isinstance(vaerdier, dict) else [(None, vaerdier)]
-                for periode, v in par:
-                    forventet = None if v is None else _typefejl(variabel, v)
-                    if forventet:
-                        felt = sti if periode is None else f"{sti}/{periode}"
-                        raise BrugerFejl(f"SITUATION: {felt}: forventede {forventet}, fik {_vist(v)}")
+        if not isinstance(medlemmer, dict):
+            raise SituationsFejl(flertal, f"forventede et objekt {{id: {{...}}}}, fik {_vist(medlemmer)}")
+        if maks_medlemmer is not None and len(medlemmer) > maks_medlemmer:
+            raise SituationsFejl(
+                flertal, f"{len(medlemmer)} er flere end grænsen på {maks_medlemmer} per anmodning"
+            )
+        if entitet.is_person:
+            personer = {str(i) for i in medlemmer}
+        _kontroller_medlemmer(system, entitet, medlemmer, personer, web_api)
+    _kontroller_raekkefoelger(system, situation[personer_flertal])
+
+
+def _kontroller_medlemmer(system, entitet, medlemmer: dict, personer: set[str], web_api: bool) -> None:
+    roller = {r.plural or r.key: r for r in getattr(entitet, "roles", ())}
+    tildelte: set[str] = set()
+    for id_, felter in medlemmer.items():
+        if isinstance(id_, bool) or not isinstance(id_, str | int) or not str(id_):
+            raise SituationsFejl(f"{entitet.plural}/{id_}", "et id skal være en ikke-tom tekst")
+        if web_api and "/" in str(id_):
+            raise SituationsFejl(f"{entitet.plural}/{id_}", "et id må ikke indeholde '/' i web-API'et")
+        sti = f"{entitet.plural}/{id_}"
+        if not isinstance(felter, dict):
+            raise SituationsFejl(
+                sti, f"forventede et objekt {{variabel: {{periode: værdi}}}}, fik {_vist(felter)}"
+            )
+        for navn, vaerdier in felter.items():
+            if navn in roller:
+                _kontroller_rolle(roller[navn], f"{sti}/{navn}", vaerdier, personer, tildelte)
+            else:
+                _kontroller_variabel(system, entitet, f"{sti}/{str(navn)}", navn, vaerdier)
+
+
+def _kontroller_rolle(rolle, sti: str, vaerdier, personer: set[str], tildelte: set[str]) -> None:
+    if not isinstance(vaerdier, list) or not all(isinstance(p, str) for p in vaerdier):
+        raise SituationsFejl(sti, f"forventede en liste af personers id'er, fik {_vist(vaerdier)}")
+    if rolle.max is not None and len(vaerdier) > rolle.max:
+        raise SituationsFejl(sti, f"højst {rolle.max} personer, fik {len(vaerdier)}")
+    for person in vaerdier:
+        if person not in personer:
+            raise SituationsFejl(sti, f"'{person}' er ikke angivet under personerne")
+        if person in tildelte:
+            raise SituationsFejl(sti, f"'{person}' står mere end én gang")
+        tildelte.add(person)
+
+
+def _kontroller_variabel(system, entitet, sti: str, navn, vaerdier) -> None:
+    variabel = system.variables.get(navn) if isinstance(navn, str) else None
+    if variabel is None:
+        forslag = difflib.get_close_matches(str(navn), system.variables, n=1)
+        mente = f"; mente du '{forslag[0]}'?" if forslag else ""
+        raise SituationsFejl(sti, f"ukendt variabel{mente}", kode=404)
+    if variabel.entity.key != entitet.key:
+        raise SituationsFejl(sti, f"variablen hører til {variabel.entity.plural}, ikke {entitet.plural}")
+    if not isinstance(vaerdier, dict):
+        raise SituationsFejl(
+            sti, f'forventede et objekt {{periode: værdi}}, fx {{"2026-03": ...}}, fik {_vist(vaerdier)}'
+        )
+    for noegle, v in vaerdier.items():
+        felt = f"{sti}/{str(noegle)}"
+        fejl = _periodefejl(variabel, noegle, beregnes=v is None)
+        if fejl is None and v is not None:
+            forventet = _typefejl(variabel, v) or _uden_for_omraade(variabel, v)
+            fejl = forventet and f"forventede {forventet}, fik {_vist(v)}"
+        if fejl:
+            raise SituationsFejl(felt, fejl)
+
+
+def _periodefejl(variabel, noegle, beregnes: bool) -> str | None:
+    """Hvad der er galt med periodenøglen for variablen, eller None.
+
+    En værdi, der skal beregnes (``null``), beregnes for præcis én af variablens perioder (én
+    måned). Et input for flere måneder (fx et år) er tilladt, hvor variablen fordeler det på
+    månederne (``set_input``). Perioden ligger inden for ``vaerdiomraader.DATO_FRA``-``DATO_TIL``.
+    """
+    enhed = variabel.definition_period
+    if isinstance(noegle, bool) or not isinstance(noegle, str | int):
+        return "en periode skal være tekst, fx 2026-03"
+    try:
+        periode = periods.period(str(noegle))
+    except (ValueError, TypeError):
+        return "er ikke en periode; brug fx 2026-03 (eller ETERNITY for en variabel uden periode)"
+    if enhed == periods.DateUnit.ETERNITY:
+        return None
+    eksempel = "2026-03" if enhed == periods.DateUnit.MONTH else "2026"
+    if periode.unit not in _TILLADTE_ENHEDER.get(enhed, (enhed,)):
+        return f"variablen har én værdi per {_ENHEDER.get(enhed, enhed)}; brug fx {eksempel}"
+    if periode.size < 1:
+        return "en periode skal have mindst én måned"
+    en_periode = periode.unit == enhed and periode.size == 1
+    if beregnes and not en_periode:
+        return f"beregnes for én {_ENHEDER.get(enhed, enhed)} ad gangen; brug fx {eksempel}"
+    if not en_periode and variabel.set_input is None:
+        return f"angives for én {_ENHEDER.get(enhed, enhed)} ad gangen; brug fx {eksempel}"
+    maaneder = periode.size * (12 if periode.unit == periods.DateUnit.YEAR else 1)
+    fra_aar, fra_maaned = periode.start.year, periode.start.month
+    til_aar = fra_aar + (fra_maaned - 1 + maaneder - 1) // 12
+    if fra_aar < vaerdiomraader.DATO_FRA.year or til_aar > vaerdiomraader.DATO_TIL.year:
+        return f"perioden skal ligge fra {vaerdiomraader.DATO_FRA.year} til {vaerdiomraader.DATO_TIL.year}"
+    return None
+
+
+_ENHEDER = {periods.DateUnit.MONTH: "måned", periods.DateUnit.YEAR: "år"}
+# Perioder, et input kan angives for: et år fordeles på månederne (set_input); uger og dage ikke.
+_TILLADTE_ENHEDER = {
+    periods.DateUnit.MONTH: (periods.DateUnit.MONTH, periods.DateUnit.YEAR),
+    periods.DateUnit.YEAR: (periods.DateUnit.YEAR,),
+}
+
+
+def _uden_for_omraade(variabel, v) -> str | None:
+    """Værdiområdet, hvis ``v`` (af den rigtige type) ligger uden for det; ellers None."""
+    if variabel.value_type is datetime.date:
+        dato = v if isinstance(v, datetime.date) else datetime.date.fromisoformat(v)
+        if not vaerdiomraader.dato_tilladt(dato):
+            return (
+                f"en dato fra {vaerdiomraader.DATO_FRA} til {vaerdiomraader.DATO_TIL} "
+                f"(eller {INGEN_DATO} for ingen dato)"
+            )
+        return None
+    omraade = vaerdiomraader.vaerdiomraade(variabel)
+    if variabel.value_type in (int, float) and omraade is not None and not omraade.tillader(v):
+        return omraade.tekst()
+    return None
+
+
+def _kontroller_raekkefoelger(system, personer: dict) -> None:
+    """Hver persons datoer i rækkefølge (``vaerdiomraader.raekkefoelger``), hvor perioderne overlapper."""
+    for id_, felter in personer.items():
+        for foer, efter in vaerdiomraader.raekkefoelger(system):
+            for p_foer, d_foer in _datoer(felter.get(foer)):
+                for p_efter, d_efter in _datoer(felter.get(efter)):
+                    if d_foer > d_efter and _overlapper_noegler(p_foer, p_efter):
+                        raise SituationsFejl(
+                            f"personer/{id_}/{efter}/{p_efter}",
+                            f"{d_efter} ligger før {foer} ({d_foer})",
+                        )
+
+
+def _datoer(vaerdier) -> list[tuple[str, datetime.date]]:
+    """(periodenøgle, dato) for hver oplyst dato (ikke null og ikke INGEN_DATO)."""
+    ud = []
+    for noegle, v in (vaerdier or {}).items():
+        dato = v if isinstance(v, datetime.date) else datetime.date.fromisoformat(v) if v else None
+        if dato is not None and dato != INGEN_DATO:
+            ud.append((str(noegle), dato))
+    return ud
+
+
+def _overlapper_noegler(a: str, b: str) -> bool:
+    if "ETERNITY" in (a, b):
+        return True
+    return _overlapper(periods.period(a), periods.period(b))
 
 
 def _typefejl(variabel, v) -> str | None:
