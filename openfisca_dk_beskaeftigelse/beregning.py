@@ -4,6 +4,7 @@ En situation er OpenFiscas eget format (samme som web-API'ets ``/calculate`` og 
 YAML-tests ``input``), i YAML eller JSON.
 """
 
+import copy
 import datetime
 import difflib
 import json
@@ -22,7 +23,8 @@ from openfisca_core.simulations import SimulationBuilder
 from openfisca_core.tracers import SimpleTracer
 
 from openfisca_dk_beskaeftigelse import vaerdiomraader
-from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
+from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, ManglendeOplysningError
+from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 
 
 class BrugerFejl(ValueError):
@@ -438,6 +440,46 @@ def _angivne_perioder(systemer, situation: dict):
 
 def _overlapper(a, b) -> bool:
     return a.start <= b.stop and b.start <= a.stop
+
+
+# Uddata, web-API'ets OpenAPI-eksempel beregner under hvert regime, foruden reformernes egne.
+EKSEMPLETS_UDDATA = (
+    "alder",
+    "maalgruppe",
+    "dagpenge_maanedssats",
+    "kontaktforloeb_min_samtaler_6_maaneder",
+    "ret_og_pligt_tilbud_senest",
+)
+EKSEMPLETS_PERIODE = "2026-03"
+
+
+def spec_eksempel(system, situation: dict) -> dict:
+    """Situationen med ``null`` (beregn) for hver persons uddata i ``EKSEMPLETS_PERIODE``.
+
+    Uddata er ``EKSEMPLETS_UDDATA`` plus dem, systemets reformer erklærer (``Reform.uddata``),
+    som systemet kan beregne for situationen (et hul i kilderne udelader variablen).
+    """
+    navne = list(EKSEMPLETS_UDDATA)
+    lag = system
+    while getattr(lag, "baseline", None) is not None:
+        navne += [n for n in getattr(type(lag), "uddata", ()) if n not in navne]
+        lag = lag.baseline
+    simulering = SimulationBuilder().build_from_entities(system, copy.deepcopy(situation))
+    personer = system.person_entity
+    beregnelige = []
+    for navn in navne:
+        variabel = system.variables.get(navn)
+        if variabel is None or variabel.entity.key != personer.key:
+            continue
+        try:
+            simulering.calculate(navn, EKSEMPLETS_PERIODE)
+        except (ParameterHulError, ManglendeOplysningError):
+            continue
+        beregnelige.append(navn)
+    eksempel = copy.deepcopy(situation)
+    for felter in eksempel[personer.plural].values():
+        felter.update({navn: {EKSEMPLETS_PERIODE: None} for navn in beregnelige})
+    return eksempel
 
 
 def beregn(system, situation: dict, periode: str, variabler: list[str]) -> list[Vaerdi]:
