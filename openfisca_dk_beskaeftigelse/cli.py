@@ -5,7 +5,8 @@
   afvigelserne fra gældende ret markeret.
 - ``regimer``: registret som tabel.
 - ``forklar SITUATION --variabel X --periode P [--regime R]``: beregningens spor som træ.
-- ``serve [--host] [--port] [--workers]``: ét web-API for alle regimer.
+- ``serve [--host] [--port] [--workers] [--cors]``: ét web-API for alle regimer (standard: én
+  worker per kerne).
 - ``effekt --regimer a,b|alle --periode P [--personer N] [--format ...] [--ud MAPPE]``: regimernes
   virkning på en syntetisk dansk befolkning, med søjlediagrammer i ``--ud``.
 
@@ -19,6 +20,7 @@ import contextlib
 import importlib
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -45,6 +47,9 @@ from openfisca_dk_beskaeftigelse.sammenligning import (
 FORMATER = ("tabel", "markdown", "csv", "json")
 # Et loft, så en tastefejl (et 0 for meget) giver en fejl i stedet for at løbe tør for hukommelse.
 MAKS_PERSONER = 5_000_000
+MAKS_PORT = 65535
+# En oprindelse i CORS: skema og vært (og evt. port), uden sti.
+_OPRINDELSE = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -131,9 +136,25 @@ def _parser() -> argparse.ArgumentParser:
 
     w = under.add_parser("serve", help="web-API'et for alle regimer (kræver ekstraen web-api)")
     w.add_argument("--host", default="127.0.0.1", help="adresse (standard 127.0.0.1)")
-    w.add_argument("--port", type=int, default=5000, help="port (standard 5000)")
-    w.add_argument("--workers", type=int, default=1, help="antal gunicorn-processer (standard 1)")
+    w.add_argument("--port", type=int, default=5000, help="port, 1 til 65535 (standard 5000)")
+    w.add_argument(
+        "--workers",
+        type=int,
+        help=f"antal gunicorn-processer, mindst 1 (standard: én per kerne, her {_kerner()})",
+    )
+    w.add_argument(
+        "--cors",
+        default="*",
+        help=(
+            "hvilke oprindelser en browser må kalde API'et fra: '*' (standard, enhver), "
+            "kommaseparerede oprindelser (fx https://eksempel.dk) eller 'ingen'"
+        ),
+    )
     return parser
+
+
+def _kerner() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _tal(n: int) -> str:
@@ -345,9 +366,36 @@ def _effekttabel(resultat) -> Group:
 
 
 def _serve(args, konsol: Console) -> None:
+    if not 1 <= args.port <= MAKS_PORT:
+        raise BrugerFejl(f"--port: skal være et heltal fra 1 til {MAKS_PORT}, ikke {args.port}")
+    workers = _kerner() if args.workers is None else args.workers
+    if workers < 1:
+        raise BrugerFejl(f"--workers: skal være et heltal ≥ 1, ikke {workers}")
+    cors = _cors(args.cors)
     # Web-API'et (gunicorn, flask) kommer med ekstraen web-api; de andre kommandoer kan undvære det.
     server = _importer("openfisca_dk_beskaeftigelse.server", "web-api", "serve")
-    server.start(args.host, args.port, args.workers)
+    hvorfor = "" if args.workers is not None else " (én per kerne; vælg med --workers)"
+    print(
+        f"dk-beskaeftigelse serve: http://{args.host}:{args.port} med {workers} workers{hvorfor}, "
+        f"CORS: {', '.join(cors) or 'ingen'}",
+        file=sys.stderr,
+        flush=True,
+    )
+    server.start(args.host, args.port, workers, cors)
+
+
+def _cors(tekst: str) -> tuple[str, ...]:
+    """--cors som oprindelser: '*', 'ingen' eller kommaseparerede oprindelser (skema://vært[:port])."""
+    if tekst.strip() in ("*", "ingen"):
+        return ("*",) if tekst.strip() == "*" else ()
+    oprindelser = tuple(_liste(tekst) or ())
+    for oprindelse in oprindelser or ("",):
+        if not _OPRINDELSE.fullmatch(oprindelse):
+            raise BrugerFejl(
+                f"--cors: '{oprindelse}' er ikke en oprindelse; brug fx https://eksempel.dk, '*' "
+                "eller 'ingen'"
+            )
+    return oprindelser
 
 
 def main(argv: list[str] | None = None) -> int:

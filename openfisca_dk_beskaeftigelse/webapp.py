@@ -455,6 +455,7 @@ def tilpas(app: Flask, data: dict) -> Flask:
     _ret_spec(data["openAPI_spec"], system)
     _ret_kildelinks(data)
     _registrer_fejl(app)
+    _uden_flask_cors(app)
     app.before_request_funcs[None] = [_uden_skraastreg, _start_ur, _kontroller_beregning]
     app.teardown_request(_stop_ur)
 
@@ -812,46 +813,66 @@ def rodspec() -> dict:
 # ---- CORS og samlingen ---------------------------------------------------------------------
 
 
-class _Cors:
-    """Én CORS-politik for hele API'et (roden og hvert regime), uanset hvad appen selv sender.
+def cors_headers(oprindelser: tuple[str, ...], oprindelse: str | None, forhaand: bool) -> list:
+    """CORS-headerne for et svar efter politikken ``oprindelser`` (``forhaand``: en preflight-anmodning).
 
-    ``oprindelser``: ``("*",)`` = enhver (svaret siger ``*``, aldrig med cookies), en liste af
+    ``("*",)`` = enhver oprindelse (svaret siger ``*`` og gælder aldrig cookies), en liste af
     oprindelser (``https://eksempel.dk``) = kun dem, ``()`` = ingen (kun samme oprindelse).
     Tilladt er GET, POST og OPTIONS med headeren Content-Type.
     """
+    if "*" in oprindelser:
+        headers = [("Access-Control-Allow-Origin", "*")]
+    elif oprindelse in oprindelser:
+        headers = [("Access-Control-Allow-Origin", oprindelse), ("Vary", "Origin")]
+    else:
+        return [("Vary", "Origin")] if oprindelser else []
+    if forhaand:
+        return [
+            *headers,
+            ("Access-Control-Allow-Methods", "GET, POST, OPTIONS"),
+            ("Access-Control-Allow-Headers", "Content-Type"),
+            ("Access-Control-Max-Age", "600"),
+        ]
+    return [*headers, ("Access-Control-Expose-Headers", "Country-Package, Country-Package-Version")]
 
-    METODER = "GET, POST, OPTIONS"
+
+def _er_forhaand(environ) -> bool:
+    return environ.get("REQUEST_METHOD") == "OPTIONS" and "HTTP_ACCESS_CONTROL_REQUEST_METHOD" in environ
+
+
+def _cors_standard(svar):
+    """Standardpolitikken på en app alene (under ``openfisca serve``); ``lav_app`` lægger sin egen over."""
+    for navn, vaerdi in cors_headers(CORS_STANDARD, request.origin, _er_forhaand(request.environ)):
+        svar.headers[navn] = vaerdi
+    return svar
+
+
+def _uden_flask_cors(app: Flask) -> None:
+    # OpenFiscas flask_cors spejler enhver oprindelse med alle metoder; pakkens politik gælder i stedet.
+    app.after_request_funcs[None] = [
+        f for f in app.after_request_funcs.get(None, []) if f.__module__ != "flask_cors.extension"
+    ]
+    for navn in ("handle_exception", "handle_user_exception"):
+        app.__dict__.pop(navn, None)
+    app.after_request(_cors_standard)
+
+
+class _Cors:
+    """Én CORS-politik (:func:`cors_headers`) for hele API'et: roden, hvert regime og fejlsvarene."""
 
     def __init__(self, app, oprindelser: tuple[str, ...]) -> None:
         self.app = app
         self.oprindelser = tuple(oprindelser)
 
-    def _headers(self, oprindelse: str | None) -> list[tuple[str, str]]:
-        if "*" in self.oprindelser:
-            return [("Access-Control-Allow-Origin", "*")]
-        headers = [("Vary", "Origin")]
-        if oprindelse in self.oprindelser:
-            headers.append(("Access-Control-Allow-Origin", oprindelse))
-        return headers
-
     def __call__(self, environ, start_response):
-        oprindelse = environ.get("HTTP_ORIGIN")
-        egne = self._headers(oprindelse)
-        tilladt = any(n == "Access-Control-Allow-Origin" for n, _ in egne)
-        if environ.get("REQUEST_METHOD") == "OPTIONS" and "HTTP_ACCESS_CONTROL_REQUEST_METHOD" in environ:
-            if tilladt:
-                egne += [
-                    ("Access-Control-Allow-Methods", self.METODER),
-                    ("Access-Control-Allow-Headers", "Content-Type"),
-                    ("Access-Control-Max-Age", "600"),
-                ]
+        forhaand = _er_forhaand(environ)
+        egne = cors_headers(self.oprindelser, environ.get("HTTP_ORIGIN"), forhaand)
+        if forhaand:
             start_response("204 No Content", [*egne, ("Content-Length", "0")])
             return [b""]
 
         def start(status, headers, exc_info=None):
             headers = [(n, v) for n, v in headers if not n.lower().startswith("access-control-")]
-            if tilladt:
-                headers.append(("Access-Control-Expose-Headers", "Country-Package, Country-Package-Version"))
             return start_response(status, [*headers, *egne], exc_info)
 
         return self.app(environ, start)
