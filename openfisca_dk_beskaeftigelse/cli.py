@@ -22,6 +22,7 @@ import json
 import os
 import re
 import sys
+import tempfile
 from pathlib import Path
 
 from rich.console import Console, Group
@@ -130,8 +131,13 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         help=(
             "mappe til søjlediagrammer (PNG) og resultatet som CSV og JSON; oprettes om nødvendigt "
-            "og kræver ekstraen docs (matplotlib)"
+            "og kræver ekstraen docs (matplotlib); findes filerne, kræves --overskriv"
         ),
+    )
+    e.add_argument(
+        "--overskriv",
+        action="store_true",
+        help="erstat resultater, der allerede ligger i --ud (et symbolsk link erstattes, følges aldrig)",
     )
 
     w = under.add_parser("serve", help="web-API'et for alle regimer (kræver ekstraen web-api)")
@@ -292,15 +298,16 @@ def _effekt(args, konsol: Console) -> None:
     noegler = _regimenoegler(args.regimer)
     periode = gyldig_maaned(args.periode)
     if args.ud is not None:
-        _forbered_ud(args.ud)
+        _forbered_ud(args.ud, args.overskriv)
     resultat = effekt.effekt(noegler, periode, args.personer, args.seed)
     if args.ud is not None:
-        try:
-            (args.ud / "effekt.csv").write_text(effekt.som_csv(resultat), encoding="utf-8")
-            (args.ud / "effekt.json").write_text(effekt.som_json(resultat), encoding="utf-8")
-            effekt.grafer(resultat, args.ud)
-        except OSError as fejl:
-            raise BrugerFejl(f"--ud: kan ikke skrive i '{args.ud}' ({fejl.strerror})") from None
+        filer = {
+            "effekt.csv": effekt.som_csv(resultat).encode("utf-8"),
+            "effekt.json": effekt.som_json(resultat).encode("utf-8"),
+            **effekt.grafer(resultat),
+        }
+        for navn, indhold in filer.items():
+            _skriv(args.ud / navn, indhold, args.overskriv)
     if args.format == "json":
         print(effekt.som_json(resultat))
     elif args.format == "csv":
@@ -309,7 +316,7 @@ def _effekt(args, konsol: Console) -> None:
         konsol.print(_effekttabel(resultat))
 
 
-def _forbered_ud(ud: Path) -> None:
+def _forbered_ud(ud: Path, overskriv: bool) -> None:
     """Kontrollér og opret --ud før beregningen, så en fejl her ikke spilder den."""
     _importer("matplotlib", "docs", "--ud")
     if ud.exists() and not ud.is_dir():
@@ -320,6 +327,39 @@ def _forbered_ud(ud: Path) -> None:
         raise BrugerFejl(f"--ud: kan ikke oprette mappen '{ud}' ({fejl.strerror})") from None
     if not os.access(ud, os.W_OK | os.X_OK):
         raise BrugerFejl(f"--ud: kan ikke skrive i mappen '{ud}'")
+    fundne = [ud / navn for navn in effekt.udfiler() if os.path.lexists(ud / navn)]
+    if fundne and not overskriv:
+        raise BrugerFejl(
+            f"--ud: '{fundne[0]}' findes allerede ({len(fundne)} resultatfil(er) i mappen); "
+            "brug --overskriv for at erstatte dem eller en anden mappe"
+        )
+
+
+def _skriv(fil: Path, indhold: bytes, overskriv: bool) -> None:
+    """Skriv en resultatfil uden at følge et symbolsk link.
+
+    Uden --overskriv oprettes filen kun, hvis intet findes på stedet (O_EXCL, også et link); med
+    --overskriv skrives en ny fil ved siden af, som derefter erstatter den gamle (eller linket selv).
+    """
+    try:
+        if not overskriv:
+            fd = os.open(fil, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+            with os.fdopen(fd, "wb") as ud:
+                ud.write(indhold)
+            return
+        fd, midlertidig = tempfile.mkstemp(dir=fil.parent, prefix=f".{fil.name}.")
+        try:
+            with os.fdopen(fd, "wb") as ud:
+                ud.write(indhold)
+            os.chmod(midlertidig, 0o644)
+            os.replace(midlertidig, fil)
+        except BaseException:
+            os.unlink(midlertidig)
+            raise
+    except FileExistsError:
+        raise BrugerFejl(f"--ud: '{fil}' findes allerede; brug --overskriv for at erstatte den") from None
+    except OSError as fejl:
+        raise BrugerFejl(f"--ud: kan ikke skrive '{fil}' ({fejl.strerror})") from None
 
 
 def _effekttabel(resultat) -> Group:
