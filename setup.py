@@ -53,6 +53,7 @@ setup(
         "dev": [
             "openfisca-core[web-api]>=46.0.1,<47",
             "pytest>=8",
+            "schemathesis>=4.3,<5",
             "build>=1",
             "ruff>=0.6",
             "yamllint>=1.35",
