@@ -205,7 +205,7 @@ def _kontroller_medlemmer(system, entitet, medlemmer: dict, personer: set[str], 
             if navn in roller:
                 _kontroller_rolle(roller[navn], f"{sti}/{navn}", vaerdier, personer, tildelte)
             else:
-                _kontroller_variabel(system, entitet, f"{sti}/{str(navn)}", navn, vaerdier)
+                _kontroller_variabel(system, entitet, f"{sti}/{str(navn)}", navn, vaerdier, web_api)
 
 
 def _kontroller_rolle(rolle, sti: str, vaerdier, personer: set[str], tildelte: set[str]) -> None:
@@ -221,7 +221,7 @@ def _kontroller_rolle(rolle, sti: str, vaerdier, personer: set[str], tildelte: s
         tildelte.add(person)
 
 
-def _kontroller_variabel(system, entitet, sti: str, navn, vaerdier) -> None:
+def _kontroller_variabel(system, entitet, sti: str, navn, vaerdier, web_api: bool) -> None:
     variabel = system.variables.get(navn) if isinstance(navn, str) else None
     if variabel is None:
         forslag = difflib.get_close_matches(str(navn), system.variables, n=1)
@@ -235,7 +235,11 @@ def _kontroller_variabel(system, entitet, sti: str, navn, vaerdier) -> None:
         )
     for noegle, v in vaerdier.items():
         felt = f"{sti}/{str(noegle)}"
-        fejl = _periodefejl(variabel, noegle, beregnes=v is None)
+        # I web-API'et betyder null "beregn"; ellers er null blot ingen værdi (kun nøglen kontrolleres).
+        if v is None and not web_api:
+            fejl = _periodefejl(variabel, noegle, beregnes=False, kun_noeglen=True)
+        else:
+            fejl = _periodefejl(variabel, noegle, beregnes=v is None)
         if fejl is None and v is not None:
             forventet = _typefejl(variabel, v) or _uden_for_omraade(variabel, v)
             fejl = forventet and f"forventede {forventet}, fik {_vist(v)}"
@@ -243,8 +247,10 @@ def _kontroller_variabel(system, entitet, sti: str, navn, vaerdier) -> None:
             raise SituationsFejl(felt, fejl)
 
 
-def _periodefejl(variabel, noegle, beregnes: bool) -> str | None:
+def _periodefejl(variabel, noegle, beregnes: bool, kun_noeglen: bool = False) -> str | None:
     """Hvad der er galt med periodenøglen for variablen, eller None.
+
+    ``kun_noeglen``: kun at nøglen er en periode (for en værdi, der hverken angives eller beregnes).
 
     En værdi, der skal beregnes (``null``), beregnes for præcis én af variablens perioder (én
     måned). Et input for flere måneder (fx et år) er tilladt, hvor variablen fordeler det på
@@ -257,7 +263,7 @@ def _periodefejl(variabel, noegle, beregnes: bool) -> str | None:
         periode = periods.period(str(noegle))
     except (ValueError, TypeError):
         return "er ikke en periode; brug fx 2026-03 (eller ETERNITY for en variabel uden periode)"
-    if enhed == periods.DateUnit.ETERNITY:
+    if enhed == periods.DateUnit.ETERNITY or kun_noeglen:
         return None
     eksempel = "2026-03" if enhed == periods.DateUnit.MONTH else "2026"
     if periode.unit not in _TILLADTE_ENHEDER.get(enhed, (enhed,)):

@@ -389,6 +389,6 @@ def generer(ud: Path, repo: Path, grafer: bool = True) -> list[Path]:
 
 def _openapi(system) -> str:
     """Web-API'ets OpenAPI-spec for gældende ret, som ``/gaeldende_ret/spec`` leverer den."""
-    from openfisca_web_api.app import create_app
+    from openfisca_dk_beskaeftigelse.webapp import openfisca_app
 
-    return create_app(system).test_client().get("/spec").get_data(as_text=True)
+    return openfisca_app(system).test_client().get("/spec").get_data(as_text=True)

@@ -495,11 +495,16 @@ def tilpas(app: Flask, data: dict) -> Flask:
     return app
 
 
-@lru_cache(maxsize=MAKS_REGIMEAPPS)
-def _regimets_app(noegle: str) -> Flask:
-    """OpenFiscas app for regimet (også en stak), tilpasset; bygges ved første brug."""
-    app = create_app(byg_system(noegle))
+def openfisca_app(system) -> Flask:
+    """OpenFiscas app (``create_app``) for systemet, tilpasset (:func:`tilpas`)."""
+    app = create_app(system)
     return tilpas(app, _openfisca_data(app))
+
+
+@lru_cache(maxsize=MAKS_REGIMEAPPS)
+def regimets_app(noegle: str) -> Flask:
+    """Regimets app (også en stak); bygges ved første brug og huskes."""
+    return openfisca_app(byg_system(noegle))
 
 
 class _Regimeapps(Mapping):
@@ -517,7 +522,7 @@ class _Regimeapps(Mapping):
     def __getitem__(self, sti: str) -> Flask:
         if sti not in self:
             raise KeyError(sti)
-        return _regimets_app(sti[1:])
+        return regimets_app(sti[1:])
 
     def __iter__(self):
         return (f"/{n}" for n in alle_regimer())
@@ -886,5 +891,5 @@ def lav_app(forvarm: bool = False, cors: tuple[str, ...] = CORS_STANDARD):
     """
     if forvarm:
         for noegle in alle_regimer():
-            _regimets_app(noegle)
+            regimets_app(noegle)
     return _Cors(DispatcherMiddleware(_rod(), _Regimeapps()), cors)

@@ -367,15 +367,15 @@ def test_ukendte_regimer_variabler_og_sider_giver_json_404(klient):
 
 
 def test_en_stak_bygges_ved_foerste_brug_og_genbruges(klient):
-    foer = webapp._regimets_app.cache_info()
+    foer = webapp.regimets_app.cache_info()
     krop = {"personer": {"mette": {**METTE, "kontaktforloeb_samtaler_telefon_video": {"2026-03": None}}}}
     for _ in range(2):
         svar = klient.post(f"/{STAK}/calculate", json=krop)
         assert svar.status_code == 200, svar.text
     samtaler = svar.json["personer"]["mette"]["kontaktforloeb_samtaler_telefon_video"]["2026-03"]
     assert samtaler == "valgfrit_alle_samtaler"
-    assert webapp._regimets_app.cache_info().currsize <= webapp.MAKS_REGIMEAPPS
-    assert webapp._regimets_app.cache_info().hits > foer.hits
+    assert webapp.regimets_app.cache_info().currsize <= webapp.MAKS_REGIMEAPPS
+    assert webapp.regimets_app.cache_info().hits > foer.hits
 
 
 # ---- 8. CORS ------------------------------------------------------------------------------------
