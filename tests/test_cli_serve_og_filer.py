@@ -81,7 +81,7 @@ def test_numerisk_id_i_en_situationsfil_giver_en_linje(tmp_path):
         ({"tidligere_sygedagpengeuger": {"2026-03": -10}}, "tidligere_sygedagpengeuger/2026-03"),
         ({"maanedsloen": {"2026": -34000}}, "maanedsloen/2026"),
         ({"foedselsdato": {"ETERNITY": "2030-01-01"}}, "foedselsdato"),
-        ({"alder": {"2026": None}}, "alder/2026"),
+        ({"alder": {"2026-W10": 40}}, "alder/2026-W10"),
     ],
 )
 def test_umulige_vaerdier_giver_exitkode_2(tmp_path, person, felt):
