@@ -6,6 +6,8 @@
 - ``regimer``: registret som tabel.
 - ``forklar SITUATION --variabel X --periode P [--regime R]``: beregningens spor som træ.
 - ``serve [--host] [--port] [--workers]``: ét web-API for alle regimer.
+- ``test FILER... [-v] [-n NAVN]``: YAML-tests, indlæst sikkert og kontrolleret før kørslen, kørt
+  med OpenFiscas egen runner (se ``yamltest``).
 - ``effekt --regimer a,b|alle --periode P [--personer N] [--format ...] [--ud MAPPE]``: regimernes
   virkning på en syntetisk dansk befolkning, med søjlediagrammer i ``--ud``.
 
@@ -27,7 +29,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from openfisca_dk_beskaeftigelse import effekt
+from openfisca_dk_beskaeftigelse import effekt, yamltest
 from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, gyldig_maaned, indlaes_situation
 from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
 from openfisca_dk_beskaeftigelse.forklaring import forklar
@@ -133,6 +135,28 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--host", default="127.0.0.1", help="adresse (standard 127.0.0.1)")
     w.add_argument("--port", type=int, default=5000, help="port (standard 5000)")
     w.add_argument("--workers", type=int, default=1, help="antal gunicorn-processer (standard 1)")
+
+    t = under.add_parser(
+        "test",
+        help="YAML-tests: indlæst sikkert, kontrolleret og kørt som med openfisca test",
+        description=(
+            "Indlæser YAML-testene sikkert, kontrollerer hvert tilfælde (én linje per problem, "
+            "exitkode 2) og kører dem med OpenFiscas egen runner (exitkode 1, hvis et tilfælde fejler)."
+        ),
+    )
+    t.add_argument("filer", nargs="+", type=Path, metavar="FIL", help="YAML-testfiler eller mapper med dem")
+    t.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="vis beregningens spor for hvert tilfælde (som openfisca test -v)",
+    )
+    t.add_argument(
+        "-n",
+        "--name-filter",
+        metavar="NAVN",
+        help="kør kun tilfælde, hvis navn, filnavn eller keywords indeholder NAVN (som openfisca test -n)",
+    )
     return parser
 
 
@@ -350,6 +374,27 @@ def _serve(args, konsol: Console) -> None:
     server.start(args.host, args.port, args.workers)
 
 
+def _test(args, konsol: Console) -> int:
+    filer = yamltest.find_filer(args.filer)
+    tilfaelde, problemer = [], []
+    for fil in filer:
+        fundne, fejl = yamltest.indlaes(fil)
+        tilfaelde += fundne
+        problemer += fejl
+    valgte = yamltest.udvalgte(tilfaelde, args.name_filter)
+    if not valgte and not problemer:
+        raise BrugerFejl(
+            f"--name-filter: '{args.name_filter}' passer på intet tilfælde (navn, filnavn eller keywords)"
+        )
+    systemer = yamltest.registrets_systemer()
+    fundne = yamltest.kontroller(valgte, systemer)
+    for problem in problemer + fundne:
+        print(f"fejl: {problem}", file=sys.stderr)
+    if problemer or fundne:
+        return 2
+    return yamltest.koer(valgte, systemer, verbose=args.verbose)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     konsol = Console()
@@ -359,9 +404,10 @@ def main(argv: list[str] | None = None) -> int:
         "forklar": _forklar,
         "serve": _serve,
         "effekt": _effekt,
+        "test": _test,
     }
     try:
-        kommandoer[args.kommando](args, konsol)
+        kode = kommandoer[args.kommando](args, konsol)
         sys.stdout.flush()
     except (BrugerFejl, UkendtRegimeError, ManglendeOplysningError, ParameterHulError) as fejl:
         print(f"fejl: {fejl}", file=sys.stderr)
@@ -370,7 +416,7 @@ def main(argv: list[str] | None = None) -> int:
         # Læseren (fx head) lukkede røret: stille og exitkode 1, som rich selv gør det for tabellerne.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
-    return 0
+    return kode or 0
 
 
 if __name__ == "__main__":
