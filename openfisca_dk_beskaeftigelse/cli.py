@@ -29,7 +29,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from openfisca_dk_beskaeftigelse import effekt, yamltest
+from openfisca_dk_beskaeftigelse import __version__, effekt, yamltest
 from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, gyldig_maaned, indlaes_situation
 from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
 from openfisca_dk_beskaeftigelse.forklaring import forklar
@@ -57,12 +57,61 @@ class _Parser(argparse.ArgumentParser):
         sys.exit(2)
 
 
+# argparse's egne tekster (dets gettext-nøgler) på dansk; "argument X: besked" bliver "X: besked"
+# som husets andre fejllinjer. En værdi af forkert type nævner ikke Pythons typenavn (fx int).
+_ARGPARSE_DANSK = {
+    "usage: ": "brug: ",
+    "positional arguments": "argumenter",
+    "options": "tilvalg",
+    "show this help message and exit": "vis denne hjælp og afslut",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "the following arguments are required: %s": "disse argumenter mangler: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ugyldigt valg %(value)r; vælg mellem %(choices)s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": (
+        "ukendt kommando %(parser_name)r; vælg mellem %(choices)s"
+    ),
+    "unrecognized arguments: %s": "ukendte argumenter: %s",
+    "invalid %(type)s value: %(value)r": "ugyldig værdi %(value)r",
+    "expected one argument": "forventede én værdi",
+    "expected at most one argument": "forventede højst én værdi",
+    "expected at least one argument": "forventede mindst én værdi",
+    "not allowed with argument %s": "kan ikke bruges sammen med %s",
+    "ignored explicit argument %r": "værdien %r bruges ikke",
+    "one of the arguments %s is required": "et af argumenterne %s skal angives",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "tvetydigt tilvalg %(option)s; kan være %(matches)s"
+    ),
+    "unexpected option string: %s": "uventet tilvalg: %s",
+}
+_ARGPARSE_DANSK_FLERTAL = {"expected %s argument": ("forventede %s værdi", "forventede %s værdier")}
+
+
+@contextlib.contextmanager
+def _argparse_paa_dansk():
+    """argparse slår sine tekster op med gettext (``argparse._``): dansk, mens parseren bygges og læser."""
+    gamle = argparse._, argparse.ngettext
+
+    def flertal(ental: str, flertal_: str, n: int) -> str:
+        dansk = _ARGPARSE_DANSK_FLERTAL.get(ental)
+        return (dansk[n != 1]) if dansk else gamle[1](ental, flertal_, n)
+
+    argparse._ = lambda tekst: _ARGPARSE_DANSK.get(tekst, tekst)
+    argparse.ngettext = flertal
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = gamle
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="dk-beskaeftigelse",
         description=(
             "Dansk beskæftigelseslovgivning som kode: borgeres rettigheder og pligter under hvert regime."
         ),
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {__version__}", help="vis versionen og afslut"
     )
     under = parser.add_subparsers(dest="kommando", required=True, parser_class=_Parser)
 
@@ -396,7 +445,8 @@ def _test(args, konsol: Console) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    with _argparse_paa_dansk():
+        args = _parser().parse_args(argv)
     konsol = Console()
     kommandoer = {
         "sammenlign": _sammenlign,
