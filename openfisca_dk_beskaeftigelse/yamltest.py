@@ -433,13 +433,19 @@ class _Fil(test_runner.YamlFile):
 
 @dataclass
 class _Plugin:
-    """Samler testfilerne (kun de indlæste) og skriver resultaterne på dansk."""
+    """Samler testfilerne (kun de indlæste) og skriver resultaterne på dansk i ``linjer``.
+
+    Intet skrives under kørslen: OpenFiscas spor (``-v``) fanges per tilfælde og skrives bagefter,
+    så en læser, der lukker røret (fx ``| head``), ikke giver en pytest-fejl.
+    """
 
     filer: dict[Path, list[Tilfaelde]]
     systemer: Systemer
     options: dict
     bestaaet: int = 0
-    fejlet: list = field(default_factory=list)
+    fejlet: int = 0
+    linjer: list = field(default_factory=list)
+    punkter: dict = field(default_factory=dict)
 
     def pytest_collect_file(self, parent, file_path):
         if file_path in self.filer:
@@ -453,23 +459,32 @@ class _Plugin:
             )
         return None
 
-    def pytest_runtest_setup(self, item):
-        if self.options["verbose"]:
-            print(f"\n{item.tilfaelde.fil}: {item.tilfaelde.navn}", flush=True)
+    def pytest_collection_modifyitems(self, items):
+        self.punkter = {punkt.nodeid: punkt.tilfaelde for punkt in items}
 
     def pytest_runtest_logreport(self, report):
+        if report.when != "call" and not report.failed:
+            return
+        if self.options["verbose"]:
+            tilfaelde = self.punkter[report.nodeid]
+            self.linjer += ["", f"{tilfaelde.fil}: {tilfaelde.navn}", report.capstdout.rstrip("\n")]
         if report.failed:
-            self.fejlet.append(report.longreprtext)
-            print(f"\nFEJLET {report.longreprtext}")
-        elif report.when == "call":
+            self.fejl(report.longreprtext)
+        else:
             self.bestaaet += 1
             if self.options["verbose"]:
-                print("bestået")
+                self.linjer.append("bestået")
 
     def pytest_collectreport(self, report):
         if report.failed:
-            self.fejlet.append(report.longreprtext)
-            print(f"\nFEJLET {report.longreprtext}")
+            self.fejl(report.longreprtext)
+
+    def fejl(self, tekst: str) -> None:
+        """OpenFiscas besked, med filen skrevet, som brugeren angav den (ikke den fulde sti)."""
+        for fuld, tilfaelde in self.filer.items():
+            tekst = tekst.replace(f"{fuld}:", f"{tilfaelde[0].fil}:", 1)
+        self.fejlet += 1
+        self.linjer += ["", f"FEJLET {tekst}"]
 
 
 def koer(tilfaelde: list[Tilfaelde], systemer: Systemer, *, verbose: bool = False) -> int:
@@ -488,8 +503,16 @@ def koer(tilfaelde: list[Tilfaelde], systemer: Systemer, *, verbose: bool = Fals
         konfiguration.write_text("[pytest]\n", encoding="utf-8")
         argumenter = ["-c", str(konfiguration), "--rootdir", str(Path.cwd()), "--noconftest"]
         argumenter += ["-p", "no:cacheprovider", "-p", "no:terminal"]
-        pytest.main([*argumenter, *(["-s"] if verbose else []), *map(str, filer)], plugins=[plugin])
-    fejlet = len(plugin.fejlet)
+        pytest.main([*argumenter, *map(str, filer)], plugins=[plugin])
     filer_ = "1 fil" if len(filer) == 1 else f"{len(filer)} filer"
-    print(f"\n{plugin.bestaaet + fejlet} tilfælde i {filer_}: {plugin.bestaaet} bestået, {fejlet} fejlet")
-    return 0 if fejlet == 0 else 1
+    antal = plugin.bestaaet + plugin.fejlet
+    print(
+        "\n".join(
+            [
+                *plugin.linjer,
+                "",
+                f"{antal} tilfælde i {filer_}: {plugin.bestaaet} bestået, {plugin.fejlet} fejlet",
+            ]
+        )
+    )
+    return 0 if plugin.fejlet == 0 else 1
