@@ -198,7 +198,11 @@ def parameter_afsnit(parameter, billedmappe: Path | None) -> list[str]:
                 else ""
             )
             vaerdi = "**ikke dækket af kilderne (null)**" if v.value is None else v.value
-            linjer.append(f"| {v.instant_str} | {_celle(vaerdi)} | {_links(kilde) if kilde else ''} |")
+            # En afledt værdi viser regnestykket fra sine metadata (metadata.afledt).
+            afledt = f" *Afledt:* {_celle(v.metadata['afledt'])}" if v.metadata.get("afledt") else ""
+            linjer.append(
+                f"| {v.instant_str} | {_celle(vaerdi)} | {_links(kilde) if kilde else ''}{afledt} |"
+            )
         linjer.append("")
         if billedmappe is not None and _numerisk(parameter):
             _graf(parameter, billedmappe / f"{parameter.name}.png")
