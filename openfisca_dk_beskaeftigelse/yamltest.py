@@ -32,6 +32,7 @@ from openfisca_core.tools import test_runner
 
 from openfisca_dk_beskaeftigelse.beregning import FOERSTE_MAANED, BrugerFejl, indlaes_yaml, typefejl
 from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
+from openfisca_dk_beskaeftigelse.modelperiode import foer_modellen
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 from openfisca_dk_beskaeftigelse.regimer import (
     PAKKER,
@@ -47,8 +48,6 @@ ENDELSER = (".yaml", ".yml")
 NOEGLER = tuple(f.name for f in fields(test_runner.Test))
 # Nøgler, som kører Python-kode fra andre pakker (OpenFiscas udvidelser); en fremmed fil må ikke det.
 FORBUDTE_NOEGLER = ("extensions",)
-# Et tilfælde med dette keyword afprøver med vilje en regel fra før modellens første måned (en overgang).
-FOER_MODELLEN = "foer_2020"
 
 
 @dataclass(frozen=True)
@@ -226,22 +225,16 @@ class _Kontrol:
             self.indhold("output", data["output"], inddata=False)
 
     def periode(self, noegle: str, tekst, *, beregnet=True) -> None:
-        """En periode skal kunne læses; en beregnet periode før modellens første måned er et problem
-        (én gang per tilfælde), medmindre tilfældet siger, at det er med vilje (``keywords``)."""
+        """En periode skal kunne læses, og en beregnet periode må ikke ligge før modellens første måned
+        (én linje per tilfælde); input for tidligere måneder er tilladt, for reglerne læser bagud."""
         try:
             periode = periods.period(str(tekst))
         except (ValueError, TypeError):
             self.problem(noegle, f"{_vist(tekst)} er ikke en periode; brug fx 2026-03 eller 2026")
             return
-        foer = periode.unit != periods.DateUnit.ETERNITY and str(periode.start) < FOERSTE_MAANED
-        if beregnet and foer and not self.foer_modellen_meldt:
+        if beregnet and foer_modellen(periode) and not self.foer_modellen_meldt:
             self.foer_modellen_meldt = True
-            if FOER_MODELLEN not in (self.t.data.get("keywords") or []):
-                self.problem(
-                    noegle,
-                    f"{tekst} ligger før modellens første måned, {FOERSTE_MAANED}; ret perioden, eller "
-                    f"skriv keywords: [{FOER_MODELLEN}], hvis tilfældet med vilje afprøver en regel fra før",
-                )
+            self.problem(noegle, f"{tekst} ligger før modellens første måned, {FOERSTE_MAANED}")
 
     def system(self):
         """Systemet for tilfældets reformer, eller None (med et problem), hvis de ikke er reformer."""

@@ -215,7 +215,8 @@ def _samme_klasse(k: type, m: type) -> bool:
         return True
     indhold = [n for n in k.__dict__ if n not in ("__dict__", "__weakref__")]
     return (
-        (k.__module__, k.__qualname__, k.__bases__) == (m.__module__, m.__qualname__, m.__bases__)
+        (k.__module__, k.__qualname__) == (m.__module__, m.__qualname__)
+        and _samme_vaerdi(k.__bases__, m.__bases__)
         and k.__dict__.keys() == m.__dict__.keys()
         and all(_samme_vaerdi(k.__dict__[n], m.__dict__[n]) for n in indhold)
     )
