@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 from openfisca_core import periods
-from openfisca_core.errors import ParameterNotFoundError
+from openfisca_core.errors import ParameterNotFoundError, PeriodMismatchError
 from openfisca_core.indexed_enums import Enum
 from openfisca_core.tools import test_runner
 
@@ -43,6 +43,7 @@ from openfisca_dk_beskaeftigelse.regimer import (
 )
 
 FELT = "FIL"
+ENHEDER = {periods.DateUnit.MONTH: "måned", periods.DateUnit.YEAR: "år", periods.DateUnit.DAY: "dag"}
 ENDELSER = (".yaml", ".yml")
 # Nøglerne i et tilfælde: felterne i OpenFiscas Test (en anden nøgle ville give en TypeError i runneren).
 NOEGLER = tuple(f.name for f in fields(test_runner.Test))
@@ -231,10 +232,20 @@ class _Kontrol:
             periode = periods.period(str(tekst))
         except (ValueError, TypeError):
             self.problem(noegle, f"{_vist(tekst)} er ikke en periode; brug fx 2026-03 eller 2026")
-            return
+            return None
         if beregnet and foer_modellen(periode) and not self.foer_modellen_meldt:
             self.foer_modellen_meldt = True
             self.problem(noegle, f"{tekst} ligger før modellens første måned, {FOERSTE_MAANED}")
+        return periode
+
+    def periodelaengde(self, felt: str, variabel, periode) -> None:
+        """Et input for flere måneder (eller et år) kræver, at variablen kan fordele det (``set_input``)."""
+        enhed = variabel.definition_period
+        if enhed == periods.DateUnit.ETERNITY or periode.unit == enhed and periode.size == 1:
+            return
+        if periode.unit == periods.DateUnit.ETERNITY or variabel.set_input is None:
+            navn = ENHEDER.get(enhed, enhed)
+            self.problem(felt, f"{variabel.name} kan kun angives for én {navn} ad gangen, ikke for {periode}")
 
     def system(self):
         """Systemet for tilfældets reformer, eller None (med et problem), hvis de ikke er reformer."""
@@ -337,7 +348,9 @@ class _Kontrol:
         for periode, v in par:
             felt = sti if periode is None else f"{sti}/{periode}"
             if periode is not None:
-                self.periode(felt, periode, beregnet=not inddata)
+                laest = self.periode(felt, periode, beregnet=not inddata)
+                if inddata and laest is not None:
+                    self.periodelaengde(felt, variabel, laest)
             for element in v if isinstance(v, list) else [v]:
                 self.vaerdi(felt, variabel, element, inddata=inddata)
 
@@ -369,15 +382,15 @@ def kontroller(tilfaelde: list[Tilfaelde], systemer: Systemer) -> list[Problem]:
     return problemer
 
 
-# Fejl, som modellen selv rejser med en besked til brugeren: én linje, ikke et traceback.
-_BRUGERFEJL = (ParameterHulError, ManglendeOplysningError, BrugerFejl)
+# Fejl med en besked til brugeren (modellens egne og OpenFiscas om et inputs periode): ikke et traceback.
+_BRUGERFEJL = (ParameterHulError, ManglendeOplysningError, BrugerFejl, PeriodMismatchError)
 
 
 def _brugerbesked(fejl: BaseException) -> str | None:
     """Beskeden for en fejl, brugeren kan rette (også når OpenFisca har pakket den ind)."""
     for f in (fejl, fejl.__cause__):
         if isinstance(f, _BRUGERFEJL):
-            return str(f)
+            return " ".join(str(f).split())
         if isinstance(f, ParameterNotFoundError) and f.instant_str[:7] < FOERSTE_MAANED:
             return (
                 f"parameteren '{f.name}' har ingen værdi den {f.instant_str}: datoen ligger før "

@@ -188,3 +188,17 @@ def test_mapper_og_filer_der_ikke_er_yaml(capsys, tmp_path):
     ]:
         assert cli.main(["test", str(sti)]) == 2
         assert besked in capsys.readouterr().err
+
+
+def test_et_input_for_et_helt_aar_kraever_at_variablen_kan_fordele_det(capsys, tmp_path):
+    # `sygemeldt` har ingen set_input: OpenFisca ville give et traceback (PeriodMismatchError).
+    indhold = (
+        f'- name: aar\n  period: 2026-03\n{METTE}    sygemeldt: {{"2026": true}}\n  output:\n    alder: 41\n'
+    )
+    (linje,) = _problemer(capsys, tmp_path, indhold)
+    assert linje.endswith(
+        "input/sygemeldt/2026: sygemeldt kan kun angives for én måned ad gangen, ikke for 2026"
+    )
+    # `maanedsloen` fordeles på årets måneder (set_input), så et helt år er tilladt.
+    kode, _, _ = _test(capsys, tmp_path, indhold.replace("sygemeldt", "maanedsloen").replace("true", "30000"))
+    assert kode == 0
