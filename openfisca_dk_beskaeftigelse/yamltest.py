@@ -30,6 +30,7 @@ from openfisca_core.errors import ParameterNotFoundError, PeriodMismatchError
 from openfisca_core.indexed_enums import Enum
 from openfisca_core.tools import test_runner
 
+import openfisca_dk_beskaeftigelse.reforms as reformpakke
 from openfisca_dk_beskaeftigelse.beregning import FOERSTE_MAANED, BrugerFejl, indlaes_yaml, typefejl
 from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
 from openfisca_dk_beskaeftigelse.modelperiode import foer_modellen
@@ -43,6 +44,7 @@ from openfisca_dk_beskaeftigelse.regimer import (
 )
 
 FELT = "FIL"
+REFORMPAKKE = reformpakke.__name__
 ENHEDER = {periods.DateUnit.MONTH: "måned", periods.DateUnit.YEAR: "år", periods.DateUnit.DAY: "dag"}
 ENDELSER = (".yaml", ".yml")
 # Nøglerne i et tilfælde: felterne i OpenFiscas Test (en anden nøgle ville give en TypeError i runneren).
@@ -213,12 +215,11 @@ class _Kontrol:
                 self.objekt(noegle, data[noegle])
         if "period" in data:
             self.periode("period", data["period"])
-        system = self.system()
-        if system is None:
+        self.skattesystem = self.reformsystem()
+        if self.skattesystem is None:
             return
-        self.entiteter = {e.plural: e for e in system.entities}
-        self.ental = {e.key: e for e in system.entities}
-        self.system_ = system
+        self.entiteter = {e.plural: e for e in self.skattesystem.entities}
+        self.ental = {e.key: e for e in self.skattesystem.entities}
         self.ider: dict[str, set] = {}
         if isinstance(data.get("input"), dict):
             self.indhold("input", data["input"], inddata=True)
@@ -247,7 +248,7 @@ class _Kontrol:
             navn = ENHEDER.get(enhed, enhed)
             self.problem(felt, f"{variabel.name} kan kun angives for én {navn} ad gangen, ikke for {periode}")
 
-    def system(self):
+    def reformsystem(self):
         """Systemet for tilfældets reformer, eller None (med et problem), hvis de ikke er reformer."""
         stier = self.t.reformstier
         gyldige = True
@@ -264,6 +265,8 @@ class _Kontrol:
             return None
 
     def ikke_reform(self, sti) -> str:
+        if not isinstance(sti, str):
+            return f"{_vist(sti)} er ikke en reformsti; skriv fx {REFORMPAKKE}.<nøgle>.<Klasse>"
         stier = {noegle: s for s, noegle in self.systemer.reformer.items()}
         pakker = {p.noegle: p for p in PAKKER}
         if sti in stier:
@@ -276,7 +279,7 @@ class _Kontrol:
         return (
             f"{_vist(sti)} er ikke en reform i modellen{_mente_du(sti, self.systemer.reformer, n=1)} "
             f"Reformerne (registrets nøgler, se dk-beskaeftigelse regimer): {', '.join(sorted(stier))}; "
-            "stien er openfisca_dk_beskaeftigelse.reforms.<nøgle>.<Klasse>"
+            f"stien er {REFORMPAKKE}.<nøgle>.<Klasse>"
         )
 
     def indhold(self, del_: str, indhold: dict, *, inddata: bool) -> None:
@@ -336,9 +339,9 @@ class _Kontrol:
                 )
 
     def variabel(self, sti: str, navn, vaerdi, entitet, *, inddata: bool, roller=()) -> None:
-        variabel = self.system_.variables.get(navn)
+        variabel = self.skattesystem.variables.get(navn)
         if variabel is None:
-            kandidater = [*self.system_.variables, *roller, *(self.entiteter if entitet is None else ())]
+            kandidater = [*self.skattesystem.variables, *roller, *(self.entiteter if entitet is None else ())]
             self.problem(sti, f"ukendt variabel{_mente_du(navn, kandidater)}")
             return
         if entitet is not None and variabel.entity.key != entitet.key:
