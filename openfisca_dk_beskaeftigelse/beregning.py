@@ -99,28 +99,44 @@ def gyldig_maaned(tekst: str, felt: str = "--periode") -> str:
     return str(periode)
 
 
-def indlaes_situation(sti: Path) -> dict:
-    """Læs en situation fra en YAML- eller JSON-fil."""
+def indlaes_yaml(sti: Path, felt: str = "SITUATION"):
+    """Læs en YAML- eller JSON-fil som rene data; en fejl giver BrugerFejl, der nævner ``felt`` og filen.
+
+    Indlæseren er PyYAML's sikre: et Python-mærke (fx ``!!python/object/apply:os.system``) afvises
+    i stedet for at blive udført.
+    """
     try:
-        indhold = yaml.load(Path(sti).read_text(encoding="utf-8"), Loader=_SituationLoader)
+        return yaml.load(Path(sti).read_text(encoding="utf-8"), Loader=_SituationLoader)
     except FileNotFoundError:
-        raise BrugerFejl(f"SITUATION: filen '{sti}' findes ikke") from None
+        raise BrugerFejl(f"{felt}: filen '{sti}' findes ikke") from None
     except IsADirectoryError:
-        raise BrugerFejl(f"SITUATION: '{sti}' er en mappe; angiv en situationsfil") from None
+        raise BrugerFejl(f"{felt}: '{sti}' er en mappe; angiv en fil") from None
     except OSError as fejl:
-        raise BrugerFejl(f"SITUATION: '{sti}' kan ikke læses ({fejl.strerror})") from None
+        raise BrugerFejl(f"{felt}: '{sti}' kan ikke læses ({fejl.strerror})") from None
     except UnicodeDecodeError as fejl:
         linje = fejl.object[: fejl.start].count(b"\n") + 1
-        raise BrugerFejl(f"SITUATION: '{sti}' er ikke UTF-8 (linje {linje}); gem filen som UTF-8") from None
+        raise BrugerFejl(f"{felt}: '{sti}' er ikke UTF-8 (linje {linje}); gem filen som UTF-8") from None
     except _DobbeltNoegle as fejl:
         raise BrugerFejl(
-            f"SITUATION: '{sti}' (linje {fejl.problem_mark.line + 1}): {fejl.problem}; "
+            f"{felt}: '{sti}' (linje {fejl.problem_mark.line + 1}): {fejl.problem}; "
             "kun den sidste ville blive brugt"
+        ) from None
+    except yaml.constructor.ConstructorError as fejl:
+        maerke = re.search(r"tag '([^']*)'", fejl.problem or "")
+        vist = maerke.group(1).replace("tag:yaml.org,2002:", "!!") if maerke else "?"
+        raise BrugerFejl(
+            f"{felt}: '{sti}' (linje {fejl.problem_mark.line + 1}): mærket '{vist}' er ikke tilladt; "
+            "filen må kun indeholde data (tekst, tal, lister og objekter)"
         ) from None
     except yaml.YAMLError as fejl:
         sted = getattr(fejl, "problem_mark", None)
         linje = f" (linje {sted.line + 1})" if sted else ""
-        raise BrugerFejl(f"SITUATION: '{sti}' er ikke gyldig YAML/JSON{linje}") from None
+        raise BrugerFejl(f"{felt}: '{sti}' er ikke gyldig YAML/JSON{linje}") from None
+
+
+def indlaes_situation(sti: Path) -> dict:
+    """Læs en situation fra en YAML- eller JSON-fil."""
+    indhold = indlaes_yaml(sti)
     if not isinstance(indhold, dict):
         raise BrugerFejl(f"SITUATION: '{sti}' skal være et objekt med fx 'personer' og 'virksomheder'")
     return indhold
@@ -154,7 +170,7 @@ def kontroller_situation(system, situation, maks_medlemmer: int | None = None, w
     Den ene kontrol for CLI, ``/sammenlign``, ``/<regime>/calculate`` og ``/trace`` (også under
     ``openfisca serve``): kendte entiteter, ikke-tomme id'er uden '/', kendte variabler på deres
     egen entitet, roller med erklærede personer, perioder, OpenFisca kan bruge for variablen, hver
-    værdi af variablens type (:func:`kontroller_typer`) og i dens værdiområde (``vaerdiomraader``),
+    værdi af variablens type (:func:`typefejl`) og i dens værdiområde (``vaerdiomraader``),
     og datoer i rækkefølge. OpenFiscas egne fejl bygger et træ af stien (dpath), hvor et numerisk
     id bliver en liste så lang som tallet; her når en fejl aldrig så langt. ``maks_medlemmer`` er
     et loft over antallet af personer (og arbejdssteder) i én anmodning. ``web_api``: OpenFiscas
@@ -241,7 +257,7 @@ def _kontroller_variabel(system, entitet, sti: str, navn, vaerdier, web_api: boo
         else:
             fejl = _periodefejl(variabel, noegle, beregnes=v is None)
         if fejl is None and v is not None:
-            forventet = _typefejl(variabel, v) or _uden_for_omraade(variabel, v)
+            forventet = typefejl(variabel, v) or _uden_for_omraade(variabel, v)
             fejl = forventet and f"forventede {forventet}, fik {_vist(v)}"
         if fejl:
             raise SituationsFejl(felt, fejl)
@@ -336,7 +352,7 @@ def _overlapper_noegler(a: str, b: str) -> bool:
     return _overlapper(periods.period(a), periods.period(b))
 
 
-def _typefejl(variabel, v) -> str | None:
+def typefejl(variabel, v) -> str | None:
     """Hvad variablen forventede, hvis ``v`` ikke er af dens type; ellers None."""
     type_ = variabel.value_type
     er_tal = isinstance(v, int | float) and not isinstance(v, bool)

@@ -25,9 +25,7 @@ class ManglendeOplysningError(SituationParsingError, ValueError):
     def __init__(self, felt: str, hvorfor: str, antal: int) -> None:
         self.felt = felt
         besked = (
-            f"Feltet '{felt}' mangler for {antal} person(er), men skal oplyses for at beregne "
-            f"'{hvorfor}'. / Field '{felt}' is missing for {antal} person(s); it is needed "
-            f"to compute '{hvorfor}'."
+            f"Feltet '{felt}' mangler for {antal} person(er), men skal oplyses for at beregne '{hvorfor}'."
         )
         # SituationParsingError.__init__ bygger et sti-træ; her er kroppen web-API'ets {fejl, felt}.
         ValueError.__init__(self, besked)
@@ -63,8 +61,7 @@ def kraev_foedt(foedselsdato: numpy.ndarray, dato, hvorfor: str, relevant=True) 
         raise ModstridendeOplysningError(
             "foedselsdato",
             f"Feltet 'foedselsdato' ligger efter {dato} for {antal} person(er), så '{hvorfor}' kan "
-            f"ikke beregnes for perioden. / Field 'foedselsdato' is after {dato} for {antal} "
-            f"person(s); '{hvorfor}' cannot be computed for the period.",
+            "ikke beregnes for perioden.",
         )
 
 

@@ -16,12 +16,12 @@ class _Server(BaseApplication):
             self.cfg.set(noegle, vaerdi)
 
     def load(self):
-        return lav_app(forvarm=True, cors=self.cors)
+        return lav_app(cors=self.cors)
 
 
 def start(host: str, port: int, workers: int, cors: tuple[str, ...]) -> None:
-    # Registrets regimer bygges én gang, før gunicorn deler sig i workers (preload), så en worker
-    # er klar med det samme. En anmodning stopper selv efter MAKS_SEKUNDER (503); gunicorns
+    # Pakken indlæses én gang, før gunicorn deler sig i workers (preload); hvert regime bygges i
+    # en worker ved første brug. En anmodning stopper selv efter MAKS_SEKUNDER (503); gunicorns
     # timeout er nødbremsen, hvis en beregning ikke kan afbrydes.
     _Server(
         {"bind": f"{host}:{port}", "workers": workers, "preload_app": True, "timeout": 2 * MAKS_SEKUNDER},

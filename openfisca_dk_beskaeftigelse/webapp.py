@@ -9,8 +9,9 @@ første brug og husket (højst ``MAKS_REGIMEAPPS``). Roden har:
 - ``GET /regimer``: registret;
 - ``GET /spec``: rodens OpenAPI-spec (``/regimer`` og ``/sammenlign``);
 - ``POST /sammenlign``: ``{"situation": {...}, "periode": "2026-03", "regimer": [...] | "alle",
-  "variabler": [...]}`` → hvert regimes resultater og forskellene (samme format som
-  ``dk-beskaeftigelse sammenlign --format json``).
+  "variabler": [...], "fremskrivning": true}`` → hvert regimes resultater og forskellene (samme
+  format som ``dk-beskaeftigelse sammenlign --format json``; ``fremskrivning`` som
+  ``--fremskrivning``).
 
 Hver fejl er JSON ``{"fejl": ..., "felt": ...}`` med en 4xx-status (tabellen ``FEJL`` og
 ``docs/web-api.md``); en uventet fejl er 500 uden undtagelsens tekst. Arbejdet er begrænset:
@@ -36,7 +37,7 @@ from openfisca_web_api.app import create_app
 from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntityTooLarge
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
-from openfisca_dk_beskaeftigelse import SPEC_EKSEMPEL, CountryTaxBenefitSystem, vaerdiomraader
+from openfisca_dk_beskaeftigelse import SPEC_EKSEMPEL, CountryTaxBenefitSystem, __version__, vaerdiomraader
 from openfisca_dk_beskaeftigelse.beregning import (
     FOERSTE_MAANED,
     BrugerFejl,
@@ -80,7 +81,7 @@ CORS_STANDARD = ("*",)
 KILDEREF = "main"
 
 # Felterne i POST /sammenlign; andre nøgler afvises, så en stavefejl ikke ignoreres i stilhed.
-FELTER = ("situation", "periode", "regimer", "variabler")
+FELTER = ("situation", "periode", "regimer", "variabler", "fremskrivning")
 # Den fælles kode (beregning, sammenligning) navngiver felterne som CLI'et; klienten sendte JSON-felterne.
 _CLI_FELTER = {
     "SITUATION": "situation",
@@ -113,6 +114,19 @@ class TidsgraenseFejl(Exception):
             f"anmodningen brugte mere end grænsen på {MAKS_SEKUNDER} sekunder; "
             "send færre personer, variabler eller regimer"
         )
+
+
+# Pakkens version på hvert svar, også fra roden (OpenFiscas apps sender selv Country-Package-Version).
+VERSIONSHOVED = "X-Dk-Beskaeftigelse-Version"
+
+
+def _med_version(app: Flask) -> Flask:
+    @app.after_request
+    def version(svar):
+        svar.headers[VERSIONSHOVED] = __version__
+        return svar
+
+    return app
 
 
 # ---- fejl som JSON -----------------------------------------------------------------------
@@ -455,6 +469,7 @@ def tilpas(app: Flask, data: dict) -> Flask:
     _ret_spec(data["openAPI_spec"], system)
     _ret_kildelinks(data)
     _registrer_fejl(app)
+    _med_version(app)
     _uden_flask_cors(app)
     app.before_request_funcs[None] = [_uden_skraastreg, _start_ur, _kontroller_beregning]
     app.teardown_request(_stop_ur)
@@ -576,8 +591,9 @@ def _tekster(krop: dict, felt: str, ellers: str) -> list[str]:
     return vaerdi
 
 
-def _anmodning(krop) -> tuple[dict, str, list[str], list[str] | None]:
-    """Kroppen af POST /sammenlign kontrolleret felt for felt: situation, periode, regimer, variabler."""
+def _anmodning(krop) -> tuple[dict, str, list[str], list[str] | None, bool]:
+    """Kroppen af POST /sammenlign kontrolleret felt for felt: situation, periode, regimer, variabler
+    og fremskrivning."""
     if not isinstance(krop, dict):
         raise FeltFejl("krop", "forventede et JSON-objekt med 'situation', 'periode' og 'regimer'")
     ukendte = [noegle for noegle in krop if noegle not in FELTER]
@@ -607,6 +623,9 @@ def _anmodning(krop) -> tuple[dict, str, list[str], list[str] | None]:
         if "variabler" in krop
         else None
     )
+    fremskrivning = krop.get("fremskrivning", False)
+    if not isinstance(fremskrivning, bool):
+        raise FeltFejl("fremskrivning", f"forventede true eller false, ikke {_json(fremskrivning)}")
     situation = krop["situation"]
     kontroller_situation(byg_system(GAELDENDE_RET), situation, maks_medlemmer=MAKS_MEDLEMMER)
     medlemmer = sum(len(situation.get(e.plural) or {}) for e in byg_system(GAELDENDE_RET).entities)
@@ -618,7 +637,7 @@ def _anmodning(krop) -> tuple[dict, str, list[str], list[str] | None]:
             f"beregninger er over grænsen på {MAKS_REGIMER_GANGE_PERSONER} per anmodning; "
             "send færre regimer eller personer",
         )
-    return situation, periode, noegler, variabler
+    return situation, periode, noegler, variabler, fremskrivning
 
 
 def _regimer_json(base: str = "") -> list[dict]:
@@ -636,7 +655,7 @@ def _regimer_json(base: str = "") -> list[dict]:
 
 
 def _rod() -> Flask:
-    app = Flask(__name__)
+    app = _med_version(Flask(__name__))
     app.json.ensure_ascii = False
     app.json.sort_keys = False
     app.config["MAX_CONTENT_LENGTH"] = MAKS_KROP
@@ -670,8 +689,8 @@ def _rod() -> Flask:
     @app.post("/sammenlign")
     def sammenlign_():
         try:
-            situation, periode, noegler, variabler = _anmodning(laes_krop())
-            resultat = sammenlign(situation, periode, noegler, variabler)
+            situation, periode, noegler, variabler, fremskrivning = _anmodning(laes_krop())
+            resultat = sammenlign(situation, periode, noegler, variabler, fremskrivning)
         except UkendtRegimeError as fejl:
             raise FeltFejl("regimer", str(fejl)) from None
         except FeltFejl:
@@ -722,6 +741,10 @@ def rodspec() -> dict:
                 "description": '"alle" (standard) eller regimenøgler og stakke (a+b)',
             },
             "variabler": {"type": "array", "minItems": 1, "items": tekst},
+            "fremskrivning": {
+                "type": "boolean",
+                "description": "udfyld satsernes huller til og med 2030 (som --fremskrivning)",
+            },
         },
         "example": {
             "situation": indlaes_situation(SPEC_EKSEMPEL),
@@ -883,13 +906,10 @@ class _Cors:
         return self.app(environ, start)
 
 
-def lav_app(forvarm: bool = False, cors: tuple[str, ...] = CORS_STANDARD):
+def lav_app(cors: tuple[str, ...] = CORS_STANDARD):
     """WSGI-appen: roden plus OpenFiscas app for hvert regime under ``/<regime>``.
 
-    ``forvarm`` bygger registrets regimer med det samme (serveren gør det, før den deler sig i
-    workers); ellers bygges hvert regime ved første anmodning.
+    Hvert regime (også en stak) bygges ved sin første anmodning og huskes (``regimets_app``), så
+    en server starter hurtigt og kun holder de regimer, der bruges.
     """
-    if forvarm:
-        for noegle in alle_regimer():
-            regimets_app(noegle)
     return _Cors(DispatcherMiddleware(_rod(), _Regimeapps()), cors)
