@@ -906,10 +906,12 @@ class _Cors:
         return self.app(environ, start)
 
 
-def lav_app(cors: tuple[str, ...] = CORS_STANDARD):
+def lav_app(noegler: list[str] | None = None, cors: tuple[str, ...] = CORS_STANDARD):
     """WSGI-appen: roden plus OpenFiscas app for hvert regime under ``/<regime>``.
 
     Hvert regime (også en stak) bygges ved sin første anmodning og huskes (``regimets_app``), så
-    en server starter hurtigt og kun holder de regimer, der bruges.
+    en server starter hurtigt og kun holder de regimer, der bruges; ``noegler`` bygges med det samme.
     """
+    for noegle in noegler or ():
+        regimets_app(noegle)
     return _Cors(DispatcherMiddleware(_rod(), _Regimeapps()), cors)
