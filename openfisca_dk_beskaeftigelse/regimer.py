@@ -91,6 +91,7 @@ PAKKER: tuple[Pakke, ...] = (
             "samlet_uddannelsesordning",
             "psykologbehandling",
             "ivaerksaetteri",
+            "ingen_revurdering_ledighedsydelse",
         ),
     ),
     Pakke(
