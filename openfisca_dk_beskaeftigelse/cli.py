@@ -3,6 +3,9 @@
 - ``sammenlign SITUATION... --periode 2026-03 [--regimer a,b|alle] [--variabler x,y] [--format ...]``:
   hver persons og hvert arbejdssteds rettigheder og pligter under hvert regime, med
   afvigelserne fra gældende ret markeret.
+- ``--fremskrivning`` (sammenlign, forklar, effekt): satsernes huller efter den sidst
+  offentliggjorte værdi udfyldes til og med 2030 med antagne reguleringsprocenter; hver værdi,
+  der bygger på en fremskreven sats, markeres (se ``fremskrivning``).
 - ``regimer``: registret som tabel.
 - ``forklar SITUATION --variabel X --periode P [--regime R]``: beregningens spor som træ.
 - ``serve [--host] [--port] [--workers]``: ét web-API for alle regimer.
@@ -43,6 +46,11 @@ from openfisca_dk_beskaeftigelse.sammenligning import (
 )
 
 FORMATER = ("tabel", "markdown", "csv", "json")
+FREMSKRIVNING_HJAELP = (
+    "udfyld satsernes huller efter den sidst offentliggjorte værdi (fra 2027) til og med 2030 med "
+    "satsen reguleret med antagne reguleringsprocenter (parameters/regulering); værdier, der bygger "
+    "på fremskrevne satser, markeres. Uden flaget er et hul en fejl"
+)
 # Et loft, så en tastefejl (et 0 for meget) giver en fejl i stedet for at løbe tør for hukommelse.
 MAKS_PERSONER = 5_000_000
 
@@ -90,6 +98,7 @@ def _parser() -> argparse.ArgumentParser:
             "(ét objekt for én fil, en liste med ét objekt per fil for flere)"
         ),
     )
+    s.add_argument("--fremskrivning", action="store_true", help=FREMSKRIVNING_HJAELP)
 
     r = under.add_parser("regimer", help="regimeregistret")
     r.add_argument("--format", choices=("tabel", "json"), default="tabel")
@@ -99,6 +108,7 @@ def _parser() -> argparse.ArgumentParser:
     f.add_argument("--variabel", required=True, help="variablen, der skal forklares, fx maalgruppe")
     f.add_argument("--periode", required=True, help="måned, fx 2026-03")
     f.add_argument("--regime", default=GAELDENDE_RET, help=f"regimenøgle (standard: {GAELDENDE_RET})")
+    f.add_argument("--fremskrivning", action="store_true", help=FREMSKRIVNING_HJAELP)
 
     e = under.add_parser("effekt", help="regimernes virkning på en syntetisk dansk befolkning")
     e.add_argument(
@@ -120,6 +130,7 @@ def _parser() -> argparse.ArgumentParser:
         help="startværdi for den syntetiske befolkning, et heltal ≥ 0 (standard 0)",
     )
     e.add_argument("--format", choices=("tabel", "csv", "json"), default="tabel")
+    e.add_argument("--fremskrivning", action="store_true", help=FREMSKRIVNING_HJAELP)
     e.add_argument(
         "--ud",
         type=Path,
@@ -181,7 +192,7 @@ def _sammenlign(args, konsol: Console) -> None:
     for sti in args.situationer:
         situation = indlaes_situation(sti)
         with _i_filen(sti):
-            resultater.append((sti, sammenlign(situation, periode, noegler, variabler)))
+            resultater.append((sti, sammenlign(situation, periode, noegler, variabler, args.fremskrivning)))
         _advar(sti, resultater[-1][1].advarsler)
     if args.format == "json":
         data = [{"situation": sti.name, **som_dict(s)} for sti, s in resultater]
@@ -255,7 +266,11 @@ def _regimer(args, konsol: Console) -> None:
 def _forklar(args, konsol: Console) -> None:
     _kendt_regime(args.regime, "--regime")
     trae, advarsler = forklar(
-        indlaes_situation(args.situation), gyldig_maaned(args.periode), args.variabel, args.regime
+        indlaes_situation(args.situation),
+        gyldig_maaned(args.periode),
+        args.variabel,
+        args.regime,
+        args.fremskrivning,
     )
     _advar(args.situation, advarsler)
     konsol.print(trae)
@@ -272,7 +287,7 @@ def _effekt(args, konsol: Console) -> None:
     periode = gyldig_maaned(args.periode)
     if args.ud is not None:
         _forbered_ud(args.ud)
-    resultat = effekt.effekt(noegler, periode, args.personer, args.seed)
+    resultat = effekt.effekt(noegler, periode, args.personer, args.seed, args.fremskrivning)
     if args.ud is not None:
         try:
             (args.ud / "effekt.csv").write_text(effekt.som_csv(resultat), encoding="utf-8")
@@ -338,6 +353,15 @@ def _effekttabel(resultat) -> Group:
                 celler.append(Text(tekst, style="bold yellow" if afviger else ""))
             tabel.add_row(Text(raekke), *celler)
         tabeller.append(tabel)
+    fremskrevne = sorted({p["parameter"] for f in resultat.fremskrevne for p in f["parametre"]})
+    if fremskrevne:
+        maal = sorted({effekt.MAAL[f["maal"]][0] for f in resultat.fremskrevne})
+        tabeller.append(
+            Text(
+                f"Bygger på fremskrevne satser (antagelse) ({'; '.join(maal)}): {', '.join(fremskrevne)}",
+                style="magenta",
+            )
+        )
     for fejl in dict.fromkeys(h["fejl"] for h in resultat.huller):
         maal = sorted({effekt.MAAL[h["maal"]][0] for h in resultat.huller if h["fejl"] == fejl})
         tabeller.append(Text(f"Ikke fuldt beregnet ({'; '.join(maal)}): {fejl}", style="red"))
