@@ -62,8 +62,8 @@ class kontant_eller_uddannelseshjaelpsmodtager(Variable):
     documentation = (
         "Ydelsesfamilien i § 6, nr. 2-5: ydelsen er kontanthjælp, uddannelseshjælp eller "
         "overgangsydelse. Alder, uddannelse og parathed fordeler familien på nr. 2-5 "
-        "(maalgruppe_lab_6). En reform, der lader andre grupper få kontanthjælpsmodtagernes "
-        "regler, erstatter denne variabel."
+        "(maalgruppe_lab_6). Reformer bygger på den (fx beskaeftigelsesreform_2027: en modtager "
+        "er jobparat, medmindre andet er oplyst)."
     )
 
     def formula(person, period):
@@ -93,6 +93,7 @@ class i_ressourceforloeb(Variable):
     )
 
     def formula(person, period):
+        """Til 31.1.2026: ethvert ressourceforløb."""
         forloeb = person("forloeb", period)
         return forloeb == forloeb.possible_values.ressourceforloeb
 
@@ -115,6 +116,7 @@ class i_revalidering(Variable):
     )
 
     def formula(person, period):
+        """Til 31.1.2026: enhver revalidering."""
         forloeb = person("forloeb", period)
         return forloeb == forloeb.possible_values.revalidering
 
