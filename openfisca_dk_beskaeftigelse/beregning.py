@@ -439,22 +439,31 @@ def _angivne_perioder(systemer, situation: dict):
                     yield entitet.plural, id_, navn, angivne
 
 
-def inddata_uden_for_regimer(systemer: dict, situation: dict) -> dict[tuple[str, str, str], list[str]]:
+def inddata_uden_for_regimer(
+    systemer: dict, situation: dict, flere=None
+) -> dict[tuple[str, str, str], list[str]]:
     """Inddata, som nogle af regimerne ikke kender: (entitet, id, variabel) → de regimer, der ikke kender den.
 
     Fx ``i_ivaerksaetterforloeb``, der kun findes under reformen ``ivaerksaetteri``: de andre
-    regimer ser bort fra værdien. En variabel, som intet af regimerne kender, er ikke med her
-    (den er en fejl, som OpenFisca melder med feltets sti).
+    regimer ser bort fra værdien. En variabel, som intet af ``systemer`` kender, er kun med, hvis
+    et af ``flere()`` (registrets øvrige systemer; de hentes kun i det tilfælde) kender den; ellers
+    er den en fejl, som OpenFisca melder med feltets sti.
     """
     uden = {}
+    andre = None
     entiteter = next(iter(systemer.values())).entities
     for entitet in entiteter:
         medlemmer = situation.get(entitet.plural)
         for id_, felter in (medlemmer if isinstance(medlemmer, dict) else {}).items():
             for navn in felter if isinstance(felter, dict) else ():
-                kendt = [n for n, s in systemer.items() if navn in s.variables]
-                if kendt and len(kendt) < len(systemer):
-                    uden[(entitet.plural, str(id_), navn)] = [n for n in systemer if n not in kendt]
+                ikke = [n for n, s in systemer.items() if navn not in s.variables]
+                if len(ikke) == len(systemer):
+                    if andre is None:
+                        andre = [] if flere is None else list(flere())
+                    if not any(navn in s.variables for s in andre):
+                        continue
+                if ikke:
+                    uden[(entitet.plural, str(id_), navn)] = ikke
     return uden
 
 

@@ -32,7 +32,7 @@ from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
 from openfisca_dk_beskaeftigelse.kilder import laesbar
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 from openfisca_dk_beskaeftigelse.reformstoette import REFORMPARAMETRE, parameter
-from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, alle_regimer, byg_system
+from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, byg_system, registrets_systemer
 
 INDDATA = "[inddata]"
 IKKE_OPLYST = "[ikke oplyst: standardværdi]"
@@ -270,22 +270,8 @@ def _uden_andre_regimers_inddata(situation: dict, noegle: str) -> tuple[dict, li
     """Situationen uden inddata, som kun andre regimer kender (fx en reforms egne), og advarslerne.
 
     Som i ``sammenlign``: regimet ser bort fra dem. En variabel, som intet regime kender, bliver
-    stående, så OpenFisca melder fejlen med feltets sti. Registrets øvrige systemer bygges kun,
-    når situationen har en variabel, regimet ikke kender.
+    stående, så OpenFisca melder fejlen med feltets sti.
     """
-    system = byg_system(noegle)
-    felter = [
-        f for medlemmer in situation.values() if isinstance(medlemmer, dict) for f in medlemmer.values()
-    ]
-    if all(
-        n in system.variables for f in felter if isinstance(f, dict) for n in f if n not in _roller(system)
-    ):
-        return situation, []
-    systemer = {noegle: system, **{n: byg_system(n) for n in alle_regimer() if n != noegle}}
-    fjernes = [sted for sted, uden in inddata_uden_for_regimer(systemer, situation).items() if noegle in uden]
+    fjernes = list(inddata_uden_for_regimer({noegle: byg_system(noegle)}, situation, registrets_systemer))
     advarsler = [f"{p}/{i}/{n} findes ikke under {noegle}, der ser bort fra værdien" for p, i, n in fjernes]
     return uden_inddata(situation, fjernes), advarsler
-
-
-def _roller(system) -> set[str]:
-    return {r.plural or r.key for e in system.entities if not e.is_person for r in e.roles}

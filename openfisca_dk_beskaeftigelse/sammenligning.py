@@ -40,7 +40,13 @@ from openfisca_dk_beskaeftigelse.beregning import (
 )
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
-from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, Regime, byg_system, regime
+from openfisca_dk_beskaeftigelse.regimer import (
+    GAELDENDE_RET,
+    Regime,
+    byg_system,
+    regime,
+    registrets_systemer,
+)
 from openfisca_dk_beskaeftigelse.uddata import alle_uddata
 
 # 2: rækkens "huller" (parametre uden værdi i kilderne) og "advarsler" (ignorerede inddata) er kommet til.
@@ -193,7 +199,7 @@ def sammenlign(situation: dict, periode: str, noegler: list[str], variabler: lis
     systemer = {r.noegle: byg_system(r.noegle) for r in regimer}
     kontroller_variabler(noegler, variabler)
     navne = variabler or standardvariabler(systemer[GAELDENDE_RET], regimer)
-    ukendte = inddata_uden_for_regimer(systemer, situation)
+    ukendte = inddata_uden_for_regimer(systemer, situation, registrets_systemer)
     raekker: dict[tuple, Raekke] = {}
     laest = set()
     for r in regimer:
@@ -242,7 +248,9 @@ def _ukendte_advarsler(ukendte: dict, regimer: list[Regime]) -> list[str]:
     advarsler = []
     for (plural, id_, navn), uden in ukendte.items():
         med = [r.noegle for r in regimer if r.noegle not in uden]
-        if len(uden) <= len(med):
+        if not med:
+            hvem = f"findes ikke under de valgte regimer ({', '.join(uden)}), der ser bort fra værdien"
+        elif len(uden) <= len(med):
             hvem = f"findes ikke under {', '.join(uden)}, der ser bort fra værdien"
         else:
             hvem = f"findes kun under {', '.join(med)}; de øvrige {len(uden)} regimer ser bort fra værdien"
