@@ -223,7 +223,7 @@ def _sammenlign(args, konsol: Console) -> None:
     for sti in args.situationer:
         for situation in indlaes_situationer(sti, systemer, args.tilfaelde):
             maaned = periode or _tilfaeldets_maaned(situation)
-            with _i_filen(sti):
+            with _i_filen(situation.sted):
                 resultater.append((situation, sammenlign(situation.data, maaned, noegler, variabler)))
             _advar(situation.sted, resultater[-1][1].advarsler)
     if args.format == "json":
@@ -275,7 +275,7 @@ def _advar(sti: Path | str, advarsler: list[str]) -> None:
 
 
 @contextlib.contextmanager
-def _i_filen(sti: Path):
+def _i_filen(sti: Path | str):
     """En fejl i en situation nævner filen, så den kan findes blandt flere."""
     try:
         yield

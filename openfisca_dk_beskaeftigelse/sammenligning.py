@@ -4,6 +4,12 @@
 JSON-formatet er stabilt (``FORMAT_VERSION``) og maskinlæsbart: Enum ved navn, datoer som
 ISO-datoer (``null`` for ingen dato), beløb med to decimaler.
 
+Tabel og Markdown er som standard et notat (``grupper``): per person og arbejdssted en
+sammenfatning og kun afvigelserne fra gældende ret, mærket ``≠``, samlet efter de regimer, der
+har dem; ``alle`` viser hver række. En variabel, som gældende ret ikke har (en reforms egen),
+er *ny* og afviger kun, når værdien giver eller pålægger noget (se ``Raekke.afviger``).
+Arbejdssteder, OpenFisca selv oprettede for personer uden arbejdssted, er ikke med.
+
 Et hul i kilderne (:class:`ParameterHulError`) rammer kun den variabel og det regime, der
 læser parameteren; resten beregnes. Cellen viser "ikke beregnet (hul i kilderne: ...)", i
 JSON er værdien ``null`` og rækkens ``huller`` nævner parameteren og datoen (format 2), i
@@ -53,8 +59,6 @@ from openfisca_dk_beskaeftigelse.uddata import alle_uddata
 # 3: rækkens "ny_under" og "medlemmer" (sammenfatningen per person og arbejdssted) er kommet til; en
 # ny variabel afviger kun, når værdien giver eller pålægger noget; OpenFiscas egne arbejdssteder er væk.
 FORMAT_VERSION = 3
-# Flere regimer end dette vises i tabellen (``--alle``) som gældende ret plus en kolonne med afvigelserne.
-MAKS_KOLONNER = 4
 # Tekstmærket for en afvigelse fra gældende ret: det overlever et rør, CSV og Markdown, farven gør ikke.
 AFVIGER = "≠"
 # Mærket for en værdi, der ikke kunne beregnes (hul i kilderne).
@@ -116,10 +120,6 @@ class Medlem:
     @property
     def afvigende(self) -> list[Raekke]:
         return [x for x in self.raekker if any(x.afviger(n) for n in x.tekster)]
-
-    @property
-    def med_huller(self) -> list[Raekke]:
-        return [x for x in self.raekker if x.huller]
 
 
 @dataclass
@@ -264,8 +264,7 @@ def _efterbehandl(s: Sammenligning, systemer: dict, situation: dict) -> Sammenli
     s.raekker = [x for x in s.raekker if not oprettet_af_openfisca(grund, situation, x.entitet, x.id)]
     for x in s.raekker:
         if x.ny:
-            s_ = systemer[x.ny_under[0]]
-            x.standard = _standardvaerdi(s_.variables[x.variabel])
+            x.standard = _standardvaerdi(systemer[x.ny_under[0]].variables[x.variabel])
     s.arter = {u.variabel: u.art for u in alle_uddata(grund)}
     return s
 
@@ -459,10 +458,12 @@ def naeste_skridt(resultater: list[tuple[str, Sammenligning]], alle: bool = Fals
         linjer.append("Alle rækker, også de uændrede: samme kommando med --alle.")
     eksempel = next(
         (
-            (fil, s.periode, m.id, punkter[0].raekke.variabel, regimer[0])
+            (fil, s.periode, m.id, p.raekke.variabel, regimer[0])
             for fil, s in resultater
             for m in s.medlemmer()
             for regimer, punkter in grupper(m)
+            for p in punkter
+            if p.maerke == AFVIGER
         ),
         None,
     )
