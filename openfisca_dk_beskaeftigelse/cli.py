@@ -235,13 +235,16 @@ def _sammenlign(args, konsol: Console) -> None:
             tekst = som_csv(s, situation.sted)
             sys.stdout.write(tekst if i == 0 else tekst.split("\n", 1)[1])
         return
-    skridt = naeste_skridt([(situation.kommando, s) for situation, s in resultater], args.alle)
+    kommandoer = [(situation.kommando, s) for situation, s in resultater]
     if args.format == "markdown":
         for situation, s in resultater:
             tekst = som_markdown(s, args.alle)
             print(tekst.replace("# Sammenligning", f"# {situation.navn}: sammenligning", 1))
+        # Hver fils notat forklarer selv mærkerne.
+        skridt = naeste_skridt(kommandoer, args.alle, maerker=False)
         print("## Næste skridt\n\n" + "\n".join(f"- {linje}" for linje in skridt))
         return
+    skridt = naeste_skridt(kommandoer, args.alle)
     for situation, s in resultater:
         _overskrift(konsol, situation.navn)
         konsol.print(som_tabel(s, args.alle))

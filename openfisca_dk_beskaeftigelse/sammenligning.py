@@ -447,13 +447,18 @@ def _hjemmel(x: Raekke) -> str:
     return f" ({x.reference[0]})" if x.reference else ""
 
 
-def naeste_skridt(resultater: list[tuple[str, Sammenligning]], alle: bool = False) -> list[str]:
+def naeste_skridt(
+    resultater: list[tuple[str, Sammenligning]], alle: bool = False, maerker: bool = True
+) -> list[str]:
     """Hvor man læser videre: alle rækker, forklaringen af en afvigelse og web-API'et.
 
     ``resultater`` er (situationen, som den skrives på kommandolinjen, sammenligningen); forklaringens
-    eksempel er den første afvigelse, så kommandoen kan kopieres, som den står.
+    eksempel er den første afvigelse, så kommandoen kan kopieres, som den står. ``maerker`` sætter
+    mærkernes forklaring først.
     """
     linjer = [f"{AFVIGER} = afviger fra gældende ret; {IKKE_BEREGNET} = ikke beregnet (hul i kilderne)."]
+    if not maerker:
+        linjer = []
     if not alle:
         linjer.append("Alle rækker, også de uændrede: samme kommando med --alle.")
     eksempel = next(

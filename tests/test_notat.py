@@ -245,6 +245,13 @@ def test_tilfaeldet_vaelges_ved_navn_og_et_ukendt_navn_er_en_fejl(monkeypatch):
     assert len(json.loads(ud)) == len(yaml.safe_load(IVAERKSAETTERI.read_text(encoding="utf-8")))
 
 
+def test_uden_periode_kraeves_periode_for_en_situationsfil(monkeypatch):
+    kode, _, fejl = _koer(monkeypatch, "sammenlign", LEDIG, "--regimer", "gaeldende_ret")
+    assert kode == 2 and fejl == "fejl: --periode: mangler; angiv en måned, fx 2026-03\n"
+    kode, _, fejl = _koer(monkeypatch, "forklar", LEDIG, "--variabel", "alder")
+    assert kode == 2 and fejl.startswith("fejl: --periode: mangler")
+
+
 def test_testens_flade_form_giver_samme_simulering_som_openfisca_test(system):
     # Tilfælde 4 har værdier for 2025 og en uden periode (fødselsdatoen): samme værdier som
     # OpenFiscas egen opbygning af testen (byg_simulering_fra_test).
