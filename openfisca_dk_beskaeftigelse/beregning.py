@@ -10,8 +10,9 @@ import difflib
 import json
 import math
 import re
+import shlex
 from collections.abc import Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 import numpy
@@ -20,6 +21,7 @@ from openfisca_core import periods
 from openfisca_core.errors import SituationParsingError
 from openfisca_core.indexed_enums import Enum, EnumArray
 from openfisca_core.simulations import SimulationBuilder
+from openfisca_core.tools import test_runner
 from openfisca_core.tracers import SimpleTracer
 
 from openfisca_dk_beskaeftigelse import vaerdiomraader
@@ -140,6 +142,154 @@ def indlaes_situation(sti: Path) -> dict:
     if not isinstance(indhold, dict):
         raise BrugerFejl(f"SITUATION: '{sti}' skal være et objekt med fx 'personer' og 'virksomheder'")
     return indhold
+
+
+@dataclass(frozen=True)
+class Situation:
+    """En situation fra en fil: hele filen, eller ét tilfælde af en YAML-test."""
+
+    fil: Path
+    data: dict
+    # Tilfældets ``period`` (en YAML-test); None for en situationsfil.
+    periode: str | None = None
+    # Tilfældets nummer (1 for det første) og ``name`` i en YAML-test.
+    nr: int | None = None
+    tilfaelde: str | None = None
+
+    @property
+    def navn(self) -> str:
+        """Filens navn og tilfældet (nummer og navn), til overskrifter og JSON."""
+        if self.nr is None:
+            return Path(self.fil).name
+        return f"{Path(self.fil).name}, tilfælde {self.nr}" + (
+            f": {self.tilfaelde}" if self.tilfaelde else ""
+        )
+
+    @property
+    def sted(self) -> str:
+        """Filens sti og tilfældets nummer, til advarsler og CSV."""
+        return str(self.fil) + ("" if self.nr is None else f", tilfælde {self.nr}")
+
+    @property
+    def kommando(self) -> str:
+        """Situationen, som den skrives på kommandolinjen."""
+        return shlex.quote(str(self.fil)) + ("" if self.nr is None else f" --tilfaelde {self.nr}")
+
+
+# Nøglerne i ét tilfælde af en YAML-test: felterne i OpenFiscas Test (en anden nøgle ville give en
+# TypeError i runneren); sammenlign og forklar bruger kun ``input`` og ``period``.
+TESTNOEGLER = frozenset(f.name for f in fields(test_runner.Test))
+
+
+def _er_test(indhold) -> bool:
+    if isinstance(indhold, list):
+        return True
+    return isinstance(indhold, dict) and "input" in indhold and set(indhold) <= TESTNOEGLER
+
+
+def indlaes_situationer(sti: Path, systemer, tilfaelde: str | None = None) -> list[Situation]:
+    """Situationerne i en fil: filen selv, eller hvert tilfælde af en YAML-test (``--tilfaelde``: ét).
+
+    Et tilfælde vælges ved sit ``name`` eller sit nummer (1 for det første). Tilfældets ``input``
+    skrives om til situationsformatet (:func:`situation_fra_test`), så resten af beregningen er den
+    samme; ``output`` og ``reforms`` bruges ikke (regimerne vælges med ``--regimer``).
+    """
+    indhold = indlaes_yaml(sti)
+    if not _er_test(indhold):
+        if tilfaelde is not None:
+            raise BrugerFejl(f"--tilfaelde: '{sti}' er en situationsfil, ikke en YAML-test")
+        if not isinstance(indhold, dict):
+            raise BrugerFejl(f"SITUATION: '{sti}' skal være et objekt med fx 'personer' og 'virksomheder'")
+        return [Situation(Path(sti), indhold)]
+    tilfaeldene = indhold if isinstance(indhold, list) else [indhold]
+    for nr, t in enumerate(tilfaeldene, 1):
+        if not isinstance(t, dict) or not isinstance(t.get("input"), dict):
+            raise BrugerFejl(
+                f"SITUATION: '{sti}', tilfælde nr. {nr}: en YAML-test skal have 'input' (et objekt)"
+            )
+    valgte = list(enumerate(tilfaeldene, 1))
+    if tilfaelde is not None:
+        valgte = [(nr, t) for nr, t in valgte if tilfaelde in (str(nr), str(t.get("name")))]
+        if not valgte:
+            raise BrugerFejl(
+                f"--tilfaelde: '{tilfaelde}' findes ikke i '{sti}'; angiv et navn eller et nummer "
+                f"fra 1 til {len(tilfaeldene)}"
+            )
+    resultat = []
+    for nr, t in valgte:
+        periode = None if t.get("period") is None else str(t["period"])
+        try:
+            data = situation_fra_test(systemer, t["input"], periode)
+        except BrugerFejl as fejl:
+            raise BrugerFejl(f"SITUATION: '{sti}', tilfælde nr. {nr}: {fejl}") from None
+        navn = None if t.get("name") is None else str(t["name"])
+        resultat.append(Situation(Path(sti), data, periode, nr, navn))
+    return resultat
+
+
+def situation_fra_test(systemer, indata: dict, periode: str | None) -> dict:
+    """En YAML-tests ``input`` i situationsformatet: entiteterne skrevet ud, hver værdi med sin periode.
+
+    Som OpenFiscas testformat: uden entiteter er alle variablerne én persons (og hendes
+    arbejdssteds); ``virksomhed: {...}`` er ét arbejdssted; en værdi uden periode gælder
+    tilfældets ``period`` (ETERNITY-variabler: ``ETERNITY``). Variablen slås op i det første af
+    ``systemerne``, der kender den, så en reforms egne inddata også kan stå uden entitet.
+    """
+    system = systemer[0]
+    flertal = system.entities_plural()
+    ental = system.entities_by_singular()
+    if any(k in ental and k not in flertal for k in indata):
+        indata = SimulationBuilder().explicit_singular_entities(system, indata)
+    elif not any(k in flertal for k in indata):
+        indata = _med_entiteter(systemer, indata)
+    situation = {}
+    for noegle, medlemmer in indata.items():
+        if noegle not in flertal or not isinstance(medlemmer, dict):
+            situation[noegle] = medlemmer
+            continue
+        situation[noegle] = {
+            id_: _med_perioder(systemer, felter, periode) if isinstance(felter, dict) else felter
+            for id_, felter in medlemmer.items()
+        }
+    return situation
+
+
+def _variabel(systemer, navn: str):
+    return next((s.variables[navn] for s in systemer if navn in s.variables), None)
+
+
+def _med_entiteter(systemer, indata: dict) -> dict:
+    """Testens flade form: én person med personens variabler, i ét arbejdssted med arbejdsstedets."""
+    person = systemer[0].person_entity
+    situation = {person.plural: {person.key: {}}}
+    for navn, vaerdi in indata.items():
+        variabel = _variabel(systemer, navn)
+        entitet = person if variabel is None else variabel.entity
+        if entitet.is_person:
+            situation[person.plural][person.key][navn] = vaerdi
+            continue
+        # Personen får entitetens første rolle, som i OpenFiscas egen flade form.
+        gruppe = situation.setdefault(entitet.plural, {}).setdefault(
+            entitet.key, {entitet.flattened_roles[0].plural: [person.key]}
+        )
+        gruppe[navn] = vaerdi
+    return situation
+
+
+def _med_perioder(systemer, felter: dict, periode: str | None) -> dict:
+    """Hver værdi uden periode får ``periode`` (ETERNITY for en ETERNITY-variabel); roller bevares."""
+    resultat = {}
+    for navn, vaerdi in felter.items():
+        variabel = _variabel(systemer, navn)
+        if variabel is None or isinstance(vaerdi, dict):
+            resultat[navn] = vaerdi
+        elif variabel.definition_period == periods.DateUnit.ETERNITY:
+            resultat[navn] = {"ETERNITY": vaerdi}
+        elif periode is None:
+            raise BrugerFejl(f"{navn}: en værdi uden periode kræver tilfældets 'period'")
+        else:
+            resultat[navn] = {periode: vaerdi}
+    return resultat
 
 
 def byg_simulering(system, situation: dict):
@@ -458,6 +608,55 @@ def _angivne_perioder(systemer, situation: dict):
                 angivne = {str(k): periods.period(str(k)) for k, v in vaerdier.items() if v is not None}
                 if angivne:
                     yield entitet.plural, id_, navn, angivne
+
+
+def inddata_uden_for_regimer(
+    systemer: dict, situation: dict, flere=None
+) -> dict[tuple[str, str, str], list[str]]:
+    """Inddata, som nogle af regimerne ikke kender: (entitet, id, variabel) → de regimer, der ikke kender den.
+
+    Fx ``i_ivaerksaetterforloeb``, der kun findes under reformen ``ivaerksaetteri``: de andre
+    regimer ser bort fra værdien. En variabel, som intet af ``systemer`` kender, er kun med, hvis
+    et af ``flere()`` (registrets øvrige systemer; de hentes kun i det tilfælde) kender den; ellers
+    er den en fejl, som OpenFisca melder med feltets sti.
+    """
+    uden = {}
+    andre = None
+    entiteter = next(iter(systemer.values())).entities
+    for entitet in entiteter:
+        medlemmer = situation.get(entitet.plural)
+        for id_, felter in (medlemmer if isinstance(medlemmer, dict) else {}).items():
+            for navn in felter if isinstance(felter, dict) else ():
+                ikke = [n for n, s in systemer.items() if navn not in s.variables]
+                if len(ikke) == len(systemer):
+                    if andre is None:
+                        andre = [] if flere is None else list(flere())
+                    if not any(navn in s.variables for s in andre):
+                        continue
+                if ikke:
+                    uden[(entitet.plural, str(id_), navn)] = ikke
+    return uden
+
+
+def uden_inddata(situation: dict, fjernes) -> dict:
+    """En kopi af situationen uden de (entitet, id, variabel), der står i ``fjernes``."""
+    kopi = copy.deepcopy(situation)
+    for plural, id_, navn in fjernes:
+        felter = next(f for i, f in kopi[plural].items() if str(i) == id_)
+        del felter[navn]
+    return kopi
+
+
+def oprettet_af_openfisca(system, situation: dict, entitet: str, id_: str) -> bool:
+    """Et arbejdssted, som OpenFisca selv oprettede, fordi en person ikke var placeret i et.
+
+    OpenFisca giver hver person, der ikke er nævnt i en gruppe-entitet, sin egen gruppe med
+    personens id; brugerens egne grupper er nøglerne i situationen.
+    """
+    if entitet == system.person_entity.plural:
+        return False
+    medlemmer = situation.get(entitet)
+    return id_ not in {str(i) for i in (medlemmer if isinstance(medlemmer, dict) else {})}
 
 
 def _overlapper(a, b) -> bool:

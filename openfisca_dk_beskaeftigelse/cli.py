@@ -1,19 +1,24 @@
 """Kommandolinjen ``dk-beskaeftigelse``.
 
-- ``sammenlign SITUATION... --periode 2026-03 [--regimer a,b|alle] [--variabler x,y] [--format ...]``:
-  hver persons og hvert arbejdssteds rettigheder og pligter under hvert regime, med
-  afvigelserne fra gældende ret markeret.
+- ``sammenlign SITUATION... --periode 2026-03 [--regimer a,b|alle] [--variabler x,y] [--format ...]
+  [--alle] [--tilfaelde NAVN]``: et notat om, hvad hvert regime ændrer for hver person og hvert
+  arbejdssted (``--alle``: hver række); afvigelser fra gældende ret er mærket ``≠``.
 - ``--fremskrivning`` (sammenlign, forklar, effekt): satsernes huller efter den sidst
   offentliggjorte værdi udfyldes til og med 2030 med antagne reguleringsprocenter; hver værdi,
   der bygger på en fremskreven sats, markeres (se ``fremskrivning``).
-- ``regimer``: registret som tabel.
-- ``forklar SITUATION --variabel X --periode P [--regime R]``: beregningens spor som træ.
+- ``regimer``: registret med fulde nøgler og kilderne ved dokumentets titel og afsnit.
+- ``forklar SITUATION --variabel X --periode P [--regime R] [--person ID] [--tilfaelde NAVN]``:
+  beregningens spor som ét træ per person.
 - ``serve [--host] [--port] [--workers] [--cors]``: ét web-API for alle regimer (standard: én
   worker per kerne).
 - ``test FILER... [-v] [-n NAVN]``: YAML-tests, indlæst sikkert og kontrolleret før kørslen, kørt
   med OpenFiscas egen runner (se ``yamltest``).
 - ``effekt --regimer a,b|alle --periode P [--personer N] [--format ...] [--ud MAPPE]``: regimernes
   virkning på en syntetisk dansk befolkning, med søjlediagrammer i ``--ud``.
+
+En SITUATION er en situationsfil (OpenFiscas format) eller en YAML-test: hvert af dens tilfælde,
+eller det ene, ``--tilfaelde`` vælger (navn eller nummer); uden ``--periode`` gælder tilfældets
+``period``.
 
 Forkert input giver én linje på stderr, der nævner feltet og de tilladte værdier, og
 exitkode 2. Inddata, som beregningen gik forbi (angivet for en anden periode), giver én
@@ -32,22 +37,31 @@ from pathlib import Path
 
 from rich.console import Console, Group
 from rich.markup import escape
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from openfisca_dk_beskaeftigelse import __version__, effekt, yamltest
-from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, gyldig_maaned, indlaes_situation
+from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, Situation, gyldig_maaned, indlaes_situationer
 from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
 from openfisca_dk_beskaeftigelse.forklaring import forklar
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
-from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, UkendtRegimeError, alle_regimer, regime
+from openfisca_dk_beskaeftigelse.regimer import (
+    GAELDENDE_RET,
+    UkendtRegimeError,
+    alle_regimer,
+    byg_system,
+    regime,
+)
 from openfisca_dk_beskaeftigelse.sammenligning import (
     kontroller_variabler,
+    naeste_skridt,
     sammenlign,
     som_csv,
     som_dict,
     som_markdown,
     som_tabel,
+    uaendret_for_alle,
 )
 
 FORMATER = ("tabel", "markdown", "csv", "json")
@@ -56,6 +70,8 @@ FREMSKRIVNING_HJAELP = (
     "satsen reguleret med antagne reguleringsprocenter (parameters/regulering); værdier, der bygger "
     "på fremskrevne satser, markeres. Uden flaget er et hul en fejl"
 )
+PERIODEHJAELP = "måned, fx 2026-03 (standard for en YAML-test: tilfældets period)"
+TILFAELDEHJAELP = "ét tilfælde i en YAML-test: dets name eller nummer (1 for det første)"
 # Et loft, så en tastefejl (et 0 for meget) giver en fejl i stedet for at løbe tør for hukommelse.
 MAKS_PERSONER = 5_000_000
 MAKS_PORT = 65535
@@ -135,9 +151,12 @@ def _parser() -> argparse.ArgumentParser:
         nargs="+",
         type=Path,
         metavar="SITUATION",
-        help="situationsfil(er) i YAML eller JSON (OpenFiscas format, som web-API'ets /calculate)",
+        help=(
+            "situationsfil(er) i YAML eller JSON (OpenFiscas format, som web-API'ets /calculate) "
+            "eller YAML-tests (hvert tilfælde for sig)"
+        ),
     )
-    s.add_argument("--periode", required=True, help="måned, fx 2026-03")
+    s.add_argument("--periode", help=PERIODEHJAELP)
     s.add_argument(
         "--regimer",
         default="alle",
@@ -156,16 +175,38 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     s.add_argument("--fremskrivning", action="store_true", help=FREMSKRIVNING_HJAELP)
+    s.add_argument(
+        "--alle",
+        action="store_true",
+        help=(
+            "tabel og markdown: hver række under hvert regime, ikke kun afvigelserne "
+            "(csv og json har altid alle)"
+        ),
+    )
+    s.add_argument("--tilfaelde", metavar="NAVN", help=TILFAELDEHJAELP)
 
     r = under.add_parser("regimer", help="regimeregistret")
     r.add_argument("--format", choices=("tabel", "json"), default="tabel")
 
     f = under.add_parser("forklar", help="hvorfor en værdi er, som den er")
-    f.add_argument("situation", type=Path, metavar="SITUATION", help="én situationsfil i YAML eller JSON")
+    f.add_argument(
+        "situation",
+        type=Path,
+        metavar="SITUATION",
+        help="én situationsfil i YAML eller JSON, eller en YAML-test",
+    )
     f.add_argument("--variabel", required=True, help="variablen, der skal forklares, fx maalgruppe")
-    f.add_argument("--periode", required=True, help="måned, fx 2026-03")
+    f.add_argument("--periode", help=PERIODEHJAELP)
     f.add_argument("--regime", default=GAELDENDE_RET, help=f"regimenøgle (standard: {GAELDENDE_RET})")
     f.add_argument("--fremskrivning", action="store_true", help=FREMSKRIVNING_HJAELP)
+    f.add_argument(
+        "--person",
+        metavar="ID",
+        help=(
+            "id'et på personen (arbejdsstedet for en variabel om arbejdsstedet); standard: ét træ per person"
+        ),
+    )
+    f.add_argument("--tilfaelde", metavar="NAVN", help=TILFAELDEHJAELP)
 
     e = under.add_parser("effekt", help="regimernes virkning på en syntetisk dansk befolkning")
     e.add_argument(
@@ -284,39 +325,73 @@ def _kendt_regime(noegle: str, felt: str) -> None:
 
 
 def _sammenlign(args, konsol: Console) -> None:
-    periode = gyldig_maaned(args.periode)
+    periode = None if args.periode is None else gyldig_maaned(args.periode)
     noegler = _regimenoegler(args.regimer)
     variabler = _liste(args.variabler)
     kontroller_variabler(noegler, variabler)
+    systemer = [byg_system(n) for n in dict.fromkeys([GAELDENDE_RET, *noegler])]
     resultater = []
     for sti in args.situationer:
-        situation = indlaes_situation(sti)
-        with _i_filen(sti):
-            resultater.append((sti, sammenlign(situation, periode, noegler, variabler, args.fremskrivning)))
-        _advar(sti, resultater[-1][1].advarsler)
+        for situation in indlaes_situationer(sti, systemer, args.tilfaelde):
+            maaned = periode or _tilfaeldets_maaned(situation)
+            with _i_filen(situation.sted):
+                resultater.append(
+                    (situation, sammenlign(situation.data, maaned, noegler, variabler, args.fremskrivning))
+                )
+            _advar(situation.sted, resultater[-1][1].advarsler)
     if args.format == "json":
-        data = [{"situation": sti.name, **som_dict(s)} for sti, s in resultater]
+        data = [{"situation": situation.navn, **som_dict(s)} for situation, s in resultater]
         print(json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2))
-    elif args.format == "csv":
-        for i, (sti, s) in enumerate(resultater):
-            tekst = som_csv(s, str(sti))
+        return
+    if args.format == "csv":
+        for i, (situation, s) in enumerate(resultater):
+            tekst = som_csv(s, situation.sted)
             sys.stdout.write(tekst if i == 0 else tekst.split("\n", 1)[1])
-    elif args.format == "markdown":
-        for sti, s in resultater:
-            print(som_markdown(s).replace("# Sammenligning", f"# {sti.name}: sammenligning", 1))
+        return
+    kommandoer = [(situation.kommando, s) for situation, s in resultater]
+    if args.format == "markdown":
+        for situation, s in resultater:
+            tekst = som_markdown(s, args.alle)
+            print(tekst.replace("# Sammenligning", f"# {situation.navn}: sammenligning", 1))
+        # Hver fils notat forklarer selv mærkerne.
+        skridt = naeste_skridt(kommandoer, args.alle, maerker=False)
+        print("## Næste skridt\n\n" + "\n".join(f"- {linje}" for linje in skridt))
+        return
+    skridt = naeste_skridt(kommandoer, args.alle)
+    for situation, s in resultater:
+        _overskrift(konsol, situation.navn)
+        konsol.print(som_tabel(s, args.alle))
+    konsol.print()
+    uaendret = uaendret_for_alle([s for _, s in resultater])
+    if uaendret and not args.alle:
+        konsol.print(Text("Ændrer intet for nogen ovenfor: " + ", ".join(uaendret), overflow="fold"))
+    for linje in skridt:
+        konsol.print(Text(linje, style="dim", overflow="fold"))
+
+
+def _overskrift(konsol: Console, navn: str) -> None:
+    """Filen (og tilfældet) som overskrift; et navn, der er for langt til linjen, står helt under den."""
+    if len(navn) + 6 <= konsol.width:
+        konsol.rule(escape(navn))
     else:
-        for sti, s in resultater:
-            konsol.rule(escape(sti.name))
-            konsol.print(som_tabel(s))
+        konsol.rule()
+        konsol.print(Text(navn, style="bold", overflow="fold"))
 
 
-def _advar(sti: Path, advarsler: list[str]) -> None:
+def _tilfaeldets_maaned(situation: Situation) -> str:
+    """Uden --periode gælder en YAML-tests tilfældes period (én måned)."""
+    if situation.periode is None:
+        raise BrugerFejl("--periode: mangler; angiv en måned, fx 2026-03")
+    return gyldig_maaned(situation.periode, felt=f"--periode: mangler, og {situation.navn} har period")
+
+
+def _advar(sti: Path | str, advarsler: list[str]) -> None:
     for advarsel in advarsler:
         print(f"advarsel: {sti}: {advarsel}", file=sys.stderr)
 
 
 @contextlib.contextmanager
-def _i_filen(sti: Path):
+def _i_filen(sti: Path | str):
     """En fejl i en situation nævner filen, så den kan findes blandt flere."""
     try:
         yield
@@ -335,7 +410,7 @@ def _regimer(args, konsol: Console) -> None:
                         "navn": r.navn,
                         "status": r.status,
                         "reformer": r.reformstier,
-                        "kilder": [{"fil": k.fil, "afsnit": k.afsnit} for k in r.kilder],
+                        "kilder": [k.som_dict() for k in r.kilder],
                     }
                     for r in regimer
                 ],
@@ -344,36 +419,44 @@ def _regimer(args, konsol: Console) -> None:
             )
         )
         return
-    tabel = Table(title="Regimer", title_justify="left")
-    for kolonne in ("Nøgle", "Navn", "Status", "Reformer", "Kilder"):
-        tabel.add_column(kolonne)
-    for r in regimer:
-        tabel.add_row(
-            *map(
-                Text,
-                (
-                    r.noegle,
-                    r.navn,
-                    r.status,
-                    "\n".join(x.__name__ for x in r.reformer) or "—",
-                    "\n".join(f"{k.fil}: {k.afsnit}" for k in r.kilder) or "—",
-                ),
-            )
+    dele = [
+        Text(
+            f"Regimer ({len(regimer)}); stables med '+', fx faerre_maalgrupper+ingen_jobafklaring",
+            style="bold",
         )
-    konsol.print(tabel)
+    ]
+    for r in regimer:
+        dele.append(Text(r.noegle, style="bold", overflow="fold"))
+        linjer = [Text(f"{r.navn} · {r.status}")]
+        moduler = [x.__module__.rsplit(".", 1)[-1] for x in r.reformer]
+        if moduler != [r.noegle] and moduler:
+            linjer.append(Text("stak: " + " + ".join(moduler)))
+        elif moduler:
+            linjer += [Text("reform (til en YAML-tests reforms:):"), Text(r.reformstier[0])]
+        for k in r.kilder:
+            linjer.append(Text.assemble("kilde: ", k.henvisning, (f" ({k.fil})", "dim")))
+        for linje in linjer:
+            # fold: en nøgle eller sti, der er længere end linjen, deles, men mister intet tegn.
+            linje.overflow = "fold"
+            dele.append(Padding(linje, (0, 0, 0, 2)))
+    konsol.print(Group(*dele))
 
 
 def _forklar(args, konsol: Console) -> None:
     _kendt_regime(args.regime, "--regime")
-    trae, advarsler = forklar(
-        indlaes_situation(args.situation),
-        gyldig_maaned(args.periode),
-        args.variabel,
-        args.regime,
-        args.fremskrivning,
+    situationer = indlaes_situationer(args.situation, [byg_system(args.regime)], args.tilfaelde)
+    if len(situationer) > 1:
+        raise BrugerFejl(
+            f"--tilfaelde: '{args.situation}' har {len(situationer)} tilfælde; vælg ét ved navn eller "
+            f"nummer (1-{len(situationer)})"
+        )
+    situation = situationer[0]
+    periode = gyldig_maaned(args.periode) if args.periode is not None else _tilfaeldets_maaned(situation)
+    traeer, advarsler = forklar(
+        situation.data, periode, args.variabel, args.regime, args.person, args.fremskrivning
     )
-    _advar(args.situation, advarsler)
-    konsol.print(trae)
+    _advar(situation.sted, advarsler)
+    konsol.print(traeer)
 
 
 def _effekt(args, konsol: Console) -> None:

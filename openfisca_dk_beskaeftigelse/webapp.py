@@ -647,7 +647,7 @@ def _regimer_json(base: str = "") -> list[dict]:
             "navn": r.navn,
             "status": r.status,
             "reformer": r.reformstier,
-            "kilder": [{"fil": k.fil, "afsnit": k.afsnit} for k in r.kilder],
+            "kilder": [k.som_dict() for k in r.kilder],
             "url": f"{base}/{r.noegle}/",
         }
         for r in alle_regimer().values()
