@@ -25,9 +25,7 @@ class ManglendeOplysningError(SituationParsingError, ValueError):
     def __init__(self, felt: str, hvorfor: str, antal: int) -> None:
         self.felt = felt
         besked = (
-            f"Feltet '{felt}' mangler for {antal} person(er), men skal oplyses for at beregne "
-            f"'{hvorfor}'. / Field '{felt}' is missing for {antal} person(s); it is needed "
-            f"to compute '{hvorfor}'."
+            f"Feltet '{felt}' mangler for {antal} person(er), men skal oplyses for at beregne '{hvorfor}'."
         )
         # SituationParsingError.__init__ bygger et sti-træ; her er kroppen web-API'ets {fejl, felt}.
         ValueError.__init__(self, besked)
@@ -53,6 +51,18 @@ def kraev_oplyst(datoer: numpy.ndarray, felt: str, hvorfor: str, relevant=True) 
     mangler = numpy.logical_and(relevant, datoer == _INGEN)
     if mangler.any():
         raise ManglendeOplysningError(felt, hvorfor, int(numpy.count_nonzero(mangler)))
+
+
+def kraev_foedt(foedselsdato: numpy.ndarray, dato, hvorfor: str, relevant=True) -> None:
+    """Rejs :class:`ModstridendeOplysningError`, hvis en relevant person er født efter ``dato``."""
+    efter = numpy.logical_and(relevant, foedselsdato > numpy.datetime64(dato, "D"))
+    if efter.any():
+        antal = int(numpy.count_nonzero(efter))
+        raise ModstridendeOplysningError(
+            "foedselsdato",
+            f"Feltet 'foedselsdato' ligger efter {dato} for {antal} person(er), så '{hvorfor}' kan "
+            "ikke beregnes for perioden.",
+        )
 
 
 def _dele(datoer: numpy.ndarray):
@@ -153,4 +163,5 @@ def alder_hvor(person, period, relevant, hvorfor: str) -> numpy.ndarray:
         return angivet
     foedselsdato = person("foedselsdato", period)
     kraev_oplyst(foedselsdato, "foedselsdato", hvorfor, relevant=relevant)
+    kraev_foedt(foedselsdato, period.start.date, hvorfor, relevant=relevant)
     return hele_aar(foedselsdato, period.start.date)

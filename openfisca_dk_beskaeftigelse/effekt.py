@@ -17,6 +17,10 @@ simulering slippes, før det næste beregnes, så hukommelsen ikke vokser med an
 Et mål, der rammer et hul i kilderne (``ParameterHulError``), står som ikke beregnet med grunden,
 også i CSV'en (``som_csv``).
 
+Med ``fremskrivning`` bygges regimerne med fremskrevne satser (befolkningen er den samme); et mål,
+der bygger på en fremskreven sats, står i ``Resultat.fremskrevne`` med parametrene og datoerne
+(JSON: ``fremskrevne``, CSV: kolonnen ``fremskrevet``).
+
 Uddata er lovområdernes (``uddata.alle_uddata``) plus dem, regimets reformer selv erklærer
 (``Reform.uddata``). En reforms eget uddata, som ikke står i ``uddata/*.yaml``, får sin art efter
 værditypen (``art_efter_type``); findes variablen ikke i gældende ret, er grundlaget dens
@@ -29,12 +33,12 @@ import gc
 import io
 import json
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy
 from openfisca_core.indexed_enums import EnumArray
 
 from openfisca_dk_beskaeftigelse.datoer import plus_maaneder
+from openfisca_dk_beskaeftigelse.fremskrivning import foelg, som_liste, som_tekst
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 from openfisca_dk_beskaeftigelse.population import Befolkning, byg_simulering, generer
 from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, byg_system, regime
@@ -71,6 +75,9 @@ class Resultat:
     raekker: list[dict] = field(default_factory=list)  # {maal, kategori, regime, vaerdi}
     # {maal, kategori, regime, fejl} og for personer_med_aendring også variabel; kategori "" = hele målet
     huller: list[dict] = field(default_factory=list)
+    fremskrivning: bool = False
+    # {maal, kategori, regime, parametre: [{parameter, dato}]}: målet bygger på fremskrevne satser
+    fremskrevne: list[dict] = field(default_factory=list)
 
     def vaerdi(self, maal: str, kategori: str, noegle: str):
         for r in self.raekker:
@@ -104,6 +111,7 @@ def _maal_for_regime(
     system, befolkning: Befolkning, grundlag: dict | None, uddata, noegle: str, resultat: Resultat
 ):
     simulering = byg_simulering(system, befolkning)
+    spor = foelg(simulering)
     periode = befolkning.periode
     vaegt = befolkning.vaegt
 
@@ -119,10 +127,16 @@ def _maal_for_regime(
         resultat.huller.append({"maal": maal, "kategori": kategori, "regime": noegle, "fejl": fejl, **mere})
 
     def maal(navn, funktion, kategori=""):
+        maerke = spor.maerke() if spor else 0
         try:
             funktion()
         except ParameterHulError as fejl:
             hul(navn, kategori, str(fejl))
+        laeste = spor.laest_siden(maerke) if spor else []
+        if laeste:
+            resultat.fremskrevne.append(
+                {"maal": navn, "kategori": kategori, "regime": noegle, "parametre": som_liste(laeste)}
+            )
 
     def maalgrupper():
         for gruppe, antal in zip(
@@ -204,7 +218,8 @@ def _maal_for_regime(
                 vaerdier = vaerdier * (ydelser == ydelser.possible_values.arbejdsloeshedsdagpenge)
             elif hvem is not None:
                 vaerdier = vaerdier * beregn(hvem)
-            tilfoej("udgifter", ydelse, vaerdier.sum() * vaegt)
+            # OpenFiscas beløb er float32; summen over en hel befolkning lægges sammen i float64.
+            tilfoej("udgifter", ydelse, vaerdier.sum(dtype=numpy.float64) * vaegt)
 
         return opgoer
 
@@ -235,8 +250,10 @@ def _forskellig(a: numpy.ndarray, b: numpy.ndarray) -> numpy.ndarray:
     return a != b
 
 
-def effekt(noegler: list[str], periode: str, personer: int, seed: int = 0) -> Resultat:
-    """Beregn målene for hvert regime på en befolkning af ``personer`` personer."""
+def effekt(
+    noegler: list[str], periode: str, personer: int, seed: int = 0, fremskrivning: bool = False
+) -> Resultat:
+    """Beregn målene for hvert regime på en befolkning af ``personer`` personer (med fremskrevne satser)."""
     noegler = list(dict.fromkeys([GAELDENDE_RET, *noegler]))
     for noegle in noegler:
         regime(noegle)
@@ -254,10 +271,10 @@ def effekt(noegler: list[str], periode: str, personer: int, seed: int = 0) -> Re
             if navn not in kendte
         )
     )
-    resultat = Resultat(periode, personer, befolkning.vaegt, noegler)
+    resultat = Resultat(periode, personer, befolkning.vaegt, noegler, fremskrivning=bool(fremskrivning))
     grundlag = None
     for noegle in noegler:
-        system = byg_system(noegle)
+        system = byg_system(noegle, fremskrivning)
         regimets = uddata + [
             Uddata(navn, art_efter_type(system.variables[navn]), "reform")
             for navn in reformernes
@@ -279,25 +296,43 @@ def som_dict(resultat: Resultat) -> dict:
         "maal": {noegle: {"titel": titel, "enhed": enhed} for noegle, (titel, enhed) in MAAL.items()},
         "resultater": resultat.raekker,
         "huller": resultat.huller,
+        "fremskrivning": resultat.fremskrivning,
+        "fremskrevne": resultat.fremskrevne,
     }
+
+
+def fremskrevet(resultat: Resultat, maal: str, kategori: str, noegle: str) -> list[tuple[str, str]]:
+    """De fremskrevne (parameter, dato), tallet bygger på; et mål med tom kategori gælder alle."""
+    laeste = {
+        (p["parameter"], p["dato"])
+        for f in resultat.fremskrevne
+        if (f["maal"], f["regime"]) == (maal, noegle) and f["kategori"] in ("", kategori)
+        for p in f["parametre"]
+    }
+    return sorted(laeste)
 
 
 def som_csv(resultat: Resultat) -> str:
     """Én række per tal og én per hul: et hul har tom værdi og grunden i ``ikke_beregnet``.
 
     Et hul med tom kategori gælder hele målet; et hul i personer_med_aendring nævner variablen,
-    som tallet for kategorien er talt uden.
+    som tallet for kategorien er talt uden. ``fremskrevet`` nævner de fremskrevne satser, tallet
+    bygger på.
     """
     ud = io.StringIO()
     skriver = csv.writer(ud, lineterminator="\n")
-    skriver.writerow(["maal", "kategori", "regime", "vaerdi", "forskel_fra_gaeldende_ret", "ikke_beregnet"])
+    skriver.writerow(
+        ["maal", "kategori", "regime", "vaerdi", "forskel_fra_gaeldende_ret", "ikke_beregnet", "fremskrevet"]
+    )
     for r in resultat.raekker:
         grund = resultat.vaerdi(r["maal"], r["kategori"], GAELDENDE_RET)
         forskel = "" if grund is None else round(r["vaerdi"] - grund, 2)
-        skriver.writerow([r["maal"], r["kategori"], r["regime"], round(r["vaerdi"], 2), forskel, ""])
+        laeste = som_tekst(fremskrevet(resultat, r["maal"], r["kategori"], r["regime"]))
+        skriver.writerow([r["maal"], r["kategori"], r["regime"], round(r["vaerdi"], 2), forskel, "", laeste])
     for h in resultat.huller:
         grund = f"{h['variabel']}: {h['fejl']}" if "variabel" in h else h["fejl"]
-        skriver.writerow([h["maal"], h["kategori"], h["regime"], "", "", grund])
+        laeste = som_tekst(fremskrevet(resultat, h["maal"], h["kategori"], h["regime"]))
+        skriver.writerow([h["maal"], h["kategori"], h["regime"], "", "", grund, laeste])
     return ud.getvalue()
 
 
@@ -305,15 +340,14 @@ def som_json(resultat: Resultat) -> str:
     return json.dumps(som_dict(resultat), ensure_ascii=False, indent=2)
 
 
-def grafer(resultat: Resultat, mappe: Path) -> list[Path]:
-    """Ét søjlediagram (PNG) per mål: kategorierne på tværs af regimerne."""
+def grafer(resultat: Resultat) -> dict[str, bytes]:
+    """Ét søjlediagram (PNG) per mål: kategorierne på tværs af regimerne, som filnavn → PNG."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    mappe.mkdir(parents=True, exist_ok=True)
-    filer = []
+    billeder = {}
     for noegle, (titel, enhed) in MAAL.items():
         raekker = [r for r in resultat.raekker if r["maal"] == noegle]
         if not raekker:
@@ -331,8 +365,17 @@ def grafer(resultat: Resultat, mappe: Path) -> list[Path]:
         akse.set_ylabel(enhed)
         akse.legend(fontsize=6)
         fig.tight_layout()
-        fil = mappe / f"{noegle}.png"
-        fig.savefig(fil)
+        billede = io.BytesIO()
+        fig.savefig(billede, format="png")
         plt.close(fig)
-        filer.append(fil)
-    return filer
+        billeder[grafnavn(noegle)] = billede.getvalue()
+    return billeder
+
+
+def grafnavn(maal: str) -> str:
+    return f"{maal}.png"
+
+
+def udfiler() -> list[str]:
+    """Filerne, ``effekt --ud`` kan skrive: resultatet som CSV og JSON og ét diagram per mål."""
+    return ["effekt.csv", "effekt.json", *(grafnavn(m) for m in MAAL)]

@@ -165,6 +165,19 @@ def overfoer_reformparametre(reform, modul: str, til: dict[str, str]) -> None:
     aendr_parametre(reform, overfoer, modul=modul)
 
 
+def fordel_maalgrupper(person, period, fordeling, grupper, uden):
+    """Målgruppen efter LAB § 6 (``maalgruppe_lab_6``) fordelt på en reforms nye grupper.
+
+    ``fordeling`` er reformens parameter med én værdi per § 6-målgruppe (navnet på den nye
+    gruppe i Enum'en ``grupper``); ``uden`` er gruppen for en værdi, fordelingen ikke nævner.
+    """
+    lab_6 = person("maalgruppe_lab_6", period)
+    gamle = list(lab_6.possible_values)
+    return numpy.select(
+        [lab_6 == gammel for gammel in gamle], [grupper[fordeling[gammel.name]] for gammel in gamle], uden
+    )
+
+
 # Ændringer, som flere reformer laver ens; hver reform lægger dem på med update_variable.
 
 

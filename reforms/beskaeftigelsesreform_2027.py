@@ -17,8 +17,10 @@ from openfisca_dk_beskaeftigelse.reformstoette import (
     aendr_parametre,
     aendr_vaerdier,
     betalingsdage_fra,
+    fordel_maalgrupper,
     nedsat_maanedsbeloeb,
     sygedagpenge_varighedsbegraenset,
+    tidligere_formel,
 )
 
 INGEN = numpy.datetime64(INGEN_DATO, "D")
@@ -42,18 +44,24 @@ class indsatsgruppe(Variable):
     label = "Indsatsgruppe (ekspertgruppens fem grupper, annonceret 2027)"
     reference = LAB.paragraf("§ 6 (de 13 målgrupper, som grupperne afløser)")
     documentation = (
-        "Målgruppen efter LAB § 6 fordelt efter reformer.beskaeftigelsesreform_2027.indsatsgrupper."
+        "Målgruppen efter LAB § 6 fordelt efter reformer.beskaeftigelsesreform_2027.indsatsgrupper; "
+        "fleksjobvisiterede uden ledighedsydelse (ansat i fleksjob) efter "
+        "reformer.beskaeftigelsesreform_2027.fleksjobansatte. Gruppernes navne er ekspertgruppens; "
+        "den endelige lovs navne og fordeling er ikke bekræftet."
     )
 
     def formula(person, period, parameters):
-        fordeling = parameters(period).reformer.beskaeftigelsesreform_2027.indsatsgrupper
-        lab_6 = person("maalgruppe_lab_6", period)
-        gamle = list(lab_6.possible_values)
-        return numpy.select(
-            [lab_6 == gammel for gammel in gamle],
-            [Indsatsgruppe[fordeling[gammel.name]] for gammel in gamle],
-            Indsatsgruppe.ingen,
+        reform = parameters(period).reformer.beskaeftigelsesreform_2027
+        fordelt = fordel_maalgrupper(
+            person, period, reform.indsatsgrupper, Indsatsgruppe, Indsatsgruppe.ingen
         )
+        ydelse = person("ydelse", period)
+        maalgruppe = person("maalgruppe_lab_6", period)
+        # Jobsøgningsindsatsen er for ledige; den fleksjobansatte er i job.
+        fleksjobansat = (maalgruppe == maalgruppe.possible_values.fleksjobvisiteret) & (
+            ydelse != ydelse.possible_values.ledighedsydelse
+        )
+        return numpy.where(fleksjobansat, Indsatsgruppe[reform.fleksjobansatte], fordelt)
 
 
 class sygedagpenge_reduceret_fra(Variable):
@@ -106,10 +114,38 @@ class Beskaeftigelsesreform2027(Reform):
     beregnes, så de kan sammenlignes med gældende ret for enhver borger og måned.
 
     Reformen er parametrisk (``reforms/parametre/beskaeftigelsesreform_2027.yaml``): den reducerede
-    sats, forlængelsesgrundene, der fortsat giver fuld sats, og fordelingen på indsatsgrupper.
+    sats (standard 60 pct.; niveauet er ikke offentliggjort), forlængelsesgrundene, der fortsat
+    giver fuld sats (ubekræftet), fordelingen på indsatsgrupper og den dag, fristen for ret og
+    pligt-tilbuddet tidligst regnes fra for unge, der i dag har den kontinuerlige indsats (standard
+    1.1.2027, den annoncerede ikrafttræden).
+
+    Hvad reformen ændrer, per indsatsgruppe (kilde og sikkerhed i parameterfilen og i det
+    juridiske grundlag):
+
+    - alle: ``indsatsgruppe`` (ny). Grupperne er ekspertgruppens; den endelige lovs navne er ikke
+      bekræftet. Fleksjobvisiterede i job er ikke i jobsøgningsindsatsen, men i indsatsen for
+      øvrige (``fleksjobansatte``; ikke bekræftet).
+    - jobsøgnings- og jobhjælpsindsatsen (kontanthjælp): en kontant- eller uddannelseshjælps-
+      modtager er jobparat, medmindre andet er oplyst (``parathed``; aftalen af 9.4.2025, medium-høj).
+      De særlige regler for unge under 30 år, herunder den gentagne aktivering, ophører (samme
+      kilde): den kontinuerlige ret og pligt til tilbud (``ret_og_pligt_kontinuerlig_indsats``)
+      afløses af ret og pligt-tilbuddet efter 6 måneder som for andre (``ret_og_pligt_tilbud_omfattet``);
+      fristen regnes tidligst fra reformens ikrafttræden (``ret_og_pligt_tilbud_frist_fra``), så
+      ingen får en frist, der allerede er overskredet. At de unge kommer ind under § 102's frist,
+      er modellens læsning; den nye hovedlovs tilbudsregel er ikke kendt.
+    - dagpengeindsatsen: uddannelsespålægget afskaffes, så unge dagpengemodtagere under 25 år
+      starter i a-kassen som andre (``lab.kontaktforloeb.ung_undtagelse.gaelder``; STAR, høj som plan).
+    - sygedagpengeindsatsen: sygedagpengene ophører ikke for sygemeldte omfattet af § 24 (sømmen
+      ``sygedagpenge_varighedsbegraenset`` gælder kun § 25), så der er ingen jobafklaringsforløb;
+      fra den dag, de ellers ville ophøre (``sygedagpenge_ophoer_efter_varighedsgraensen``),
+      udbetales den reducerede sats (``sygedagpenge_reduceret_fra``, ``sygedagpenge_reduceret_sats``,
+      ``sygedagpenge_maanedsbeloeb``). Forlængelsesgrundene i § 27 er reformens liste
+      (``forlaengelsesgrunde``, sømmen ``sygedagpenge_forlaengelsesgrund_anerkendt``).
+    - indsatsen for øvrige: ingen ændring af rettigheder eller pligter er annonceret.
 
     Antagelser (kilderne har dem ikke; se parametrenes metadata ``antaget``, ``bivirkning`` og
     ``ubekraeftet``):
+
     - den reducerede sats er 60 pct. (``reduceret_andel``). Tallet er kun afledt for
       ikke-forsørgere (omtrent ressourceforløbsydelsen, som de ellers ville få i
       jobafklaringsforløb); en forsørger på maksimumsatsen får 2024 12.207 kr. om måneden mod
@@ -122,21 +158,11 @@ class Beskaeftigelsesreform2027(Reform):
       sygedagpenge.md afsnit 6.2 og 6.5). Sæt parameteren til ``[livstruende_sygdom]`` for
       ekspertgruppens model.
 
-    Hvad reformen ændrer: ``indsatsgruppe`` (ny); sygedagpengene ophører ikke for sygemeldte
-    omfattet af § 24 (sømmen ``sygedagpenge_varighedsbegraenset`` gælder kun § 25), så der er
-    ingen jobafklaringsforløb; fra den dag, de ellers ville ophøre
-    (``sygedagpenge_ophoer_efter_varighedsgraensen``), udbetales den reducerede sats
-    (``sygedagpenge_reduceret_fra``, ``sygedagpenge_reduceret_sats``, ``sygedagpenge_maanedsbeloeb``);
-    forlængelsesgrundene i § 27 er reformens liste (sømmen
-    ``sygedagpenge_forlaengelsesgrund_anerkendt``);
-    unge dagpengemodtagere under 25 år starter i a-kassen som andre
-    (``lab.kontaktforloeb.ung_undtagelse.gaelder``).
-
-    Hvad reformen lader være: de 13 målgrupper i ``maalgruppe`` (se faerre_maalgrupper for
-    kommunernes forslag), sanktionerne og den nye hovedlovs øvrige regler, som ikke kendes.
-    Reformen er et alternativ til tidsgraense_sygedagpenge (begge nedsætter sygedagpengenes beløb
-    efter grænsen, hver med sin formel, så en stak ville afhænge af rækkefølgen); registret
-    stabler den ikke med den. Stablet med ingen_jobafklaring eller
+    Hvad reformen lader være: de 13 målgrupper i ``maalgruppe`` (kommunernes forslag om fem
+    målgrupper er den særskilte reform faerre_maalgrupper), sanktionerne og den nye hovedlovs øvrige
+    regler, som ikke kendes. Reformen er et alternativ til tidsgraense_sygedagpenge (begge nedsætter
+    sygedagpengenes beløb efter grænsen, hver med sin formel, så en stak ville afhænge af
+    rækkefølgen); registret stabler den ikke med den. Stablet med ingen_jobafklaring eller
     afskaf_ressourceforloeb_rehabiliteringsteam_jobafklaring giver registret en advarsel
     (``strider_mod``).
     """
@@ -183,9 +209,59 @@ class Beskaeftigelsesreform2027(Reform):
                 reducerede = betalingsdage_fra(person, period, person("sygedagpenge_reduceret_fra", period))
                 return nedsat_maanedsbeloeb(person, period, reducerede, andel)
 
+        self._kontanthjaelp_og_unge()
         self.add_variable(indsatsgruppe)
         self.add_variable(sygedagpenge_reduceret_fra)
         self.add_variable(sygedagpenge_reduceret_sats)
         self.update_variable(sygedagpenge_varighedsbegraenset)
         self.update_variable(sygedagpenge_forlaengelsesgrund_anerkendt)
         self.update_variable(sygedagpenge_maanedsbeloeb)
+
+    def _kontanthjaelp_og_unge(self):
+        """Jobparat som udgangspunkt, og unge under 30 år får de almindelige regler for tilbud."""
+        kontinuerlig = tidligere_formel(self, "ret_og_pligt_kontinuerlig_indsats")
+        omfattet = tidligere_formel(self, "ret_og_pligt_tilbud_omfattet")
+        frist_fra = tidligere_formel(self, "ret_og_pligt_tilbud_frist_fra")
+        Parathed = self.variables["parathed"].possible_values
+
+        class parathed(Variable):
+            label = (
+                "Parathed (kontant- og uddannelseshjælpsmodtagere er jobparate, medmindre andet er oplyst)"
+            )
+            documentation = (
+                "En oplyst parathed bruges, som den er. Ellers er en kontant- eller "
+                "uddannelseshjælpsmodtager jobparat (aftalen af 9.4.2025), og andre 'ikke relevant'."
+            )
+
+            def formula(person, period):
+                modtager = person("kontant_eller_uddannelseshjaelpsmodtager", period)
+                return numpy.where(modtager, Parathed.jobparat, Parathed.ikke_relevant)
+
+        class ret_og_pligt_tilbud_omfattet(Variable):
+            label = "Har ret og pligt til et tilbud senest efter 6 måneder (også unge under 30 år)"
+
+            def formula(person, period, parameters):
+                return omfattet(person, period, parameters) | kontinuerlig(person, period, parameters)
+
+        class ret_og_pligt_kontinuerlig_indsats(Variable):
+            label = "Kontinuerlig tilbudsindsats for unge (ophørt: de særlige regler for unge afskaffes)"
+
+            def formula(person, period):
+                return numpy.zeros(person.count, dtype=bool)
+
+        class ret_og_pligt_tilbud_frist_fra(Variable):
+            label = "Dato, fristen for ret og pligt-tilbuddet regnes fra (unge: tidligst ved ikrafttræden)"
+
+            def formula(person, period, parameters):
+                hidtil = frist_fra(person, period, parameters)
+                tidligst = parameters(period).reformer.beskaeftigelsesreform_2027.tilbudsfrist_tidligst_fra
+                unge = kontinuerlig(person, period, parameters)
+                return numpy.where(unge, numpy.maximum(hidtil, numpy.datetime64(tidligst, "D")), hidtil)
+
+        for variabel in (
+            parathed,
+            ret_og_pligt_tilbud_omfattet,
+            ret_og_pligt_kontinuerlig_indsats,
+            ret_og_pligt_tilbud_frist_fra,
+        ):
+            self.update_variable(variabel)

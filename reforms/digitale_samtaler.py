@@ -10,6 +10,11 @@ from openfisca_dk_beskaeftigelse.reformstoette import (
 )
 
 
+def _alle_samtaler_valgfrie(parametre):
+    aendr_vaerdier(parametre, "lab.kontaktforloeb.samtaleform", lambda _: "valgfrit_alle_samtaler")
+    return parametre
+
+
 class DigitaleSamtaler(Reform):
     """Samtaler over telefon eller video, også den første.
 
@@ -24,7 +29,7 @@ class DigitaleSamtaler(Reform):
     Loven har gjort det delvis: fra 2022 efter 6 måneder (lov nr. 2590/2021) og fra marts 2023
     efter den første samtale (lov nr. 295/2023). Reformen lader borgeren vælge form til alle
     samtaler fra 2020: jobsamtalerne (parameteren ``lab.kontaktforloeb.samtaleform`` =
-    ``valgfrit_alle_samtaler``, så ``kontaktforloeb_samtaler_telefon_video`` viser det) og
+    ``valgfrit_alle_samtaler``, og dermed ``kontaktforloeb_samtaler_telefon_video``) og
     sygeopfølgningen fra første fraværsdag (``opfoelgning_telefon_video_fra``).
 
     Hvad reformen lader være: antallet af samtaler, fristerne, kommunens mulighed for konkret at
@@ -43,8 +48,5 @@ class DigitaleSamtaler(Reform):
     status = "forslag"
 
     def apply(self):
-        aendr_parametre(
-            self,
-            lambda p: aendr_vaerdier(p, "lab.kontaktforloeb.samtaleform", lambda _: "valgfrit_alle_samtaler"),
-        )
+        aendr_parametre(self, _alle_samtaler_valgfrie)
         self.update_variable(opfoelgning_telefon_video_fra)
