@@ -115,3 +115,13 @@ def test_2027_reformens_forlaengelsesgrunde_styrer_den_reducerede_sats(grunde, b
         system, _karin(forlaengelsesgrund="laegebehandling"), "2026-03", "sygedagpenge_maanedsbeloeb"
     )
     assert maanedsbeloeb == pytest.approx(beloeb, abs=0.05)
+
+
+def test_reformer_paa_samme_soem_er_samme_system_i_begge_raekkefoelger():
+    """ingen_jobafklaring og tidsgraense_sygedagpenge kopierede begge "§ 24: ingen ophørsdato, § 25 som
+    hidtil"; nu lægger de samme søm på, så stakken er samme system i begge rækkefølger."""
+    klasser = reformklasser()
+    ab = klasser["tidsgraense_sygedagpenge"](klasser["ingen_jobafklaring"](byg_system(GAELDENDE_RET)))
+    ba = klasser["ingen_jobafklaring"](klasser["tidsgraense_sygedagpenge"](byg_system(GAELDENDE_RET)))
+    for navn in ("sygedagpenge_varighedsbegraenset", "sygedagpenge_ophoersdato", "sygedagpenge_revurderes"):
+        assert ab.variables[navn].formulas == ba.variables[navn].formulas, navn
