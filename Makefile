@@ -45,6 +45,7 @@ bench: install
 	$(BIN)/python -m pip install --quiet "openfisca-country-template>=8"
 	$(BIN)/python benchmarks/befolkning.py
 	$(BIN)/python benchmarks/web_api.py
+	$(BIN)/python benchmarks/reformfil.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info site docs/genereret

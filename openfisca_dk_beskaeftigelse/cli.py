@@ -27,7 +27,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from openfisca_dk_beskaeftigelse import effekt
+from openfisca_dk_beskaeftigelse import effekt, reformfil
 from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, gyldig_maaned, indlaes_situation
 from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
 from openfisca_dk_beskaeftigelse.forklaring import forklar
@@ -76,8 +76,12 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument(
         "--regimer",
         default="alle",
-        help="kommaseparerede regimenøgler, stablet med '+', eller 'alle' (standard)",
+        help=(
+            "kommaseparerede regimenøgler eller reformfiler (.yaml/.json), stablet med '+', "
+            "eller 'alle' (standard)"
+        ),
     )
+    _saet_argument(s)
     s.add_argument(
         "--variabler", help="kommaseparerede variabler (standard: kontraktens og lovområdernes uddata)"
     )
@@ -98,14 +102,23 @@ def _parser() -> argparse.ArgumentParser:
     f.add_argument("situation", type=Path, metavar="SITUATION", help="én situationsfil i YAML eller JSON")
     f.add_argument("--variabel", required=True, help="variablen, der skal forklares, fx maalgruppe")
     f.add_argument("--periode", required=True, help="måned, fx 2026-03")
-    f.add_argument("--regime", default=GAELDENDE_RET, help=f"regimenøgle (standard: {GAELDENDE_RET})")
+    f.add_argument(
+        "--regime",
+        default=GAELDENDE_RET,
+        help=f"regimenøgle eller reformfil, stablet med '+' (standard: {GAELDENDE_RET})",
+    )
+    _saet_argument(f)
 
     e = under.add_parser("effekt", help="regimernes virkning på en syntetisk dansk befolkning")
     e.add_argument(
         "--regimer",
         default="alle",
-        help="kommaseparerede regimenøgler, stablet med '+', eller 'alle' (standard)",
+        help=(
+            "kommaseparerede regimenøgler eller reformfiler (.yaml/.json), stablet med '+', "
+            "eller 'alle' (standard)"
+        ),
     )
+    _saet_argument(e)
     e.add_argument("--periode", required=True, help="måned, fx 2026-03")
     e.add_argument(
         "--personer",
@@ -136,6 +149,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _saet_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--saet",
+        action="append",
+        metavar="STI=VÆRDI[@DATO]",
+        help=(
+            "ændr en parameter (fx reformer.tidsgraense_sygedagpenge.uger=26@2027-07-01); kan gentages; "
+            "giver regimet egne_aendringer oven på de valgte regimer (med 'alle': på gældende ret)"
+        ),
+    )
+
+
 def _tal(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
@@ -158,14 +183,19 @@ def _liste(tekst: str | None) -> list[str] | None:
     return None if tekst is None else [n.strip() for n in tekst.split(",") if n.strip()]
 
 
-def _regimenoegler(tekst: str) -> list[str]:
+def _regimenoegler(tekst: str, saet: list[str] | None) -> list[str]:
+    """Regimerne (reformfiler læses og registreres), plus egne_aendringer, hvis der er --saet."""
     noegler = list(alle_regimer()) if tekst == "alle" else _liste(tekst)
     for noegle in noegler:
         _kendt_regime(noegle, "--regimer")
+    if saet:
+        grundlag = [] if tekst == "alle" else [n for n in noegler if n != GAELDENDE_RET]
+        noegler.append(reformfil.fra_saet(saet, grundlag))
     return noegler
 
 
 def _kendt_regime(noegle: str, felt: str) -> None:
+    reformfil.indlaes_regimer([noegle])
     try:
         regime(noegle)
     except UkendtRegimeError as fejl:
@@ -174,7 +204,7 @@ def _kendt_regime(noegle: str, felt: str) -> None:
 
 def _sammenlign(args, konsol: Console) -> None:
     periode = gyldig_maaned(args.periode)
-    noegler = _regimenoegler(args.regimer)
+    noegler = _regimenoegler(args.regimer, args.saet)
     variabler = _liste(args.variabler)
     kontroller_variabler(noegler, variabler)
     resultater = []
@@ -254,8 +284,11 @@ def _regimer(args, konsol: Console) -> None:
 
 def _forklar(args, konsol: Console) -> None:
     _kendt_regime(args.regime, "--regime")
+    noegle = args.regime
+    if args.saet:
+        noegle = reformfil.fra_saet(args.saet, [] if noegle == GAELDENDE_RET else [noegle])
     trae, advarsler = forklar(
-        indlaes_situation(args.situation), gyldig_maaned(args.periode), args.variabel, args.regime
+        indlaes_situation(args.situation), gyldig_maaned(args.periode), args.variabel, noegle
     )
     _advar(args.situation, advarsler)
     konsol.print(trae)
@@ -268,7 +301,7 @@ def _effekt(args, konsol: Console) -> None:
         )
     if args.seed < 0:
         raise BrugerFejl(f"--seed: skal være et heltal ≥ 0, ikke {args.seed}")
-    noegler = _regimenoegler(args.regimer)
+    noegler = _regimenoegler(args.regimer, args.saet)
     periode = gyldig_maaned(args.periode)
     if args.ud is not None:
         _forbered_ud(args.ud)
@@ -338,6 +371,7 @@ def _effekttabel(resultat) -> Group:
                 celler.append(Text(tekst, style="bold yellow" if afviger else ""))
             tabel.add_row(Text(raekke), *celler)
         tabeller.append(tabel)
+    tabeller += reformfil.som_tabeller([regime(n) for n in resultat.regimer])
     for fejl in dict.fromkeys(h["fejl"] for h in resultat.huller):
         maal = sorted({effekt.MAAL[h["maal"]][0] for h in resultat.huller if h["fejl"] == fejl})
         tabeller.append(Text(f"Ikke fuldt beregnet ({'; '.join(maal)}): {fejl}", style="red"))

@@ -34,6 +34,7 @@ from pathlib import Path
 import numpy
 from openfisca_core.indexed_enums import EnumArray
 
+from openfisca_dk_beskaeftigelse import reformfil
 from openfisca_dk_beskaeftigelse.datoer import plus_maaneder
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 from openfisca_dk_beskaeftigelse.population import Befolkning, byg_simulering, generer
@@ -279,6 +280,12 @@ def som_dict(resultat: Resultat) -> dict:
         "maal": {noegle: {"titel": titel, "enhed": enhed} for noegle, (titel, enhed) in MAAL.items()},
         "resultater": resultat.raekker,
         "huller": resultat.huller,
+        # Regimer med egne ændringer (reformfiler, --saet): oprindelse og ændringerne.
+        "egne_aendringer": {
+            noegle: reformfil.regime_dict(regime(noegle))
+            for noegle in resultat.regimer
+            if regime(noegle).oprindelse
+        },
     }
 
 
@@ -298,6 +305,10 @@ def som_csv(resultat: Resultat) -> str:
     for h in resultat.huller:
         grund = f"{h['variabel']}: {h['fejl']}" if "variabel" in h else h["fejl"]
         skriver.writerow([h["maal"], h["kategori"], h["regime"], "", "", grund])
+    # Regimernes egne ændringer: målet egen_aendring, kategorien er parameteren og ændringen.
+    for noegle in resultat.regimer:
+        for a in reformfil.aendringer(regime(noegle)):
+            skriver.writerow(["egen_aendring", f"{a.parameter}: {a.tekst()}", noegle, "", "", ""])
     return ud.getvalue()
 
 

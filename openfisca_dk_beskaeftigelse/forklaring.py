@@ -2,7 +2,8 @@
 
 Hver knude er en variabel med periode, værdi per person/arbejdssted og § (fra variablens
 ``reference``); under den de parametre, formlen læste, med deres værdi, og de variabler,
-den byggede på.
+den byggede på. En parameterværdi, som en reformfil (eller ``--saet``) satte, er markeret, og
+regimets egne ændringer står øverst.
 """
 
 import datetime
@@ -12,9 +13,10 @@ from openfisca_core.indexed_enums import EnumArray
 from rich.markup import escape
 from rich.tree import Tree
 
+from openfisca_dk_beskaeftigelse import reformfil
 from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, byg_simulering, ignorerede_inddata
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
-from openfisca_dk_beskaeftigelse.regimer import byg_system
+from openfisca_dk_beskaeftigelse.regimer import byg_system, regime
 
 
 def _tekst(vaerdi) -> str:
@@ -29,7 +31,7 @@ def _tekst(vaerdi) -> str:
     return ", ".join(str(x) for x in numpy.atleast_1d(array).tolist())
 
 
-def _knude(node, system, trae: Tree) -> None:
+def _knude(node, system, trae: Tree, sat: dict) -> None:
     variabel = system.variables.get(node.name)
     # Værdier, navne og id'er kan indeholde '['; escape, så rich ikke læser dem som markup.
     hjemmel = (
@@ -42,9 +44,11 @@ def _knude(node, system, trae: Tree) -> None:
     gren = trae.add(f"[bold]{escape(node.name)}[/bold]{vaerdi}{label}{hjemmel}")
     for parameter in node.parameters:
         vaerdi = escape(f"<{parameter.period}> = {_tekst(parameter.value)}")
-        gren.add(f"[cyan]parameter {escape(parameter.name)}[/cyan]{vaerdi}")
+        markering = reformfil.markering(sat, parameter.name, str(parameter.period)[:10])
+        markering = f" [magenta]({escape(markering)})[/magenta]" if markering else ""
+        gren.add(f"[cyan]parameter {escape(parameter.name)}[/cyan]{vaerdi}{markering}")
     for barn in node.children:
-        _knude(barn, system, gren)
+        _knude(barn, system, gren, sat)
 
 
 def _laest(node, laest: set) -> set:
@@ -68,8 +72,14 @@ def forklar(situation: dict, periode: str, variabel: str, noegle: str) -> tuple[
         f"Forklaring af [bold]{escape(variabel)}[/bold] "
         + escape(f"for {', '.join(map(str, ids))} i {periode} ({noegle})")
     )
+    regime_ = regime(noegle)
+    if regime_.oprindelse:
+        egne = trae.add(escape(f"{regime_.navn}: egne ændringer fra {', '.join(regime_.oprindelse)}"))
+        for a in reformfil.aendringer(regime_):
+            egne.add(escape(f"{a.parameter} ({'; '.join(a.hjemmel)}): {a.tekst()}"))
+    sat = reformfil.sat_af(regime_)
     laest = set()
     for rod in simulering.tracer.trees:
-        _knude(rod, system, trae)
+        _knude(rod, system, trae, sat)
         _laest(rod, laest)
     return trae, ignorerede_inddata([system], situation, periode, laest)

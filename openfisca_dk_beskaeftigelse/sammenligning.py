@@ -27,6 +27,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from openfisca_dk_beskaeftigelse import reformfil
 from openfisca_dk_beskaeftigelse.beregning import (
     BrugerFejl,
     Laesninger,
@@ -167,7 +168,13 @@ def som_dict(s: Sammenligning) -> dict:
         "format_version": FORMAT_VERSION,
         "periode": s.periode,
         "regimer": [
-            {"noegle": r.noegle, "navn": r.navn, "reformer": r.reformstier, "status": r.status}
+            {
+                "noegle": r.noegle,
+                "navn": r.navn,
+                "reformer": r.reformstier,
+                "status": r.status,
+                **reformfil.regime_dict(r),
+            }
             for r in s.regimer
         ],
         "resultater": [
@@ -227,6 +234,24 @@ def som_csv(s: Sammenligning, situation: str) -> str:
                     _note(x, r.noegle),
                 ]
             )
+    # Regimernes egne ændringer (reformfiler, --saet) som rækker med entiteten "parameter".
+    for r in s.regimer:
+        for a in reformfil.aendringer(r):
+            efter = a.som_dict()["efter"]
+            skriver.writerow(
+                [
+                    situation,
+                    "parameter",
+                    "",
+                    a.parameter,
+                    r.noegle,
+                    json.dumps(efter, ensure_ascii=False) if isinstance(efter, list) else efter,
+                    a.tekst(),
+                    "ja",
+                    "; ".join(a.hjemmel),
+                    f"sat af {', '.join(r.oprindelse)}",
+                ]
+            )
     return ud.getvalue()
 
 
@@ -254,6 +279,7 @@ def som_markdown(s: Sammenligning) -> str:
             hjemmel = x.reference[0] if x.reference else ""
             linjer.append(f"| {x.label} (`{x.variabel}`) | {hjemmel} | " + " | ".join(celler) + " |")
         linjer.append("")
+    linjer += reformfil.som_markdown(s.regimer)
     linjer.append("≠ = afviger fra gældende ret.")
     return "\n".join(linjer) + "\n"
 
@@ -299,5 +325,6 @@ def som_tabel(s: Sammenligning) -> Group:
             hjemmel = Text(x.reference[0] if x.reference else "")
             tabel.add_row(Text(f"{x.label}\n{x.variabel}"), hjemmel, *celler)
         tabeller.append(tabel)
+    tabeller += reformfil.som_tabeller(s.regimer)
     tabeller.append(Text("Gult: afviger fra gældende ret.", style="dim"))
     return Group(*tabeller)

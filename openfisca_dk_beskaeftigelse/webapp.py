@@ -8,7 +8,8 @@ Hvert regime får OpenFiscas eget web-API (``openfisca_web_api.app.create_app``)
 - ``GET /regimer``: registret;
 - ``POST /sammenlign``: ``{"situation": {...}, "periode": "2026-03", "regimer": [...] | "alle",
   "variabler": [...]}`` → hvert regimes resultater og forskellene (samme format som
-  ``dk-beskaeftigelse sammenlign --format json``).
+  ``dk-beskaeftigelse sammenlign --format json``). Et regime kan også være et reformobjekt med
+  reformfilernes skema (``docs/reformfiler.md``); det får nøglen ``egen_<indholdets hash>``.
 
 Brugerfejl giver ``{"fejl": ..., "felt": ...}`` med status 400 (422 for et hul i kilderne),
 ikke 500; ``docs/web-api.md`` har tabellen.
@@ -21,10 +22,11 @@ from openfisca_core.errors import ParameterNotFoundError
 from openfisca_web_api.app import create_app
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
+from openfisca_dk_beskaeftigelse import reformfil
 from openfisca_dk_beskaeftigelse.beregning import FOERSTE_MAANED, BrugerFejl, gyldig_maaned
 from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
-from openfisca_dk_beskaeftigelse.regimer import UkendtRegimeError, alle_regimer, byg_system
+from openfisca_dk_beskaeftigelse.regimer import STAK, UkendtRegimeError, alle_regimer, byg_system
 from openfisca_dk_beskaeftigelse.sammenligning import sammenlign, som_dict
 
 # Felterne i POST /sammenlign; andre nøgler afvises, så en stavefejl ikke ignoreres i stilhed.
@@ -84,6 +86,34 @@ def _tekster(krop: dict, felt: str, ellers: str) -> list[str]:
     return vaerdi
 
 
+def _regimenoegler(regimer: object) -> list[str]:
+    """Registrets nøgler (stablet med '+') og reformobjekter, som registreres under deres nøgle."""
+    if not isinstance(regimer, list) or not regimer:
+        raise FeltFejl(
+            "regimer",
+            'forventede en ikke-tom liste af regimenøgler og reformobjekter eller "alle", '
+            f"ikke {_json(regimer)}",
+        )
+    noegler = []
+    for nr, element in enumerate(regimer):
+        if isinstance(element, dict):
+            try:
+                noegler.append(reformfil.fra_objekt(element))
+            except reformfil.ReformfilFejl as fejl:
+                raise FeltFejl(f"regimer/{nr}/{fejl.felt}".rstrip("/"), fejl.besked) from None
+        elif isinstance(element, str):
+            # Kun registrets regimer: en tekst må aldrig pege på en fil på serveren.
+            ukendt = next((d for d in element.split(STAK) if d not in alle_regimer()), None)
+            if ukendt is not None:
+                raise FeltFejl("regimer", str(UkendtRegimeError(ukendt)))
+            noegler.append(element)
+        else:
+            raise FeltFejl(
+                "regimer", f"element nr. {nr} er {_json(element)}, ikke en regimenøgle eller et reformobjekt"
+            )
+    return noegler
+
+
 def _anmodning(krop) -> tuple[dict, str, list[str], list[str] | None]:
     """Kroppen af POST /sammenlign kontrolleret felt for felt: situation, periode, regimer, variabler."""
     if not isinstance(krop, dict):
@@ -109,7 +139,7 @@ def _anmodning(krop) -> tuple[dict, str, list[str], list[str] | None]:
     if regimer == "alle":
         noegler = list(alle_regimer())
     else:
-        noegler = _tekster(krop, "regimer", 'eller "alle"')
+        noegler = _regimenoegler(regimer)
     variabler = (
         _tekster(krop, "variabler", "(udelad feltet for standardvariablerne)")
         if "variabler" in krop
