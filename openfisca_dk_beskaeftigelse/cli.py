@@ -9,6 +9,9 @@
 - ``effekt --regimer a,b|alle --periode P [--personer N] [--format ...] [--ud MAPPE]``: regimernes
   virkning på en syntetisk dansk befolkning, med søjlediagrammer i ``--ud``.
 
+``--regimer``/``--regime`` tager også reformfiler (``mit_forslag.yaml``, også i en ``+``-stak), og
+``--saet STI=VÆRDI[@DATO]`` giver regimet ``egne_aendringer`` (se ``reformfil``).
+
 Forkert input giver én linje på stderr, der nævner feltet og de tilladte værdier, og
 exitkode 2. Inddata, som beregningen gik forbi (angivet for en anden periode), giver én
 linje ``advarsel: ...`` per variabel på stderr; exitkoden er stadig 0.

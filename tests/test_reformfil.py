@@ -17,6 +17,7 @@ from werkzeug.test import Client
 import openfisca_dk_beskaeftigelse as pakke
 from openfisca_dk_beskaeftigelse import reformfil
 from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, indlaes_situation
+from openfisca_dk_beskaeftigelse.dokumentation import reformfileksempel
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, byg_system, regime
 from openfisca_dk_beskaeftigelse.sammenligning import sammenlign, som_csv, som_dict, som_markdown
@@ -533,6 +534,25 @@ def test_tabel_markdown_og_csv_viser_aendringerne():
     assert "Ændringer i Lempede forholdstal" in tabel.stdout and "50 → 20" in tabel.stdout
 
 
+def test_effekt_viser_variantens_aendringer():
+    resultat = _koer(
+        "effekt", "--periode", "2026-03", "--personer", "200", "--regimer", FORHOLDSTAL, "--format", "json"
+    )
+    assert resultat.returncode == 0, resultat.stderr
+    egne = json.loads(resultat.stdout)["egne_aendringer"]
+    assert list(egne) == [str(FORHOLDSTAL)]
+    assert [a["tekst"] for a in egne[str(FORHOLDSTAL)]["aendringer"]] == [
+        "50 → 20 fra 2026-01-01",
+        "2 → 1 fra 2026-01-01",
+    ]
+    csv_ = _koer(
+        "effekt", "--periode", "2026-03", "--personer", "200", "--regimer", FORHOLDSTAL, "--format", "csv"
+    )
+    assert (
+        f"egen_aendring,lab.forholdstal.graense_ansatte: 50 → 20 fra 2026-01-01,{FORHOLDSTAL}" in csv_.stdout
+    )
+
+
 # --- Web-API'et: reformobjekter i POST /sammenlign ---------------------------------------------
 
 
@@ -599,3 +619,11 @@ def test_en_regimenoegle_kan_ikke_vaere_en_fil_uden_for_kommandolinjen():
     # Kun kommandolinjen læser filer (indlaes_regimer); registret kender kun registrerede nøgler.
     with pytest.raises(KeyError):
         regime("ikke_registreret_endnu.yaml")
+
+
+def test_docs_eksemplet_er_beregnet_med_eksemplets_fil():
+    # docs/reformfiler.md indlejrer denne side; regnestykket på siden står i testen øverst.
+    side = reformfileksempel(Path(__file__).resolve().parent.parent)
+    assert "16.271,71" in side and "13.424,16" in side
+    assert "| `reformer.tidsgraense_sygedagpenge.uger` |" in side and "| 22 | 26 | 2026-01-01 |" in side
+    assert not any(linje.startswith(("# ", "## ")) for linje in side.splitlines())
