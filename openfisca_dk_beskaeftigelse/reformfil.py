@@ -214,10 +214,6 @@ def fra_saet(tildelinger: list[str], bygger_paa: list[str]) -> str:
         raise BrugerFejl(f"--saet: {fejl.besked}") from None
 
 
-class _ReformLoader(_SituationLoader):
-    """Situationernes YAML (datoer som tekst, ingen dobbelte nøgler)."""
-
-
 def _laes_yaml(sti: Path) -> tuple[object, dict[tuple, int]]:
     """Filens indhold og linjen for hver nøgle og hvert listeelement (sti → linje)."""
     try:
@@ -231,7 +227,8 @@ def _laes_yaml(sti: Path) -> tuple[object, dict[tuple, int]]:
     except UnicodeDecodeError as fejl:
         linje = fejl.object[: fejl.start].count(b"\n") + 1
         raise BrugerFejl(f"{sti}, linje {linje}: er ikke UTF-8; gem filen som UTF-8") from None
-    loader = _ReformLoader(tekst)
+    # Situationernes YAML: datoer forbliver tekst, og en nøgle må ikke stå to gange.
+    loader = _SituationLoader(tekst)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -395,11 +392,13 @@ def _kraev_uden_overlap(aendringer: tuple[Aendring, ...]) -> None:
             if a.til is None and a.fra != b.fra:
                 continue
             if a.fra == b.fra or a.til >= b.fra:
+                # Fejlen står ved den sidste af de to i filen og nævner den anden.
+                nr, (nr_andet, andet) = max(nr_a, nr_b), min((nr_a, a), (nr_b, b), key=lambda x: x[0])
                 raise ReformfilFejl(
-                    ("aendringer", max(nr_a, nr_b), "fra"),
-                    f"'{navn}' ændres allerede fra {a.fra}"
-                    + (f" til og med {a.til}" if a.til else "")
-                    + f" (ændring nr. {nr_a + 1}); ændringerne af samme parameter må ikke overlappe",
+                    ("aendringer", nr, "fra"),
+                    f"'{navn}' ændres allerede fra {andet.fra}"
+                    + (f" til og med {andet.til}" if andet.til else "")
+                    + f" (ændring nr. {nr_andet + 1}); ændringerne af samme parameter må ikke overlappe",
                 )
 
 
@@ -496,20 +495,27 @@ def _anvend(grundlag: ParameterNode, plan, overfoerte: dict[str, tuple[str, ...]
 def _kopi_af_sti(rod: ParameterNode, sti: str, kopier: set[int]) -> tuple[ParameterNode, Parameter]:
     """Kopiér knuderne på vejen til parameteren ``sti`` (én gang hver) og parameteren selv."""
     node = rod
-    dele = sti.split(".")
-    for nr, del_ in enumerate(dele):
-        barn = node.children[del_]
-        if id(barn) not in kopier:
-            barn = barn.clone() if nr == len(dele) - 1 else _flad_kopi(barn)
-            if isinstance(barn, Parameter):
-                barn.values_history = barn
-            kopier.add(id(barn))
-            node.children[del_] = barn
-            setattr(node, del_, barn)
-        if nr == len(dele) - 1:
-            return node, barn
-        node = barn
-    raise AssertionError(sti)
+    *vej, navn = sti.split(".")
+    for del_ in vej:
+        node = _eget_barn(node, del_, kopier, _flad_kopi)
+    return node, _eget_barn(node, navn, kopier, _parameterkopi)
+
+
+def _eget_barn(node: ParameterNode, navn: str, kopier: set[int], kopi):
+    """Barnet ``navn`` i den kopierede knude, selv kopieret første gang (og sat ind i knuden)."""
+    barn = node.children[navn]
+    if id(barn) not in kopier:
+        barn = kopi(barn)
+        kopier.add(id(barn))
+        node.children[navn] = barn
+        setattr(node, navn, barn)
+    return barn
+
+
+def _parameterkopi(param: Parameter) -> Parameter:
+    ny = param.clone()
+    ny.values_history = ny
+    return ny
 
 
 def _flad_kopi(node: ParameterNode) -> ParameterNode:
@@ -720,7 +726,7 @@ def _enums(system) -> dict[type, tuple[str, ...]]:
 
 def aendringer(regime: regimer.Regime) -> list[VistAendring]:
     """Regimets egne ændringer (fra reformfiler og --saet) med værdien før og efter, nederst først."""
-    if not any(issubclass(r, Reform) and hasattr(r, "indhold") for r in regime.reformer):
+    if not any(hasattr(r, "indhold") for r in regime.reformer):
         return []
     system = regimer.byg_system(regime.noegle)
     lag = []
