@@ -10,6 +10,7 @@ from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from openfisca_dk_beskaeftigelse import entities
 from openfisca_dk_beskaeftigelse.beregning import indlaes_situation
+from openfisca_dk_beskaeftigelse.modelperiode import VariablerFraFoersteMaaned
 from openfisca_dk_beskaeftigelse.parametre import marker_huller
 
 PAKKEMAPPE = Path(__file__).resolve().parent
@@ -31,6 +32,8 @@ class CountryTaxBenefitSystem(TaxBenefitSystem):
 
     def __init__(self) -> None:
         super().__init__(entities.entities)
+        # Ingen formel beregnes for en periode før modellens første måned (modelperiode.py).
+        self.variables = VariablerFraFoersteMaaned()
         self.add_variables_from_directory(str(VARIABELMAPPE))
         self.load_parameters(str(PARAMETERMAPPE))
         self.parametre_med_huller = marker_huller(self.parameters)

@@ -3,6 +3,9 @@
 - ``sammenlign SITUATION... --periode 2026-03 [--regimer a,b|alle] [--variabler x,y] [--format ...]``:
   hver persons og hvert arbejdssteds rettigheder og pligter under hvert regime, med
   afvigelserne fra gældende ret markeret.
+- ``--fremskrivning`` (sammenlign, forklar, effekt): satsernes huller efter den sidst
+  offentliggjorte værdi udfyldes til og med 2030 med antagne reguleringsprocenter; hver værdi,
+  der bygger på en fremskreven sats, markeres (se ``fremskrivning``).
 - ``regimer``: registret som tabel.
 - ``forklar SITUATION --variabel X --periode P [--regime R]``: beregningens spor som træ.
 - ``serve [--host] [--port] [--workers]``: ét web-API for alle regimer.
@@ -46,6 +49,11 @@ from openfisca_dk_beskaeftigelse.sammenligning import (
 )
 
 FORMATER = ("tabel", "markdown", "csv", "json")
+FREMSKRIVNING_HJAELP = (
+    "udfyld satsernes huller efter den sidst offentliggjorte værdi (fra 2027) til og med 2030 med "
+    "satsen reguleret med antagne reguleringsprocenter (parameters/regulering); værdier, der bygger "
+    "på fremskrevne satser, markeres. Uden flaget er et hul en fejl"
+)
 # Et loft, så en tastefejl (et 0 for meget) giver en fejl i stedet for at løbe tør for hukommelse.
 MAKS_PERSONER = 5_000_000
 
@@ -97,6 +105,7 @@ def _parser() -> argparse.ArgumentParser:
             "(ét objekt for én fil, en liste med ét objekt per fil for flere)"
         ),
     )
+    s.add_argument("--fremskrivning", action="store_true", help=FREMSKRIVNING_HJAELP)
 
     r = under.add_parser("regimer", help="regimeregistret")
     r.add_argument("--format", choices=("tabel", "json"), default="tabel")
@@ -111,6 +120,7 @@ def _parser() -> argparse.ArgumentParser:
         help=f"regimenøgle eller reformfil, stablet med '+' (standard: {GAELDENDE_RET})",
     )
     _saet_argument(f)
+    f.add_argument("--fremskrivning", action="store_true", help=FREMSKRIVNING_HJAELP)
 
     e = under.add_parser("effekt", help="regimernes virkning på en syntetisk dansk befolkning")
     e.add_argument(
@@ -136,6 +146,7 @@ def _parser() -> argparse.ArgumentParser:
         help="startværdi for den syntetiske befolkning, et heltal ≥ 0 (standard 0)",
     )
     e.add_argument("--format", choices=("tabel", "csv", "json"), default="tabel")
+    e.add_argument("--fremskrivning", action="store_true", help=FREMSKRIVNING_HJAELP)
     e.add_argument(
         "--ud",
         type=Path,
@@ -214,7 +225,7 @@ def _sammenlign(args, konsol: Console) -> None:
     for sti in args.situationer:
         situation = indlaes_situation(sti)
         with _i_filen(sti):
-            resultater.append((sti, sammenlign(situation, periode, noegler, variabler)))
+            resultater.append((sti, sammenlign(situation, periode, noegler, variabler, args.fremskrivning)))
         _advar(sti, resultater[-1][1].advarsler)
     if args.format == "json":
         data = [{"situation": sti.name, **som_dict(s)} for sti, s in resultater]
@@ -291,7 +302,11 @@ def _forklar(args, konsol: Console) -> None:
     if args.saet:
         noegle = reformfil.fra_saet(args.saet, [] if noegle == GAELDENDE_RET else [noegle])
     trae, advarsler = forklar(
-        indlaes_situation(args.situation), gyldig_maaned(args.periode), args.variabel, noegle
+        indlaes_situation(args.situation),
+        gyldig_maaned(args.periode),
+        args.variabel,
+        noegle,
+        args.fremskrivning,
     )
     _advar(args.situation, advarsler)
     konsol.print(trae)
@@ -308,7 +323,7 @@ def _effekt(args, konsol: Console) -> None:
     periode = gyldig_maaned(args.periode)
     if args.ud is not None:
         _forbered_ud(args.ud)
-    resultat = effekt.effekt(noegler, periode, args.personer, args.seed)
+    resultat = effekt.effekt(noegler, periode, args.personer, args.seed, args.fremskrivning)
     if args.ud is not None:
         try:
             (args.ud / "effekt.csv").write_text(effekt.som_csv(resultat), encoding="utf-8")
@@ -375,6 +390,15 @@ def _effekttabel(resultat) -> Group:
             tabel.add_row(Text(raekke), *celler)
         tabeller.append(tabel)
     tabeller += reformfil.som_tabeller([regime(n) for n in resultat.regimer])
+    fremskrevne = sorted({p["parameter"] for f in resultat.fremskrevne for p in f["parametre"]})
+    if fremskrevne:
+        maal = sorted({effekt.MAAL[f["maal"]][0] for f in resultat.fremskrevne})
+        tabeller.append(
+            Text(
+                f"Bygger på fremskrevne satser (antagelse) ({'; '.join(maal)}): {', '.join(fremskrevne)}",
+                style="magenta",
+            )
+        )
     for fejl in dict.fromkeys(h["fejl"] for h in resultat.huller):
         maal = sorted({effekt.MAAL[h["maal"]][0] for h in resultat.huller if h["fejl"] == fejl})
         tabeller.append(Text(f"Ikke fuldt beregnet ({'; '.join(maal)}): {fejl}", style="red"))

@@ -5,7 +5,8 @@
 - ``lovgivningen/<område>.md``: hver variabel (label, entitet, periode, enhed, type, §
   som link, dokumentation, formlernes startdatoer) og hver parameter (værdihistorik som
   tabel og en lille graf) for et lovområde;
-- ``lovgivningen/aabne-punkter.md``: huller (``value: null``) og afledte eller usikre værdier;
+- ``lovgivningen/aabne-punkter.md``: huller (``value: null``), om ``--fremskrivning`` udfylder
+  dem, og afledte eller usikre værdier;
 - ``reformer/<nøgle>.md``: hver reforms docstring, kilder, egne parametre og et regneeksempel
   (første tilfælde i ``tests/reforms/<modul>.yaml``) beregnet under gældende ret og reformen;
 - ``reformer/katalog.md``: kataloget over alle forslag i kildedokumenterne;
@@ -25,6 +26,14 @@ from openfisca_core.parameters import Parameter, ParameterNode, ParameterScale, 
 
 from openfisca_dk_beskaeftigelse import PARAMETERMAPPE, reformfil
 from openfisca_dk_beskaeftigelse.beregning import byg_simulering_fra_test, indlaes_situation, vaerdier
+from openfisca_dk_beskaeftigelse.fremskrivning import (
+    ANTAGELSE,
+    INGEN,
+    OPHOER,
+    REGULERING,
+    fremskrevne_i,
+    regulering,
+)
 from openfisca_dk_beskaeftigelse.reformstoette import REFORMPARAMETRE
 from openfisca_dk_beskaeftigelse.regimer import (
     GAELDENDE_RET,
@@ -67,7 +76,7 @@ OMRAADER = (
     Omraade(
         "satser",
         "Satser: dagpenge, kontanthjælp, ledighedsydelse og AM-bidrag",
-        ("afl/", "aktivloven/", "skat/"),
+        ("afl/", "aktivloven/", "skat/", "regulering/"),
     ),
 )
 USIKKERHEDSORD = re.compile(
@@ -190,6 +199,9 @@ def parameter_afsnit(parameter, billedmappe: Path | None) -> list[str]:
         f"Hjemmel: {_links(parameter.metadata.get('reference'))}",
         "",
     ]
+    if REGULERING in parameter.metadata:
+        regel = regulering(parameter)
+        linjer += [f"Regulering: {regel.tekst() if regel else f'{INGEN} (fremskrives ikke)'}", ""]
     if getattr(parameter, "documentation", None):
         linjer += [parameter.documentation.strip(), ""]
     if isinstance(parameter, ParameterScale):
@@ -203,7 +215,18 @@ def parameter_afsnit(parameter, billedmappe: Path | None) -> list[str]:
                 else ""
             )
             vaerdi = "**ikke dækket af kilderne (null)**" if v.value is None else v.value
-            linjer.append(f"| {v.instant_str} | {_celle(vaerdi)} | {_links(kilde) if kilde else ''} |")
+            note = "; ".join(
+                n
+                for n in (
+                    _links(kilde) if kilde else "",
+                    "antagelse" if v.metadata.get(ANTAGELSE) else "",
+                    _celle(v.metadata[OPHOER]) if v.metadata.get(OPHOER) else "",
+                    # En afledt værdi viser regnestykket fra sine metadata (metadata.afledt).
+                    f"*Afledt:* {_celle(v.metadata['afledt'])}" if v.metadata.get("afledt") else "",
+                )
+                if n
+            )
+            linjer.append(f"| {v.instant_str} | {_celle(vaerdi)} | {note} |")
         linjer.append("")
         if billedmappe is not None and _numerisk(parameter):
             _graf(parameter, billedmappe / f"{parameter.name}.png")
@@ -245,23 +268,45 @@ def lovside(omraade: Omraade, system, billedmappe: Path | None) -> str:
     return "\n".join(linjer) + "\n"
 
 
+def _med_fremskrivning(parameter, v, fremskrevne, procenter) -> str:
+    """Om ``--fremskrivning`` udfylder hullet, der begynder med null-værdien ``v``, og ellers hvorfor ikke."""
+    fremskrevet = fremskrevne.get(parameter.name)
+    if fremskrevet is not None and fremskrevet.fra == v.instant_str:
+        return f"fremskrives {fremskrevet.fra[:4]}-{int(fremskrevet.til[:4]) - 1}"
+    if parameter.name in procenter:
+        return "ikke: fremskrivningens horisont (ingen antagelse efter den sidste værdi)"
+    if v.metadata.get(OPHOER):
+        return "ikke: lovens ophør"
+    if regulering(parameter) is None:
+        return "ikke: reguleres ikke"
+    if not any(f.value is not None for f in parameter.values_list if f.instant_str < v.instant_str):
+        return "ikke: ingen offentliggjort værdi at fremskrive"
+    return "ikke: kildehul (kun år med antagne reguleringsprocenter fremskrives)"
+
+
 def aabne_punkter(system) -> str:
+    fremskrevne = fremskrevne_i(byg_system(GAELDENDE_RET, fremskrivning=True))
+    regler = [
+        r for p in parameterblade(system.parameters) if REGULERING in p.metadata and (r := regulering(p))
+    ]
+    procenter = {navn for r in regler for navn in (r.procent, r.fradrag) if navn}
     linjer = [
         "# Åbne punkter",
         "",
         "*Genereret fra modellen.* Perioder, som kilderne ikke dækker (`value: null`: en beregning, "
-        "der bruger dem, stopper med en fejl), og værdier, hvis dokumentation siger, at de er afledte "
-        "eller usikre.",
+        "der bruger dem, stopper med en fejl, medmindre `--fremskrivning` udfylder hullet med antagne "
+        "reguleringsprocenter), og værdier, hvis dokumentation siger, at de er afledte eller usikre.",
         "",
         "## Huller (null)",
         "",
-        "| Parameter | Ikke dækket fra |",
-        "|---|---|",
+        "| Parameter | Ikke dækket fra | Med `--fremskrivning` |",
+        "|---|---|---|",
     ]
     for parameter in parameterblade(system.parameters):
         for v in getattr(parameter, "values_list", []):
             if v.value is None:
-                linjer.append(f"| `{parameter.name}` | {v.instant_str} |")
+                med = _med_fremskrivning(parameter, v, fremskrevne, procenter)
+                linjer.append(f"| `{parameter.name}` | {v.instant_str} | {med} |")
     linjer += ["", "## Afledte eller usikre værdier", "", "| Parameter | Dokumentation |", "|---|---|"]
     for parameter in parameterblade(system.parameters):
         dokumentation = getattr(parameter, "documentation", None)
@@ -406,7 +451,7 @@ def reformfileksempel(repo: Path) -> str:
     noegle = reformfil.indlaes_fil(repo / REFORMFILEKSEMPEL, noegle=REFORMFILEKSEMPEL).noegle
     situation = indlaes_situation(repo / "examples" / "sygemeldt_loenmodtager.yaml")
     variabler = ["sygedagpenge_tidsgraense_dato", "sygedagpenge_nedsat", "sygedagpenge_maanedsbeloeb"]
-    tekst = som_markdown(sammenlign(situation, "2026-03", ["tidsgraense_sygedagpenge", noegle], variabler))
+    tekst = som_markdown(sammenlign(situation, "2026-04", ["tidsgraense_sygedagpenge", noegle], variabler))
     # Sidens egne overskrifter er niveau 1 og 2; sammenligningens rykkes to niveauer ned.
     return "".join(f"##{linje}" if linje.startswith("#") else linje for linje in tekst.splitlines(True))
 

@@ -17,6 +17,10 @@ simulering slippes, før det næste beregnes, så hukommelsen ikke vokser med an
 Et mål, der rammer et hul i kilderne (``ParameterHulError``), står som ikke beregnet med grunden,
 også i CSV'en (``som_csv``).
 
+Med ``fremskrivning`` bygges regimerne med fremskrevne satser (befolkningen er den samme); et mål,
+der bygger på en fremskreven sats, står i ``Resultat.fremskrevne`` med parametrene og datoerne
+(JSON: ``fremskrevne``, CSV: kolonnen ``fremskrevet``).
+
 Uddata er lovområdernes (``uddata.alle_uddata``) plus dem, regimets reformer selv erklærer
 (``Reform.uddata``). En reforms eget uddata, som ikke står i ``uddata/*.yaml``, får sin art efter
 værditypen (``art_efter_type``); findes variablen ikke i gældende ret, er grundlaget dens
@@ -36,6 +40,7 @@ from openfisca_core.indexed_enums import EnumArray
 
 from openfisca_dk_beskaeftigelse import reformfil
 from openfisca_dk_beskaeftigelse.datoer import plus_maaneder
+from openfisca_dk_beskaeftigelse.fremskrivning import foelg, som_liste, som_tekst
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 from openfisca_dk_beskaeftigelse.population import Befolkning, byg_simulering, generer
 from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, byg_system, regime
@@ -72,6 +77,9 @@ class Resultat:
     raekker: list[dict] = field(default_factory=list)  # {maal, kategori, regime, vaerdi}
     # {maal, kategori, regime, fejl} og for personer_med_aendring også variabel; kategori "" = hele målet
     huller: list[dict] = field(default_factory=list)
+    fremskrivning: bool = False
+    # {maal, kategori, regime, parametre: [{parameter, dato}]}: målet bygger på fremskrevne satser
+    fremskrevne: list[dict] = field(default_factory=list)
 
     def vaerdi(self, maal: str, kategori: str, noegle: str):
         for r in self.raekker:
@@ -105,6 +113,7 @@ def _maal_for_regime(
     system, befolkning: Befolkning, grundlag: dict | None, uddata, noegle: str, resultat: Resultat
 ):
     simulering = byg_simulering(system, befolkning)
+    spor = foelg(simulering)
     periode = befolkning.periode
     vaegt = befolkning.vaegt
 
@@ -120,10 +129,16 @@ def _maal_for_regime(
         resultat.huller.append({"maal": maal, "kategori": kategori, "regime": noegle, "fejl": fejl, **mere})
 
     def maal(navn, funktion, kategori=""):
+        maerke = spor.maerke() if spor else 0
         try:
             funktion()
         except ParameterHulError as fejl:
             hul(navn, kategori, str(fejl))
+        laeste = spor.laest_siden(maerke) if spor else []
+        if laeste:
+            resultat.fremskrevne.append(
+                {"maal": navn, "kategori": kategori, "regime": noegle, "parametre": som_liste(laeste)}
+            )
 
     def maalgrupper():
         for gruppe, antal in zip(
@@ -236,8 +251,10 @@ def _forskellig(a: numpy.ndarray, b: numpy.ndarray) -> numpy.ndarray:
     return a != b
 
 
-def effekt(noegler: list[str], periode: str, personer: int, seed: int = 0) -> Resultat:
-    """Beregn målene for hvert regime på en befolkning af ``personer`` personer."""
+def effekt(
+    noegler: list[str], periode: str, personer: int, seed: int = 0, fremskrivning: bool = False
+) -> Resultat:
+    """Beregn målene for hvert regime på en befolkning af ``personer`` personer (med fremskrevne satser)."""
     noegler = list(dict.fromkeys([GAELDENDE_RET, *noegler]))
     for noegle in noegler:
         regime(noegle)
@@ -255,10 +272,10 @@ def effekt(noegler: list[str], periode: str, personer: int, seed: int = 0) -> Re
             if navn not in kendte
         )
     )
-    resultat = Resultat(periode, personer, befolkning.vaegt, noegler)
+    resultat = Resultat(periode, personer, befolkning.vaegt, noegler, fremskrivning=bool(fremskrivning))
     grundlag = None
     for noegle in noegler:
-        system = byg_system(noegle)
+        system = byg_system(noegle, fremskrivning)
         regimets = uddata + [
             Uddata(navn, art_efter_type(system.variables[navn]), "reform")
             for navn in reformernes
@@ -280,6 +297,8 @@ def som_dict(resultat: Resultat) -> dict:
         "maal": {noegle: {"titel": titel, "enhed": enhed} for noegle, (titel, enhed) in MAAL.items()},
         "resultater": resultat.raekker,
         "huller": resultat.huller,
+        "fremskrivning": resultat.fremskrivning,
+        "fremskrevne": resultat.fremskrevne,
         # Regimer med egne ændringer (reformfiler, --saet): oprindelse og ændringerne.
         "egne_aendringer": {
             noegle: reformfil.regime_dict(regime(noegle))
@@ -289,26 +308,42 @@ def som_dict(resultat: Resultat) -> dict:
     }
 
 
+def fremskrevet(resultat: Resultat, maal: str, kategori: str, noegle: str) -> list[tuple[str, str]]:
+    """De fremskrevne (parameter, dato), tallet bygger på; et mål med tom kategori gælder alle."""
+    laeste = {
+        (p["parameter"], p["dato"])
+        for f in resultat.fremskrevne
+        if (f["maal"], f["regime"]) == (maal, noegle) and f["kategori"] in ("", kategori)
+        for p in f["parametre"]
+    }
+    return sorted(laeste)
+
+
 def som_csv(resultat: Resultat) -> str:
     """Én række per tal og én per hul: et hul har tom værdi og grunden i ``ikke_beregnet``.
 
     Et hul med tom kategori gælder hele målet; et hul i personer_med_aendring nævner variablen,
-    som tallet for kategorien er talt uden.
+    som tallet for kategorien er talt uden. ``fremskrevet`` nævner de fremskrevne satser, tallet
+    bygger på.
     """
     ud = io.StringIO()
     skriver = csv.writer(ud, lineterminator="\n")
-    skriver.writerow(["maal", "kategori", "regime", "vaerdi", "forskel_fra_gaeldende_ret", "ikke_beregnet"])
+    skriver.writerow(
+        ["maal", "kategori", "regime", "vaerdi", "forskel_fra_gaeldende_ret", "ikke_beregnet", "fremskrevet"]
+    )
     for r in resultat.raekker:
         grund = resultat.vaerdi(r["maal"], r["kategori"], GAELDENDE_RET)
         forskel = "" if grund is None else round(r["vaerdi"] - grund, 2)
-        skriver.writerow([r["maal"], r["kategori"], r["regime"], round(r["vaerdi"], 2), forskel, ""])
+        laeste = som_tekst(fremskrevet(resultat, r["maal"], r["kategori"], r["regime"]))
+        skriver.writerow([r["maal"], r["kategori"], r["regime"], round(r["vaerdi"], 2), forskel, "", laeste])
     for h in resultat.huller:
         grund = f"{h['variabel']}: {h['fejl']}" if "variabel" in h else h["fejl"]
-        skriver.writerow([h["maal"], h["kategori"], h["regime"], "", "", grund])
+        laeste = som_tekst(fremskrevet(resultat, h["maal"], h["kategori"], h["regime"]))
+        skriver.writerow([h["maal"], h["kategori"], h["regime"], "", "", grund, laeste])
     # Regimernes egne ændringer: målet egen_aendring, kategorien er parameteren og ændringen.
     for noegle in resultat.regimer:
         for a in reformfil.aendringer(regime(noegle)):
-            skriver.writerow(["egen_aendring", f"{a.parameter}: {a.tekst()}", noegle, "", "", ""])
+            skriver.writerow(["egen_aendring", f"{a.parameter}: {a.tekst()}", noegle, "", "", "", ""])
     return ud.getvalue()
 
 

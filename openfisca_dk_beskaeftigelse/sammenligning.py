@@ -9,6 +9,11 @@ læser parameteren; resten beregnes. Cellen viser "ikke beregnet (hul i kilderne
 JSON er værdien ``null`` og rækkens ``huller`` nævner parameteren og datoen (format 2), i
 CSV er værdien tom og kolonnen ``note`` nævner hullet.
 
+Med ``fremskrivning`` (regimerne bygget med ``byg_system(..., fremskrivning=True)``) bygger en
+værdi måske på satser fremskrevet efter den sidst offentliggjorte værdi. Cellens tekst får
+"(fremskrevet)", i JSON nævner rækkens ``fremskrevne`` parametrene og datoerne (format 3), i CSV
+nævner ``note`` dem; se :mod:`~openfisca_dk_beskaeftigelse.fremskrivning`.
+
 Inddata, som beregningen gik forbi, fordi de er angivet for andre perioder end dem, den læste
 (fx værdier for 2026 og ``--periode 2025-06``), står som én tekst per entitet/id/variabel i
 ``Sammenligning.advarsler`` (JSON: ``advarsler``); reglen står i
@@ -37,12 +42,14 @@ from openfisca_dk_beskaeftigelse.beregning import (
     vaerdier,
 )
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
+from openfisca_dk_beskaeftigelse.fremskrivning import MAERKE, foelg, som_liste, som_tekst
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, Regime, byg_system, regime
 from openfisca_dk_beskaeftigelse.uddata import alle_uddata
 
 # 2: rækkens "huller" (parametre uden værdi i kilderne) og "advarsler" (ignorerede inddata) er kommet til.
-FORMAT_VERSION = 2
+# 3: "fremskrivning" og rækkens "fremskrevne" (værdier, der bygger på fremskrevne satser).
+FORMAT_VERSION = 3
 # Flere regimer end dette vises i tabellen som gældende ret plus en kolonne med afvigelserne.
 MAKS_KOLONNER = 4
 
@@ -60,6 +67,8 @@ class Raekke:
     tekster: dict[str, str] = field(default_factory=dict)
     # Regime -> hullet (parameter og dato), der forhindrede beregningen under det regime.
     huller: dict[str, ParameterHulError] = field(default_factory=dict)
+    # Regime -> de fremskrevne (parameter, dato), værdien bygger på.
+    fremskrevne: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     def afviger(self, noegle: str) -> bool:
         # En værdi, der ikke kunne beregnes, kan hverken afvige eller ej.
@@ -75,6 +84,7 @@ class Sammenligning:
     raekker: list[Raekke]
     # Inddata, som beregningen gik forbi (angivet for andre perioder), som tekst.
     advarsler: list[str] = field(default_factory=list)
+    fremskrivning: bool = False
 
     def afvigende_regimer(self, raekke: Raekke) -> list[str]:
         return [r.noegle for r in self.regimer if raekke.afviger(r.noegle)]
@@ -105,10 +115,16 @@ def kontroller_variabler(noegler: list[str], variabler: list[str] | None) -> Non
         raise BrugerFejl(f"--variabler: ukendt variabel '{ukendte[0]}'")
 
 
-def sammenlign(situation: dict, periode: str, noegler: list[str], variabler: list[str] | None = None):
-    """Beregn ``variabler`` for situationen under hvert regime i ``noegler``."""
+def sammenlign(
+    situation: dict,
+    periode: str,
+    noegler: list[str],
+    variabler: list[str] | None = None,
+    fremskrivning: bool = False,
+):
+    """Beregn ``variabler`` for situationen under hvert regime i ``noegler`` (med fremskrevne satser)."""
     regimer = [regime(n) for n in dict.fromkeys([GAELDENDE_RET, *noegler])]
-    systemer = {r.noegle: byg_system(r.noegle) for r in regimer}
+    systemer = {r.noegle: byg_system(r.noegle, fremskrivning) for r in regimer}
     kontroller_variabler(noegler, variabler)
     navne = variabler or standardvariabler(systemer[GAELDENDE_RET], regimer)
     raekker: dict[tuple, Raekke] = {}
@@ -117,9 +133,12 @@ def sammenlign(situation: dict, periode: str, noegler: list[str], variabler: lis
         system = systemer[r.noegle]
         simulering = byg_simulering(system, copy.deepcopy(situation))
         simulering.tracer = laesninger = Laesninger()
+        spor = foelg(simulering)
         for navn in (n for n in navne if n in system.variables):
             variabel = system.variables[navn]
+            maerke = spor.maerke() if spor else 0
             beregnede, hul = _beregn_variabel(system, simulering, periode, navn)
+            fremskrevne = spor.laest_siden(maerke) if spor and hul is None else []
             for v in beregnede:
                 noegle = (v.entitet, v.id, v.variabel)
                 if noegle not in raekker:
@@ -129,7 +148,9 @@ def sammenlign(situation: dict, periode: str, noegler: list[str], variabler: lis
                 raekke = raekker[noegle]
                 if hul is None:
                     raekke.vaerdier[r.noegle] = v
-                    raekke.tekster[r.noegle] = v.tekst(variabel)
+                    raekke.tekster[r.noegle] = v.tekst(variabel) + (MAERKE if fremskrevne else "")
+                    if fremskrevne:
+                        raekke.fremskrevne[r.noegle] = fremskrevne
                 else:
                     raekke.huller[r.noegle] = hul
                     raekke.tekster[r.noegle] = f"ikke beregnet (hul i kilderne: {hul.navn})"
@@ -140,7 +161,7 @@ def sammenlign(situation: dict, periode: str, noegler: list[str], variabler: lis
         raekker.values(), key=lambda x: (medlemmer.index((x.entitet, x.id)), orden[x.variabel])
     )
     advarsler = ignorerede_inddata(list(systemer.values()), situation, periode, laest)
-    return Sammenligning(periode, regimer, sorterede, advarsler)
+    return Sammenligning(periode, regimer, sorterede, advarsler, bool(fremskrivning))
 
 
 def _beregn_variabel(system, simulering, periode: str, navn: str):
@@ -167,6 +188,7 @@ def som_dict(s: Sammenligning) -> dict:
     return {
         "format_version": FORMAT_VERSION,
         "periode": s.periode,
+        "fremskrivning": s.fremskrivning,
         "regimer": [
             {
                 "noegle": r.noegle,
@@ -188,6 +210,7 @@ def som_dict(s: Sammenligning) -> dict:
                 "tekster": {n: x.tekster.get(n) for n in (r.noegle for r in s.regimer)},
                 "afviger_fra_gaeldende_ret": s.afvigende_regimer(x),
                 "huller": {n: {"parameter": h.navn, "dato": h.dato} for n, h in x.huller.items()},
+                "fremskrevne": {n: som_liste(f) for n, f in x.fremskrevne.items()},
             }
             for x in s.raekker
         ],
@@ -257,7 +280,20 @@ def som_csv(s: Sammenligning, situation: str) -> str:
 
 def _note(x: Raekke, noegle: str) -> str:
     hul = x.huller.get(noegle)
-    return "" if hul is None else f"ikke beregnet: hul i kilderne ({hul.navn} den {hul.dato})"
+    if hul is not None:
+        return f"ikke beregnet: hul i kilderne ({hul.navn} den {hul.dato})"
+    fremskrevne = x.fremskrevne.get(noegle)
+    return f"fremskrevet: {som_tekst(fremskrevne)}" if fremskrevne else ""
+
+
+def _forklaring_af_maerket(s: Sammenligning) -> str | None:
+    """Linjen under tabellen, der forklarer "(fremskrevet)", hvis en værdi bygger på fremskrevne satser."""
+    if not any(x.fremskrevne for x in s.raekker):
+        return None
+    return (
+        f"{MAERKE.strip()} = bygger på satser fremskrevet efter den sidst offentliggjorte værdi "
+        "med antagne reguleringsprocenter (parameters/regulering); parametrene står i JSON og CSV."
+    )
 
 
 def _medlemmer(s: Sammenligning):
@@ -281,6 +317,8 @@ def som_markdown(s: Sammenligning) -> str:
         linjer.append("")
     linjer += reformfil.som_markdown(s.regimer)
     linjer.append("≠ = afviger fra gældende ret.")
+    if forklaring := _forklaring_af_maerket(s):
+        linjer += ["", forklaring]
     return "\n".join(linjer) + "\n"
 
 
@@ -327,4 +365,6 @@ def som_tabel(s: Sammenligning) -> Group:
         tabeller.append(tabel)
     tabeller += reformfil.som_tabeller(s.regimer)
     tabeller.append(Text("Gult: afviger fra gældende ret.", style="dim"))
+    if forklaring := _forklaring_af_maerket(s):
+        tabeller.append(Text(forklaring, style="dim"))
     return Group(*tabeller)

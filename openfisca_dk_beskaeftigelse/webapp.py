@@ -7,9 +7,10 @@ Hvert regime får OpenFiscas eget web-API (``openfisca_web_api.app.create_app``)
 - ``GET /``: en oversigt med links;
 - ``GET /regimer``: registret;
 - ``POST /sammenlign``: ``{"situation": {...}, "periode": "2026-03", "regimer": [...] | "alle",
-  "variabler": [...]}`` → hvert regimes resultater og forskellene (samme format som
-  ``dk-beskaeftigelse sammenlign --format json``). Et regime kan også være et reformobjekt med
-  reformfilernes skema (``docs/reformfiler.md``); det får nøglen ``egen_<indholdets hash>``.
+  "variabler": [...], "fremskrivning": true}`` → hvert regimes resultater og forskellene (samme
+  format som ``dk-beskaeftigelse sammenlign --format json``; ``fremskrivning`` som
+  ``--fremskrivning``). Et regime kan også være et reformobjekt med reformfilernes skema
+  (``docs/reformfiler.md``); det får nøglen ``egen_<indholdets hash>``.
 
 Brugerfejl giver ``{"fejl": ..., "felt": ...}`` med status 400 (422 for et hul i kilderne),
 ikke 500; ``docs/web-api.md`` har tabellen.
@@ -30,7 +31,7 @@ from openfisca_dk_beskaeftigelse.regimer import STAK, UkendtRegimeError, alle_re
 from openfisca_dk_beskaeftigelse.sammenligning import sammenlign, som_dict
 
 # Felterne i POST /sammenlign; andre nøgler afvises, så en stavefejl ikke ignoreres i stilhed.
-FELTER = ("situation", "periode", "regimer", "variabler")
+FELTER = ("situation", "periode", "regimer", "variabler", "fremskrivning")
 # Den fælles kode (beregning, sammenligning) navngiver felterne som CLI'et; klienten sendte JSON-felterne.
 _CLI_FELTER = {
     "SITUATION": "situation",
@@ -114,8 +115,9 @@ def _regimenoegler(regimer: object) -> list[str]:
     return noegler
 
 
-def _anmodning(krop) -> tuple[dict, str, list[str], list[str] | None]:
-    """Kroppen af POST /sammenlign kontrolleret felt for felt: situation, periode, regimer, variabler."""
+def _anmodning(krop) -> tuple[dict, str, list[str], list[str] | None, bool]:
+    """Kroppen af POST /sammenlign kontrolleret felt for felt: situation, periode, regimer, variabler
+    og fremskrivning."""
     if not isinstance(krop, dict):
         raise FeltFejl("krop", "forventede et JSON-objekt med 'situation', 'periode' og 'regimer'")
     ukendte = [noegle for noegle in krop if noegle not in FELTER]
@@ -145,7 +147,10 @@ def _anmodning(krop) -> tuple[dict, str, list[str], list[str] | None]:
         if "variabler" in krop
         else None
     )
-    return krop["situation"], periode, noegler, variabler
+    fremskrivning = krop.get("fremskrivning", False)
+    if not isinstance(fremskrivning, bool):
+        raise FeltFejl("fremskrivning", f"forventede true eller false, ikke {_json(fremskrivning)}")
+    return krop["situation"], periode, noegler, variabler, fremskrivning
 
 
 def _regimer_json(base: str = "") -> list[dict]:
@@ -186,8 +191,8 @@ def _rod() -> Flask:
     @app.post("/sammenlign")
     def sammenlign_():
         try:
-            situation, periode, noegler, variabler = _anmodning(request.get_json(silent=True))
-            resultat = sammenlign(situation, periode, noegler, variabler)
+            situation, periode, noegler, variabler, fremskrivning = _anmodning(request.get_json(silent=True))
+            resultat = sammenlign(situation, periode, noegler, variabler, fremskrivning)
         except UkendtRegimeError as fejl:
             return jsonify({"fejl": f"regimer: {fejl}", "felt": "regimer"}), 400
         except FeltFejl as fejl:

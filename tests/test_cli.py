@@ -42,7 +42,7 @@ def test_json_er_maskinlaesbart_og_stabilt():
     )
     assert resultat.returncode == 0, resultat.stderr
     data = json.loads(resultat.stdout)
-    assert data["format_version"] == 2 and data["periode"] == "2026-03"
+    assert data["format_version"] == 3 and data["periode"] == "2026-03"
     raekker = {r["variabel"]: r for r in data["resultater"]}
     assert raekker["alder"]["vaerdier"]["gaeldende_ret"] == 41
     assert raekker["ydelse"]["vaerdier"]["gaeldende_ret"] == "arbejdsloeshedsdagpenge"

@@ -50,23 +50,30 @@ def _koer(*args, cwd=None):
 # --- Eksemplerne: mod gældende ret og mod reformen, de varierer, på samme person ---------------
 
 
-def test_tidsgraense_26_uger_70_pct_mod_gaeldende_ret_og_reformen():
+@pytest.mark.parametrize(
+    ("periode", "reformen", "varianten"),
+    [
+        # Marts: reformen nedsætter alle 22 hverdage; varianten har endnu fuld sats (22 × 1.016,982).
+        ("2026-03", 13424.16, 22373.60),
+        # April (22 hverdage): begge nedsætter hele måneden: 22 × 1.016,982 × 0,6 og × 0,7.
+        ("2026-04", 13424.16, 15661.52),
+    ],
+)
+def test_tidsgraense_26_uger_70_pct_mod_gaeldende_ret_og_reformen(periode, reformen, varianten):
     # Karin (examples/sygemeldt_loenmodtager.yaml), syg fra 4.8.2025; ugerne tælles efter de første
-    # 30 dage, fra 3.9.2025. Marts 2026 har 22 hverdage; dagsatsen er 1.016,982 kr. (230 kr. × 37 t
-    # over for maksimum, som i tests/reforms/tidsgraense_sygedagpenge.yaml).
-    # - Gældende ret: revurdering 4.2.2026, ophør med udgangen af februar: 0 kr. i marts.
-    # - Reformen (22 uger, 60 pct.): grænsen 3.9.2025 + 22 uger = 4.2.2026; alle 22 hverdage
-    #   nedsat: 22 × 1.016,982 × 0,6 = 13.424,16 kr.
-    # - Varianten (26 uger, 70 pct.): grænsen 3.9.2025 + 26 uger = 4.3.2026; 2.-3.3. fuld sats, de
-    #   20 hverdage fra 4.3. nedsat: 1.016,982 × (2 + 20 × 0,7) = 16.271,71 kr.
+    # 30 dage, fra 3.9.2025; dagsatsen er 1.016,982 kr. (som i tests/reforms/tidsgraense_sygedagpenge.yaml).
+    # Tidsgrænsen indtræder som revurderingstidspunktet ved udgangen af måneden, hvor ugerne overstiger den.
+    # - Gældende ret: revurdering 28.2.2026, ophør med udgangen af februar: 0 kr.
+    # - Reformen (22 uger, 60 pct.): 3.9.2025 + 22 uger = 4.2.2026, nedsat fra 1.3.2026.
+    # - Varianten (26 uger, 70 pct.): 3.9.2025 + 26 uger = 4.3.2026, nedsat fra 1.4.2026.
     noegler = ["tidsgraense_sygedagpenge", TIDSGRAENSE]
-    dato = _vaerdier(KARIN, "2026-03", noegler, "sygedagpenge_tidsgraense_dato")
-    assert str(dato[("karin", "tidsgraense_sygedagpenge")]) == "2026-02-04"
-    assert str(dato[("karin", str(TIDSGRAENSE))]) == "2026-03-04"
-    beloeb = _vaerdier(KARIN, "2026-03", noegler, "sygedagpenge_maanedsbeloeb")
+    dato = _vaerdier(KARIN, periode, noegler, "sygedagpenge_tidsgraense_dato")
+    assert str(dato[("karin", "tidsgraense_sygedagpenge")]) == "2026-03-01"
+    assert str(dato[("karin", str(TIDSGRAENSE))]) == "2026-04-01"
+    beloeb = _vaerdier(KARIN, periode, noegler, "sygedagpenge_maanedsbeloeb")
     assert beloeb[("karin", GAELDENDE_RET)] == 0
-    assert beloeb[("karin", "tidsgraense_sygedagpenge")] == pytest.approx(13424.16, abs=0.05)
-    assert beloeb[("karin", str(TIDSGRAENSE))] == pytest.approx(16271.71, abs=0.05)
+    assert beloeb[("karin", "tidsgraense_sygedagpenge")] == pytest.approx(reformen, abs=0.05)
+    assert beloeb[("karin", str(TIDSGRAENSE))] == pytest.approx(varianten, abs=0.05)
 
 
 # Tre arbejdssteder med 4, 23 og 60 ordinært ansatte: én ansat person på fuld tid plus 3, 22 og 59.
@@ -422,11 +429,11 @@ def test_sammenlign_med_reformfil_i_en_stak_og_aendringerne_i_json():
     )
     assert uger["hjemmel"][0].startswith("000_991c7bef0c1547ec.txt")
     assert andel["tekst"] == "0,6 → 0,7 fra 2026-01-01"
-    assert data["resultater"][0]["vaerdier"][stak] == "2026-03-04"
+    assert data["resultater"][0]["vaerdier"][stak] == "2026-04-01"
 
 
 def test_saet_giver_egne_aendringer_oven_paa_de_valgte_regimer():
-    # Karin med 30 uger: 3.9.2025 + 30 uger = 1.4.2026, dvs. ingen nedsættelse i marts.
+    # Karin med 30 uger: 3.9.2025 + 30 uger = 1.4.2026; nedsat fra udgangen af april, dvs. 1.5.2026.
     resultat = _koer(
         "sammenlign",
         pakke.EKSEMPELMAPPE / "sygemeldt_loenmodtager.yaml",
@@ -455,7 +462,7 @@ def test_saet_giver_egne_aendringer_oven_paa_de_valgte_regimer():
         ("reformer.tidsgraense_sygedagpenge.uger", 22, 30, "2020-01-01"),
         ("reformer.tidsgraense_sygedagpenge.andel", 0.6, 0.5, "2027-07-01"),
     ]
-    assert data["resultater"][0]["vaerdier"]["egne_aendringer"] == "2026-04-01"
+    assert data["resultater"][0]["vaerdier"]["egne_aendringer"] == "2026-05-01"
 
 
 @pytest.mark.parametrize(
@@ -589,7 +596,7 @@ def test_sammenlign_med_et_reformobjekt(klient):
     assert egen["noegle"].startswith("egen_") and egen["oprindelse"] == ["indsendt reformobjekt"]
     assert egen["aendringer"][0]["tekst"] == "22 → 26 fra 2026-01-01"
     vaerdier = svar.json["resultater"][0]["vaerdier"]
-    assert (vaerdier["tidsgraense_sygedagpenge"], vaerdier[egen["noegle"]]) == ("2026-02-04", "2026-03-04")
+    assert (vaerdier["tidsgraense_sygedagpenge"], vaerdier[egen["noegle"]]) == ("2026-03-01", "2026-04-01")
     # Samme indhold igen: samme nøgle og samme (cachede) system.
     igen = klient.post("/sammenlign", json=krop).json["regimer"][2]["noegle"]
     assert igen == egen["noegle"]
@@ -624,6 +631,6 @@ def test_en_regimenoegle_kan_ikke_vaere_en_fil_uden_for_kommandolinjen():
 def test_docs_eksemplet_er_beregnet_med_eksemplets_fil():
     # docs/reformfiler.md indlejrer denne side; regnestykket på siden står i testen øverst.
     side = reformfileksempel(Path(__file__).resolve().parent.parent)
-    assert "16.271,71" in side and "13.424,16" in side
+    assert "15.661,52" in side and "13.424,16" in side
     assert "| `reformer.tidsgraense_sygedagpenge.uger` |" in side and "| 22 | 26 | 2026-01-01 |" in side
     assert not any(linje.startswith(("# ", "## ")) for linje in side.splitlines())
