@@ -4,6 +4,7 @@
 ``parameters/``. Reformerne i ``reforms/`` lægges ovenpå (se ``regimer``).
 """
 
+import importlib.metadata
 from pathlib import Path
 
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
@@ -26,6 +27,9 @@ if not VARIABELMAPPE.is_dir():
     )
     raise ImportError(msg)
 
+# Versionen står ét sted, i pyproject.toml; pakken er altid installeret (se ovenfor).
+__version__ = importlib.metadata.version("openfisca-dk-beskaeftigelse")
+
 
 class CountryTaxBenefitSystem(TaxBenefitSystem):
     """Gældende dansk ret for beskæftigelsesindsatsen og sygedagpenge."""
@@ -44,4 +48,4 @@ class CountryTaxBenefitSystem(TaxBenefitSystem):
         }
 
 
-__all__ = ["CountryTaxBenefitSystem"]
+__all__ = ["CountryTaxBenefitSystem", "__version__"]

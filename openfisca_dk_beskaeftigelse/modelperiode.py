@@ -29,8 +29,7 @@ class FoerModellenError(ManglendeOplysningError):
         self.felt = "periode"
         besked = (
             f"periode: {periode} ligger før modellens første måned, {FOERSTE_MAANED} "
-            f"('{variabel}' kan ikke beregnes for {periode}). / period: {periode} is before "
-            f"the model's first month, {FOERSTE_MAANED}."
+            f"('{variabel}' kan ikke beregnes for {periode})."
         )
         ValueError.__init__(self, besked)
         self.error = {"fejl": besked, "felt": "periode"}

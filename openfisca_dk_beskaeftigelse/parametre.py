@@ -36,8 +36,7 @@ class ParameterHulError(ValueError):
         super().__init__(
             f"Parameteren '{navn}' har ingen værdi den {dato}: kilderne dækker ikke "
             f"perioden fra {hul_fra} (value: null).{fremskrivning} Se parameterens documentation "
-            f"og siden med åbne punkter. / Parameter '{navn}' has no value on {dato}: "
-            f"the sources do not cover the period from {hul_fra}."
+            "og siden med åbne punkter."
         )
 
 

@@ -23,7 +23,7 @@ from openfisca_core.errors import ParameterNotFoundError
 from openfisca_web_api.app import create_app
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
-from openfisca_dk_beskaeftigelse import reformfil
+from openfisca_dk_beskaeftigelse import __version__, reformfil
 from openfisca_dk_beskaeftigelse.beregning import FOERSTE_MAANED, BrugerFejl, gyldig_maaned
 from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
@@ -53,6 +53,19 @@ class FeltFejl(BrugerFejl):
         """En BrugerFejl fra den fælles kode ('--variabler: ...') med JSON-feltets navn."""
         felt, _, besked = str(fejl).partition(": ")
         return cls(_CLI_FELTER.get(felt, felt), besked)
+
+
+# Pakkens version på hvert svar, også fra roden (OpenFiscas apps sender selv Country-Package-Version).
+VERSIONSHOVED = "X-Dk-Beskaeftigelse-Version"
+
+
+def _med_version(app: Flask) -> Flask:
+    @app.after_request
+    def version(svar):
+        svar.headers[VERSIONSHOVED] = __version__
+        return svar
+
+    return app
 
 
 def _fejlsvar(fejl: FeltFejl):
@@ -168,7 +181,7 @@ def _regimer_json(base: str = "") -> list[dict]:
 
 
 def _rod() -> Flask:
-    app = Flask(__name__)
+    app = _med_version(Flask(__name__))
     app.json.ensure_ascii = False
     app.json.sort_keys = False
 
@@ -209,7 +222,7 @@ def _rod() -> Flask:
 
 def _regimets_app(noegle: str) -> Flask:
     """OpenFiscas app for regimet; et hul i kilderne (422) og en periode før 2020-01 (400) giver ikke 500."""
-    app = create_app(byg_system(noegle))
+    app = _med_version(create_app(byg_system(noegle)))
     app.register_error_handler(ParameterHulError, _hulsvar)
     app.register_error_handler(ParameterNotFoundError, _foer_modellen)
     return app

@@ -1,5 +1,6 @@
 """Den genererede reference nævner hver variabel, hver parameter og hvert regime."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,15 @@ def test_regneeksemplets_raekker_er_entydige(sider):
         if "## Regneeksempel" in tekst:
             hvem_og_variabel = [tuple(r[:2]) for r in _regneeksempel(tekst)]
             assert len(hvem_og_variabel) == len(set(hvem_og_variabel)), navn
+
+
+def test_yaml_siden_viser_de_testede_filer_ordret():
+    """docs/yaml-test.md har eksemplerne i selve filen (læsbar uden sitet); hver er en testfil."""
+    side = (REPO / "docs" / "yaml-test.md").read_text(encoding="utf-8")
+    eksempler = dict(
+        re.findall(r"`(tests/dokumentation/[^`]+\.yaml)`:\n\n```yaml\n(.*?)```", side, re.DOTALL)
+    )
+    filer = sorted((REPO / "tests" / "dokumentation").glob("*.yaml"))
+    assert sorted(eksempler) == [f.relative_to(REPO).as_posix() for f in filer]
+    for sti, tekst in eksempler.items():
+        assert tekst == (REPO / sti).read_text(encoding="utf-8"), sti

@@ -5,17 +5,20 @@ samme person; kontrollen giver klare fejl med fil, linje og felt; og ændringern
 format, også i web-API'et og forklaringen.
 """
 
+import contextlib
+import io
 import json
 import os
+import re
 import subprocess
-import sys
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from werkzeug.test import Client
 
 import openfisca_dk_beskaeftigelse as pakke
-from openfisca_dk_beskaeftigelse import reformfil
+from openfisca_dk_beskaeftigelse import cli, reformfil
 from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, indlaes_situation
 from openfisca_dk_beskaeftigelse.dokumentation import reformfileksempel
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
@@ -37,14 +40,20 @@ def _vaerdier(situation, periode, noegler, variabel) -> dict:
     return {(x.id, n): v.vaerdi for x in s.raekker for n, v in x.vaerdier.items()}
 
 
-def _koer(*args, cwd=None):
-    return subprocess.run(
-        [Path(sys.executable).parent / "dk-beskaeftigelse", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env={**os.environ, "COLUMNS": "200"},
-    )
+def _koer(*args, cwd=None) -> subprocess.CompletedProcess:
+    """``dk-beskaeftigelse ARGS`` i testens proces (som ``tests/test_cli.py``): stdout, stderr og exitkode."""
+    ud, fejl = io.StringIO(), io.StringIO()
+    with (
+        contextlib.chdir(cwd or os.getcwd()),
+        mock.patch.dict(os.environ, {"COLUMNS": "200"}),
+        contextlib.redirect_stdout(ud),
+        contextlib.redirect_stderr(fejl),
+    ):
+        try:
+            kode = cli.main([*map(str, args)])
+        except SystemExit as stop:
+            kode = stop.code
+    return subprocess.CompletedProcess(args, kode, ud.getvalue(), fejl.getvalue())
 
 
 # --- Eksemplerne: mod gældende ret og mod reformen, de varierer, på samme person ---------------
@@ -159,6 +168,7 @@ def test_eksemplerne_er_ikke_situationer_og_installeres():
     # make run og testene læser examples/*.yaml; reformfilerne ligger i en undermappe, der installeres.
     assert not set(pakke.EKSEMPELMAPPE.glob("*.yaml")) & set(REFORMER.rglob("*"))
     assert {TIDSGRAENSE, FORHOLDSTAL, VOKSENLAERLING} <= set(REFORMER.glob("*.yaml"))
+    assert {f.name for f in (REFORMER / "tests").glob("*.yaml")} == {f.name for f in REFORMER.glob("*.yaml")}
 
 
 # --- Datoer: fra, til og den næste ændring ------------------------------------------------------
@@ -634,3 +644,62 @@ def test_docs_eksemplet_er_beregnet_med_eksemplets_fil():
     assert "15.661,52" in side and "13.424,16" in side
     assert "| `reformer.tidsgraense_sygedagpenge.uger` |" in side and "| 22 | 26 | 2026-01-01 |" in side
     assert not any(linje.startswith(("# ", "## ")) for linje in side.splitlines())
+
+
+# --- YAML-tests mod en reformfil (dk-beskaeftigelse test) ---------------------------------------
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_eksemplernes_yaml_tests_koerer_mod_reformfilerne():
+    resultat = _koer("test", REPO / "examples" / "reformer" / "tests")
+    assert resultat.returncode == 0, resultat.stdout + resultat.stderr
+    assert "12 tilfælde i 3 filer: 12 bestået, 0 fejlet" in resultat.stdout
+
+
+def test_yaml_test_mod_en_reformfil_fejler_med_en_forkert_forventning(tmp_path):
+    (tmp_path / "mit_forslag.yaml").write_text(FORHOLDSTAL.read_text(encoding="utf-8"), "utf-8")
+    test = (REPO / "examples" / "reformer" / "tests" / "forholdstal_fra_20_ansatte.yaml").read_text("utf-8")
+    (tmp_path / "test.yaml").write_text(
+        test.replace("../forholdstal_fra_20_ansatte.yaml", "mit_forslag.yaml").replace(
+            "[1, 8, 16]", "[1, 8, 17]"
+        ),
+        "utf-8",
+    )
+    resultat = _koer("test", tmp_path / "test.yaml")
+    assert resultat.returncode == 1
+    assert "3 bestået, 1 fejlet" in resultat.stdout and "differs from [ 1.  8. 17.]" in resultat.stdout
+
+
+def test_yaml_test_med_en_forkert_reformfil_koerer_intet_og_naevner_linjen(tmp_path):
+    (tmp_path / "mit_forslag.yaml").write_text(
+        FORHOLDSTAL.read_text(encoding="utf-8").replace("vaerdi: 20", "vaerdi: tyve"), "utf-8"
+    )
+    (tmp_path / "test.yaml").write_text(
+        "- name: Varianten\n  period: 2026-03\n  reforms: [mit_forslag.yaml]\n"
+        "  input: {personer: {ida: {}}}\n  output: {alder: 0}\n"
+        "- name: Igen\n  period: 2026-03\n  reforms: [mit_forslag.yaml, findes_ikke.yaml]\n"
+        "  input: {personer: {ida: {}}}\n  output: {alder: 0}\n",
+        "utf-8",
+    )
+    resultat = _koer("test", tmp_path / "test.yaml")
+    assert resultat.returncode == 2
+    linjer = resultat.stderr.splitlines()
+    # Hver fejlende reformfil én gang, ved det første tilfælde, der nævner den.
+    test, forslag, mangler = (tmp_path / n for n in ("test.yaml", "mit_forslag.yaml", "findes_ikke.yaml"))
+    assert linjer == [
+        f"fejl: {test}: Varianten: reforms: {forslag}, linje 12: "
+        "aendringer/0/vaerdi: 'lab.forholdstal.graense_ansatte' forventer et tal, fik 'tyve'",
+        f"fejl: {test}: Igen: reforms: {mangler}: reformfilen findes ikke",
+    ]
+
+
+def test_yaml_siden_viser_reformfilen_og_dens_test_ordret():
+    side = (REPO / "docs" / "yaml-test.md").read_text(encoding="utf-8")
+    eksempler = dict(re.findall(r"`(examples/reformer/[^`]+\.yaml)`:\n\n```yaml\n(.*?)```", side, re.DOTALL))
+    assert sorted(eksempler) == [
+        "examples/reformer/tests/voksenlaerling_fra_22_aar_2027.yaml",
+        "examples/reformer/voksenlaerling_fra_22_aar_2027.yaml",
+    ]
+    for sti, tekst in eksempler.items():
+        assert tekst == (REPO / sti).read_text(encoding="utf-8"), sti
