@@ -343,7 +343,11 @@ def _eksempel(repo: Path, regime) -> list[str]:
         }
         for system in (byg_system(GAELDENDE_RET), byg_system(regime.noegle))
     )
-    linjer = [
+    etiketter = {e.plural: e.label for e in byg_system(GAELDENDE_RET).entities}
+    noegler = list(dict.fromkeys([*foer, *efter]))
+    # Én blok per borger eller arbejdssted, i testens rækkefølge, så rækkerne ikke skal parres.
+    medlemmer = list(dict.fromkeys(n[:2] for n in noegler))
+    linjer = _det_der_flytter(foer, efter, medlemmer, etiketter) + [
         "## Regneeksempel",
         "",
         f"Fra `tests/reforms/{modul}.yaml`: *{med_reform.get('name', '')}*, periode {periode}.",
@@ -351,10 +355,6 @@ def _eksempel(repo: Path, regime) -> list[str]:
         "| Hvem | Variabel | Gældende ret | Reformen |",
         "|---|---|---|---|",
     ]
-    etiketter = {e.plural: e.label for e in byg_system(GAELDENDE_RET).entities}
-    noegler = list(dict.fromkeys([*foer, *efter]))
-    # Én blok per borger eller arbejdssted, i testens rækkefølge, så rækkerne ikke skal parres.
-    medlemmer = list(dict.fromkeys(n[:2] for n in noegler))
     for noegle in sorted(noegler, key=lambda n: medlemmer.index(n[:2])):
         entitet, id_, variabel = noegle
         markering = " **≠**" if foer.get(noegle) != efter.get(noegle) else ""
@@ -362,6 +362,31 @@ def _eksempel(repo: Path, regime) -> list[str]:
             f"| {etiketter[entitet]} `{id_}` | `{variabel}` | {foer.get(noegle, '—')} | "
             f"{efter.get(noegle, '—')}{markering} |"
         )
+    return [*linjer, ""]
+
+
+def _det_der_flytter(foer: dict, efter: dict, medlemmer: list, etiketter: dict) -> list[str]:
+    """Regneeksemplets ændringer samlet per borger: hvilke rettigheder og pligter flytter for hvem."""
+    linjer = [
+        "## Det, reformen flytter",
+        "",
+        "For hver borger i regneeksemplet det, der er anderledes under reformen (gældende ret → reformen).",
+        "",
+    ]
+    uaendrede = []
+    for entitet, id_ in medlemmer:
+        aendringer = [
+            f"`{v}`: {foer.get((e, i, v), '—')} → {efter.get((e, i, v), '—')}"
+            for (e, i, v) in dict.fromkeys([*foer, *efter])
+            if (e, i) == (entitet, id_) and foer.get((e, i, v)) != efter.get((e, i, v))
+        ]
+        hvem = f"{etiketter[entitet]} `{id_}`"
+        if aendringer:
+            linjer.append(f"- {hvem}: " + "; ".join(aendringer))
+        else:
+            uaendrede.append(hvem)
+    if uaendrede:
+        linjer.append("- Uændret: " + ", ".join(uaendrede))
     return [*linjer, ""]
 
 

@@ -98,6 +98,7 @@ PAKKER: tuple[Pakke, ...] = (
             "samlet_uddannelsesordning",
             "psykologbehandling",
             "ivaerksaetteri",
+            "ingen_revurdering_ledighedsydelse",
         ),
     ),
     Pakke(
