@@ -22,6 +22,7 @@ from openfisca_dk_beskaeftigelse import cli, reformfil
 from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, indlaes_situation
 from openfisca_dk_beskaeftigelse.dokumentation import reformfileksempel
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
+from openfisca_dk_beskaeftigelse.reformstoette import parameter
 from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, byg_system, regime
 from openfisca_dk_beskaeftigelse.sammenligning import sammenlign, som_csv, som_dict, som_markdown
 from openfisca_dk_beskaeftigelse.webapp import lav_app
@@ -201,25 +202,35 @@ def test_aaben_aendring_gaelder_til_naeste_og_efter_til_gaelder_vaerdien_nedenun
     assert dage("2028-01-01") == grund("2028-01-01")
 
 
+def _senere_parameter():
+    """En parameter med hele tal i gældende ret, hvis første værdi ligger efter 2021 (en nyere regel)."""
+    from openfisca_dk_beskaeftigelse.dokumentation import parameterblade
+
+    for p in parameterblade(byg_system(GAELDENDE_RET).parameters):
+        vaerdier = [v for v in p.values_list if v.value is not None]
+        if (
+            vaerdier
+            and min(v.instant_str for v in p.values_list) > "2021-12-31"
+            and all(isinstance(v.value, int) and not isinstance(v.value, bool) for v in vaerdier)
+        ):
+            return p
+    raise AssertionError("ingen parameter begynder efter 2021")
+
+
 def test_en_aendring_der_slutter_foer_parameterens_foerste_vaerdi_efterlader_et_hul():
-    # lab.kontaktforloeb.a_kasse.periode_maaneder har værdier fra 1.1.2024; en ændring for 2020 alene
-    # efterlader 2021-2023 uden værdi, som skal give ParameterHulError ved brug, ikke None.
+    # En ændring for 2020 alene af en parameter, der først har værdier senere, efterlader perioden
+    # imellem uden værdi; den skal give ParameterHulError ved brug, ikke None.
+    param = _senere_parameter()
+    foerste = min(v.instant_str for v in param.values_list)
     objekt = {
         "navn": "Kun 2020",
-        "aendringer": [
-            {
-                "parameter": "lab.kontaktforloeb.a_kasse.periode_maaneder",
-                "vaerdi": 2,
-                "fra": "2020-01-01",
-                "til": "2020-12-31",
-            }
-        ],
+        "aendringer": [{"parameter": param.name, "vaerdi": 2, "fra": "2020-01-01", "til": "2020-12-31"}],
     }
-    maaneder = byg_system(reformfil.fra_objekt(objekt)).parameters.lab.kontaktforloeb.a_kasse.periode_maaneder
-    assert maaneder("2020-06-01") == 2
-    assert maaneder("2024-01-01") == 3
-    with pytest.raises(ParameterHulError, match="periode_maaneder"):
-        maaneder("2022-01-01") + 1
+    ny = parameter(byg_system(reformfil.fra_objekt(objekt)).parameters, param.name)
+    assert ny("2020-06-01") == 2
+    assert ny(foerste) == param(foerste)
+    with pytest.raises(ParameterHulError, match=param.name):
+        ny("2021-06-01") + 1
 
 
 # --- Cache: samme indhold, samme klasse og samme system ------------------------------------------
