@@ -50,6 +50,7 @@ bench: install
 	$(BIN)/python -m pip install --quiet "openfisca-country-template>=8"
 	$(BIN)/python benchmarks/befolkning.py
 	$(BIN)/python benchmarks/web_api.py
+	$(BIN)/python benchmarks/belastning.py
 	$(BIN)/python benchmarks/reformfil.py
 
 clean:

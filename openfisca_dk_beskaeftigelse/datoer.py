@@ -53,6 +53,18 @@ def kraev_oplyst(datoer: numpy.ndarray, felt: str, hvorfor: str, relevant=True) 
         raise ManglendeOplysningError(felt, hvorfor, int(numpy.count_nonzero(mangler)))
 
 
+def kraev_foedt(foedselsdato: numpy.ndarray, dato, hvorfor: str, relevant=True) -> None:
+    """Rejs :class:`ModstridendeOplysningError`, hvis en relevant person er født efter ``dato``."""
+    efter = numpy.logical_and(relevant, foedselsdato > numpy.datetime64(dato, "D"))
+    if efter.any():
+        antal = int(numpy.count_nonzero(efter))
+        raise ModstridendeOplysningError(
+            "foedselsdato",
+            f"Feltet 'foedselsdato' ligger efter {dato} for {antal} person(er), så '{hvorfor}' kan "
+            "ikke beregnes for perioden.",
+        )
+
+
 def _dele(datoer: numpy.ndarray):
     """(år, måned 1-12, dag 1-31) for hver dato."""
     d = datoer.astype("datetime64[D]")
@@ -151,4 +163,5 @@ def alder_hvor(person, period, relevant, hvorfor: str) -> numpy.ndarray:
         return angivet
     foedselsdato = person("foedselsdato", period)
     kraev_oplyst(foedselsdato, "foedselsdato", hvorfor, relevant=relevant)
+    kraev_foedt(foedselsdato, period.start.date, hvorfor, relevant=relevant)
     return hele_aar(foedselsdato, period.start.date)

@@ -7,9 +7,11 @@
   tabel og en lille graf) for et lovområde;
 - ``lovgivningen/aabne-punkter.md``: huller (``value: null``), om ``--fremskrivning`` udfylder
   dem, og afledte eller usikre værdier;
-- ``reformer/<nøgle>.md``: hver reforms docstring, kilder, egne parametre og et regneeksempel
+- ``reformer/<nøgle>.md``: hver reforms docstring, kilder (dokumentets titel og afsnittet),
+  egne parametre og et regneeksempel
   (første tilfælde i ``tests/reforms/<modul>.yaml``) beregnet under gældende ret og reformen;
-- ``reformer/katalog.md``: kataloget over alle forslag i kildedokumenterne;
+- ``reformer/katalog.md``: kataloget over alle forslag i kildedokumenterne (dokumenterne ved
+  titel og år, filnavnet kun som detalje);
 - ``openapi-gaeldende_ret.json``: web-API'ets OpenAPI-spec for gældende ret;
 - ``reformfil-eksempel.md``: sammenligningen på siden om reformfiler, beregnet med eksemplet.
 """
@@ -34,6 +36,7 @@ from openfisca_dk_beskaeftigelse.fremskrivning import (
     fremskrevne_i,
     regulering,
 )
+from openfisca_dk_beskaeftigelse.kilder import SEEDS, laesbar
 from openfisca_dk_beskaeftigelse.reformstoette import REFORMPARAMETRE
 from openfisca_dk_beskaeftigelse.regimer import (
     GAELDENDE_RET,
@@ -120,7 +123,8 @@ def _links(reference) -> str:
         if isinstance(ref, dict) and "href" in ref:
             dele.append(f"[{ref.get('title', ref['href'])}]({ref['href']})")
         elif isinstance(ref, dict):
-            dele.append(str(ref.get("title", "")))
+            # En reformparameters kilde er et afsnit i et kildedokument; filnavnet siger intet.
+            dele.append(laesbar(str(ref.get("title", ""))))
         elif str(ref).startswith("http"):
             dele.append(f"[{' · '.join(titler) or ref}]({ref})")
             titler = []
@@ -393,7 +397,7 @@ def _det_der_flytter(foer: dict, efter: dict, medlemmer: list, etiketter: dict) 
 def reformside(regime, repo: Path) -> str:
     linjer = [f"# {regime.navn}", "", f"Regimenøgle: `{regime.noegle}` · Status: {regime.status}", ""]
     linjer += ["Reformer: " + ", ".join(f"`{s}`" for s in regime.reformstier), ""]
-    linjer += ["## Kilder", ""] + [f"- `{k.fil}`: {k.afsnit}" for k in regime.kilder] + [""]
+    linjer += ["## Kilder", ""] + [f"- {k.henvisning} (`{k.fil}`)" for k in regime.kilder] + [""]
     for reform in regime.reformer:
         linjer += [f"## {reform.__name__}", "", inspect.getdoc(reform) or "", ""]
         fil = REFORMPARAMETRE / f"{reform.__module__.rsplit('.', 1)[1]}.yaml"
@@ -413,6 +417,12 @@ def katalogside() -> str:
         "modellen gør med det: en reform (med regimets nøgle), allerede gældende ret (med loven), "
         "ikke beregnelig for den enkelte borger eller ikke modelleret (med grunden).",
         "",
+        "Kildedokumenterne (i `shared/seeds/`):",
+        "",
+        "| Dokument | Hvad det er | Fil |",
+        "|---|---|---|",
+        *(f"| {seed.navn} | {_celle(seed.beskrivelse)} | `{fil}` |" for fil, seed in SEEDS.items()),
+        "",
         "| Kilde | Afsnit | Forslag | Status | Regime, lov eller grund |",
         "|---|---|---|---|---|",
     ]
@@ -422,7 +432,7 @@ def katalogside() -> str:
             detaljer.append(f"[`{punkt['regime']}`]({punkt['regime']}.md)")
         detaljer += [punkt[n] for n in ("lov", "hvorfor") if punkt.get(n)]
         linjer.append(
-            f"| `{punkt['kilde'][:3]}` | {_celle(punkt['afsnit'])} | {_celle(punkt['forslag'])} | "
+            f"| {SEEDS[punkt['kilde']].navn} | {_celle(punkt['afsnit'])} | {_celle(punkt['forslag'])} | "
             f"{KATALOGSTATUS[punkt['status']]} | {_celle('; '.join(detaljer))} |"
         )
     return "\n".join(linjer) + "\n"
@@ -483,6 +493,6 @@ def reformfileksempel(repo: Path) -> str:
 
 def _openapi(system) -> str:
     """Web-API'ets OpenAPI-spec for gældende ret, som ``/gaeldende_ret/spec`` leverer den."""
-    from openfisca_web_api.app import create_app
+    from openfisca_dk_beskaeftigelse.webapp import openfisca_app
 
-    return create_app(system).test_client().get("/spec").get_data(as_text=True)
+    return openfisca_app(system).test_client().get("/spec").get_data(as_text=True)

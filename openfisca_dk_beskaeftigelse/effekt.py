@@ -33,7 +33,6 @@ import gc
 import io
 import json
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy
 from openfisca_core.indexed_enums import EnumArray
@@ -220,7 +219,8 @@ def _maal_for_regime(
                 vaerdier = vaerdier * (ydelser == ydelser.possible_values.arbejdsloeshedsdagpenge)
             elif hvem is not None:
                 vaerdier = vaerdier * beregn(hvem)
-            tilfoej("udgifter", ydelse, vaerdier.sum() * vaegt)
+            # OpenFiscas beløb er float32; summen over en hel befolkning lægges sammen i float64.
+            tilfoej("udgifter", ydelse, vaerdier.sum(dtype=numpy.float64) * vaegt)
 
         return opgoer
 
@@ -351,15 +351,14 @@ def som_json(resultat: Resultat) -> str:
     return json.dumps(som_dict(resultat), ensure_ascii=False, indent=2)
 
 
-def grafer(resultat: Resultat, mappe: Path) -> list[Path]:
-    """Ét søjlediagram (PNG) per mål: kategorierne på tværs af regimerne."""
+def grafer(resultat: Resultat) -> dict[str, bytes]:
+    """Ét søjlediagram (PNG) per mål: kategorierne på tværs af regimerne, som filnavn → PNG."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    mappe.mkdir(parents=True, exist_ok=True)
-    filer = []
+    billeder = {}
     for noegle, (titel, enhed) in MAAL.items():
         raekker = [r for r in resultat.raekker if r["maal"] == noegle]
         if not raekker:
@@ -377,8 +376,17 @@ def grafer(resultat: Resultat, mappe: Path) -> list[Path]:
         akse.set_ylabel(enhed)
         akse.legend(fontsize=6)
         fig.tight_layout()
-        fil = mappe / f"{noegle}.png"
-        fig.savefig(fil)
+        billede = io.BytesIO()
+        fig.savefig(billede, format="png")
         plt.close(fig)
-        filer.append(fil)
-    return filer
+        billeder[grafnavn(noegle)] = billede.getvalue()
+    return billeder
+
+
+def grafnavn(maal: str) -> str:
+    return f"{maal}.png"
+
+
+def udfiler() -> list[str]:
+    """Filerne, ``effekt --ud`` kan skrive: resultatet som CSV og JSON og ét diagram per mål."""
+    return ["effekt.csv", "effekt.json", *(grafnavn(m) for m in MAAL)]

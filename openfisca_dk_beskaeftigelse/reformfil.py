@@ -55,6 +55,7 @@ from rich.text import Text
 
 from openfisca_dk_beskaeftigelse import regimer
 from openfisca_dk_beskaeftigelse.beregning import FOERSTE_MAANED, BrugerFejl, _DobbeltNoegle, _SituationLoader
+from openfisca_dk_beskaeftigelse.kilder import laesbar
 from openfisca_dk_beskaeftigelse.parametre import Hul, ParameterMedHul
 from openfisca_dk_beskaeftigelse.reformstoette import parameter
 
@@ -558,7 +559,11 @@ def _hjemmel(param) -> list[str]:
     reference = param.metadata.get("reference") or []
     if isinstance(reference, str | dict):
         reference = [reference]
-    return [r.get("title") or r.get("href", "") if isinstance(r, dict) else str(r) for r in reference]
+    # Kildedokumenterne ved titel og år, som i forklaringen (``kilder.laesbar``).
+    return [
+        laesbar(str(r.get("title") or r.get("href", ""))) if isinstance(r, dict) else str(r)
+        for r in reference
+    ]
 
 
 def _vaerdi_paa(param: Parameter, dato: str):

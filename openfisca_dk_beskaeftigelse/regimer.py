@@ -243,6 +243,11 @@ def byg_system(noegle: str, fremskrivning: bool = False):
     return _system_med(regime(noegle).reformer, bool(fremskrivning))
 
 
+def registrets_systemer():
+    """Hvert regime i registret som system (til at genkende et andet regimes inddata)."""
+    return (byg_system(n) for n in alle_regimer())
+
+
 # Et loft, så brugernes egne stakke ikke fylder hukommelsen; registrets regimer er langt færre.
 MAKS_SYSTEMER = 256
 

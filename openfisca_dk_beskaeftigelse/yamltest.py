@@ -23,7 +23,7 @@ import sys
 import tempfile
 import types
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -34,7 +34,13 @@ from openfisca_core.tools import test_runner
 
 import openfisca_dk_beskaeftigelse.reforms as reformpakke
 from openfisca_dk_beskaeftigelse import reformfil
-from openfisca_dk_beskaeftigelse.beregning import FOERSTE_MAANED, BrugerFejl, indlaes_yaml, typefejl
+from openfisca_dk_beskaeftigelse.beregning import (
+    FOERSTE_MAANED,
+    TESTNOEGLER,
+    BrugerFejl,
+    indlaes_yaml,
+    typefejl,
+)
 from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
 from openfisca_dk_beskaeftigelse.modelperiode import foer_modellen
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
@@ -50,8 +56,6 @@ FELT = "FIL"
 REFORMPAKKE = reformpakke.__name__
 ENHEDER = {periods.DateUnit.MONTH: "måned", periods.DateUnit.YEAR: "år", periods.DateUnit.DAY: "dag"}
 ENDELSER = (".yaml", ".yml")
-# Nøglerne i et tilfælde: felterne i OpenFiscas Test (en anden nøgle ville give en TypeError i runneren).
-NOEGLER = tuple(f.name for f in fields(test_runner.Test))
 # Nøgler, som kører Python-kode fra andre pakker (OpenFiscas udvidelser); en fremmed fil må ikke det.
 FORBUDTE_NOEGLER = ("extensions",)
 
@@ -204,11 +208,11 @@ class _Kontrol:
         if not isinstance(data, dict):
             self.problem(None, "et tilfælde skal være et objekt med name, period, input og output")
             return
-        kendte = sorted(set(NOEGLER) - set(FORBUDTE_NOEGLER))
+        kendte = sorted(set(TESTNOEGLER) - set(FORBUDTE_NOEGLER))
         for noegle in data:
             if noegle in FORBUDTE_NOEGLER:
                 self.problem(noegle, "understøttes ikke (indlæser Python-kode fra en anden pakke)")
-            elif noegle not in NOEGLER:
+            elif noegle not in TESTNOEGLER:
                 mente = _mente_du(noegle, [k for k in kendte if k not in data])
                 self.problem(noegle, f"ukendt nøgle{mente} Kendte nøgler: {', '.join(kendte)}")
         for noegle in ("input", "output"):

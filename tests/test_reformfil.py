@@ -448,7 +448,7 @@ def test_sammenlign_med_reformfil_i_en_stak_og_aendringerne_i_json():
         26,
         "2026-01-01",
     )
-    assert uger["hjemmel"][0].startswith("000_991c7bef0c1547ec.txt")
+    assert uger["hjemmel"][0].startswith("De nordjyske kommuner (2024), Revurdering")
     assert andel["tekst"] == "0,6 → 0,7 fra 2026-01-01"
     assert data["resultater"][0]["vaerdier"][stak] == "2026-04-01"
 
@@ -529,9 +529,17 @@ def test_forklar_markerer_vaerdien_reformfilen_satte():
     assert resultat.returncode == 0, resultat.stderr
     tekst = resultat.stdout
     assert f"egne ændringer fra {TIDSGRAENSE.name}" in tekst
-    assert "reformer.tidsgraense_sygedagpenge.uger<2026-03-01> = 26 (sat af reformfilen" in tekst
-    # En parameter, reformfilen ikke rørte, er ikke markeret.
-    assert "ikke_medregnet_loenmodtager_dage<2026-03-01> = 30\n" in tekst
+    # Værdien, reformfilen satte: reformfilen som kilde, og værdien før og efter.
+    uger = tekst.split("parameter reformer.tidsgraense_sygedagpenge.uger<2026-03-01> = 26\n", 1)[1]
+    uger = " ".join(uger.split("\n", 2)[:2])
+    assert (
+        f"kilde: {TIDSGRAENSE.name}" in uger
+        and "sat af reformfilen" in uger
+        and "(22 → 26 fra 2026-01-01)" in uger
+    )
+    # En parameter, reformfilen ikke rørte, har sin parameterfil som kilde og ingen markering.
+    dage = tekst.split("ikke_medregnet_loenmodtager_dage<2026-03-01> = 30\n", 1)[1].split("\n", 1)[0]
+    assert "kilde: parameters/sygedagpenge/varighed.yaml" in dage and "reformfilen" not in dage
 
 
 def test_tabel_markdown_og_csv_viser_aendringerne():

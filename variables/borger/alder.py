@@ -6,7 +6,7 @@ from openfisca_core.holders import set_input_dispatch_by_period
 from openfisca_core.periods import ETERNITY, MONTH
 from openfisca_core.variables import Variable
 
-from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, hele_aar, kraev_oplyst
+from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, hele_aar, kraev_foedt, kraev_oplyst
 from openfisca_dk_beskaeftigelse.entities import Person
 from openfisca_dk_beskaeftigelse.love import LAB
 
@@ -39,4 +39,6 @@ class alder(Variable):
     def formula(person, period):
         foedselsdato = person("foedselsdato", period)
         kraev_oplyst(foedselsdato, "foedselsdato", "alder")
+        # En alder før fødslen findes ikke (den ville blive negativ og give en målgruppe).
+        kraev_foedt(foedselsdato, period.start.date, "alder")
         return hele_aar(foedselsdato, period.start.date)
