@@ -10,10 +10,14 @@ læsninger siger "(se ovenfor)".
 Med fremskrivning er en fremskreven parameter markeret "(fremskrevet)" (også ved "(se ovenfor)"),
 dens kilde nævner den offentliggjorte værdi, den er fremskrevet fra, og hvert træs overskrift
 nævner de fremskrevne satser, værdien bygger på.
+
+Under et regime med egne ændringer (en reformfil eller ``--saet``) står ændringerne øverst, og en
+parameterværdi, som ændringerne satte, siger "sat af reformfilen ..." med værdien før og efter, og
+reformfilen som kilde.
 """
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy
@@ -23,7 +27,7 @@ from rich.console import Group
 from rich.text import Text
 from rich.tree import Tree
 
-from openfisca_dk_beskaeftigelse import PARAMETERMAPPE
+from openfisca_dk_beskaeftigelse import PARAMETERMAPPE, reformfil
 from openfisca_dk_beskaeftigelse.beregning import (
     BrugerFejl,
     byg_simulering,
@@ -43,7 +47,7 @@ from openfisca_dk_beskaeftigelse.fremskrivning import (
 from openfisca_dk_beskaeftigelse.kilder import laesbar
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 from openfisca_dk_beskaeftigelse.reformstoette import REFORMPARAMETRE, parameter
-from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, byg_system, registrets_systemer
+from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, byg_system, regime, registrets_systemer
 
 INDDATA = "[inddata]"
 IKKE_OPLYST = "[ikke oplyst: standardværdi]"
@@ -148,6 +152,9 @@ class _Spor:
     indeks: int
     id: str
     viste_parametre: set
+    # Parametre, regimets egne ændringer satte (``reformfil.sat_af``), og hvor ændringerne kommer fra.
+    sat: dict = field(default_factory=dict)
+    oprindelse: tuple[str, ...] = ()
 
     def udsnit(self, entitet) -> numpy.ndarray:
         """Indeksene i ``entitet``s population, der hører til medlemmet."""
@@ -218,11 +225,15 @@ def _parameter(p, spor: _Spor, gren: Tree) -> None:
         return
     spor.viste_parametre.add(p.name)
     kilde = parameterkilde(spor.system, spor.noegle, p.name, dato)
+    egen = reformfil.markering(spor.sat, p.name, dato[:10])
+    if egen:
+        kilde = Parameterkilde(kilde.hjemmel, ", ".join(spor.oprindelse), None, kilde.fremskrevet_fra)
     detaljer = " · ".join(
         [
             *(["; ".join(kilde.hjemmel)] if kilde.hjemmel else []),
             *([f"kilde: {kilde.kilde}"] if kilde.kilde else []),
             *([f"sat af regimet {kilde.sat_af}"] if kilde.sat_af else []),
+            *([egen] if egen else []),
             *(
                 [f"fremskrevet fra værdien pr. {kilde.fremskrevet_fra} med antagne reguleringsprocenter"]
                 if kilde.fremskrevet_fra
@@ -286,9 +297,27 @@ def forklar(
     # Beregningen er vektoriseret: de fremskrevne satser er læst for alle medlemmer på én gang.
     laeste = folger.laest_siden(0) if folger else []
     note = f"\nBygger på fremskrevne satser (antagelse): {som_tekst(laeste)}" if laeste else ""
+    regime_ = regime(noegle)
+    sat = reformfil.sat_af(regime_)
     traeer = []
+    if regime_.oprindelse:
+        egne = Tree(Text(f"{regime_.navn}: egne ændringer fra {', '.join(regime_.oprindelse)}", style="bold"))
+        for a in reformfil.aendringer(regime_):
+            egne.add(Text(f"{a.parameter} ({'; '.join(a.hjemmel)}): {a.tekst()}"))
+        traeer.append(egne)
     for id_ in [person] if person is not None else ids:
-        spor = _Spor(system, noegle, simulering, situation, entitet, alle_ids.index(id_), id_, set())
+        spor = _Spor(
+            system,
+            noegle,
+            simulering,
+            situation,
+            entitet,
+            alle_ids.index(id_),
+            id_,
+            set(),
+            sat,
+            regime_.oprindelse,
+        )
         trae = Tree(
             Text.assemble(
                 "Forklaring af ",
