@@ -50,16 +50,15 @@ class UdenVirkning:
         return f"{tidsrum}: {self.hvorfor}"
 
 
-def tidligere_formel(reform, navn: str, fra: str | None = None):
+def tidligere_formel(reform, navn: str):
     """Variablen ``navn``s formel i systemet, reformen lægges på, som ``f(person, period, parameters)``.
 
-    Med ``fra`` (en dato) bruges den formel, der gælder fra den dato, også for perioder før den:
-    sådan gør en reform en senere lovændring gældende for tidligere år.
+    En senere lovændring gøres gældende for tidligere år gennem dens parameter (``gaelder_fra``).
     """
     variabel = reform.variables[navn]
 
     def beregn(person, period, parameters):
-        formel = variabel.get_formula(period if fra is None or str(period.start) >= fra else fra)
+        formel = variabel.get_formula(period)
         if formel is None:
             return variabel.default_array(person.count)
         if formel.__code__.co_argcount == 2:
