@@ -256,18 +256,17 @@ class kontaktforloeb_a_kasse_fase(Variable):
     reference = LAB.paragraf("§ 27, stk. 2", "§ 31, stk. 1") + LOV_727_2023.paragraf("§ 1")
     documentation = (
         "Sand for en forsikret ledig (regelgruppe forsikret_ledig, ikke § 27, stk. 3-gruppen) i de "
-        "måneder, der slutter inden lab.kontaktforloeb.a_kasse.periode_maaneder måneder efter "
-        "ledighed_startdato. Perioden er 0 måneder i 2020-2023 (a-kassen havde ingen del af "
+        "måneder, der slutter inden jobcenteret (kommunen) overtager kontaktforløbet "
+        "(min_plan_overtages_senest: lab.kontaktforloeb.a_kasse.periode_maaneder måneder efter "
+        "ledighed_startdato). Perioden er 0 måneder i 2020-2023 (a-kassen havde ingen del af "
         "kontaktforløbet) og 3 måneder fra 1.1.2024 (lov nr. 727/2023). a-kasserne bruger i praksis en "
         "grænse på 410 udbetalte dagpengetimer ved udgangen af en måned (ca. 11 uger)."
     )
 
-    def formula(person, period, parameters):
-        maaneder = parameters(period).lab.kontaktforloeb.a_kasse.periode_maaneder
-        forsikret = (person("regelgruppe", period) == Regelgruppe.forsikret_ledig) & (maaneder > 0)
-        start = _ledighed_start(person, period, forsikret, "kontaktforloeb_ansvarlig")
+    def formula(person, period):
+        overtages = person("min_plan_overtages_senest", period)
         # § 31, stk. 1: a-kassen i de første måneder, herefter jobcenteret (kommunen).
-        return forsikret & (maaned_slut(period) < plus_maaneder(start, maaneder))
+        return (overtages != _INGEN) & (maaned_slut(period) < overtages)
 
 
 class kontaktforloeb_ansvarlig(Variable):
