@@ -60,6 +60,7 @@ class min_plan_senest(Variable):
     )
 
     def formula_2024_01_01(person, period, parameters):
+        """Fra 1.1.2024 (lov nr. 727/2023): a-kassen laver planen ved den første jobsamtale."""
         forsikret = person("regelgruppe", period).decode_to_str() == "forsikret_ledig"
         start = person("ledighed_startdato", period)
         kraev_oplyst(start, "ledighed_startdato", "min_plan_senest", relevant=forsikret)
