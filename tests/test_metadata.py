@@ -104,6 +104,11 @@ def test_hver_variabel_har_label_og_reference(system):
     assert variabel_mangler(system.variables) == []
 
 
+def test_reformernes_variabler_har_label_og_reference():
+    for noegle in reformklasser():
+        assert variabel_mangler(byg_system(noegle).variables) == [], noegle
+
+
 def test_hver_daterede_formel_siger_hvornaar_den_gaelder():
     for noegle in (GAELDENDE_RET, *reformklasser()):
         assert dateret_formel_uden_docstring(byg_system(noegle).variables) == [], noegle
