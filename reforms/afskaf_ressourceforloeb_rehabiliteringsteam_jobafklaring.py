@@ -1,11 +1,11 @@
 """Reform: ressourceforløb, rehabiliteringsteam og jobafklaringsforløb afskaffes (KL)."""
 
 import numpy
-from openfisca_core.indexed_enums import EnumArray
 from openfisca_core.reforms import Reform
 from openfisca_core.variables import Variable
 
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
+from openfisca_dk_beskaeftigelse.grupper import vaelg
 from openfisca_dk_beskaeftigelse.kilder import Kilde
 from openfisca_dk_beskaeftigelse.reformstoette import tidligere_formel
 
@@ -80,9 +80,8 @@ class AfskafRessourceforloebRehabiliteringsteamJobafklaring(Reform):
             label = "Målgruppe efter LAB § 6 uden ressourceforløb og jobafklaringsforløb"
 
             def formula(person, period, parameters):
-                hidtil = maalgruppe(person, period, parameters)
-                if isinstance(hidtil, EnumArray):
-                    hidtil = hidtil.decode()
+                # Den tidligere formel kan give Enum-medlemmer i stedet for et EnumArray.
+                hidtil = Maalgruppe.encode(maalgruppe(person, period, parameters))
                 ressourceforloeb = hidtil == Maalgruppe.ressourceforloeb
                 ung = numpy.zeros(person.count, dtype=bool)
                 if ressourceforloeb.any():
@@ -90,7 +89,7 @@ class AfskafRessourceforloebRehabiliteringsteamJobafklaring(Reform):
                     ung = (person("alder", period) < graense) & ~person(
                         "har_erhvervskompetencegivende_uddannelse", period
                     )
-                return numpy.select(
+                return vaelg(
                     [ressourceforloeb & ung, ressourceforloeb, hidtil == Maalgruppe.jobafklaringsforloeb],
                     [
                         Maalgruppe.aktivitetsparat_uddannelseshjaelp,

@@ -6,6 +6,7 @@ from openfisca_core.reforms import Reform
 from openfisca_core.variables import Variable
 
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
+from openfisca_dk_beskaeftigelse.grupper import hvor
 from openfisca_dk_beskaeftigelse.kilder import Kilde
 from openfisca_dk_beskaeftigelse.reformstoette import opfoelgning_telefon_video_fra
 
@@ -62,7 +63,7 @@ class DigitaleSamtaler(Reform):
 
             def formula(person, period):
                 omfattet = person("kontaktforloeb_omfattet", period)
-                return numpy.where(omfattet, SamtaleForm.valgfrit_alle_samtaler, SamtaleForm.ikke_relevant)
+                return hvor(omfattet, SamtaleForm.valgfrit_alle_samtaler, SamtaleForm.ikke_relevant)
 
         self.update_variable(kontaktforloeb_samtaler_telefon_video)
         self.update_variable(opfoelgning_telefon_video_fra)

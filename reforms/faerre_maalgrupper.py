@@ -5,6 +5,7 @@ from openfisca_core.indexed_enums import Enum
 from openfisca_core.reforms import Reform
 from openfisca_core.variables import Variable
 
+from openfisca_dk_beskaeftigelse.grupper import vaelg
 from openfisca_dk_beskaeftigelse.kilder import Kilde
 from openfisca_dk_beskaeftigelse.reformstoette import tilfoej_reformparametre
 
@@ -67,7 +68,7 @@ class FaerreMaalgrupper(Reform):
                 fordeling = parameters(period).reformer.faerre_maalgrupper.maalgrupper
                 lab_6 = person("maalgruppe_lab_6", period)
                 gamle = list(lab_6.possible_values)
-                return numpy.select(
+                return vaelg(
                     [lab_6 == gammel for gammel in gamle],
                     [FaerreMaalgruppe[fordeling[gammel.name]] for gammel in gamle],
                     FaerreMaalgruppe.ingen,
@@ -103,7 +104,7 @@ class FaerreMaalgrupper(Reform):
                 # Som i dag følger kontaktforløbet ydelsen: uden forsørgelsesydelse intet kontaktforløb.
                 uden_ydelse = ydelse == ydelse.possible_values.ingen
                 nye = list(FaerreMaalgruppe)
-                return numpy.select(
+                return vaelg(
                     [ung_i_jobcenter, uden_ydelse] + [gruppe == ny for ny in nye],
                     [Regelgruppe.forsikret_ledig_ung, Regelgruppe.uden_kontaktforloeb]
                     + [Regelgruppe[regler[ny.name]] for ny in nye],

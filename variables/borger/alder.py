@@ -37,6 +37,21 @@ class alder(Variable):
     )
 
     def formula(person, period):
-        foedselsdato = person("foedselsdato", period)
-        kraev_oplyst(foedselsdato, "foedselsdato", "alder")
-        return hele_aar(foedselsdato, period.start.date)
+        kraev_oplyst(person("foedselsdato", period), "foedselsdato", "alder")
+        return person("alder_ud_fra_foedselsdato", period)
+
+
+class alder_ud_fra_foedselsdato(Variable):
+    value_type = int
+    entity = Person
+    definition_period = MONTH
+    label = "Alder i hele år ud fra fødselsdatoen (uden krav om, at den er oplyst)"
+    reference = LAB.paragraf("§ 6, nr. 2-5 og 13")
+    documentation = (
+        "Hele år fra foedselsdato til den første dag i måneden, beregnet én gang per person og "
+        "måned for alle regler, der bruger alderen (alder og datoer.alder_hvor). Uden fødselsdato "
+        "er værdien meningsløs; alder og alder_hvor kræver fødselsdatoen, hvor alderen bruges."
+    )
+
+    def formula(person, period):
+        return hele_aar(person("foedselsdato", period), period.start.date)

@@ -23,7 +23,7 @@ from openfisca_dk_beskaeftigelse.datoer import (
     plus_maaneder,
 )
 from openfisca_dk_beskaeftigelse.entities import Person
-from openfisca_dk_beskaeftigelse.grupper import navn_i
+from openfisca_dk_beskaeftigelse.grupper import hvor, navn_i, pr_vaerdi, vaelg
 from openfisca_dk_beskaeftigelse.love import (
     LAB,
     LOV_295_2023,
@@ -83,7 +83,7 @@ Det er den ene afbildning, en reform med andre målgrupper skal erstatte.
             & ~person("har_erhvervskompetencegivende_uddannelse", period)
             & ~person("har_forsoergerpligt", period)
         )
-        return numpy.select(
+        return vaelg(
             [
                 forsikret & ung_i_jobcenter,
                 forsikret,
@@ -108,7 +108,7 @@ Det er den ene afbildning, en reform med andre målgrupper skal erstatte.
                 Regelgruppe.forloeb,
                 Regelgruppe.sygedagpenge,
             ],
-            default=Regelgruppe.uden_kontaktforloeb,
+            Regelgruppe.uden_kontaktforloeb,
         )
 
 
@@ -213,7 +213,7 @@ viser reglerne for et forløb efter de regler, der gælder i måneden.
     def formula(person, period, parameters):
         gruppe = person("regelgruppe", period)
         kommunal = person("kontaktforloeb_omfattet", period) | (gruppe == Regelgruppe.sygedagpenge)
-        return numpy.where(kommunal, _kommunens_enhed(parameters, period), Ansvarlig.ingen)
+        return hvor(kommunal, _kommunens_enhed(parameters, period), Ansvarlig.ingen)
 
     def formula_2024_01_01(person, period, parameters):
         gruppe = person("regelgruppe", period)
@@ -225,10 +225,10 @@ viser reglerne for et forløb efter de regler, der gælder i måneden.
             < plus_maaneder(start, parameters(period).lab.kontaktforloeb.a_kasse.periode_maaneder)
         )
         kommunal = person("kontaktforloeb_omfattet", period) | (gruppe == Regelgruppe.sygedagpenge)
-        return numpy.select(
+        return vaelg(
             [a_kasse_fase, kommunal],
             [Ansvarlig.a_kasse, _kommunens_enhed(parameters, period)],
-            default=Ansvarlig.ingen,
+            Ansvarlig.ingen,
         )
 
 
@@ -267,8 +267,8 @@ class kontaktforloeb_samtaler_kommune(Variable):
     )
 
     def formula(person, period, parameters):
-        gruppe = person("regelgruppe", period)
-        return parameters(period).lab.kontaktforloeb.kommune_samtaler_6_maaneder[gruppe.decode_to_str()]
+        samtaler = parameters(period).lab.kontaktforloeb.kommune_samtaler_6_maaneder
+        return pr_vaerdi(person("regelgruppe", period), lambda gruppe: samtaler[gruppe])
 
 
 class kontaktforloeb_min_samtaler_6_maaneder(Variable):
@@ -466,4 +466,4 @@ valg (NNF a-kasse, medium).
 
     def formula(person, period, parameters):
         regel = SamtaleForm[parameters(period).lab.kontaktforloeb.samtaleform]
-        return numpy.where(person("kontaktforloeb_omfattet", period), regel, SamtaleForm.ikke_relevant)
+        return hvor(person("kontaktforloeb_omfattet", period), regel, SamtaleForm.ikke_relevant)

@@ -16,6 +16,7 @@ from openfisca_dk_beskaeftigelse.datoer import (
     kraev_oplyst,
 )
 from openfisca_dk_beskaeftigelse.entities import Person
+from openfisca_dk_beskaeftigelse.grupper import vaelg
 from openfisca_dk_beskaeftigelse.love import BEK_2636_2021, LAB, LOV_1655_2024, LOV_1750_2025
 
 
@@ -98,7 +99,7 @@ def _maalgruppe(person, period, parameters, forloeb_aabent):
     if uden_forloeb.any():
         raise ManglendeOplysningError("forloeb", "maalgruppe", int(numpy.count_nonzero(uden_forloeb)))
 
-    return numpy.select(
+    return vaelg(
         [
             forrevalidering,
             jobafklaring,
@@ -131,7 +132,7 @@ def _maalgruppe(person, period, parameters, forloeb_aabent):
             Maalgruppe.ung_under_18,
             Maalgruppe.ledig_selvforsoergende,
         ],
-        default=Maalgruppe.ingen,
+        Maalgruppe.ingen,
     )
 
 

@@ -60,7 +60,8 @@ class min_plan_senest(Variable):
     )
 
     def formula_2024_01_01(person, period, parameters):
-        forsikret = person("regelgruppe", period).decode_to_str() == "forsikret_ledig"
+        regelgruppe = person("regelgruppe", period)
+        forsikret = regelgruppe == regelgruppe.possible_values.forsikret_ledig
         start = person("ledighed_startdato", period)
         kraev_oplyst(start, "ledighed_startdato", "min_plan_senest", relevant=forsikret)
         # § 42 med § 31, stk. 4: planen laves ved a-kassens første jobsamtale.
@@ -83,7 +84,8 @@ class min_plan_overtages_senest(Variable):
     )
 
     def formula_2024_01_01(person, period, parameters):
-        forsikret = person("regelgruppe", period).decode_to_str() == "forsikret_ledig"
+        regelgruppe = person("regelgruppe", period)
+        forsikret = regelgruppe == regelgruppe.possible_values.forsikret_ledig
         start = person("ledighed_startdato", period)
         kraev_oplyst(start, "ledighed_startdato", "min_plan_overtages_senest", relevant=forsikret)
         maaneder = parameters(period).lab.kontaktforloeb.a_kasse.periode_maaneder
