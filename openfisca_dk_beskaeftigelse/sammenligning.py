@@ -9,6 +9,9 @@ læser parameteren; resten beregnes. Cellen viser "ikke beregnet (hul i kilderne
 JSON er værdien ``null`` og rækkens ``huller`` nævner parameteren og datoen (format 2), i
 CSV er værdien tom og kolonnen ``note`` nævner hullet.
 
+Gældende ret beregnes først; hvert andet regime genbruger gældende rets værdier for alt, dets
+reformer ikke kan nå (:mod:`~openfisca_dk_beskaeftigelse.genbrug`), og beregner kun resten.
+
 Inddata, som beregningen gik forbi, fordi de er angivet for andre perioder end dem, den læste
 (fx værdier for 2026 og ``--periode 2025-06``), står som én tekst per entitet/id/variabel i
 ``Sammenligning.advarsler`` (JSON: ``advarsler``); reglen står i
@@ -27,6 +30,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from openfisca_dk_beskaeftigelse import genbrug
 from openfisca_dk_beskaeftigelse.beregning import (
     BrugerFejl,
     Laesninger,
@@ -112,10 +116,24 @@ def sammenlign(situation: dict, periode: str, noegler: list[str], variabler: lis
     navne = variabler or standardvariabler(systemer[GAELDENDE_RET], regimer)
     raekker: dict[tuple, Raekke] = {}
     laest = set()
+    # Gældende ret beregnes først og sporer sine afhængigheder; hvert regime genbruger alt, dets
+    # reformer ikke kan nå (se genbrug), og beregner kun resten.
+    grundlag = byg_simulering(systemer[GAELDENDE_RET], copy.deepcopy(situation))
+    inddata = genbrug.inddata(grundlag)
+    afhaengigheder = genbrug.spor(grundlag)
     for r in regimer:
         system = systemer[r.noegle]
-        simulering = byg_simulering(system, copy.deepcopy(situation))
-        simulering.tracer = laesninger = Laesninger()
+        if r.noegle == GAELDENDE_RET:
+            simulering, laesninger = grundlag, afhaengigheder
+        else:
+            simulering = genbrug.regimets_simulering(
+                system,
+                grundlag,
+                afhaengigheder,
+                inddata,
+                lambda system=system: byg_simulering(system, copy.deepcopy(situation)),
+            )
+            simulering.tracer = laesninger = Laesninger()
         for navn in (n for n in navne if n in system.variables):
             variabel = system.variables[navn]
             beregnede, hul = _beregn_variabel(system, simulering, periode, navn)
@@ -132,7 +150,10 @@ def sammenlign(situation: dict, periode: str, noegler: list[str], variabler: lis
                 else:
                     raekke.huller[r.noegle] = hul
                     raekke.tekster[r.noegle] = f"ikke beregnet (hul i kilderne: {hul.navn})"
-        laest |= laesninger.laest
+        laest |= set(laesninger.laest)
+        if r.noegle == GAELDENDE_RET:
+            # Regimerne deler grundlagets arrays; en formel, der ændrer et af dem, skal fejle.
+            genbrug.skrivebeskyt(grundlag)
     orden = {n: i for i, n in enumerate(navne)}
     medlemmer = list(dict.fromkeys((e, i) for e, i, _ in raekker))
     sorterede = sorted(
