@@ -50,8 +50,11 @@ setup(
     ],
     extras_require={
         "web-api": ["openfisca-core[web-api]>=46.0.1,<47"],
+        # effekt --motor dask: bidderne på en Dask-klynge (dask.distributed).
+        "dask": ["dask[distributed]>=2024.1"],
         "dev": [
             "openfisca-core[web-api]>=46.0.1,<47",
+            "dask[distributed]>=2024.1",
             "pytest>=8",
             "build>=1",
             "ruff>=0.6",

@@ -6,8 +6,10 @@
 - ``regimer``: registret som tabel.
 - ``forklar SITUATION --variabel X --periode P [--regime R]``: beregningens spor som træ.
 - ``serve [--host] [--port] [--workers]``: ét web-API for alle regimer.
-- ``effekt --regimer a,b|alle --periode P [--personer N] [--format ...] [--ud MAPPE]``: regimernes
-  virkning på en syntetisk dansk befolkning, med søjlediagrammer i ``--ud``.
+- ``effekt --regimer a,b|alle --periode P|--maaneder FRA:TIL [--personer N] [--motor proces|dask]
+  [--adresse tcp://HOST:8786] [--arbejdere N] [--format ...] [--ud MAPPE]``: regimernes virkning
+  på en syntetisk dansk befolkning, beregnet i bidder parallelt (eller på en Dask-klynge), med
+  søjlediagrammer i ``--ud``.
 
 Forkert input giver én linje på stderr, der nævner feltet og de tilladte værdier, og
 exitkode 2. Inddata, som beregningen gik forbi (angivet for en anden periode), giver én
@@ -22,8 +24,10 @@ import os
 import sys
 from pathlib import Path
 
+import numpy
 from rich.console import Console, Group
 from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -43,8 +47,11 @@ from openfisca_dk_beskaeftigelse.sammenligning import (
 )
 
 FORMATER = ("tabel", "markdown", "csv", "json")
-# Et loft, så en tastefejl (et 0 for meget) giver en fejl i stedet for at løbe tør for hukommelse.
-MAKS_PERSONER = 5_000_000
+# Et loft, så en tastefejl (et 0 for meget) giver en fejl i stedet for at løbe tør for hukommelse:
+# hele befolkningen i de erhvervsaktive aldre (ca. 6 mio.), beregnet i bidder.
+MAKS_PERSONER = 6_000_000
+# Højst ti år ad gangen med --maaneder.
+MAKS_MAANEDER = 120
 
 
 class _Parser(argparse.ArgumentParser):
@@ -106,7 +113,31 @@ def _parser() -> argparse.ArgumentParser:
         default="alle",
         help="kommaseparerede regimenøgler, stablet med '+', eller 'alle' (standard)",
     )
-    e.add_argument("--periode", required=True, help="måned, fx 2026-03")
+    e.add_argument("--periode", help="måned, fx 2026-03 (eller --maaneder)")
+    e.add_argument(
+        "--maaneder",
+        metavar="FRA:TIL",
+        help=(
+            "en række måneder, fx 2027-01:2027-12: udgifterne lægges sammen over månederne, "
+            "de øvrige mål er gennemsnittet pr. måned"
+        ),
+    )
+    e.add_argument(
+        "--motor",
+        choices=effekt.MOTORER,
+        default="proces",
+        help="proces (standard: bidder parallelt på denne maskine) eller dask (en Dask-klynge)",
+    )
+    e.add_argument(
+        "--adresse",
+        metavar="tcp://HOST:8786",
+        help="Dask-planlæggerens adresse (kun med --motor dask; uden: en lokal klynge)",
+    )
+    e.add_argument(
+        "--arbejdere",
+        type=int,
+        help="antal processer (standard: maskinens kerner; med --adresse bestemmer klyngen selv)",
+    )
     e.add_argument(
         "--personer",
         type=int,
@@ -268,11 +299,25 @@ def _effekt(args, konsol: Console) -> None:
         )
     if args.seed < 0:
         raise BrugerFejl(f"--seed: skal være et heltal ≥ 0, ikke {args.seed}")
+    if args.arbejdere is not None and args.arbejdere < 1:
+        raise BrugerFejl(f"--arbejdere: skal være et heltal ≥ 1, ikke {args.arbejdere}")
+    if args.adresse is not None and args.motor != "dask":
+        raise BrugerFejl("--adresse: gælder kun med --motor dask")
     noegler = _regimenoegler(args.regimer)
-    periode = gyldig_maaned(args.periode)
+    periode = _maaneder(args)
     if args.ud is not None:
         _forbered_ud(args.ud)
-    resultat = effekt.effekt(noegler, periode, args.personer, args.seed)
+    with _fremdrift(konsol) as fremdrift:
+        resultat = effekt.effekt(
+            noegler,
+            periode,
+            args.personer,
+            args.seed,
+            motor=args.motor,
+            arbejdere=args.arbejdere,
+            adresse=args.adresse,
+            fremdrift=fremdrift,
+        )
     if args.ud is not None:
         try:
             (args.ud / "effekt.csv").write_text(effekt.som_csv(resultat), encoding="utf-8")
@@ -286,6 +331,43 @@ def _effekt(args, konsol: Console) -> None:
         sys.stdout.write(effekt.som_csv(resultat))
     else:
         konsol.print(_effekttabel(resultat))
+
+
+def _maaneder(args) -> str | list[str]:
+    """--periode (én måned) eller --maaneder FRA:TIL (månederne fra og med FRA til og med TIL)."""
+    if (args.periode is None) == (args.maaneder is None):
+        raise BrugerFejl("--periode: angiv enten --periode (én måned) eller --maaneder FRA:TIL")
+    if args.periode is not None:
+        return gyldig_maaned(args.periode)
+    fra, kolon, til = args.maaneder.partition(":")
+    if not kolon:
+        raise BrugerFejl(f"--maaneder: '{args.maaneder}' er ikke FRA:TIL; brug fx 2027-01:2027-12")
+    fra, til = gyldig_maaned(fra, "--maaneder"), gyldig_maaned(til, "--maaneder")
+    if til < fra:
+        raise BrugerFejl(f"--maaneder: {til} ligger før {fra}")
+    maaneder = [str(m) for m in numpy.arange(numpy.datetime64(fra, "M"), numpy.datetime64(til, "M") + 1)]
+    if len(maaneder) > MAKS_MAANEDER:
+        raise BrugerFejl(f"--maaneder: højst {MAKS_MAANEDER} måneder ad gangen, ikke {len(maaneder)}")
+    return maaneder
+
+
+@contextlib.contextmanager
+def _fremdrift(konsol: Console):
+    """En fremdriftslinje på stderr (bidder beregnet), når stderr er en terminal."""
+    fejlkonsol = Console(stderr=True)
+    if not fejlkonsol.is_terminal:
+        yield None
+        return
+    with Progress(
+        TextColumn("effekt"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=fejlkonsol,
+        transient=True,
+    ) as linje:
+        opgave = linje.add_task("bidder", total=None)
+        yield lambda faerdige, i_alt: linje.update(opgave, completed=faerdige, total=i_alt)
 
 
 def _forbered_ud(ud: Path) -> None:
@@ -312,7 +394,10 @@ def _effekttabel(resultat) -> Group:
             style="bold",
         )
     ]
-    for maal, (titel, enhed) in effekt.MAAL.items():
+    if len(resultat.maaneder) > 1:
+        tabeller.append(Text(effekt.sammenlaegningen(resultat), style="dim"))
+    for maal, enhed in ((m, e) for m, (_, e) in effekt.MAAL.items()):
+        titel = effekt.titel(maal, resultat)
         kategorier = list(dict.fromkeys(r["kategori"] for r in resultat.raekker if r["maal"] == maal))
         if not kategorier:
             continue
