@@ -168,7 +168,10 @@ class _Optaelling:
                 self.huller.append(h)
 
 
-def _maal_for_regime(system, simulering, bid: Befolkning, grundlag: dict | None, uddata, noegle, optaelling):
+def _maal_for_regime(
+    system, simulering, bid: Befolkning, grundlag: dict | None, uddata, noegle, optaelling, i_foerste: dict
+):
+    """Regimets tal for bidden i ``optaelling``; ``i_foerste`` er forløbene i deres første 6 måneder."""
     periode = bid.periode
     tilfoej = optaelling.tilfoej
 
@@ -225,12 +228,8 @@ def _maal_for_regime(system, simulering, bid: Befolkning, grundlag: dict | None,
             tilfoej(noegle, "personer_med_aendring", ARTER[art], numpy.count_nonzero(aendret), rang=rang)
 
     def samtaler():
-        lab = beregn("kontaktforloeb_min_samtaler_6_maaneder") * _i_foerste_maaneder(
-            bid, "ledighed_startdato"
-        )
-        sdl = beregn("opfoelgning_min_samtaler_6_maaneder") * _i_foerste_maaneder(
-            bid, "sygemelding_startdato"
-        )
+        lab = beregn("kontaktforloeb_min_samtaler_6_maaneder") * i_foerste["ledighed_startdato"]
+        sdl = beregn("opfoelgning_min_samtaler_6_maaneder") * i_foerste["sygemelding_startdato"]
         tilfoej(noegle, "obligatoriske_samtaler", "Jobsamtaler (LAB)", lab.sum(), rang=0)
         tilfoej(noegle, "obligatoriske_samtaler", "Opfølgningssamtaler (SDL)", sdl.sum(), rang=1)
 
@@ -328,6 +327,10 @@ def _optael_bid(bid: Befolkning, noegler: list[str], reformernes: list[str]) -> 
     grundsystem = byg_system(GAELDENDE_RET)
     uddata = alle_uddata(grundsystem)
     optaelling = _Optaelling()
+    # Bygger kun på inddata, så det er ens for alle regimer.
+    i_foerste = {
+        felt: _i_foerste_maaneder(bid, felt) for felt in ("ledighed_startdato", "sygemelding_startdato")
+    }
     grundlag = byg_simulering(grundsystem, bid)
     inddata = genbrug.inddata(grundlag)
     afhaengigheder = genbrug.spor(grundlag)
@@ -339,6 +342,7 @@ def _optael_bid(bid: Befolkning, noegler: list[str], reformernes: list[str]) -> 
         _uddata_for(grundsystem, uddata, reformernes),
         GAELDENDE_RET,
         optaelling,
+        i_foerste,
     )
     # Regimerne deler grundlagets arrays; en formel, der ændrer et af dem, skal fejle, ikke regne forkert.
     genbrug.skrivebeskyt(grundlag)
@@ -357,6 +361,7 @@ def _optael_bid(bid: Befolkning, noegler: list[str], reformernes: list[str]) -> 
             _uddata_for(system, uddata, reformernes),
             noegle,
             optaelling,
+            i_foerste,
         )
         genbrug.slip(simulering)
     genbrug.slip(grundlag)
