@@ -24,9 +24,11 @@ En formel skal læse variabler gennem ``person("navn", periode)`` og parametre g
 """
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy
+from openfisca_core.holders import Holder
+from openfisca_core.indexed_enums import EnumArray
 from openfisca_core.parameters import ParameterNode, ParameterNodeAtInstant, ParameterScale
 from openfisca_core.populations import GroupPopulation, Population
 from openfisca_core.simulations import Simulation
@@ -47,6 +49,7 @@ class Afhaengigheder:
         self._noegler: list[tuple] = []
         self.variabler: dict[tuple, set[tuple]] = {}
         self.parametre: dict[tuple, set[str]] = {}
+        self._laesere = None
 
     @property
     def stack(self) -> list[dict]:
@@ -74,6 +77,26 @@ class Afhaengigheder:
     def record_calculation_end(self) -> None:
         self._noegler.pop()
         self._stak.pop()
+
+    def laesere(self):
+        """(hvem der læste hver (variabel, periode), hvem der læste hver parameter, knuderne per variabel).
+
+        Bygget én gang for det færdige spor (og igen, hvis sporet er vokset).
+        """
+        if self._laesere is None or self._laesere[0] != len(self.variabler):
+            laesere: dict[tuple, list] = {}
+            for noegle, boern in self.variabler.items():
+                for barn in boern:
+                    laesere.setdefault(barn, []).append(noegle)
+            parameterlaesere: dict[str, list] = {}
+            for noegle, navne in self.parametre.items():
+                for navn in navne:
+                    parameterlaesere.setdefault(navn, []).append(noegle)
+            pr_variabel: dict[str, list] = {}
+            for noegle in self.variabler:
+                pr_variabel.setdefault(noegle[0], []).append(noegle)
+            self._laesere = (len(self.variabler), laesere, parameterlaesere, pr_variabel)
+        return self._laesere[1:]
 
 
 class _SporedeParametre:
@@ -138,11 +161,24 @@ class Aendringer:
     variabler: frozenset[str]
     parametre: tuple[str, ...]
 
+    @cached_property
+    def _knuder(self) -> frozenset[str]:
+        """De ændrede parametre og hver knude over dem (``a.b.c`` giver ``a``, ``a.b`` og ``a.b.c``)."""
+        return frozenset(".".join(p.split(".")[:i]) for p in self.parametre for i in range(p.count(".") + 2))
+
+    @cached_property
+    def _svar(self) -> dict[str, bool]:
+        return {}
+
     def parameter_aendret(self, navn: str) -> bool:
         """Sand, hvis parameteren, en knude over den eller et blad under den er ændret."""
-        if not navn:
-            return bool(self.parametre)
-        return any(navn == p or p.startswith(f"{navn}.") or navn.startswith(f"{p}.") for p in self.parametre)
+        if navn not in self._svar:
+            dele = navn.split(".")
+            self._svar[navn] = navn in self._knuder or any(
+                ".".join(dele[:i]) in self._knuder and ".".join(dele[:i]) in self.parametre
+                for i in range(1, len(dele))
+            )
+        return self._svar[navn]
 
 
 @lru_cache(maxsize=MAKS_SYSTEMER)
@@ -175,41 +211,50 @@ def _vaerdier(parameter) -> tuple:
     return tuple((v.instant_str, v.value) for v in parameter.values_list)
 
 
+def _direkte(afhaengigheder: Afhaengigheder, aendret: Aendringer, noegle) -> bool:
+    """Om en (variabel, periode) selv er ændret: variablen er det, eller den læste en ændret parameter."""
+    return noegle[0] in aendret.variabler or any(
+        aendret.parameter_aendret(navn) for navn in afhaengigheder.parametre.get(noegle, ())
+    )
+
+
 def beroerte(afhaengigheder: Afhaengigheder, aendret: Aendringer) -> set[tuple]:
-    """De (variabel, periode) i sporet, som regimets ændringer kan nå."""
-    beroert: dict[tuple, bool] = {}
-    parameter_aendret: dict[str, bool] = {}
+    """De (variabel, periode) i sporet, som regimets ændringer kan nå.
 
-    def direkte(noegle) -> bool:
-        if noegle[0] in aendret.variabler:
-            return True
-        for navn in afhaengigheder.parametre.get(noegle, ()):
-            if navn not in parameter_aendret:
-                parameter_aendret[navn] = aendret.parameter_aendret(navn)
-            if parameter_aendret[navn]:
-                return True
-        return False
+    Fra de knuder, der selv er ændrede, op gennem dem, der læste dem.
+    """
+    laesere, parameterlaesere, pr_variabel = afhaengigheder.laesere()
+    koe = [k for navn in aendret.variabler for k in pr_variabel.get(navn, ())]
+    koe += [k for navn, hvem in parameterlaesere.items() if aendret.parameter_aendret(navn) for k in hvem]
+    beroert = set(koe)
+    while koe:
+        for laeser in laesere.get(koe.pop(), ()):
+            if laeser not in beroert:
+                beroert.add(laeser)
+                koe.append(laeser)
+    return beroert
 
-    # Dybde først uden rekursion: en knude afgøres, når alle de knuder, den læste, er afgjort.
-    for rod in afhaengigheder.variabler:
-        if rod in beroert:
+
+def _boern_foerst(afhaengigheder: Afhaengigheder, noegler):
+    """``noegler`` i en orden, hvor hver kommer efter de knuder i ``noegler``, den læste.
+
+    Dybde først uden rekursion (sporet kan være dybt).
+    """
+    set_ = set()
+    for rod in noegler:
+        if rod in set_:
             continue
+        set_.add(rod)
         stak = [(rod, iter(afhaengigheder.variabler[rod]))]
-        beroert[rod] = direkte(rod)
         while stak:
             noegle, boern = stak[-1]
             barn = next(boern, None)
             if barn is None:
                 stak.pop()
-                if stak and beroert[noegle]:
-                    beroert[stak[-1][0]] = True
-                continue
-            if barn not in beroert:
-                beroert[barn] = direkte(barn)
+                yield noegle
+            elif barn not in set_ and barn in noegler:
+                set_.add(barn)
                 stak.append((barn, iter(afhaengigheder.variabler[barn])))
-            elif beroert[barn]:
-                beroert[noegle] = True
-    return {noegle for noegle, ja in beroert.items() if ja}
 
 
 def tom_kopi(simulering: Simulation, system) -> Simulation:
@@ -239,34 +284,126 @@ def inddata(simulering: Simulation) -> set[tuple]:
     }
 
 
+def uberoert(afhaengigheder: Afhaengigheder, aendret: Aendringer, beroert: set, navn: str, periode) -> bool:
+    """Sand, hvis grundlaget beregnede (variablen, perioden), og regimets ændringer ikke kan nå den.
+
+    Så er regimets værdi grundlagets (også et hul i kilderne, grundlaget ramte).
+    """
+    return (
+        navn not in aendret.variabler
+        and (navn, periode) in afhaengigheder.variabler
+        and (navn, periode) not in beroert
+    )
+
+
 def regimets_simulering(
-    system, grundlag: Simulation, afhaengigheder: Afhaengigheder, grundlagets_inddata: set, byg
+    system,
+    grundlag: Simulation,
+    afhaengigheder: Afhaengigheder,
+    grundlagets_inddata: set,
+    byg,
+    beroert=None,
+    tracer=None,
+    anderledes: set | None = None,
 ) -> Simulation:
     """Regimets simulering med grundlagets værdier for alt, regimets ændringer ikke kan nå.
 
-    ``byg()`` bygger regimets simulering med dens inddata på den almindelige måde; den bruges kun,
-    hvis regimet har ændret en variabel, der er givet som inddata (så skal inddataene læses med
-    regimets definition). Ellers er simuleringen en kopi af grundlagets personer og
-    arbejdssteder, og inddataene kommer fra grundlaget som alle andre uberoerte værdier.
+    De berørte (variabel, periode) beregnes med det samme, de læste før dem, som den læste: en
+    berørt, der ikke selv er ændret, og som kun læste værdier, der blev de samme under regimet,
+    får grundlagets værdi uden at blive beregnet (formlen, parametrene og det, den læser, er de
+    samme). Fejler en berørt under regimet (fx et hul i kilderne eller et inddata, regimet kræver),
+    gemmes intet for den; den beregnes igen og fejler, hvis regimets uddata bruger den.
+
+    ``beroert`` er :func:`beroerte` for regimet, hvis den allerede er fundet; ``tracer`` sporer
+    regimets beregninger; ``anderledes`` (et sæt) fyldes med de (variabel, periode) i sporet, hvis
+    værdi under regimet ikke er grundlagets (eller ikke kendes, fordi beregningen fejlede): alle
+    andre har grundlagets værdi. ``byg()`` bygger regimets simulering med dens inddata på den almindelige
+    måde; den bruges kun, hvis regimet har ændret en variabel, der er givet som inddata (så skal
+    inddataene læses med regimets definition). Ellers er simuleringen en kopi af grundlagets
+    personer og arbejdssteder, og inddataene kommer fra grundlaget som alle andre uberørte værdier.
     """
     aendret = aendringer(grundlag.tax_benefit_system, system)
-    beroert = beroerte(afhaengigheder, aendret)
+    if beroert is None:
+        beroert = beroerte(afhaengigheder, aendret)
     ny_inddata = any(navn in aendret.variabler for navn, _ in grundlagets_inddata)
     simulering = byg() if ny_inddata else tom_kopi(grundlag, system)
+    if tracer is not None:
+        simulering.tracer = tracer
+    beroerte_navne = {navn for navn, _ in beroert}
     for noegle, population in grundlag.populations.items():
-        ny_population = simulering.populations[noegle]
-        for navn, holder in population._holders.items():
-            if navn in aendret.variabler:
-                continue
-            uberoerte = {
-                periode: vaerdier
-                for periode, vaerdier in holder._memory_storage._arrays.items()
-                if (navn, periode) not in beroert
-            }
-            if uberoerte:
-                ny_holder = ny_population.get_holder(navn)
-                ny_holder._memory_storage._arrays = {**uberoerte, **ny_holder._memory_storage._arrays}
+        ny = simulering.populations[noegle]
+        ny._holders = _LaanteHoldere(ny, population, aendret.variabler, beroert, beroerte_navne, ny._holders)
+    _beregn_beroerte(
+        simulering, grundlag, afhaengigheder, aendret, beroert, set() if anderledes is None else anderledes
+    )
     return simulering
+
+
+class _LaanteHoldere(dict):
+    """En populations holdere, der får grundlagets uberørte værdier, første gang de bruges.
+
+    OpenFisca slår holderne op med ``get``; kun de variabler, regimet faktisk læser, kopieres.
+    """
+
+    def __init__(self, population, grundpopulation, aendrede, beroert, beroerte_navne, egne) -> None:
+        super().__init__(egne)
+        self._population = population
+        self._grund = grundpopulation._holders
+        self._aendrede = aendrede
+        self._beroert = beroert
+        self._beroerte_navne = beroerte_navne
+
+    def get(self, navn, standard=None):
+        holder = dict.get(self, navn)
+        if holder is None and navn in self._grund and navn not in self._aendrede:
+            holder = self._laan(navn)
+        return standard if holder is None else holder
+
+    def _laan(self, navn: str):
+        grund = self._grund[navn]
+        # En evig variabel gemmes under ETERNITY uanset perioden, den blev spurgt om.
+        if grund._eternal and navn in self._beroerte_navne:
+            return None
+        variabel = self._population.simulation.tax_benefit_system.variables[navn]
+        holder = self[navn] = Holder(variabel, self._population)
+        holder._memory_storage._arrays = {
+            periode: vaerdier
+            for periode, vaerdier in grund._memory_storage._arrays.items()
+            if (navn, periode) not in self._beroert
+        }
+        return holder
+
+
+def _beregn_beroerte(simulering, grundlag, afhaengigheder, aendret, beroert, anderledes: set) -> None:
+    for noegle in _boern_foerst(afhaengigheder, beroert):
+        navn, periode = noegle
+        grundvaerdi = grundlag.get_holder(navn).get_array(periode)
+        if (
+            grundvaerdi is not None
+            and not _direkte(afhaengigheder, aendret, noegle)
+            and not any(b in anderledes for b in afhaengigheder.variabler[noegle])
+        ):
+            simulering.get_holder(navn)._memory_storage.put(grundvaerdi, periode)
+            continue
+        try:
+            vaerdi = simulering.calculate(navn, periode)
+        except Exception:  # fejlen kommer igen, hvis regimets uddata får brug for værdien
+            anderledes.add(noegle)
+            continue
+        if grundvaerdi is None or not _samme(vaerdi, grundvaerdi):
+            anderledes.add(noegle)
+        else:
+            # Samme værdi: grundlagets array, så den genkendes som uændret (fx i effekt og sammenlign).
+            simulering.get_holder(navn)._memory_storage.put(grundvaerdi, periode)
+
+
+def _samme(a, b) -> bool:
+    """Samme værdier af samme slags (samme dtype og, for Enum-værdier, samme Enum)."""
+    if isinstance(a, EnumArray) != isinstance(b, EnumArray):
+        return False
+    if isinstance(a, EnumArray) and a.possible_values is not b.possible_values:
+        return False
+    return a.dtype == b.dtype and numpy.array_equal(a, b)
 
 
 def slip(simulering: Simulation) -> None:

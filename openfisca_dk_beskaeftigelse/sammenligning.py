@@ -37,6 +37,7 @@ from openfisca_dk_beskaeftigelse.beregning import (
     Vaerdi,
     byg_simulering,
     ignorerede_inddata,
+    periode_for,
     vaerdier,
 )
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
@@ -116,27 +117,46 @@ def sammenlign(situation: dict, periode: str, noegler: list[str], variabler: lis
     navne = variabler or standardvariabler(systemer[GAELDENDE_RET], regimer)
     raekker: dict[tuple, Raekke] = {}
     laest = set()
-    # Gældende ret beregnes først og sporer sine afhængigheder; hvert regime genbruger alt, dets
-    # reformer ikke kan nå (se genbrug), og beregner kun resten.
-    grundlag = byg_simulering(systemer[GAELDENDE_RET], copy.deepcopy(situation))
+    # Gældende ret beregnes først og sporer sine afhængigheder. Hvert andet regimes simulering
+    # genbruger gældende rets værdier for alt, regimets reformer ikke kan nå (se genbrug), og en
+    # variabel med gældende rets værdi har gældende rets resultat og tekst.
+    grundsystem = systemer[GAELDENDE_RET]
+    grundlag = byg_simulering(grundsystem, copy.deepcopy(situation))
     inddata = genbrug.inddata(grundlag)
     afhaengigheder = genbrug.spor(grundlag)
+    grundresultater = {}
     for r in regimer:
         system = systemer[r.noegle]
+        anderledes = set()  # (variabel, periode), hvis værdi under regimet ikke er gældende rets
         if r.noegle == GAELDENDE_RET:
             simulering, laesninger = grundlag, afhaengigheder
         else:
+            laesninger = Laesninger()
             simulering = genbrug.regimets_simulering(
                 system,
                 grundlag,
                 afhaengigheder,
                 inddata,
                 lambda system=system: byg_simulering(system, copy.deepcopy(situation)),
+                tracer=laesninger,
+                anderledes=anderledes,
             )
-            simulering.tracer = laesninger = Laesninger()
         for navn in (n for n in navne if n in system.variables):
             variabel = system.variables[navn]
-            beregnede, hul = _beregn_variabel(system, simulering, periode, navn)
+            # Har regimet gældende rets værdi, er resultatet (og teksten) gældende rets.
+            noegle = (navn, periode_for(variabel, periode))
+            genbrugt = (
+                r.noegle != GAELDENDE_RET
+                and navn in grundresultater
+                and noegle in afhaengigheder.variabler
+                and noegle not in anderledes
+            )
+            if genbrugt:
+                beregnede, hul = grundresultater[navn]
+            else:
+                beregnede, hul = _beregn_variabel(system, simulering, periode, navn)
+            if r.noegle == GAELDENDE_RET:
+                grundresultater[navn] = beregnede, hul
             for v in beregnede:
                 noegle = (v.entitet, v.id, v.variabel)
                 if noegle not in raekker:
@@ -146,7 +166,10 @@ def sammenlign(situation: dict, periode: str, noegler: list[str], variabler: lis
                 raekke = raekker[noegle]
                 if hul is None:
                     raekke.vaerdier[r.noegle] = v
-                    raekke.tekster[r.noegle] = v.tekst(variabel)
+                    # Samme variabel og værdi som under gældende ret: samme tekst.
+                    raekke.tekster[r.noegle] = (
+                        raekke.tekster[GAELDENDE_RET] if genbrugt else v.tekst(variabel)
+                    )
                 else:
                     raekke.huller[r.noegle] = hul
                     raekke.tekster[r.noegle] = f"ikke beregnet (hul i kilderne: {hul.navn})"
