@@ -469,6 +469,7 @@ def _indsender(motor: str, adresse: str | None, arbejdere: int, i_alt: int):
         kontekst = multiprocessing.get_context(metode)
         # Systemerne lever hele processens levetid: uden for garbage collectorens runder, så de
         # forkede processer deler deres sider med denne i stedet for at kopiere dem.
+        gc.collect()
         gc.freeze()
         with ProcessPoolExecutor(max_workers=arbejdere, mp_context=kontekst) as udfoerer:
             # Processerne startes nu, før befolkningen genereres, så de ikke arver den.

@@ -53,6 +53,24 @@ def hvor(betingelse, hvis, ellers) -> EnumArray:
     return vaelg([betingelse], [hvis], ellers)
 
 
+def som(vaerdier: EnumArray, enum) -> EnumArray:
+    """Værdierne som medlemmerne af ``enum`` med samme navn (en anden Enum med de samme valg).
+
+    Oversat med en tabel over Enum'ens medlemmer; en værdi uden et medlem af samme navn i ``enum``
+    giver ValueError.
+    """
+    medlemmer = enum.__members__
+    tabel = numpy.array(
+        [medlemmer[n].index if n in medlemmer else -1 for n in vaerdier.possible_values.names],
+        dtype=numpy.int16,
+    )
+    indeks = tabel[vaerdier.view(numpy.ndarray)]
+    if (indeks < 0).any():
+        mangler = vaerdier.possible_values.names[vaerdier.view(numpy.ndarray)[indeks < 0][0]]
+        raise ValueError(f"{enum.__name__} har ikke værdien '{mangler}'")
+    return EnumArray(indeks, enum)
+
+
 def _enum(*vaerdier):
     for v in vaerdier:
         if isinstance(v, EnumArray):

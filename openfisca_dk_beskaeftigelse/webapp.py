@@ -14,6 +14,7 @@ Brugerfejl giver ``{"fejl": ..., "felt": ...}`` med status 400 (422 for et hul i
 ikke 500; ``docs/web-api.md`` har tabellen.
 """
 
+import gc
 import json
 
 from flask import Flask, jsonify, request
@@ -181,6 +182,15 @@ def _regimets_app(noegle: str) -> Flask:
 
 
 def lav_app(noegler: list[str] | None = None):
-    """WSGI-appen: roden plus OpenFiscas app for hvert regime under ``/<regime>``."""
+    """WSGI-appen: roden plus OpenFiscas app for hvert regime under ``/<regime>``.
+
+    Hvert regimes app bruger regimets system fra ``regimer.byg_system``: det samme objekt, som
+    ``/sammenlign`` regner med.
+    """
     noegler = noegler or list(alle_regimer())
-    return DispatcherMiddleware(_rod(), {f"/{n}": _regimets_app(n) for n in noegler})
+    app = DispatcherMiddleware(_rod(), {f"/{n}": _regimets_app(n) for n in noegler})
+    # Systemerne og apps'ene lever lige så længe som processen: uden for garbage collectorens
+    # runder, så de ikke gennemgås ved hver anmodning (et helt regimeregister er ~160.000 objekter).
+    gc.collect()
+    gc.freeze()
+    return app

@@ -245,3 +245,30 @@ def test_en_formel_der_aendrer_et_delt_array_fejler_i_stedet_for_at_regne_forker
     simulering = genbrug.regimets_simulering(system, *grundlag, None)
     with pytest.raises(ValueError, match="read-only"):
         simulering.calculate("kontaktforloeb_efter_aftale", PERIODE)
+
+
+def test_hvert_regimes_system_bygges_en_gang_og_en_stak_bygger_paa_sine_foerste_reformer():
+    for noegle in alle_regimer():
+        assert byg_system(noegle) is byg_system(noegle), noegle
+    stak = byg_system("faerre_maalgrupper+ingen_jobafklaring")
+    assert stak is byg_system("faerre_maalgrupper+ingen_jobafklaring")
+    assert stak.baseline is byg_system("faerre_maalgrupper")
+
+
+def test_web_apiets_regimer_og_sammenlign_deler_systemerne(monkeypatch):
+    from openfisca_dk_beskaeftigelse import sammenligning, webapp
+
+    til_apps, til_sammenlign = [], []
+    monkeypatch.setattr(
+        webapp, "create_app", lambda system: til_apps.append(system) or webapp.Flask(__name__)
+    )
+
+    def byg(noegle):
+        til_sammenlign.append(byg_system(noegle))
+        return til_sammenlign[-1]
+
+    monkeypatch.setattr(sammenligning, "byg_system", byg)
+    webapp.lav_app()
+    sammenlign(indlaes_situation(EKSEMPLER[0]), PERIODE, list(alle_regimer()))
+    assert [id(s) for s in til_apps] == [id(byg_system(n)) for n in alle_regimer()]
+    assert {id(s) for s in til_sammenlign} == {id(s) for s in til_apps}

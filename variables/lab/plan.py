@@ -9,7 +9,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, kraev_oplyst, plus_dage, plus_maaneder
 from openfisca_dk_beskaeftigelse.entities import Person
-from openfisca_dk_beskaeftigelse.grupper import navn_i
+from openfisca_dk_beskaeftigelse.grupper import hvor, navn_i, som
 from openfisca_dk_beskaeftigelse.love import LAB, LOV_727_2023, LOV_1750_2025
 
 _INGEN = numpy.datetime64(INGEN_DATO, "D")
@@ -41,8 +41,8 @@ sygedagpengeloven, ikke "Min Plan".
 
     def formula(person, period, parameters):
         har_plan = navn_i(person("regelgruppe", period), parameters(period).lab.plan.grupper)
-        ansvarlig = person("kontaktforloeb_ansvarlig", period).decode_to_str()
-        return numpy.where(har_plan, ansvarlig, MinPlanAnsvarlig.ingen.name)
+        ansvarlig = som(person("kontaktforloeb_ansvarlig", period), MinPlanAnsvarlig)
+        return hvor(har_plan, ansvarlig, MinPlanAnsvarlig.ingen)
 
 
 class min_plan_senest(Variable):
