@@ -5,10 +5,10 @@ BIN := $(VENV)/bin
 PERIODE ?= 2026-03
 PORT ?= 5000
 
-.PHONY: run test install serve docs bench clean
+.PHONY: run test test-yaml install serve docs bench clean
 
-# A venv with the dependencies; rebuilt when setup.py changes.
-$(VENV)/.afhaengigheder: setup.py
+# A venv with the dependencies; rebuilt when pyproject.toml or setup.py changes.
+$(VENV)/.afhaengigheder: pyproject.toml setup.py
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 kræves (openfisca-core 46)")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip setuptools wheel
@@ -25,11 +25,16 @@ install: $(VENV)/.afhaengigheder
 run: install
 	$(BIN)/dk-beskaeftigelse sammenlign examples/*.yaml --periode $(PERIODE) --regimer alle
 
-# pytest runs the Python tests; `openfisca test` the YAML tests (python_files=ingen keeps it
-# from collecting the Python tests a second time).
+# pytest runs the Python tests on every core (pytest-xdist); `dk-beskaeftigelse test` the YAML tests
+# (loaded safely, checked, then run by OpenFisca's own runner; .ci/run also runs plain
+# `openfisca test` against the wheel).
 test: install
-	$(BIN)/pytest
-	PYTEST_ADDOPTS="-o python_files=ingen" $(BIN)/openfisca test tests/ --country-package openfisca_dk_beskaeftigelse
+	$(BIN)/pytest -n auto --dist worksteal
+	$(BIN)/dk-beskaeftigelse test tests/
+
+# Only the YAML tests: what policy staff run after changing a test file.
+test-yaml: install
+	$(BIN)/dk-beskaeftigelse test tests/
 
 # Every regime under /<regime>/ plus /regimer and /sammenlign, on 127.0.0.1.
 serve: install

@@ -21,52 +21,10 @@ def pakker():
     return [*find_packages(include=[PAKKE, f"{PAKKE}.*"]), *(f"{PAKKE}.{navn}" for navn in fundne)]
 
 
+# Projektets metadata (navn, version, afhængigheder, kommandoen) står i pyproject.toml; her kun layoutet.
 setup(
-    name="openfisca-dk-beskaeftigelse",
-    version="0.1.0",
-    description="Dansk beskæftigelseslovgivning som kode: LAB og sygedagpengeloven i OpenFisca",
-    long_description=open("README.md", encoding="utf-8").read(),
-    long_description_content_type="text/markdown",
-    license="AGPL-3.0-or-later",
-    url="https://github.com/openfisca-dk/openfisca-dk-beskaeftigelse",
-    project_urls={
-        "Repository": "https://github.com/openfisca-dk/openfisca-dk-beskaeftigelse",
-        "Changelog": "https://github.com/openfisca-dk/openfisca-dk-beskaeftigelse/blob/main/CHANGELOG.md",
-    },
-    classifiers=[
-        "Programming Language :: Python :: 3.11",
-        "Topic :: Scientific/Engineering :: Information Analysis",
-        "Natural Language :: Danish",
-    ],
-    python_requires=">=3.11",
     packages=pakker(),
     package_dir={PAKKE: PAKKE, **{f"{PAKKE}.{mappe}": mappe for mappe in ROD_MAPPER}},
     package_data={"": ["*.yaml"]},
     include_package_data=False,
-    install_requires=[
-        "openfisca-core>=46.0.1,<47",
-        "PyYAML>=6",
-        "rich>=13",
-    ],
-    extras_require={
-        "web-api": ["openfisca-core[web-api]>=46.0.1,<47"],
-        # effekt --motor dask: bidderne på en Dask-klynge (dask.distributed).
-        "dask": ["dask[distributed]>=2024.1"],
-        "dev": [
-            "openfisca-core[web-api]>=46.0.1,<47",
-            "dask[distributed]>=2024.1",
-            "pytest>=8",
-            "build>=1",
-            "ruff>=0.6",
-            "yamllint>=1.35",
-        ],
-        "docs": [
-            "mkdocs-material>=9.5",
-            "sphinx>=7",
-            "matplotlib>=3.8",
-        ],
-    },
-    entry_points={
-        "console_scripts": ["dk-beskaeftigelse = openfisca_dk_beskaeftigelse.cli:main"],
-    },
 )

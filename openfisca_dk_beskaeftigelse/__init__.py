@@ -4,12 +4,14 @@
 ``parameters/``. Reformerne i ``reforms/`` lægges ovenpå (se ``regimer``).
 """
 
+import importlib.metadata
 from pathlib import Path
 
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from openfisca_dk_beskaeftigelse import entities
 from openfisca_dk_beskaeftigelse.beregning import indlaes_situation
+from openfisca_dk_beskaeftigelse.modelperiode import VariablerFraFoersteMaaned
 from openfisca_dk_beskaeftigelse.parametre import marker_huller
 
 PAKKEMAPPE = Path(__file__).resolve().parent
@@ -25,12 +27,17 @@ if not VARIABELMAPPE.is_dir():
     )
     raise ImportError(msg)
 
+# Versionen står ét sted, i pyproject.toml; pakken er altid installeret (se ovenfor).
+__version__ = importlib.metadata.version("openfisca-dk-beskaeftigelse")
+
 
 class CountryTaxBenefitSystem(TaxBenefitSystem):
     """Gældende dansk ret for beskæftigelsesindsatsen og sygedagpenge."""
 
     def __init__(self) -> None:
         super().__init__(entities.entities)
+        # Ingen formel beregnes for en periode før modellens første måned (modelperiode.py).
+        self.variables = VariablerFraFoersteMaaned()
         self.add_variables_from_directory(str(VARIABELMAPPE))
         self.load_parameters(str(PARAMETERMAPPE))
         self.parametre_med_huller = marker_huller(self.parameters)
@@ -41,4 +48,4 @@ class CountryTaxBenefitSystem(TaxBenefitSystem):
         }
 
 
-__all__ = ["CountryTaxBenefitSystem"]
+__all__ = ["CountryTaxBenefitSystem", "__version__"]

@@ -96,28 +96,44 @@ def gyldig_maaned(tekst: str, felt: str = "--periode") -> str:
     return str(periode)
 
 
-def indlaes_situation(sti: Path) -> dict:
-    """Læs en situation fra en YAML- eller JSON-fil."""
+def indlaes_yaml(sti: Path, felt: str = "SITUATION"):
+    """Læs en YAML- eller JSON-fil som rene data; en fejl giver BrugerFejl, der nævner ``felt`` og filen.
+
+    Indlæseren er PyYAML's sikre: et Python-mærke (fx ``!!python/object/apply:os.system``) afvises
+    i stedet for at blive udført.
+    """
     try:
-        indhold = yaml.load(Path(sti).read_text(encoding="utf-8"), Loader=_SituationLoader)
+        return yaml.load(Path(sti).read_text(encoding="utf-8"), Loader=_SituationLoader)
     except FileNotFoundError:
-        raise BrugerFejl(f"SITUATION: filen '{sti}' findes ikke") from None
+        raise BrugerFejl(f"{felt}: filen '{sti}' findes ikke") from None
     except IsADirectoryError:
-        raise BrugerFejl(f"SITUATION: '{sti}' er en mappe; angiv en situationsfil") from None
+        raise BrugerFejl(f"{felt}: '{sti}' er en mappe; angiv en fil") from None
     except OSError as fejl:
-        raise BrugerFejl(f"SITUATION: '{sti}' kan ikke læses ({fejl.strerror})") from None
+        raise BrugerFejl(f"{felt}: '{sti}' kan ikke læses ({fejl.strerror})") from None
     except UnicodeDecodeError as fejl:
         linje = fejl.object[: fejl.start].count(b"\n") + 1
-        raise BrugerFejl(f"SITUATION: '{sti}' er ikke UTF-8 (linje {linje}); gem filen som UTF-8") from None
+        raise BrugerFejl(f"{felt}: '{sti}' er ikke UTF-8 (linje {linje}); gem filen som UTF-8") from None
     except _DobbeltNoegle as fejl:
         raise BrugerFejl(
-            f"SITUATION: '{sti}' (linje {fejl.problem_mark.line + 1}): {fejl.problem}; "
+            f"{felt}: '{sti}' (linje {fejl.problem_mark.line + 1}): {fejl.problem}; "
             "kun den sidste ville blive brugt"
+        ) from None
+    except yaml.constructor.ConstructorError as fejl:
+        maerke = re.search(r"tag '([^']*)'", fejl.problem or "")
+        vist = maerke.group(1).replace("tag:yaml.org,2002:", "!!") if maerke else "?"
+        raise BrugerFejl(
+            f"{felt}: '{sti}' (linje {fejl.problem_mark.line + 1}): mærket '{vist}' er ikke tilladt; "
+            "filen må kun indeholde data (tekst, tal, lister og objekter)"
         ) from None
     except yaml.YAMLError as fejl:
         sted = getattr(fejl, "problem_mark", None)
         linje = f" (linje {sted.line + 1})" if sted else ""
-        raise BrugerFejl(f"SITUATION: '{sti}' er ikke gyldig YAML/JSON{linje}") from None
+        raise BrugerFejl(f"{felt}: '{sti}' er ikke gyldig YAML/JSON{linje}") from None
+
+
+def indlaes_situation(sti: Path) -> dict:
+    """Læs en situation fra en YAML- eller JSON-fil."""
+    indhold = indlaes_yaml(sti)
     if not isinstance(indhold, dict):
         raise BrugerFejl(f"SITUATION: '{sti}' skal være et objekt med fx 'personer' og 'virksomheder'")
     return indhold
@@ -158,13 +174,13 @@ def kontroller_typer(system, situation: dict) -> None:
                 sti = f"{entitet.plural}/{id_}/{navn}"
                 par = vaerdier.items() if isinstance(vaerdier, dict) else [(None, vaerdier)]
                 for periode, v in par:
-                    forventet = None if v is None else _typefejl(variabel, v)
+                    forventet = None if v is None else typefejl(variabel, v)
                     if forventet:
                         felt = sti if periode is None else f"{sti}/{periode}"
                         raise BrugerFejl(f"SITUATION: {felt}: forventede {forventet}, fik {_vist(v)}")
 
 
-def _typefejl(variabel, v) -> str | None:
+def typefejl(variabel, v) -> str | None:
     """Hvad variablen forventede, hvis ``v`` ikke er af dens type; ellers None."""
     type_ = variabel.value_type
     er_tal = isinstance(v, int | float) and not isinstance(v, bool)

@@ -3,9 +3,14 @@
 - ``sammenlign SITUATION... --periode 2026-03 [--regimer a,b|alle] [--variabler x,y] [--format ...]``:
   hver persons og hvert arbejdssteds rettigheder og pligter under hvert regime, med
   afvigelserne fra gældende ret markeret.
+- ``--fremskrivning`` (sammenlign, forklar, effekt): satsernes huller efter den sidst
+  offentliggjorte værdi udfyldes til og med 2030 med antagne reguleringsprocenter; hver værdi,
+  der bygger på en fremskreven sats, markeres (se ``fremskrivning``).
 - ``regimer``: registret som tabel.
 - ``forklar SITUATION --variabel X --periode P [--regime R]``: beregningens spor som træ.
 - ``serve [--host] [--port] [--workers]``: ét web-API for alle regimer.
+- ``test FILER... [-v] [-n NAVN]``: YAML-tests, indlæst sikkert og kontrolleret før kørslen, kørt
+  med OpenFiscas egen runner (se ``yamltest``).
 - ``effekt --regimer a,b|alle --periode P|--maaneder FRA:TIL [--personer N] [--motor proces|dask]
   [--adresse tcp://HOST:8786] [--arbejdere N] [--format ...] [--ud MAPPE]``: regimernes virkning
   på en syntetisk dansk befolkning, beregnet i bidder parallelt (eller på en Dask-klynge), med
@@ -31,7 +36,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from openfisca_dk_beskaeftigelse import effekt
+from openfisca_dk_beskaeftigelse import __version__, effekt, yamltest
 from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, gyldig_maaned, indlaes_situation
 from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
 from openfisca_dk_beskaeftigelse.forklaring import forklar
@@ -47,6 +52,11 @@ from openfisca_dk_beskaeftigelse.sammenligning import (
 )
 
 FORMATER = ("tabel", "markdown", "csv", "json")
+FREMSKRIVNING_HJAELP = (
+    "udfyld satsernes huller efter den sidst offentliggjorte værdi (fra 2027) til og med 2030 med "
+    "satsen reguleret med antagne reguleringsprocenter (parameters/regulering); værdier, der bygger "
+    "på fremskrevne satser, markeres. Uden flaget er et hul en fejl"
+)
 # Et loft, så en tastefejl (et 0 for meget) giver en fejl i stedet for at løbe tør for hukommelse:
 # hele befolkningen i de erhvervsaktive aldre (ca. 6 mio.), beregnet i bidder.
 MAKS_PERSONER = 6_000_000
@@ -62,12 +72,61 @@ class _Parser(argparse.ArgumentParser):
         sys.exit(2)
 
 
+# argparse's egne tekster (dets gettext-nøgler) på dansk; "argument X: besked" bliver "X: besked"
+# som husets andre fejllinjer. En værdi af forkert type nævner ikke Pythons typenavn (fx int).
+_ARGPARSE_DANSK = {
+    "usage: ": "brug: ",
+    "positional arguments": "argumenter",
+    "options": "tilvalg",
+    "show this help message and exit": "vis denne hjælp og afslut",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "the following arguments are required: %s": "disse argumenter mangler: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ugyldigt valg %(value)r; vælg mellem %(choices)s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": (
+        "ukendt kommando %(parser_name)r; vælg mellem %(choices)s"
+    ),
+    "unrecognized arguments: %s": "ukendte argumenter: %s",
+    "invalid %(type)s value: %(value)r": "ugyldig værdi %(value)r",
+    "expected one argument": "forventede én værdi",
+    "expected at most one argument": "forventede højst én værdi",
+    "expected at least one argument": "forventede mindst én værdi",
+    "not allowed with argument %s": "kan ikke bruges sammen med %s",
+    "ignored explicit argument %r": "værdien %r bruges ikke",
+    "one of the arguments %s is required": "et af argumenterne %s skal angives",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "tvetydigt tilvalg %(option)s; kan være %(matches)s"
+    ),
+    "unexpected option string: %s": "uventet tilvalg: %s",
+}
+_ARGPARSE_DANSK_FLERTAL = {"expected %s argument": ("forventede %s værdi", "forventede %s værdier")}
+
+
+@contextlib.contextmanager
+def _argparse_paa_dansk():
+    """argparse slår sine tekster op med gettext (``argparse._``): dansk, mens parseren bygges og læser."""
+    gamle = argparse._, argparse.ngettext
+
+    def flertal(ental: str, flertal_: str, n: int) -> str:
+        dansk = _ARGPARSE_DANSK_FLERTAL.get(ental)
+        return (dansk[n != 1]) if dansk else gamle[1](ental, flertal_, n)
+
+    argparse._ = lambda tekst: _ARGPARSE_DANSK.get(tekst, tekst)
+    argparse.ngettext = flertal
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = gamle
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="dk-beskaeftigelse",
         description=(
             "Dansk beskæftigelseslovgivning som kode: borgeres rettigheder og pligter under hvert regime."
         ),
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {__version__}", help="vis versionen og afslut"
     )
     under = parser.add_subparsers(dest="kommando", required=True, parser_class=_Parser)
 
@@ -97,6 +156,7 @@ def _parser() -> argparse.ArgumentParser:
             "(ét objekt for én fil, en liste med ét objekt per fil for flere)"
         ),
     )
+    s.add_argument("--fremskrivning", action="store_true", help=FREMSKRIVNING_HJAELP)
 
     r = under.add_parser("regimer", help="regimeregistret")
     r.add_argument("--format", choices=("tabel", "json"), default="tabel")
@@ -106,6 +166,7 @@ def _parser() -> argparse.ArgumentParser:
     f.add_argument("--variabel", required=True, help="variablen, der skal forklares, fx maalgruppe")
     f.add_argument("--periode", required=True, help="måned, fx 2026-03")
     f.add_argument("--regime", default=GAELDENDE_RET, help=f"regimenøgle (standard: {GAELDENDE_RET})")
+    f.add_argument("--fremskrivning", action="store_true", help=FREMSKRIVNING_HJAELP)
 
     e = under.add_parser("effekt", help="regimernes virkning på en syntetisk dansk befolkning")
     e.add_argument(
@@ -151,6 +212,7 @@ def _parser() -> argparse.ArgumentParser:
         help="startværdi for den syntetiske befolkning, et heltal ≥ 0 (standard 0)",
     )
     e.add_argument("--format", choices=("tabel", "csv", "json"), default="tabel")
+    e.add_argument("--fremskrivning", action="store_true", help=FREMSKRIVNING_HJAELP)
     e.add_argument(
         "--ud",
         type=Path,
@@ -164,6 +226,28 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--host", default="127.0.0.1", help="adresse (standard 127.0.0.1)")
     w.add_argument("--port", type=int, default=5000, help="port (standard 5000)")
     w.add_argument("--workers", type=int, default=1, help="antal gunicorn-processer (standard 1)")
+
+    t = under.add_parser(
+        "test",
+        help="YAML-tests: indlæst sikkert, kontrolleret og kørt som med openfisca test",
+        description=(
+            "Indlæser YAML-testene sikkert, kontrollerer hvert tilfælde (én linje per problem, "
+            "exitkode 2) og kører dem med OpenFiscas egen runner (exitkode 1, hvis et tilfælde fejler)."
+        ),
+    )
+    t.add_argument("filer", nargs="+", type=Path, metavar="FIL", help="YAML-testfiler eller mapper med dem")
+    t.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="vis beregningens spor for hvert tilfælde (som openfisca test -v)",
+    )
+    t.add_argument(
+        "-n",
+        "--name-filter",
+        metavar="NAVN",
+        help="kør kun tilfælde, hvis navn, filnavn eller keywords indeholder NAVN (som openfisca test -n)",
+    )
     return parser
 
 
@@ -212,7 +296,7 @@ def _sammenlign(args, konsol: Console) -> None:
     for sti in args.situationer:
         situation = indlaes_situation(sti)
         with _i_filen(sti):
-            resultater.append((sti, sammenlign(situation, periode, noegler, variabler)))
+            resultater.append((sti, sammenlign(situation, periode, noegler, variabler, args.fremskrivning)))
         _advar(sti, resultater[-1][1].advarsler)
     if args.format == "json":
         data = [{"situation": sti.name, **som_dict(s)} for sti, s in resultater]
@@ -286,7 +370,11 @@ def _regimer(args, konsol: Console) -> None:
 def _forklar(args, konsol: Console) -> None:
     _kendt_regime(args.regime, "--regime")
     trae, advarsler = forklar(
-        indlaes_situation(args.situation), gyldig_maaned(args.periode), args.variabel, args.regime
+        indlaes_situation(args.situation),
+        gyldig_maaned(args.periode),
+        args.variabel,
+        args.regime,
+        args.fremskrivning,
     )
     _advar(args.situation, advarsler)
     konsol.print(trae)
@@ -317,6 +405,7 @@ def _effekt(args, konsol: Console) -> None:
             arbejdere=args.arbejdere,
             adresse=args.adresse,
             fremdrift=fremdrift,
+            fremskrivning=args.fremskrivning,
         )
     if args.ud is not None:
         try:
@@ -423,6 +512,15 @@ def _effekttabel(resultat) -> Group:
                 celler.append(Text(tekst, style="bold yellow" if afviger else ""))
             tabel.add_row(Text(raekke), *celler)
         tabeller.append(tabel)
+    fremskrevne = sorted({p["parameter"] for f in resultat.fremskrevne for p in f["parametre"]})
+    if fremskrevne:
+        maal = sorted({effekt.MAAL[f["maal"]][0] for f in resultat.fremskrevne})
+        tabeller.append(
+            Text(
+                f"Bygger på fremskrevne satser (antagelse) ({'; '.join(maal)}): {', '.join(fremskrevne)}",
+                style="magenta",
+            )
+        )
     for fejl in dict.fromkeys(h["fejl"] for h in resultat.huller):
         maal = sorted({effekt.MAAL[h["maal"]][0] for h in resultat.huller if h["fejl"] == fejl})
         tabeller.append(Text(f"Ikke fuldt beregnet ({'; '.join(maal)}): {fejl}", style="red"))
@@ -435,8 +533,30 @@ def _serve(args, konsol: Console) -> None:
     server.start(args.host, args.port, args.workers)
 
 
+def _test(args, konsol: Console) -> int:
+    filer = yamltest.find_filer(args.filer)
+    tilfaelde, problemer = [], []
+    for fil in filer:
+        fundne, fejl = yamltest.indlaes(fil)
+        tilfaelde += fundne
+        problemer += fejl
+    valgte = yamltest.udvalgte(tilfaelde, args.name_filter)
+    if not valgte and not problemer:
+        raise BrugerFejl(
+            f"--name-filter: '{args.name_filter}' passer på intet tilfælde (navn, filnavn eller keywords)"
+        )
+    systemer = yamltest.registrets_systemer()
+    fundne = yamltest.kontroller(valgte, systemer)
+    for problem in problemer + fundne:
+        print(f"fejl: {problem}", file=sys.stderr)
+    if problemer or fundne:
+        return 2
+    return yamltest.koer(valgte, systemer, verbose=args.verbose)
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    with _argparse_paa_dansk():
+        args = _parser().parse_args(argv)
     konsol = Console()
     kommandoer = {
         "sammenlign": _sammenlign,
@@ -444,9 +564,10 @@ def main(argv: list[str] | None = None) -> int:
         "forklar": _forklar,
         "serve": _serve,
         "effekt": _effekt,
+        "test": _test,
     }
     try:
-        kommandoer[args.kommando](args, konsol)
+        kode = kommandoer[args.kommando](args, konsol)
         sys.stdout.flush()
     except (BrugerFejl, UkendtRegimeError, ManglendeOplysningError, ParameterHulError) as fejl:
         print(f"fejl: {fejl}", file=sys.stderr)
@@ -455,7 +576,7 @@ def main(argv: list[str] | None = None) -> int:
         # Læseren (fx head) lukkede røret: stille og exitkode 1, som rich selv gør det for tabellerne.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
-    return 0
+    return kode or 0
 
 
 if __name__ == "__main__":

@@ -30,9 +30,7 @@ class ManglendeOplysningError(SituationParsingError, ValueError):
     def __init__(self, felt: str, hvorfor: str, antal: int) -> None:
         self.felt = felt
         besked = (
-            f"Feltet '{felt}' mangler for {antal} person(er), men skal oplyses for at beregne "
-            f"'{hvorfor}'. / Field '{felt}' is missing for {antal} person(s); it is needed "
-            f"to compute '{hvorfor}'."
+            f"Feltet '{felt}' mangler for {antal} person(er), men skal oplyses for at beregne '{hvorfor}'."
         )
         # SituationParsingError.__init__ bygger et sti-træ; her er kroppen web-API'ets {fejl, felt}.
         ValueError.__init__(self, besked)

@@ -5,7 +5,8 @@
 - ``lovgivningen/<område>.md``: hver variabel (label, entitet, periode, enhed, type, §
   som link, dokumentation, formlernes startdatoer) og hver parameter (værdihistorik som
   tabel og en lille graf) for et lovområde;
-- ``lovgivningen/aabne-punkter.md``: huller (``value: null``) og afledte eller usikre værdier;
+- ``lovgivningen/aabne-punkter.md``: huller (``value: null``), om ``--fremskrivning`` udfylder
+  dem, og afledte eller usikre værdier;
 - ``reformer/<nøgle>.md``: hver reforms docstring, kilder, egne parametre og et regneeksempel
   (første tilfælde i ``tests/reforms/<modul>.yaml``) beregnet under gældende ret og reformen;
 - ``reformer/katalog.md``: kataloget over alle forslag i kildedokumenterne;
@@ -24,6 +25,14 @@ from openfisca_core.parameters import Parameter, ParameterNode, ParameterScale, 
 
 from openfisca_dk_beskaeftigelse import PARAMETERMAPPE
 from openfisca_dk_beskaeftigelse.beregning import byg_simulering_fra_test, vaerdier
+from openfisca_dk_beskaeftigelse.fremskrivning import (
+    ANTAGELSE,
+    INGEN,
+    OPHOER,
+    REGULERING,
+    fremskrevne_i,
+    regulering,
+)
 from openfisca_dk_beskaeftigelse.reformstoette import REFORMPARAMETRE
 from openfisca_dk_beskaeftigelse.regimer import (
     GAELDENDE_RET,
@@ -62,7 +71,7 @@ OMRAADER = (
     Omraade(
         "satser",
         "Satser: dagpenge, kontanthjælp, ledighedsydelse og AM-bidrag",
-        ("afl/", "aktivloven/", "skat/"),
+        ("afl/", "aktivloven/", "skat/", "regulering/"),
     ),
 )
 USIKKERHEDSORD = re.compile(
@@ -185,6 +194,9 @@ def parameter_afsnit(parameter, billedmappe: Path | None) -> list[str]:
         f"Hjemmel: {_links(parameter.metadata.get('reference'))}",
         "",
     ]
+    if REGULERING in parameter.metadata:
+        regel = regulering(parameter)
+        linjer += [f"Regulering: {regel.tekst() if regel else f'{INGEN} (fremskrives ikke)'}", ""]
     if getattr(parameter, "documentation", None):
         linjer += [parameter.documentation.strip(), ""]
     if isinstance(parameter, ParameterScale):
@@ -198,7 +210,18 @@ def parameter_afsnit(parameter, billedmappe: Path | None) -> list[str]:
                 else ""
             )
             vaerdi = "**ikke dækket af kilderne (null)**" if v.value is None else v.value
-            linjer.append(f"| {v.instant_str} | {_celle(vaerdi)} | {_links(kilde) if kilde else ''} |")
+            note = "; ".join(
+                n
+                for n in (
+                    _links(kilde) if kilde else "",
+                    "antagelse" if v.metadata.get(ANTAGELSE) else "",
+                    _celle(v.metadata[OPHOER]) if v.metadata.get(OPHOER) else "",
+                    # En afledt værdi viser regnestykket fra sine metadata (metadata.afledt).
+                    f"*Afledt:* {_celle(v.metadata['afledt'])}" if v.metadata.get("afledt") else "",
+                )
+                if n
+            )
+            linjer.append(f"| {v.instant_str} | {_celle(vaerdi)} | {note} |")
         linjer.append("")
         if billedmappe is not None and _numerisk(parameter):
             _graf(parameter, billedmappe / f"{parameter.name}.png")
@@ -240,23 +263,45 @@ def lovside(omraade: Omraade, system, billedmappe: Path | None) -> str:
     return "\n".join(linjer) + "\n"
 
 
+def _med_fremskrivning(parameter, v, fremskrevne, procenter) -> str:
+    """Om ``--fremskrivning`` udfylder hullet, der begynder med null-værdien ``v``, og ellers hvorfor ikke."""
+    fremskrevet = fremskrevne.get(parameter.name)
+    if fremskrevet is not None and fremskrevet.fra == v.instant_str:
+        return f"fremskrives {fremskrevet.fra[:4]}-{int(fremskrevet.til[:4]) - 1}"
+    if parameter.name in procenter:
+        return "ikke: fremskrivningens horisont (ingen antagelse efter den sidste værdi)"
+    if v.metadata.get(OPHOER):
+        return "ikke: lovens ophør"
+    if regulering(parameter) is None:
+        return "ikke: reguleres ikke"
+    if not any(f.value is not None for f in parameter.values_list if f.instant_str < v.instant_str):
+        return "ikke: ingen offentliggjort værdi at fremskrive"
+    return "ikke: kildehul (kun år med antagne reguleringsprocenter fremskrives)"
+
+
 def aabne_punkter(system) -> str:
+    fremskrevne = fremskrevne_i(byg_system(GAELDENDE_RET, fremskrivning=True))
+    regler = [
+        r for p in parameterblade(system.parameters) if REGULERING in p.metadata and (r := regulering(p))
+    ]
+    procenter = {navn for r in regler for navn in (r.procent, r.fradrag) if navn}
     linjer = [
         "# Åbne punkter",
         "",
         "*Genereret fra modellen.* Perioder, som kilderne ikke dækker (`value: null`: en beregning, "
-        "der bruger dem, stopper med en fejl), og værdier, hvis dokumentation siger, at de er afledte "
-        "eller usikre.",
+        "der bruger dem, stopper med en fejl, medmindre `--fremskrivning` udfylder hullet med antagne "
+        "reguleringsprocenter), og værdier, hvis dokumentation siger, at de er afledte eller usikre.",
         "",
         "## Huller (null)",
         "",
-        "| Parameter | Ikke dækket fra |",
-        "|---|---|",
+        "| Parameter | Ikke dækket fra | Med `--fremskrivning` |",
+        "|---|---|---|",
     ]
     for parameter in parameterblade(system.parameters):
         for v in getattr(parameter, "values_list", []):
             if v.value is None:
-                linjer.append(f"| `{parameter.name}` | {v.instant_str} |")
+                med = _med_fremskrivning(parameter, v, fremskrevne, procenter)
+                linjer.append(f"| `{parameter.name}` | {v.instant_str} | {med} |")
     linjer += ["", "## Afledte eller usikre værdier", "", "| Parameter | Dokumentation |", "|---|---|"]
     for parameter in parameterblade(system.parameters):
         dokumentation = getattr(parameter, "documentation", None)
@@ -293,7 +338,11 @@ def _eksempel(repo: Path, regime) -> list[str]:
         }
         for system in (byg_system(GAELDENDE_RET), byg_system(regime.noegle))
     )
-    linjer = [
+    etiketter = {e.plural: e.label for e in byg_system(GAELDENDE_RET).entities}
+    noegler = list(dict.fromkeys([*foer, *efter]))
+    # Én blok per borger eller arbejdssted, i testens rækkefølge, så rækkerne ikke skal parres.
+    medlemmer = list(dict.fromkeys(n[:2] for n in noegler))
+    linjer = _det_der_flytter(foer, efter, medlemmer, etiketter) + [
         "## Regneeksempel",
         "",
         f"Fra `tests/reforms/{modul}.yaml`: *{med_reform.get('name', '')}*, periode {periode}.",
@@ -301,10 +350,6 @@ def _eksempel(repo: Path, regime) -> list[str]:
         "| Hvem | Variabel | Gældende ret | Reformen |",
         "|---|---|---|---|",
     ]
-    etiketter = {e.plural: e.label for e in byg_system(GAELDENDE_RET).entities}
-    noegler = list(dict.fromkeys([*foer, *efter]))
-    # Én blok per borger eller arbejdssted, i testens rækkefølge, så rækkerne ikke skal parres.
-    medlemmer = list(dict.fromkeys(n[:2] for n in noegler))
     for noegle in sorted(noegler, key=lambda n: medlemmer.index(n[:2])):
         entitet, id_, variabel = noegle
         markering = " **≠**" if foer.get(noegle) != efter.get(noegle) else ""
@@ -312,6 +357,31 @@ def _eksempel(repo: Path, regime) -> list[str]:
             f"| {etiketter[entitet]} `{id_}` | `{variabel}` | {foer.get(noegle, '—')} | "
             f"{efter.get(noegle, '—')}{markering} |"
         )
+    return [*linjer, ""]
+
+
+def _det_der_flytter(foer: dict, efter: dict, medlemmer: list, etiketter: dict) -> list[str]:
+    """Regneeksemplets ændringer samlet per borger: hvilke rettigheder og pligter flytter for hvem."""
+    linjer = [
+        "## Det, reformen flytter",
+        "",
+        "For hver borger i regneeksemplet det, der er anderledes under reformen (gældende ret → reformen).",
+        "",
+    ]
+    uaendrede = []
+    for entitet, id_ in medlemmer:
+        aendringer = [
+            f"`{v}`: {foer.get((e, i, v), '—')} → {efter.get((e, i, v), '—')}"
+            for (e, i, v) in dict.fromkeys([*foer, *efter])
+            if (e, i) == (entitet, id_) and foer.get((e, i, v)) != efter.get((e, i, v))
+        ]
+        hvem = f"{etiketter[entitet]} `{id_}`"
+        if aendringer:
+            linjer.append(f"- {hvem}: " + "; ".join(aendringer))
+        else:
+            uaendrede.append(hvem)
+    if uaendrede:
+        linjer.append("- Uændret: " + ", ".join(uaendrede))
     return [*linjer, ""]
 
 

@@ -32,6 +32,10 @@ Beregningen:
 Et mål, der rammer et hul i kilderne (``ParameterHulError``), står som ikke beregnet med grunden,
 også i CSV'en (``som_csv``).
 
+Med ``fremskrivning`` bygges regimerne med fremskrevne satser (befolkningen er den samme); et mål,
+der bygger på en fremskreven sats, står i ``Resultat.fremskrevne`` med parametrene og datoerne
+(JSON: ``fremskrevne``, CSV: kolonnen ``fremskrevet``).
+
 Uddata er lovområdernes (``uddata.alle_uddata``) plus dem, regimets reformer selv erklærer
 (``Reform.uddata``). En reforms eget uddata, som ikke står i ``uddata/*.yaml``, får sin art efter
 værditypen (``art_efter_type``); findes variablen ikke i gældende ret, er grundlaget dens
@@ -59,6 +63,7 @@ from openfisca_core.indexed_enums import EnumArray
 from openfisca_dk_beskaeftigelse import genbrug
 from openfisca_dk_beskaeftigelse.beregning import BrugerFejl
 from openfisca_dk_beskaeftigelse.datoer import plus_maaneder
+from openfisca_dk_beskaeftigelse.fremskrivning import fremskrevne_i, laeste_fremskrevne, som_liste, som_tekst
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 from openfisca_dk_beskaeftigelse.population import Befolkning, byg_simulering, del_op, generer
 from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, byg_system, regime
@@ -109,6 +114,9 @@ class Resultat:
     # {maal, kategori, regime, fejl} og for personer_med_aendring også variabel; kategori "" = hele målet
     huller: list[dict] = field(default_factory=list)
     maaneder: list[str] = field(default_factory=list)
+    fremskrivning: bool = False
+    # {maal, kategori, regime, parametre: [{parameter, dato}]}: målet bygger på fremskrevne satser
+    fremskrevne: list[dict] = field(default_factory=list)
 
     def vaerdi(self, maal: str, kategori: str, noegle: str):
         for r in self.raekker:
@@ -147,10 +155,12 @@ def _oere(vaerdier) -> int:
 
 @dataclass
 class _Optaelling:
-    """En bids (eller flere bidders) tal: (regime, maal, rang, kategori) → heltal, og hullerne."""
+    """En bids (eller flere bidders) tal: (regime, maal, rang, kategori) → heltal, hullerne og de
+    fremskrevne (parameter, dato), hvert (regime, maal, kategori) bygger på."""
 
     tal: dict[tuple, int] = field(default_factory=dict)
     huller: list[dict] = field(default_factory=list)
+    fremskrevne: dict[tuple, set] = field(default_factory=dict)
 
     def tilfoej(self, noegle: str, maal: str, kategori: str, vaerdi, rang: int = 0) -> None:
         self.tal[(noegle, maal, rang, kategori)] = self.tal.get((noegle, maal, rang, kategori), 0) + int(
@@ -166,14 +176,28 @@ class _Optaelling:
         for h in anden.huller:
             if h not in self.huller:
                 self.huller.append(h)
+        for noegle, laeste in anden.fremskrevne.items():
+            self.fremskrevne.setdefault(noegle, set()).update(laeste)
 
 
 def _maal_for_regime(
-    system, simulering, bid: Befolkning, grundlag: dict | None, uddata, noegle, optaelling, i_foerste: dict
+    system,
+    simulering,
+    bid: Befolkning,
+    grundlag: dict | None,
+    uddata,
+    noegle,
+    optaelling,
+    i_foerste: dict,
+    spor,
 ):
-    """Regimets tal for bidden i ``optaelling``; ``i_foerste`` er forløbene i deres første 6 måneder."""
+    """Regimets tal for bidden i ``optaelling``; ``i_foerste`` er forløbene i deres første 6 måneder.
+
+    ``spor`` er (simuleringens spor, gældende rets spor) ved fremskrivning, ellers None.
+    """
     periode = bid.periode
     tilfoej = optaelling.tilfoej
+    fremskrevne = fremskrevne_i(system)
 
     def beregn(navn):
         return simulering.calculate(navn, periode)
@@ -182,10 +206,19 @@ def _maal_for_regime(
         optaelling.hul(noegle, maal, kategori, fejl, **mere)
 
     def maal(navn, funktion, kategori=""):
+        maerke = len(spor[0].roedder) if spor else 0
         try:
             funktion()
         except ParameterHulError as fejl:
             hul(navn, kategori, str(fejl))
+        if spor:
+            laeste = {
+                (fremskrevet, dato)
+                for parameter, dato in genbrug.laeste_parametre(spor[0], spor[0].roedder[maerke:], spor[1])
+                for fremskrevet in laeste_fremskrevne(fremskrevne, parameter, dato)
+            }
+            if laeste:
+                optaelling.fremskrevne.setdefault((noegle, navn, kategori), set()).update(laeste)
 
     def maalgrupper():
         grupper = beregn("maalgruppe")
@@ -321,10 +354,12 @@ def _uddata_for(system, uddata, reformernes) -> list[Uddata]:
     ]
 
 
-def _optael_bid(bid: Befolkning, noegler: list[str], reformernes: list[str]) -> _Optaelling:
+def _optael_bid(
+    bid: Befolkning, noegler: list[str], reformernes: list[str], fremskrivning: bool
+) -> _Optaelling:
     """Én bids tal under hvert regime (gældende ret først): den opgave, processerne og Dask kører."""
     _indstil_allokator()
-    grundsystem = byg_system(GAELDENDE_RET)
+    grundsystem = byg_system(GAELDENDE_RET, fremskrivning)
     uddata = alle_uddata(grundsystem)
     optaelling = _Optaelling()
     # Bygger kun på inddata, så det er ens for alle regimer.
@@ -334,6 +369,9 @@ def _optael_bid(bid: Befolkning, noegler: list[str], reformernes: list[str]) -> 
     grundlag = byg_simulering(grundsystem, bid)
     inddata = genbrug.inddata(grundlag)
     afhaengigheder = genbrug.spor(grundlag)
+    # Fremskrivningen: hvert måls fremskrevne satser findes i sporene (regimets egne beregninger og
+    # gældende rets for det, regimet genbrugte).
+    grundspor = (afhaengigheder, None) if fremskrevne_i(grundsystem) else None
     grundvaerdier = _maal_for_regime(
         grundsystem,
         grundlag,
@@ -343,15 +381,21 @@ def _optael_bid(bid: Befolkning, noegler: list[str], reformernes: list[str]) -> 
         GAELDENDE_RET,
         optaelling,
         i_foerste,
+        grundspor,
     )
     # Regimerne deler grundlagets arrays; en formel, der ændrer et af dem, skal fejle, ikke regne forkert.
     genbrug.skrivebeskyt(grundlag)
     for noegle in noegler:
         if noegle == GAELDENDE_RET:
             continue
-        system = byg_system(noegle)
+        system = byg_system(noegle, fremskrivning)
         simulering = genbrug.regimets_simulering(
-            system, grundlag, afhaengigheder, inddata, lambda system=system: byg_simulering(system, bid)
+            system,
+            grundlag,
+            afhaengigheder,
+            inddata,
+            lambda system=system: byg_simulering(system, bid),
+            spor_regimet=grundspor is not None,
         )
         _maal_for_regime(
             system,
@@ -362,6 +406,7 @@ def _optael_bid(bid: Befolkning, noegler: list[str], reformernes: list[str]) -> 
             noegle,
             optaelling,
             i_foerste,
+            (simulering.tracer, afhaengigheder) if grundspor else None,
         )
         genbrug.slip(simulering)
     genbrug.slip(grundlag)
@@ -391,6 +436,7 @@ def effekt(
     adresse: str | None = None,
     bidder: int | None = None,
     fremdrift=None,
+    fremskrivning: bool = False,
 ) -> Resultat:
     """Beregn målene for hvert regime på en befolkning af ``personer`` personer.
 
@@ -399,6 +445,7 @@ def effekt(
     bruger klyngen på ``adresse`` (uden adresse en lokal klynge med ``arbejdere`` processer).
     ``bidder`` er antallet af bidder pr. måned (standard efter ``antal_bidder``); resultatet er det
     samme for ethvert antal. ``fremdrift(færdige, i_alt)`` kaldes, hver gang en bid er beregnet.
+    Med ``fremskrivning`` regnes med fremskrevne satser.
     """
     if motor not in MOTORER:
         raise BrugerFejl(f"--motor: ukendt motor '{motor}'; vælg en af {', '.join(MOTORER)}")
@@ -418,7 +465,7 @@ def effekt(
         )
     )
     for noegle in noegler:
-        byg_system(noegle)  # bygget før processerne startes, så de arver systemerne
+        byg_system(noegle, fremskrivning)  # bygget før processerne startes, så de arver systemerne
     arbejdere = arbejdere or antal_arbejdere()
     bidder = bidder or antal_bidder(personer, arbejdere)
     vaegt = []
@@ -430,7 +477,7 @@ def effekt(
             maanedens = del_op(befolkning, bidder)
             del befolkning  # bidderne er kopier; hele befolkningen skal ikke ligge der samtidig
             for bid in maanedens:
-                yield bid, noegler, reformernes
+                yield bid, noegler, reformernes, bool(fremskrivning)
 
     i_alt = len(maaneder) * bidder
     samlet = _Optaelling()
@@ -438,7 +485,10 @@ def effekt(
         for optaelling in _i_orden(indsend, opgaver(), pladser, i_alt, fremdrift):
             samlet.laeg_til(optaelling)
     navn = maaneder[0] if len(maaneder) == 1 else f"{maaneder[0]}:{maaneder[-1]}"
-    return _resultat(samlet, Resultat(navn, personer, vaegt[0], noegler, maaneder=maaneder))
+    resultat = Resultat(
+        navn, personer, vaegt[0], noegler, maaneder=maaneder, fremskrivning=bool(fremskrivning)
+    )
+    return _resultat(samlet, resultat)
 
 
 class _Straks:
@@ -516,6 +566,13 @@ def _resultat(samlet: _Optaelling, resultat: Resultat) -> Resultat:
             vaerdi /= len(resultat.maaneder)
         resultat.raekker.append({"maal": maal, "kategori": kategori, "regime": regime_, "vaerdi": vaerdi})
     resultat.huller = samlet.huller
+    resultat.fremskrevne = [
+        {"maal": maal, "kategori": kategori, "regime": regime_, "parametre": som_liste(sorted(laeste))}
+        for (regime_, maal, kategori), laeste in sorted(
+            samlet.fremskrevne.items(),
+            key=lambda f: (resultat.regimer.index(f[0][0]), maal_orden.index(f[0][1])),
+        )
+    ]
     return resultat
 
 
@@ -553,25 +610,43 @@ def som_dict(resultat: Resultat) -> dict:
         },
         "resultater": resultat.raekker,
         "huller": resultat.huller,
+        "fremskrivning": resultat.fremskrivning,
+        "fremskrevne": resultat.fremskrevne,
     }
+
+
+def fremskrevet(resultat: Resultat, maal: str, kategori: str, noegle: str) -> list[tuple[str, str]]:
+    """De fremskrevne (parameter, dato), tallet bygger på; et mål med tom kategori gælder alle."""
+    laeste = {
+        (p["parameter"], p["dato"])
+        for f in resultat.fremskrevne
+        if (f["maal"], f["regime"]) == (maal, noegle) and f["kategori"] in ("", kategori)
+        for p in f["parametre"]
+    }
+    return sorted(laeste)
 
 
 def som_csv(resultat: Resultat) -> str:
     """Én række per tal og én per hul: et hul har tom værdi og grunden i ``ikke_beregnet``.
 
     Et hul med tom kategori gælder hele målet; et hul i personer_med_aendring nævner variablen,
-    som tallet for kategorien er talt uden.
+    som tallet for kategorien er talt uden. ``fremskrevet`` nævner de fremskrevne satser, tallet
+    bygger på.
     """
     ud = io.StringIO()
     skriver = csv.writer(ud, lineterminator="\n")
-    skriver.writerow(["maal", "kategori", "regime", "vaerdi", "forskel_fra_gaeldende_ret", "ikke_beregnet"])
+    skriver.writerow(
+        ["maal", "kategori", "regime", "vaerdi", "forskel_fra_gaeldende_ret", "ikke_beregnet", "fremskrevet"]
+    )
     for r in resultat.raekker:
         grund = resultat.vaerdi(r["maal"], r["kategori"], GAELDENDE_RET)
         forskel = "" if grund is None else round(r["vaerdi"] - grund, 2)
-        skriver.writerow([r["maal"], r["kategori"], r["regime"], round(r["vaerdi"], 2), forskel, ""])
+        laeste = som_tekst(fremskrevet(resultat, r["maal"], r["kategori"], r["regime"]))
+        skriver.writerow([r["maal"], r["kategori"], r["regime"], round(r["vaerdi"], 2), forskel, "", laeste])
     for h in resultat.huller:
         grund = f"{h['variabel']}: {h['fejl']}" if "variabel" in h else h["fejl"]
-        skriver.writerow([h["maal"], h["kategori"], h["regime"], "", "", grund])
+        laeste = som_tekst(fremskrevet(resultat, h["maal"], h["kategori"], h["regime"]))
+        skriver.writerow([h["maal"], h["kategori"], h["regime"], "", "", grund, laeste])
     return ud.getvalue()
 
 

@@ -38,17 +38,23 @@ from openfisca_dk_beskaeftigelse.regimer import MAKS_SYSTEMER
 
 class Afhaengigheder:
     """OpenFiscas sporingsgrænseflade (``simulation.tracer``), der kun husker, hvad hver
-    (variabel, periode) læste: variabler (med periode) og parametre (ved navn).
+    (variabel, periode) læste: variabler (med periode) og parametre (navn og dato).
 
-    ``laest`` er hver (variabel, periode), beregningen læste (som :class:`beregning.Laesninger`).
+    ``laest`` er hver (variabel, periode), beregningen læste (som :class:`beregning.Laesninger`);
+    ``roedder`` de beregninger, der blev bedt om udefra, i rækkefølge. Med ``simulering`` husker
+    sporet også, hvilke (variabel, periode) simuleringen selv beregnede (``beregnet``): i et regimes
+    simulering er resten gældende rets værdier.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, simulering: Simulation | None = None) -> None:
         # OpenFisca læser stakken som {"name", "period"} (fx når den leder efter kredsløb).
         self._stak: list[dict] = []
         self._noegler: list[tuple] = []
         self.variabler: dict[tuple, set[tuple]] = {}
-        self.parametre: dict[tuple, set[str]] = {}
+        self.parametre: dict[tuple, set[tuple[str, str]]] = {}
+        self.roedder: list[tuple] = []
+        self.beregnet: set[tuple] = set()
+        self._simulering = simulering
         self._laesere = None
 
     @property
@@ -61,15 +67,19 @@ class Afhaengigheder:
 
     def record_calculation_start(self, variable, period) -> None:
         noegle = (variable, period)
+        if self._simulering is not None and self._simulering.get_holder(variable).get_array(period) is None:
+            self.beregnet.add(noegle)
         if self._noegler:
             self.variabler[self._noegler[-1]].add(noegle)
+        else:
+            self.roedder.append(noegle)
         self.variabler.setdefault(noegle, set())
         self._noegler.append(noegle)
         self._stak.append({"name": variable, "period": period})
 
-    def record_parameter_access(self, parameter: str, period=None, value=None) -> None:
+    def record_parameter_access(self, parameter: str, period, value=None) -> None:
         if self._noegler:
-            self.parametre.setdefault(self._noegler[-1], set()).add(parameter)
+            self.parametre.setdefault(self._noegler[-1], set()).add((parameter, str(period)))
 
     def record_calculation_result(self, value) -> None:
         pass
@@ -89,8 +99,8 @@ class Afhaengigheder:
                 for barn in boern:
                     laesere.setdefault(barn, []).append(noegle)
             parameterlaesere: dict[str, list] = {}
-            for noegle, navne in self.parametre.items():
-                for navn in navne:
+            for noegle, laeste in self.parametre.items():
+                for navn in {navn for navn, _ in laeste}:
                     parameterlaesere.setdefault(navn, []).append(noegle)
             pr_variabel: dict[str, list] = {}
             for noegle in self.variabler:
@@ -116,7 +126,7 @@ class _SporedeParametre:
     def _barn(self, barn, navn: str):
         if isinstance(barn, ParameterNodeAtInstant):
             return _SporedeParametre(barn, self._spor)
-        self._spor.record_parameter_access(navn)
+        self._spor.record_parameter_access(navn, self._knude._instant_str)
         return barn
 
     def _navn(self, noegle: str) -> str:
@@ -130,20 +140,21 @@ class _SporedeParametre:
         if isinstance(noegle, str):
             return self._barn(barn, self._navn(noegle))
         # Opslag per person (et array): hele knuden er læst.
-        self._spor.record_parameter_access(self._knude._name)
+        self._spor.record_parameter_access(self._knude._name, self._knude._instant_str)
         return barn
 
     def __contains__(self, noegle) -> bool:
         return noegle in self._knude
 
     def __iter__(self):
-        self._spor.record_parameter_access(self._knude._name)
+        self._spor.record_parameter_access(self._knude._name, self._knude._instant_str)
         return iter(self._knude)
 
 
-def spor(simulering: Simulation) -> Afhaengigheder:
-    """Lad simuleringen spore sine afhængigheder; returnerer sporet."""
-    afhaengigheder = Afhaengigheder()
+def spor(simulering: Simulation, beregnet: bool = False) -> Afhaengigheder:
+    """Lad simuleringen spore sine afhængigheder; returnerer sporet (med ``beregnet``: også hvad
+    simuleringen selv beregnede, se :class:`Afhaengigheder`)."""
+    afhaengigheder = Afhaengigheder(simulering if beregnet else None)
     system = simulering.tax_benefit_system
     simulering.tracer = afhaengigheder
     # OpenFisca giver formlerne sporede parametre, når simuleringen sporer (``_run_formula``).
@@ -214,7 +225,7 @@ def _vaerdier(parameter) -> tuple:
 def _direkte(afhaengigheder: Afhaengigheder, aendret: Aendringer, noegle) -> bool:
     """Om en (variabel, periode) selv er ændret: variablen er det, eller den læste en ændret parameter."""
     return noegle[0] in aendret.variabler or any(
-        aendret.parameter_aendret(navn) for navn in afhaengigheder.parametre.get(noegle, ())
+        aendret.parameter_aendret(navn) for navn, _ in afhaengigheder.parametre.get(noegle, ())
     )
 
 
@@ -255,6 +266,26 @@ def _boern_foerst(afhaengigheder: Afhaengigheder, noegler):
             elif barn not in set_ and barn in noegler:
                 set_.add(barn)
                 stak.append((barn, iter(afhaengigheder.variabler[barn])))
+
+
+def laeste_parametre(afhaengigheder: Afhaengigheder, noegler, grundlag: Afhaengigheder | None = None) -> set:
+    """(parameter, dato) for hvert parameteropslag, værdierne for ``noegler`` bygger på.
+
+    Foreningen over deres afhængighedslukning: de parametre, de selv læste, og dem, de variabler,
+    de læste, byggede på. I et regimes spor (``grundlag`` er gældende rets) følges gældende rets
+    spor for de (variabel, periode), regimet ikke selv beregnede, men fik fra gældende ret: en fuld
+    beregning af dem ville have læst det samme.
+    """
+    laeste, sete, stak = set(), set(), list(noegler)
+    while stak:
+        noegle = stak.pop()
+        if noegle in sete:
+            continue
+        sete.add(noegle)
+        kilde = afhaengigheder if grundlag is None or noegle in afhaengigheder.beregnet else grundlag
+        laeste |= kilde.parametre.get(noegle, set())
+        stak.extend(kilde.variabler.get(noegle, ()))
+    return laeste
 
 
 def tom_kopi(simulering: Simulation, system) -> Simulation:
@@ -305,6 +336,7 @@ def regimets_simulering(
     beroert=None,
     tracer=None,
     anderledes: set | None = None,
+    spor_regimet: bool = False,
 ) -> Simulation:
     """Regimets simulering med grundlagets værdier for alt, regimets ændringer ikke kan nå.
 
@@ -314,20 +346,24 @@ def regimets_simulering(
     samme). Fejler en berørt under regimet (fx et hul i kilderne eller et inddata, regimet kræver),
     gemmes intet for den; den beregnes igen og fejler, hvis regimets uddata bruger den.
 
-    ``beroert`` er :func:`beroerte` for regimet, hvis den allerede er fundet; ``tracer`` sporer
-    regimets beregninger; ``anderledes`` (et sæt) fyldes med de (variabel, periode) i sporet, hvis
-    værdi under regimet ikke er grundlagets (eller ikke kendes, fordi beregningen fejlede): alle
-    andre har grundlagets værdi. ``byg()`` bygger regimets simulering med dens inddata på den almindelige
-    måde; den bruges kun, hvis regimet har ændret en variabel, der er givet som inddata (så skal
-    inddataene læses med regimets definition). Ellers er simuleringen en kopi af grundlagets
-    personer og arbejdssteder, og inddataene kommer fra grundlaget som alle andre uberørte værdier.
+    ``beroert`` er :func:`beroerte` for regimet, hvis den allerede er fundet. ``tracer`` følger
+    regimets beregninger, eller med ``spor_regimet`` et :class:`Afhaengigheder`, der også ved, hvad
+    regimet selv beregnede (til :func:`laeste_parametre`). ``anderledes`` (et sæt) fyldes med de
+    (variabel, periode) i sporet, hvis værdi under regimet ikke er grundlagets (eller ikke kendes,
+    fordi beregningen fejlede): alle andre har grundlagets værdi. ``byg()`` bygger regimets
+    simulering med dens inddata på den almindelige måde; den bruges kun, hvis regimet har ændret en
+    variabel, der er givet som inddata (så skal inddataene læses med regimets definition). Ellers
+    er simuleringen en kopi af grundlagets personer og arbejdssteder, og inddataene kommer fra
+    grundlaget som alle andre uberørte værdier.
     """
     aendret = aendringer(grundlag.tax_benefit_system, system)
     if beroert is None:
         beroert = beroerte(afhaengigheder, aendret)
     ny_inddata = any(navn in aendret.variabler for navn, _ in grundlagets_inddata)
     simulering = byg() if ny_inddata else tom_kopi(grundlag, system)
-    if tracer is not None:
+    if spor_regimet:
+        spor(simulering, beregnet=True)
+    elif tracer is not None:
         simulering.tracer = tracer
     beroerte_navne = {navn for navn, _ in beroert}
     for noegle, population in grundlag.populations.items():

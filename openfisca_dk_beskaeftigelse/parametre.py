@@ -8,38 +8,51 @@ parameterens navn og den dato, der blev spurgt om.
 
 Mekanismen lægges på hele parametertræet, når systemet bygges; formler læser parametre
 som sædvanligt (``parameters(period).sygedagpenge....``).
+
+Et system bygget med fremskrivning (:mod:`openfisca_dk_beskaeftigelse.fremskrivning`) udfylder
+hullet til og med horisonten; derefter står hullet igen, og fejlen siger, hvor langt
+fremskrivningen rakte.
 """
 
 from openfisca_core.parameters import Parameter, ParameterNode, ParameterScale
+
+# Metadata på et null, som en fremskrivning har flyttet til efter horisonten: hvor kilderne
+# holdt op, og den sidste fremskrevne dag.
+HUL_FRA = "hul_fra"
+FREMSKREVET_TIL = "fremskrevet_til"
 
 
 class ParameterHulError(ValueError):
     """En parameter blev brugt for en periode, som kilderne ikke dækker."""
 
-    def __init__(self, navn: str, dato: str, hul_fra: str) -> None:
+    def __init__(self, navn: str, dato: str, hul_fra: str, fremskrevet_til: str | None = None) -> None:
         self.navn = navn
         self.dato = dato
         self.hul_fra = hul_fra
+        self.fremskrevet_til = fremskrevet_til
+        fremskrivning = (
+            f" Fremskrivningen rækker kun til og med {fremskrevet_til}." if fremskrevet_til else ""
+        )
         super().__init__(
             f"Parameteren '{navn}' har ingen værdi den {dato}: kilderne dækker ikke "
-            f"perioden fra {hul_fra} (value: null). Se parameterens documentation og "
-            f"siden med åbne punkter. / Parameter '{navn}' has no value on {dato}: "
-            f"the sources do not cover the period from {hul_fra}."
+            f"perioden fra {hul_fra} (value: null).{fremskrivning} Se parameterens documentation "
+            "og siden med åbne punkter."
         )
 
 
 class Hul:
     """Står i stedet for en manglende værdi; enhver brug rejser :class:`ParameterHulError`."""
 
-    __slots__ = ("navn", "dato", "hul_fra")
+    __slots__ = ("navn", "dato", "hul_fra", "fremskrevet_til")
 
-    def __init__(self, navn: str, dato: str, hul_fra: str) -> None:
+    def __init__(self, navn: str, dato: str, hul_fra: str, fremskrevet_til: str | None = None) -> None:
         self.navn = navn
         self.dato = dato
         self.hul_fra = hul_fra
+        self.fremskrevet_til = fremskrevet_til
 
     def _fejl(self, *_args, **_kwargs):
-        raise ParameterHulError(self.navn, self.dato, self.hul_fra)
+        raise ParameterHulError(self.navn, self.dato, self.hul_fra, self.fremskrevet_til)
 
     def __repr__(self) -> str:
         return f"<hul i {self.navn} den {self.dato}>"
@@ -67,8 +80,14 @@ class ParameterMedHul(Parameter):
             if vaerdi.instant_str <= instant:
                 if vaerdi.value is not None:
                     return vaerdi.value
-                # values_list er i omvendt kronologisk orden: hullet begynder, hvor null står.
-                return Hul(self.name, instant, vaerdi.instant_str)
+                # values_list er i omvendt kronologisk orden: hullet begynder, hvor null står,
+                # eller, efter en fremskrivning, hvor kilderne holdt op (HUL_FRA).
+                return Hul(
+                    self.name,
+                    instant,
+                    vaerdi.metadata.get(HUL_FRA, vaerdi.instant_str),
+                    vaerdi.metadata.get(FREMSKREVET_TIL),
+                )
         return None
 
 

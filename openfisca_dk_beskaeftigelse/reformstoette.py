@@ -90,20 +90,6 @@ def aendr_vaerdier(parametre: ParameterNode, sti: str, funktion) -> None:
             vaerdi.value = funktion(vaerdi.value)
 
 
-def gaelder_fra(parametre: ParameterNode, sti: str, fra: str, tidligere_fra: str) -> None:
-    """Lad parameterens værdi pr. ``fra`` gælde allerede fra ``tidligere_fra``.
-
-    Sådan gør en reform en senere lovændring gældende for tidligere år; værdien kopieres, så
-    en anden reform, der har ændret værdien pr. ``fra``, følger med (reformerne kan stables).
-    """
-    param = parameter(parametre, sti)
-    param.update(
-        start=periods.instant(tidligere_fra),
-        stop=periods.instant(fra).offset(-1, "day"),
-        value=param(fra),
-    )
-
-
 def betalingsdage_fra(person, period, fra) -> numpy.ndarray:
     """Kommunens betalingsdage (hverdage) i måneden fra og med datoen ``fra`` (0 uden dato).
 
@@ -140,6 +126,19 @@ def overfoer_reformparametre(reform, modul: str, til: dict[str, str]) -> None:
                 maal.update(start=periods.instant(vaerdi.instant_str), value=vaerdi.value)
 
     aendr_parametre(reform, overfoer, modul=modul)
+
+
+def fordel_maalgrupper(person, period, fordeling, grupper, uden):
+    """Målgruppen efter LAB § 6 (``maalgruppe_lab_6``) fordelt på en reforms nye grupper.
+
+    ``fordeling`` er reformens parameter med én værdi per § 6-målgruppe (navnet på den nye
+    gruppe i Enum'en ``grupper``); ``uden`` er gruppen for en værdi, fordelingen ikke nævner.
+    """
+    lab_6 = person("maalgruppe_lab_6", period)
+    gamle = list(lab_6.possible_values)
+    return numpy.select(
+        [lab_6 == gammel for gammel in gamle], [grupper[fordeling[gammel.name]] for gammel in gamle], uden
+    )
 
 
 # Ændringer, som flere reformer laver ens; hver reform lægger dem på med update_variable.

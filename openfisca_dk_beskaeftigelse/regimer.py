@@ -22,6 +22,7 @@ from openfisca_core.reforms import Reform
 
 import openfisca_dk_beskaeftigelse.reforms as reformpakke
 from openfisca_dk_beskaeftigelse import CountryTaxBenefitSystem
+from openfisca_dk_beskaeftigelse.fremskrivning import Fremskrivning
 from openfisca_dk_beskaeftigelse.kilder import Kilde
 
 GAELDENDE_RET = "gaeldende_ret"
@@ -91,6 +92,7 @@ PAKKER: tuple[Pakke, ...] = (
             "samlet_uddannelsesordning",
             "psykologbehandling",
             "ivaerksaetteri",
+            "ingen_revurdering_ledighedsydelse",
         ),
     ),
     Pakke(
@@ -199,13 +201,15 @@ def gaeldende_ret() -> CountryTaxBenefitSystem:
     return CountryTaxBenefitSystem()
 
 
-def byg_system(noegle: str):
+def byg_system(noegle: str, fremskrivning: bool = False):
     """Skattesystemet for et regime: gældende ret med regimets reformer lagt på i rækkefølge.
 
-    Bygges én gang per proces og genbruges (CLI, server, effekt, docs); systemerne ændres ikke efter
-    bygningen.
+    Med ``fremskrivning`` udfyldes satsernes huller efter den sidst offentliggjorte værdi med
+    antagne reguleringer (``fremskrivning.Fremskrivning``, lagt på efter reformerne); uden står
+    hullerne som fejl. Bygges én gang per proces og genbruges (CLI, server, effekt, docs);
+    systemerne ændres ikke efter bygningen.
     """
-    return _system_med(regime(noegle).reformer)
+    return _system_med(regime(noegle).reformer, bool(fremskrivning))
 
 
 # Et loft, så brugernes egne stakke ikke fylder hukommelsen; registrets regimer er langt færre.
@@ -213,8 +217,13 @@ MAKS_SYSTEMER = 256
 
 
 @lru_cache(maxsize=MAKS_SYSTEMER)
-def _system_med(reformer: tuple[type, ...]):
-    """Gældende ret med ``reformer`` lagt på; en stak bygger videre på systemet for sine første reformer."""
+def _system_med(reformer: tuple[type, ...], fremskrivning: bool):
+    """Gældende ret med ``reformer`` lagt på; en stak bygger videre på systemet for sine første reformer.
+
+    Fremskrivningen lægges på det færdige regime: en sats, en reform har ændret, er grundlaget.
+    """
+    if fremskrivning:
+        return Fremskrivning(_system_med(reformer, False))
     if not reformer:
         return gaeldende_ret()
-    return reformer[-1](_system_med(reformer[:-1]))
+    return reformer[-1](_system_med(reformer[:-1], False))

@@ -9,6 +9,11 @@ læser parameteren; resten beregnes. Cellen viser "ikke beregnet (hul i kilderne
 JSON er værdien ``null`` og rækkens ``huller`` nævner parameteren og datoen (format 2), i
 CSV er værdien tom og kolonnen ``note`` nævner hullet.
 
+Med ``fremskrivning`` (regimerne bygget med ``byg_system(..., fremskrivning=True)``) bygger en
+værdi måske på satser fremskrevet efter den sidst offentliggjorte værdi. Cellens tekst får
+"(fremskrevet)", i JSON nævner rækkens ``fremskrevne`` parametrene og datoerne (format 3), i CSV
+nævner ``note`` dem; se :mod:`~openfisca_dk_beskaeftigelse.fremskrivning`.
+
 Gældende ret beregnes først; hvert andet regime genbruger gældende rets værdier for alt, dets
 reformer ikke kan nå (:mod:`~openfisca_dk_beskaeftigelse.genbrug`), og beregner kun resten.
 
@@ -41,12 +46,20 @@ from openfisca_dk_beskaeftigelse.beregning import (
     vaerdier,
 )
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
+from openfisca_dk_beskaeftigelse.fremskrivning import (
+    MAERKE,
+    fremskrevne_i,
+    laeste_fremskrevne,
+    som_liste,
+    som_tekst,
+)
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, Regime, byg_system, regime
 from openfisca_dk_beskaeftigelse.uddata import alle_uddata
 
 # 2: rækkens "huller" (parametre uden værdi i kilderne) og "advarsler" (ignorerede inddata) er kommet til.
-FORMAT_VERSION = 2
+# 3: "fremskrivning" og rækkens "fremskrevne" (værdier, der bygger på fremskrevne satser).
+FORMAT_VERSION = 3
 # Flere regimer end dette vises i tabellen som gældende ret plus en kolonne med afvigelserne.
 MAKS_KOLONNER = 4
 
@@ -64,6 +77,8 @@ class Raekke:
     tekster: dict[str, str] = field(default_factory=dict)
     # Regime -> hullet (parameter og dato), der forhindrede beregningen under det regime.
     huller: dict[str, ParameterHulError] = field(default_factory=dict)
+    # Regime -> de fremskrevne (parameter, dato), værdien bygger på.
+    fremskrevne: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     def afviger(self, noegle: str) -> bool:
         # En værdi, der ikke kunne beregnes, kan hverken afvige eller ej.
@@ -79,6 +94,7 @@ class Sammenligning:
     raekker: list[Raekke]
     # Inddata, som beregningen gik forbi (angivet for andre perioder), som tekst.
     advarsler: list[str] = field(default_factory=list)
+    fremskrivning: bool = False
 
     def afvigende_regimer(self, raekke: Raekke) -> list[str]:
         return [r.noegle for r in self.regimer if raekke.afviger(r.noegle)]
@@ -109,10 +125,16 @@ def kontroller_variabler(noegler: list[str], variabler: list[str] | None) -> Non
         raise BrugerFejl(f"--variabler: ukendt variabel '{ukendte[0]}'")
 
 
-def sammenlign(situation: dict, periode: str, noegler: list[str], variabler: list[str] | None = None):
-    """Beregn ``variabler`` for situationen under hvert regime i ``noegler``."""
+def sammenlign(
+    situation: dict,
+    periode: str,
+    noegler: list[str],
+    variabler: list[str] | None = None,
+    fremskrivning: bool = False,
+):
+    """Beregn ``variabler`` for situationen under hvert regime i ``noegler`` (med fremskrevne satser)."""
     regimer = [regime(n) for n in dict.fromkeys([GAELDENDE_RET, *noegler])]
-    systemer = {r.noegle: byg_system(r.noegle) for r in regimer}
+    systemer = {r.noegle: byg_system(r.noegle, fremskrivning) for r in regimer}
     kontroller_variabler(noegler, variabler)
     navne = variabler or standardvariabler(systemer[GAELDENDE_RET], regimer)
     raekker: dict[tuple, Raekke] = {}
@@ -124,32 +146,37 @@ def sammenlign(situation: dict, periode: str, noegler: list[str], variabler: lis
     grundlag = byg_simulering(grundsystem, copy.deepcopy(situation))
     inddata = genbrug.inddata(grundlag)
     afhaengigheder = genbrug.spor(grundlag)
-    grundresultater = {}
+    grundresultater, grundtekster = {}, {}
     for r in regimer:
         system = systemer[r.noegle]
+        fremskrevne_satser = fremskrevne_i(system)
         anderledes = set()  # (variabel, periode), hvis værdi under regimet ikke er gældende rets
         if r.noegle == GAELDENDE_RET:
-            simulering, laesninger = grundlag, afhaengigheder
+            simulering, laesninger, spor = grundlag, afhaengigheder, (afhaengigheder, None)
         else:
-            laesninger = Laesninger()
+            # Med fremskrivning sporer regimet sine egne beregninger: en værdi bygger på de
+            # fremskrevne satser i dem og i de af gældende rets, regimet genbrugte.
             simulering = genbrug.regimets_simulering(
                 system,
                 grundlag,
                 afhaengigheder,
                 inddata,
                 lambda system=system: byg_simulering(system, copy.deepcopy(situation)),
-                tracer=laesninger,
+                tracer=None if fremskrevne_satser else Laesninger(),
                 anderledes=anderledes,
+                spor_regimet=bool(fremskrevne_satser),
             )
+            laesninger = simulering.tracer
+            spor = (simulering.tracer, afhaengigheder)
         for navn in (n for n in navne if n in system.variables):
             variabel = system.variables[navn]
+            knude = (navn, periode_for(variabel, periode))
             # Har regimet gældende rets værdi, er resultatet (og teksten) gældende rets.
-            noegle = (navn, periode_for(variabel, periode))
             genbrugt = (
                 r.noegle != GAELDENDE_RET
                 and navn in grundresultater
-                and noegle in afhaengigheder.variabler
-                and noegle not in anderledes
+                and knude in afhaengigheder.variabler
+                and knude not in anderledes
             )
             if genbrugt:
                 beregnede, hul = grundresultater[navn]
@@ -157,6 +184,17 @@ def sammenlign(situation: dict, periode: str, noegler: list[str], variabler: lis
                 beregnede, hul = _beregn_variabel(system, simulering, periode, navn)
             if r.noegle == GAELDENDE_RET:
                 grundresultater[navn] = beregnede, hul
+            fremskrevne = (
+                sorted(
+                    {
+                        (fremskrevet, dato)
+                        for parameter, dato in genbrug.laeste_parametre(spor[0], [knude], spor[1])
+                        for fremskrevet in laeste_fremskrevne(fremskrevne_satser, parameter, dato)
+                    }
+                )
+                if fremskrevne_satser and hul is None
+                else []
+            )
             for v in beregnede:
                 noegle = (v.entitet, v.id, v.variabel)
                 if noegle not in raekker:
@@ -167,9 +205,12 @@ def sammenlign(situation: dict, periode: str, noegler: list[str], variabler: lis
                 if hul is None:
                     raekke.vaerdier[r.noegle] = v
                     # Samme variabel og værdi som under gældende ret: samme tekst.
-                    raekke.tekster[r.noegle] = (
-                        raekke.tekster[GAELDENDE_RET] if genbrugt else v.tekst(variabel)
-                    )
+                    tekst = grundtekster[noegle] if genbrugt else v.tekst(variabel)
+                    if r.noegle == GAELDENDE_RET:
+                        grundtekster[noegle] = tekst
+                    raekke.tekster[r.noegle] = tekst + (MAERKE if fremskrevne else "")
+                    if fremskrevne:
+                        raekke.fremskrevne[r.noegle] = fremskrevne
                 else:
                     raekke.huller[r.noegle] = hul
                     raekke.tekster[r.noegle] = f"ikke beregnet (hul i kilderne: {hul.navn})"
@@ -183,7 +224,7 @@ def sammenlign(situation: dict, periode: str, noegler: list[str], variabler: lis
         raekker.values(), key=lambda x: (medlemmer.index((x.entitet, x.id)), orden[x.variabel])
     )
     advarsler = ignorerede_inddata(list(systemer.values()), situation, periode, laest)
-    return Sammenligning(periode, regimer, sorterede, advarsler)
+    return Sammenligning(periode, regimer, sorterede, advarsler, bool(fremskrivning))
 
 
 def _beregn_variabel(system, simulering, periode: str, navn: str):
@@ -210,6 +251,7 @@ def som_dict(s: Sammenligning) -> dict:
     return {
         "format_version": FORMAT_VERSION,
         "periode": s.periode,
+        "fremskrivning": s.fremskrivning,
         "regimer": [
             {"noegle": r.noegle, "navn": r.navn, "reformer": r.reformstier, "status": r.status}
             for r in s.regimer
@@ -225,6 +267,7 @@ def som_dict(s: Sammenligning) -> dict:
                 "tekster": {n: x.tekster.get(n) for n in (r.noegle for r in s.regimer)},
                 "afviger_fra_gaeldende_ret": s.afvigende_regimer(x),
                 "huller": {n: {"parameter": h.navn, "dato": h.dato} for n, h in x.huller.items()},
+                "fremskrevne": {n: som_liste(f) for n, f in x.fremskrevne.items()},
             }
             for x in s.raekker
         ],
@@ -276,7 +319,20 @@ def som_csv(s: Sammenligning, situation: str) -> str:
 
 def _note(x: Raekke, noegle: str) -> str:
     hul = x.huller.get(noegle)
-    return "" if hul is None else f"ikke beregnet: hul i kilderne ({hul.navn} den {hul.dato})"
+    if hul is not None:
+        return f"ikke beregnet: hul i kilderne ({hul.navn} den {hul.dato})"
+    fremskrevne = x.fremskrevne.get(noegle)
+    return f"fremskrevet: {som_tekst(fremskrevne)}" if fremskrevne else ""
+
+
+def _forklaring_af_maerket(s: Sammenligning) -> str | None:
+    """Linjen under tabellen, der forklarer "(fremskrevet)", hvis en værdi bygger på fremskrevne satser."""
+    if not any(x.fremskrevne for x in s.raekker):
+        return None
+    return (
+        f"{MAERKE.strip()} = bygger på satser fremskrevet efter den sidst offentliggjorte værdi "
+        "med antagne reguleringsprocenter (parameters/regulering); parametrene står i JSON og CSV."
+    )
 
 
 def _medlemmer(s: Sammenligning):
@@ -299,6 +355,8 @@ def som_markdown(s: Sammenligning) -> str:
             linjer.append(f"| {x.label} (`{x.variabel}`) | {hjemmel} | " + " | ".join(celler) + " |")
         linjer.append("")
     linjer.append("≠ = afviger fra gældende ret.")
+    if forklaring := _forklaring_af_maerket(s):
+        linjer += ["", forklaring]
     return "\n".join(linjer) + "\n"
 
 
@@ -344,4 +402,6 @@ def som_tabel(s: Sammenligning) -> Group:
             tabel.add_row(Text(f"{x.label}\n{x.variabel}"), hjemmel, *celler)
         tabeller.append(tabel)
     tabeller.append(Text("Gult: afviger fra gældende ret.", style="dim"))
+    if forklaring := _forklaring_af_maerket(s):
+        tabeller.append(Text(forklaring, style="dim"))
     return Group(*tabeller)

@@ -7,8 +7,9 @@ Hvert regime får OpenFiscas eget web-API (``openfisca_web_api.app.create_app``)
 - ``GET /``: en oversigt med links;
 - ``GET /regimer``: registret;
 - ``POST /sammenlign``: ``{"situation": {...}, "periode": "2026-03", "regimer": [...] | "alle",
-  "variabler": [...]}`` → hvert regimes resultater og forskellene (samme format som
-  ``dk-beskaeftigelse sammenlign --format json``).
+  "variabler": [...], "fremskrivning": true}`` → hvert regimes resultater og forskellene (samme
+  format som ``dk-beskaeftigelse sammenlign --format json``; ``fremskrivning`` som
+  ``--fremskrivning``).
 
 Brugerfejl giver ``{"fejl": ..., "felt": ...}`` med status 400 (422 for et hul i kilderne),
 ikke 500; ``docs/web-api.md`` har tabellen.
@@ -22,6 +23,7 @@ from openfisca_core.errors import ParameterNotFoundError
 from openfisca_web_api.app import create_app
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
+from openfisca_dk_beskaeftigelse import __version__
 from openfisca_dk_beskaeftigelse.beregning import FOERSTE_MAANED, BrugerFejl, gyldig_maaned
 from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
@@ -29,7 +31,7 @@ from openfisca_dk_beskaeftigelse.regimer import UkendtRegimeError, alle_regimer,
 from openfisca_dk_beskaeftigelse.sammenligning import sammenlign, som_dict
 
 # Felterne i POST /sammenlign; andre nøgler afvises, så en stavefejl ikke ignoreres i stilhed.
-FELTER = ("situation", "periode", "regimer", "variabler")
+FELTER = ("situation", "periode", "regimer", "variabler", "fremskrivning")
 # Den fælles kode (beregning, sammenligning) navngiver felterne som CLI'et; klienten sendte JSON-felterne.
 _CLI_FELTER = {
     "SITUATION": "situation",
@@ -51,6 +53,19 @@ class FeltFejl(BrugerFejl):
         """En BrugerFejl fra den fælles kode ('--variabler: ...') med JSON-feltets navn."""
         felt, _, besked = str(fejl).partition(": ")
         return cls(_CLI_FELTER.get(felt, felt), besked)
+
+
+# Pakkens version på hvert svar, også fra roden (OpenFiscas apps sender selv Country-Package-Version).
+VERSIONSHOVED = "X-Dk-Beskaeftigelse-Version"
+
+
+def _med_version(app: Flask) -> Flask:
+    @app.after_request
+    def version(svar):
+        svar.headers[VERSIONSHOVED] = __version__
+        return svar
+
+    return app
 
 
 def _fejlsvar(fejl: FeltFejl):
@@ -85,8 +100,9 @@ def _tekster(krop: dict, felt: str, ellers: str) -> list[str]:
     return vaerdi
 
 
-def _anmodning(krop) -> tuple[dict, str, list[str], list[str] | None]:
-    """Kroppen af POST /sammenlign kontrolleret felt for felt: situation, periode, regimer, variabler."""
+def _anmodning(krop) -> tuple[dict, str, list[str], list[str] | None, bool]:
+    """Kroppen af POST /sammenlign kontrolleret felt for felt: situation, periode, regimer, variabler
+    og fremskrivning."""
     if not isinstance(krop, dict):
         raise FeltFejl("krop", "forventede et JSON-objekt med 'situation', 'periode' og 'regimer'")
     ukendte = [noegle for noegle in krop if noegle not in FELTER]
@@ -116,7 +132,10 @@ def _anmodning(krop) -> tuple[dict, str, list[str], list[str] | None]:
         if "variabler" in krop
         else None
     )
-    return krop["situation"], periode, noegler, variabler
+    fremskrivning = krop.get("fremskrivning", False)
+    if not isinstance(fremskrivning, bool):
+        raise FeltFejl("fremskrivning", f"forventede true eller false, ikke {_json(fremskrivning)}")
+    return krop["situation"], periode, noegler, variabler, fremskrivning
 
 
 def _regimer_json(base: str = "") -> list[dict]:
@@ -134,7 +153,7 @@ def _regimer_json(base: str = "") -> list[dict]:
 
 
 def _rod() -> Flask:
-    app = Flask(__name__)
+    app = _med_version(Flask(__name__))
     app.json.ensure_ascii = False
     app.json.sort_keys = False
 
@@ -157,8 +176,8 @@ def _rod() -> Flask:
     @app.post("/sammenlign")
     def sammenlign_():
         try:
-            situation, periode, noegler, variabler = _anmodning(request.get_json(silent=True))
-            resultat = sammenlign(situation, periode, noegler, variabler)
+            situation, periode, noegler, variabler, fremskrivning = _anmodning(request.get_json(silent=True))
+            resultat = sammenlign(situation, periode, noegler, variabler, fremskrivning)
         except UkendtRegimeError as fejl:
             return jsonify({"fejl": f"regimer: {fejl}", "felt": "regimer"}), 400
         except FeltFejl as fejl:
@@ -175,7 +194,7 @@ def _rod() -> Flask:
 
 def _regimets_app(noegle: str) -> Flask:
     """OpenFiscas app for regimet; et hul i kilderne (422) og en periode før 2020-01 (400) giver ikke 500."""
-    app = create_app(byg_system(noegle))
+    app = _med_version(create_app(byg_system(noegle)))
     app.register_error_handler(ParameterHulError, _hulsvar)
     app.register_error_handler(ParameterNotFoundError, _foer_modellen)
     return app

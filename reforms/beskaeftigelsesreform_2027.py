@@ -16,6 +16,7 @@ from openfisca_dk_beskaeftigelse.reformstoette import (
     aendr_parametre,
     aendr_vaerdier,
     betalingsdage_fra,
+    fordel_maalgrupper,
     nedsat_maanedsbeloeb,
     tidligere_formel,
 )
@@ -41,18 +42,24 @@ class indsatsgruppe(Variable):
     label = "Indsatsgruppe (ekspertgruppens fem grupper, annonceret 2027)"
     reference = LAB.paragraf("§ 6 (de 13 målgrupper, som grupperne afløser)")
     documentation = (
-        "Målgruppen efter LAB § 6 fordelt efter reformer.beskaeftigelsesreform_2027.indsatsgrupper."
+        "Målgruppen efter LAB § 6 fordelt efter reformer.beskaeftigelsesreform_2027.indsatsgrupper; "
+        "fleksjobvisiterede uden ledighedsydelse (ansat i fleksjob) efter "
+        "reformer.beskaeftigelsesreform_2027.fleksjobansatte. Gruppernes navne er ekspertgruppens; "
+        "den endelige lovs navne og fordeling er ikke bekræftet."
     )
 
     def formula(person, period, parameters):
-        fordeling = parameters(period).reformer.beskaeftigelsesreform_2027.indsatsgrupper
-        lab_6 = person("maalgruppe_lab_6", period)
-        gamle = list(lab_6.possible_values)
-        return numpy.select(
-            [lab_6 == gammel for gammel in gamle],
-            [Indsatsgruppe[fordeling[gammel.name]] for gammel in gamle],
-            Indsatsgruppe.ingen,
+        reform = parameters(period).reformer.beskaeftigelsesreform_2027
+        fordelt = fordel_maalgrupper(
+            person, period, reform.indsatsgrupper, Indsatsgruppe, Indsatsgruppe.ingen
         )
+        ydelse = person("ydelse", period)
+        maalgruppe = person("maalgruppe_lab_6", period)
+        # Jobsøgningsindsatsen er for ledige; den fleksjobansatte er i job.
+        fleksjobansat = (maalgruppe == maalgruppe.possible_values.fleksjobvisiteret) & (
+            ydelse != ydelse.possible_values.ledighedsydelse
+        )
+        return numpy.where(fleksjobansat, Indsatsgruppe[reform.fleksjobansatte], fordelt)
 
 
 class sygedagpenge_reduceret_sats(Variable):
@@ -84,21 +91,40 @@ class Beskaeftigelsesreform2027(Reform):
     beregnes, så de kan sammenlignes med gældende ret for enhver borger og måned.
 
     Reformen er parametrisk (``reforms/parametre/beskaeftigelsesreform_2027.yaml``): den reducerede
-    sats (standard 60 pct.; niveauet er ikke offentliggjort) og fordelingen på indsatsgrupper.
+    sats (standard 60 pct.; niveauet er ikke offentliggjort), fordelingen på indsatsgrupper og den
+    dag, fristen for ret og pligt-tilbuddet tidligst regnes fra for unge, der i dag har den
+    kontinuerlige indsats (standard 1.1.2027, den annoncerede ikrafttræden).
 
-    Hvad reformen ændrer: ``indsatsgruppe`` (ny); sygedagpengene ophører ikke for sygemeldte
-    omfattet af § 24 (``sygedagpenge_ophoersdato``), så der er ingen jobafklaringsforløb; fra den
-    dag, de ellers ville ophøre, udbetales den reducerede sats (``sygedagpenge_reduceret_fra``,
-    ``sygedagpenge_reduceret_sats``, ``sygedagpenge_maanedsbeloeb``); forlængelserne efter § 27
-    består med fuld sats; unge dagpengemodtagere under 25 år starter i a-kassen som andre
-    (``lab.kontaktforloeb.ung_undtagelse.gaelder``).
+    Hvad reformen ændrer, per indsatsgruppe (kilde og sikkerhed i parameterfilen og i det
+    juridiske grundlag):
 
-    Hvad reformen lader være: de 13 målgrupper i ``maalgruppe`` (se faerre_maalgrupper for
-    kommunernes forslag), sanktionerne og den nye hovedlovs øvrige regler, som ikke kendes.
-    Reformen er et alternativ til tidsgraense_sygedagpenge (begge ændrer sygedagpengenes beløb
-    efter grænsen) og til ingen_jobafklaring og afskaf_ressourceforloeb_rehabiliteringsteam_jobafklaring
-    (de fjerner ophøret, som den reducerede sats regnes fra, så resultatet ville afhænge af
-    rækkefølgen); registret stabler den ikke med dem.
+    - alle: ``indsatsgruppe`` (ny). Grupperne er ekspertgruppens; den endelige lovs navne er ikke
+      bekræftet. Fleksjobvisiterede i job er ikke i jobsøgningsindsatsen, men i indsatsen for
+      øvrige (``fleksjobansatte``; ikke bekræftet).
+    - jobsøgnings- og jobhjælpsindsatsen (kontanthjælp): en kontant- eller uddannelseshjælps-
+      modtager er jobparat, medmindre andet er oplyst (``parathed``; aftalen af 9.4.2025, medium-høj).
+      De særlige regler for unge under 30 år, herunder den gentagne aktivering, ophører (samme
+      kilde): den kontinuerlige ret og pligt til tilbud (``ret_og_pligt_kontinuerlig_indsats``)
+      afløses af ret og pligt-tilbuddet efter 6 måneder som for andre (``ret_og_pligt_tilbud_omfattet``);
+      fristen regnes tidligst fra reformens ikrafttræden (``ret_og_pligt_tilbud_frist_fra``), så
+      ingen får en frist, der allerede er overskredet. At de unge kommer ind under § 102's frist,
+      er modellens læsning; den nye hovedlovs tilbudsregel er ikke kendt.
+    - dagpengeindsatsen: uddannelsespålægget afskaffes, så unge dagpengemodtagere under 25 år
+      starter i a-kassen som andre (``lab.kontaktforloeb.ung_undtagelse.gaelder``; STAR, høj som plan).
+    - sygedagpengeindsatsen: sygedagpengene ophører ikke for sygemeldte omfattet af § 24
+      (``sygedagpenge_ophoersdato``), så der er ingen jobafklaringsforløb; fra den dag, de ellers
+      ville ophøre, udbetales den reducerede sats (``sygedagpenge_reduceret_fra``,
+      ``sygedagpenge_reduceret_sats``, ``sygedagpenge_maanedsbeloeb``). At forlængelserne efter § 27
+      består med fuld sats, er ikke bekræftet i kilderne (KL's høringssvar nævner kun dem, der ikke
+      kan få forlænget).
+    - indsatsen for øvrige: ingen ændring af rettigheder eller pligter er annonceret.
+
+    Hvad reformen lader være: de 13 målgrupper i ``maalgruppe`` (kommunernes forslag om fem
+    målgrupper er den særskilte reform faerre_maalgrupper), sanktionerne og den nye hovedlovs øvrige
+    regler, som ikke kendes. Reformen er et alternativ til tidsgraense_sygedagpenge (begge ændrer
+    sygedagpengenes beløb efter grænsen) og til ingen_jobafklaring og
+    afskaf_ressourceforloeb_rehabiliteringsteam_jobafklaring (de fjerner ophøret, som den reducerede
+    sats regnes fra, så resultatet ville afhænge af rækkefølgen); registret stabler den ikke med dem.
     """
 
     name = "Beskæftigelsesreform 2027 (annonceret, ikke vedtaget)"
@@ -153,8 +179,58 @@ class Beskaeftigelsesreform2027(Reform):
                 reducerede = betalingsdage_fra(person, period, person("sygedagpenge_reduceret_fra", period))
                 return nedsat_maanedsbeloeb(person, period, parameters, reducerede, andel)
 
+        self._kontanthjaelp_og_unge()
         self.add_variable(indsatsgruppe)
         self.add_variable(sygedagpenge_reduceret_fra)
         self.add_variable(sygedagpenge_reduceret_sats)
         self.update_variable(sygedagpenge_ophoersdato)
         self.update_variable(sygedagpenge_maanedsbeloeb)
+
+    def _kontanthjaelp_og_unge(self):
+        """Jobparat som udgangspunkt, og unge under 30 år får de almindelige regler for tilbud."""
+        kontinuerlig = tidligere_formel(self, "ret_og_pligt_kontinuerlig_indsats")
+        omfattet = tidligere_formel(self, "ret_og_pligt_tilbud_omfattet")
+        frist_fra = tidligere_formel(self, "ret_og_pligt_tilbud_frist_fra")
+        Parathed = self.variables["parathed"].possible_values
+
+        class parathed(Variable):
+            label = (
+                "Parathed (kontant- og uddannelseshjælpsmodtagere er jobparate, medmindre andet er oplyst)"
+            )
+            documentation = (
+                "En oplyst parathed bruges, som den er. Ellers er en kontant- eller "
+                "uddannelseshjælpsmodtager jobparat (aftalen af 9.4.2025), og andre 'ikke relevant'."
+            )
+
+            def formula(person, period):
+                modtager = person("kontant_eller_uddannelseshjaelpsmodtager", period)
+                return numpy.where(modtager, Parathed.jobparat, Parathed.ikke_relevant)
+
+        class ret_og_pligt_tilbud_omfattet(Variable):
+            label = "Har ret og pligt til et tilbud senest efter 6 måneder (også unge under 30 år)"
+
+            def formula(person, period, parameters):
+                return omfattet(person, period, parameters) | kontinuerlig(person, period, parameters)
+
+        class ret_og_pligt_kontinuerlig_indsats(Variable):
+            label = "Kontinuerlig tilbudsindsats for unge (ophørt: de særlige regler for unge afskaffes)"
+
+            def formula(person, period):
+                return numpy.zeros(person.count, dtype=bool)
+
+        class ret_og_pligt_tilbud_frist_fra(Variable):
+            label = "Dato, fristen for ret og pligt-tilbuddet regnes fra (unge: tidligst ved ikrafttræden)"
+
+            def formula(person, period, parameters):
+                hidtil = frist_fra(person, period, parameters)
+                tidligst = parameters(period).reformer.beskaeftigelsesreform_2027.tilbudsfrist_tidligst_fra
+                unge = kontinuerlig(person, period, parameters)
+                return numpy.where(unge, numpy.maximum(hidtil, numpy.datetime64(tidligst, "D")), hidtil)
+
+        for variabel in (
+            parathed,
+            ret_og_pligt_tilbud_omfattet,
+            ret_og_pligt_kontinuerlig_indsats,
+            ret_og_pligt_tilbud_frist_fra,
+        ):
+            self.update_variable(variabel)

@@ -5,9 +5,11 @@ from openfisca_core.indexed_enums import Enum
 from openfisca_core.reforms import Reform
 from openfisca_core.variables import Variable
 
-from openfisca_dk_beskaeftigelse.grupper import vaelg
 from openfisca_dk_beskaeftigelse.kilder import Kilde
-from openfisca_dk_beskaeftigelse.reformstoette import tilfoej_reformparametre
+from openfisca_dk_beskaeftigelse.reformstoette import fordel_maalgrupper, tilfoej_reformparametre
+
+# Parameterværdien for "den nye gruppe beholder reglerne efter sin målgruppe i LAB § 6".
+HIDTIDIG = "hidtidig"
 
 
 class FaerreMaalgruppe(Enum):
@@ -19,6 +21,19 @@ class FaerreMaalgruppe(Enum):
     ingen = "Ikke i en målgruppe"
 
 
+def _regelsaet(person, period, valg) -> numpy.ndarray:
+    """Regelgruppen efter den nye gruppes valg i ``valg`` (en parameter med én værdi per ny gruppe).
+
+    ``hidtidig`` giver reglerne efter målgruppen i LAB § 6 (regelgruppe_lab_6). Den, der i dag er
+    uden kontaktforløb, får heller ikke et: forslaget giver ingen nye grupper et kontaktforløb.
+    """
+    gruppe = person("maalgruppe", period)
+    nye = list(FaerreMaalgruppe)
+    valgt = numpy.select([gruppe == ny for ny in nye], [valg[ny.name] for ny in nye], HIDTIDIG)
+    hidtil = person("regelgruppe_lab_6", period).decode_to_str()
+    return numpy.where((valgt == HIDTIDIG) | (hidtil == "uden_kontaktforloeb"), hidtil, valgt)
+
+
 class FaerreMaalgrupper(Reform):
     """Færre målgrupper: fra 13 til fem, med fælles regler.
 
@@ -26,24 +41,38 @@ class FaerreMaalgrupper(Reform):
     fordi hvert regelsæt er dyrt at administrere og svært for borgeren at gennemskue; 6-byerne
     foreslår konkret fem grupper: forsikrede ledige, syge borgere, unge, fleksjobbere og øvrige
     ledige, og begge anbefaler, at hovedparten af reglerne er fælles og uafhængige af
-    målgruppen. Kilde: ``000_991c7bef0c1547ec.txt``, "KL og 6-byernes anbefalinger", afsnit
-    "2. Forenkling – færre målgrupper".
+    målgruppen og uden proceskrav. Kilde: ``000_991c7bef0c1547ec.txt``, "KL og 6-byernes
+    anbefalinger", afsnit "2. Forenkling – færre målgrupper".
 
-    Reformen er parametrisk: hvilken ny gruppe hver af de 13 hører til, og hvilket af gældende
-    rets regelsæt (kontaktforløb, pligter og plan) hver ny gruppe får, står i
-    ``reforms/parametre/faerre_maalgrupper.yaml``; kilden fastlægger hverken fordelingen eller
-    de fælles regler, så standardværdierne er dokumenterede antagelser.
+    Reformen er parametrisk (``reforms/parametre/faerre_maalgrupper.yaml``), fordi kilden hverken
+    fordeler de 13 grupper eller siger, hvilke regler der bliver fælles:
 
-    Hvad reformen ændrer: ``maalgruppe`` har de fem nye værdier (``forsikret_ledig``, ``syg``,
-    ``ung``, ``fleksjobber``, ``oevrig_ledig`` og ``ingen``), og ``regelgruppe`` giver hver ny
-    gruppe ét fælles regelsæt; derfor ændres kontaktforløbet (antal samtaler, frister), pligterne
-    (joblog, cv) og planen for borgere, hvis gamle gruppe havde et andet regelsæt, fx får en
-    jobparat kontanthjælpsmodtager de øvrige lediges regler.
+    - ``maalgrupper``: hvilken ny gruppe hver af de 13 hører til;
+    - ``regler.kontaktforloeb``: hvert nyt gruppes regelsæt for kontaktforløbet (samtaler, frister,
+      ansvar, "Min Plan", fritagelse ved mindre intensiv indsats og pligten til tilbud): en
+      regelgruppe fra gældende ret, eller ``hidtidig`` (reglerne efter målgruppen i § 6);
+    - ``regler.jobsoegning``: regelsættet for jobsøgningspligterne (joblog og cv), på samme måde.
+
+    Standardvalgene er dokumenterede antagelser: forsikrede ledige beholder deres regler (også
+    § 27, stk. 3 for unge); syge følges op efter sygedagpengeloven; unge får reglerne for
+    uddannelsesparate; fleksjobbere på ledighedsydelse beholder deres; øvrige ledige får
+    forløbsgruppens regler, de færreste proceskrav af kontanthjælpsgruppernes (4 jobsamtaler, ingen
+    frist for den første). Jobsøgningspligterne følger for alle reglerne efter § 6, fordi de
+    bygger på rådighedsreglerne (AFL og aktivloven), som forslaget ikke ændrer: en jobparat
+    kontanthjælpsmodtager beholder joblog og cv, og en ung aktivitetsparat får ikke cv-pligt.
+    Borgere uden kontaktforløb i dag (fleksjobbere i job, selvforsørgende, unge under 18,
+    førtidspensionister) får ikke et. Reformens side viser, hvilke pligter der flytter for hvem.
+
+    Hvad reformen ændrer: ``maalgruppe`` har de fem nye værdier (og ``ingen``); ``regelgruppe`` og
+    ``regelgruppe_jobsoegning`` følger valgene, og dermed kontaktforløbet, pligterne og planen. Med
+    standardvalgene: jobparate og aktivitetsparate kontanthjælpsmodtagere har ingen frist for den
+    første jobsamtale, og jobparate kan fra 1.7.2026 ikke undtages fra samtalerne efter
+    25 pct.-reglen; personer i jobafklaringsforløb har intet kontaktforløb efter LAB §§ 31-32 og ingen
+    "Min Plan" (de følges op som sygemeldte).
 
     Hvad reformen lader være: målgruppen efter LAB § 6 (``maalgruppe_lab_6``), som løntilskud,
-    virksomhedspraktik, ret og pligt-tilbud, jobrotation og uddannelsesordningerne fortsat
-    bygger på, fordi forslaget ikke siger, hvordan de regler skal se ud med fem grupper;
-    undtagelsen for unge dagpengemodtagere under 25 år (LAB § 27, stk. 3); og ydelserne.
+    virksomhedspraktik, ret og pligt-tilbud, jobrotation og uddannelsesordningerne fortsat bygger
+    på, fordi forslaget ikke siger, hvordan de regler skal se ud med fem grupper; ydelserne.
     """
 
     name = "Færre målgrupper (13 → 5)"
@@ -52,7 +81,6 @@ class FaerreMaalgrupper(Reform):
 
     def apply(self):
         tilfoej_reformparametre(self, "faerre_maalgrupper")
-        Regelgruppe = self.variables["regelgruppe"].possible_values
 
         class maalgruppe(Variable):
             value_type = Enum
@@ -66,50 +94,30 @@ class FaerreMaalgrupper(Reform):
 
             def formula(person, period, parameters):
                 fordeling = parameters(period).reformer.faerre_maalgrupper.maalgrupper
-                lab_6 = person("maalgruppe_lab_6", period)
-                gamle = list(lab_6.possible_values)
-                return vaelg(
-                    [lab_6 == gammel for gammel in gamle],
-                    [FaerreMaalgruppe[fordeling[gammel.name]] for gammel in gamle],
-                    FaerreMaalgruppe.ingen,
-                )
+                return fordel_maalgrupper(person, period, fordeling, FaerreMaalgruppe, FaerreMaalgruppe.ingen)
 
         class regelgruppe(Variable):
-            label = (
-                "Regelgruppe for kontaktforløb, pligter og plan (fælles regler for hver af de fem grupper)"
-            )
+            label = "Regelgruppe for kontaktforløb, tilbud og plan (fælles regler for hver af de fem grupper)"
             documentation = (
-                "Hver ny målgruppe får regelsættet i parameteren reformer.faerre_maalgrupper.regler. Som i "
-                "dag har borgere uden forsørgelsesydelse (fx fleksjobbere i job, selvforsørgende og unge "
-                "under 18) intet kontaktforløb, og forsikrede ledige under 25 år uden uddannelse og "
-                "hjemmeboende børn beholder jobcenterforløbet (LAB § 27, stk. 3)."
+                "Den nye gruppes regelsæt i reformer.faerre_maalgrupper.regler.kontaktforloeb; "
+                "'hidtidig' giver reglerne efter målgruppen i LAB § 6 (regelgruppe_lab_6)."
             )
 
             def formula(person, period, parameters):
-                regler = parameters(period).reformer.faerre_maalgrupper.regler
-                ung = parameters(period).lab.kontaktforloeb.ung_undtagelse
-                gruppe = person("maalgruppe", period)
-                ydelse = person("ydelse", period)
-                forsikret = gruppe == FaerreMaalgruppe.forsikret_ledig
-                alder = (
-                    person("alder", period) if ung.gaelder and forsikret.any() else numpy.zeros(person.count)
-                )
-                ung_i_jobcenter = (
-                    forsikret
-                    & ung.gaelder
-                    & (alder < ung.alder)
-                    & ~person("har_erhvervskompetencegivende_uddannelse", period)
-                    & ~person("har_forsoergerpligt", period)
-                )
-                # Som i dag følger kontaktforløbet ydelsen: uden forsørgelsesydelse intet kontaktforløb.
-                uden_ydelse = ydelse == ydelse.possible_values.ingen
-                nye = list(FaerreMaalgruppe)
-                return vaelg(
-                    [ung_i_jobcenter, uden_ydelse] + [gruppe == ny for ny in nye],
-                    [Regelgruppe.forsikret_ledig_ung, Regelgruppe.uden_kontaktforloeb]
-                    + [Regelgruppe[regler[ny.name]] for ny in nye],
-                    Regelgruppe.uden_kontaktforloeb,
-                )
+                valg = parameters(period).reformer.faerre_maalgrupper.regler.kontaktforloeb
+                return _regelsaet(person, period, valg)
+
+        class regelgruppe_jobsoegning(Variable):
+            label = "Regelgruppe for jobsøgningspligterne (joblog og cv) med fem målgrupper"
+            documentation = (
+                "Den nye gruppes regelsæt i reformer.faerre_maalgrupper.regler.jobsoegning; "
+                "'hidtidig' giver reglerne efter målgruppen i LAB § 6 (regelgruppe_lab_6)."
+            )
+
+            def formula(person, period, parameters):
+                valg = parameters(period).reformer.faerre_maalgrupper.regler.jobsoegning
+                return _regelsaet(person, period, valg)
 
         self.update_variable(maalgruppe)
         self.update_variable(regelgruppe)
+        self.update_variable(regelgruppe_jobsoegning)

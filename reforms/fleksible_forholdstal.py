@@ -8,7 +8,7 @@ from openfisca_core.variables import Variable
 from openfisca_dk_beskaeftigelse.entities import Person, Virksomhed
 from openfisca_dk_beskaeftigelse.kilder import Kilde
 from openfisca_dk_beskaeftigelse.love import BEK_2636_2021, LAB
-from openfisca_dk_beskaeftigelse.reformstoette import overfoer_reformparametre
+from openfisca_dk_beskaeftigelse.reformstoette import overfoer_reformparametre, tidligere_formel
 
 KILDER = (
     Kilde("003_8d1ffce9980bf276.txt", "Forholdstalskravene bør følge med tiden"),
@@ -54,27 +54,6 @@ class i_virksomhedspraktik(Variable):
     )
 
 
-class forholdstal_medregnes(Variable):
-    value_type = bool
-    entity = Person
-    definition_period = MONTH
-    label = "Personen i støttet beskæftigelse tæller med i arbejdsstedets forholdstal (ikke alle)"
-    reference = BEK_2636_2021.paragraf("§ 65, stk. 2") + LAB.paragraf("§ 77")
-    documentation = (
-        "En person i rollen 'stoettede' tæller med, medmindre arbejdsstedet er en frivillig "
-        "organisation (er_frivillig_organisation), eller personen modtager ledighedsydelse og er i "
-        "virksomhedspraktik (i_virksomhedspraktik). Falsk for personer, der ikke er støttede."
-    )
-
-    def formula(person, period, parameters):
-        ydelse = person("ydelse", period)
-        ledighedsydelse_i_praktik = (ydelse == ydelse.possible_values.ledighedsydelse) & person(
-            "i_virksomhedspraktik", period
-        )
-        frivillig = person.virksomhed("er_frivillig_organisation", period)
-        return person.has_role(Virksomhed.STOETTET) & ~frivillig & ~ledighedsydelse_i_praktik
-
-
 class FleksibleForholdstal(Reform):
     """Lempeligere forholdstal mellem ordinært ansatte og personer i støttet beskæftigelse.
 
@@ -114,4 +93,22 @@ class FleksibleForholdstal(Reform):
         overfoer_reformparametre(self, "fleksible_forholdstal", NYE_FORHOLDSTAL)
         self.add_variable(er_frivillig_organisation)
         self.add_variable(i_virksomhedspraktik)
+        medregnes = tidligere_formel(self, "forholdstal_medregnes")
+
+        class forholdstal_medregnes(Variable):
+            label = "Personen i støttet beskæftigelse tæller med i arbejdsstedets forholdstal (ikke alle)"
+            documentation = (
+                "En støttet person tæller med som i gældende ret, medmindre arbejdsstedet er en "
+                "frivillig organisation (er_frivillig_organisation), eller personen modtager "
+                "ledighedsydelse og er i virksomhedspraktik (i_virksomhedspraktik)."
+            )
+
+            def formula(person, period, parameters):
+                ydelse = person("ydelse", period)
+                ledighedsydelse_i_praktik = (ydelse == ydelse.possible_values.ledighedsydelse) & person(
+                    "i_virksomhedspraktik", period
+                )
+                frivillig = person.virksomhed("er_frivillig_organisation", period)
+                return medregnes(person, period, parameters) & ~frivillig & ~ledighedsydelse_i_praktik
+
         self.update_variable(forholdstal_medregnes)

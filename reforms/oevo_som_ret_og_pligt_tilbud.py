@@ -25,10 +25,15 @@ class OevoSomRetOgPligtTilbud(Reform):
     fokusmålet og skærpe tilbuddets formål. Kilde: ``001_563147e58c2b51e6.txt``, afsnittet "Mere
     målrettede tilbud".
 
-    Hvad reformen ændrer: parameteren ``lab.tilbud.oevrig_vejledning_taeller`` er sand fra 2020,
-    så øvrig vejledning og opkvalificering kan udgøre ret og pligt-tilbuddet
-    (``oevrig_vejledning_taeller_som_ret_og_pligt_tilbud``) også før 1.7.2026, hvor lov nr.
-    1750/2025 gør det samme i gældende ret. Fra den dato er reformen lig gældende ret.
+    Lovforslaget, KL svarede på, blev lov nr. 295 af 20.3.2023 (L 14, 2022-23, 2. samling), som
+    fra 22.3.2023 indsatte LAB § 102, stk. 6; før da kunne øvrig vejledning og opkvalificering
+    udgøre ret og pligt-tilbuddet. Lov nr. 1750/2025 tillader det igen fra 1.7.2026.
+
+    Hvad reformen ændrer: parameteren ``lab.tilbud.oevrig_vejledning_taeller`` er sand i alle
+    perioder, så øvrig vejledning og opkvalificering kan udgøre ret og pligt-tilbuddet
+    (``oevrig_vejledning_taeller_som_ret_og_pligt_tilbud``). Reformen afviger derfor kun fra
+    gældende ret fra 22.3.2023 til 30.6.2026 (i modellens måneder april 2023 - juni 2026, da værdien
+    læses den 1.); før og efter er den lig gældende ret.
 
     Hvad reformen lader være: fokusmålet for tilbud, som er et styringsmål for kommunerne og ikke
     en ret eller pligt for borgeren (kataloget fører det som ikke beregneligt); hvem der har ret

@@ -1,20 +1,27 @@
 """Reform: rettigheder frem for pligter: samtaler efter ønske, og borgeren skriver selv sin plan."""
 
+import numpy
 from openfisca_core.indexed_enums import Enum
+from openfisca_core.periods import MONTH
 from openfisca_core.reforms import Reform
 from openfisca_core.variables import Variable
 
+from openfisca_dk_beskaeftigelse.entities import Person
 from openfisca_dk_beskaeftigelse.grupper import hvor, navn_i, som
 from openfisca_dk_beskaeftigelse.kilder import Kilde
+from openfisca_dk_beskaeftigelse.love import LAB
 from openfisca_dk_beskaeftigelse.reformstoette import (
-    aendr_parametre,
-    aendr_vaerdier,
     kontaktforloeb_efter_aftale,
     tidligere_formel,
+    tilfoej_reformparametre,
 )
 
-# Modellens antagelse om de selvhjulpne (forslaget nævner ingen grupper): forsikrede og jobparate.
-SELVHJULPNE = ("forsikret_ledig", "forsikret_ledig_ung", "jobparat")
+# Samtalekravene, der ikke gælder for de selvhjulpne (ingen pligt til at møde op).
+PLIGTSAMTALER = (
+    "kontaktforloeb_samtaler_a_kasse",
+    "kontaktforloeb_samtaler_kommune",
+    "kontaktforloeb_faellessamtaler_6_maaneder",
+)
 
 
 class MinPlanUdarbejder(Enum):
@@ -25,12 +32,21 @@ class MinPlanUdarbejder(Enum):
     borgeren = "Borgeren selv"
 
 
-def _ingen_pligtsamtaler(parametre):
-    aendr_vaerdier(parametre, "lab.kontaktforloeb.a_kasse.samtaler_3_maaneder", lambda _: 0)
-    aendr_vaerdier(parametre, "lab.kontaktforloeb.faellessamtaler_6_maaneder", lambda _: 0)
-    for gruppe in SELVHJULPNE:
-        aendr_vaerdier(parametre, f"lab.kontaktforloeb.kommune_samtaler_6_maaneder.{gruppe}", lambda _: 0)
-    return parametre
+class selvhjulpen(Variable):
+    value_type = bool
+    entity = Person
+    definition_period = MONTH
+    label = "Hører til de grupper, der kan klare sig uden direkte kontakt (rettigheder frem for pligter)"
+    reference = LAB.paragraf("§ 31", "§ 42")
+    documentation = (
+        "Personens regelgruppe står i reformer.rettigheder_frem_for_pligter.selvhjulpne "
+        "(standard: forsikrede ledige og jobparate kontanthjælpsmodtagere, ikke unge under 25 år "
+        "uden uddannelse)."
+    )
+
+    def formula(person, period, parameters):
+        grupper = parameters(period).reformer.rettigheder_frem_for_pligter.selvhjulpne
+        return navn_i(person("regelgruppe", period), grupper)
 
 
 class RettighederFremForPligter(Reform):
@@ -43,24 +59,36 @@ class RettighederFremForPligter(Reform):
     som beholder deres ret til samtaler og tilbud. Kilde: ``002_5d57e95c82b3ac89.txt``, "Tema 4:
     Medansvar og minimumsrettigheder frem for kontrol".
 
-    Hvad reformen ændrer: for forsikrede ledige og jobparate kontanthjælpsmodtagere er der ingen
-    obligatoriske jobsamtaler (a-kassens og kommunens samtaler og fællessamtalerne sættes til 0),
-    alle med kontaktforløb har fra første dag ret til en samtale efter ønske
-    (``kontaktforloeb_efter_aftale``), og de selvhjulpne skriver selv "Min Plan"
-    (``min_plan_udarbejdes_af`` = borgeren).
+    Reformen er parametrisk (``reforms/parametre/rettigheder_frem_for_pligter.yaml``): hvilke
+    regelgrupper der er selvhjulpne. Kilden nævner dagpengemodtagerne (46 pct. er i job efter 13
+    uger) og de svage grupper, "især på kontanthjælp"; standardværdien er forsikrede ledige og
+    jobparate kontanthjælpsmodtagere. Unge dagpengemodtagere under 25 år uden uddannelse (LAB § 27,
+    stk. 3) er ikke med: kilden siger ikke, at de kan klare sig selv, og 6-byerne kalder ungegruppen
+    meget sammensat (Tema 1).
 
-    Hvad reformen lader være: de øvrige gruppers samtaler (uddannelsesparate, aktivitetsparate,
-    ledighedsydelse og forløb), fristerne, pligten til at søge job, joblog og cv, tilbuddene og
-    ydelserne. Afskaffelsen af tjek af jobforslag hver 7. dag, som 6-byerne også foreslog, er
-    gældende ret fra 1.1.2020 (lov nr. 548/2019) og er derfor ikke en del af reformen.
+    Hvad reformen ændrer: for de selvhjulpne (``selvhjulpen``) er der ingen obligatoriske
+    jobsamtaler (``kontaktforloeb_samtaler_a_kasse``, ``kontaktforloeb_samtaler_kommune`` og
+    fællessamtalerne er 0, og dermed ``kontaktforloeb_min_samtaler_6_maaneder``), og de skriver selv
+    "Min Plan" (``min_plan_udarbejdes_af`` = borgeren); alle med kontaktforløb har fra første dag ret
+    til en samtale efter ønske (``kontaktforloeb_efter_aftale``).
+
+    Hvad reformen lader være: de øvrige gruppers samtaler (unge dagpengemodtagere i jobcenteret,
+    uddannelsesparate, aktivitetsparate, ledighedsydelse og forløb), fristerne, pligten til at søge
+    job, joblog og cv, tilbuddene og ydelserne. Afskaffelsen af tjek af jobforslag hver 7. dag, som
+    6-byerne også foreslog, er gældende ret fra 1.1.2020 (lov nr. 548/2019) og er derfor ikke en del
+    af reformen.
     """
 
     name = "Rettigheder frem for pligter"
     kilder = (Kilde("002_5d57e95c82b3ac89.txt", "Tema 4: Medansvar og minimumsrettigheder frem for kontrol"),)
     status = "forslag"
+    uddata = ("selvhjulpen",)
 
     def apply(self):
-        aendr_parametre(self, _ingen_pligtsamtaler)
+        tilfoej_reformparametre(self, "rettigheder_frem_for_pligter")
+        self.add_variable(selvhjulpen)
+        for navn in PLIGTSAMTALER:
+            self.update_variable(_ingen_for_selvhjulpne(navn, self))
         hidtidig_plan = tidligere_formel(self, "min_plan_udarbejdes_af")
 
         class min_plan_udarbejdes_af(Variable):
@@ -70,10 +98,21 @@ class RettighederFremForPligter(Reform):
 
             def formula(person, period, parameters):
                 hidtil = som(hidtidig_plan(person, period, parameters), MinPlanUdarbejder)
-                selvhjulpen = navn_i(person("regelgruppe", period), SELVHJULPNE)
+                selvhjulpen = person("selvhjulpen", period)
                 return hvor(
                     selvhjulpen & (hidtil != MinPlanUdarbejder.ingen), MinPlanUdarbejder.borgeren, hidtil
                 )
 
         self.update_variable(kontaktforloeb_efter_aftale)
         self.update_variable(min_plan_udarbejdes_af)
+
+
+def _ingen_for_selvhjulpne(navn: str, reform) -> type:
+    """Samtalekravet ``navn`` som hidtil, men 0 for de selvhjulpne."""
+    hidtil = tidligere_formel(reform, navn)
+    label = f"{reform.variables[navn].label} (ingen for de selvhjulpne)"
+
+    def formula(person, period, parameters):
+        return numpy.where(person("selvhjulpen", period), 0, hidtil(person, period, parameters))
+
+    return type(navn, (Variable,), {"label": label, "formula": formula})

@@ -7,7 +7,7 @@ from openfisca_core.periods import MONTH
 from openfisca_core.reforms import Reform
 from openfisca_core.variables import Variable
 
-from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, plus_uger
+from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, maanedens_sidste_dag, plus_dage, plus_uger
 from openfisca_dk_beskaeftigelse.entities import Person
 from openfisca_dk_beskaeftigelse.kilder import Kilde
 from openfisca_dk_beskaeftigelse.love import SDL
@@ -40,19 +40,22 @@ class sygedagpenge_tidsgraense_dato(Variable):
     label = "Tidsgrænsen: første dag med nedsatte sygedagpenge"
     reference = SDL.paragraf("§ 24, stk. 3 og 4 (optælling af uger)")
     documentation = (
-        "Første dag efter tidsgrænsen (parameteren reformer.tidsgraense_sygedagpenge.uger), talt "
-        "som revurderingstidspunktets uger i gældende ret: sygedagpenge_medregningsstart + (uger - "
-        "tidligere_sygedagpengeuger) × 7 dage. Kun for sygemeldte omfattet af § 24; ellers ingen dato."
+        "Første dag i måneden efter den, hvor ugerne overstiger tidsgrænsen (parameteren "
+        "reformer.tidsgraense_sygedagpenge.uger), talt som revurderingstidspunktets uger i gældende "
+        "ret: grænsen overskrides på sygedagpenge_medregningsstart + (uger - "
+        "tidligere_sygedagpengeuger) × 7 dage, og som revurderingstidspunktet (SDL § 24, stk. 1) "
+        "indtræder tidsgrænsen ved udgangen af den måned. Kun for sygemeldte omfattet af § 24; "
+        "ellers ingen dato."
     )
 
     def formula(person, period, parameters):
         uger = parameters(period).reformer.tidsgraense_sygedagpenge.uger
-        graense = plus_uger(
+        overskredet = plus_uger(
             person("sygedagpenge_medregningsstart", period),
             uger - person("tidligere_sygedagpengeuger", period),
         )
         omfattet = person("sygemeldt", period) & ~person("sygedagpenge_26_ugers_graense", period)
-        return numpy.where(omfattet, graense, INGEN)
+        return numpy.where(omfattet, plus_dage(maanedens_sidste_dag(overskredet), 1), INGEN)
 
 
 class sygedagpenge_nedsat(Variable):
@@ -102,7 +105,8 @@ class TidsgraenseSygedagpenge(Reform):
     Hvad reformen ændrer, for borgere omfattet af sygedagpengelovens § 24:
     - der er intet revurderingstidspunkt (``sygedagpenge_revurderingstidspunkt`` = ingen dato) og
       intet ophør (``sygedagpenge_ophoersdato`` = ingen dato), og dermed intet jobafklaringsforløb;
-    - efter tidsgrænsen (``sygedagpenge_tidsgraense_dato``) udbetaler kommunen den nedsatte andel
+    - fra tidsgrænsen (``sygedagpenge_tidsgraense_dato``, dagen efter udgangen af måneden, hvor
+      ugerne overstiger grænsen, som ophøret i gældende ret) udbetaler kommunen den nedsatte andel
       (``sygedagpenge_nedsat``, ``sygedagpenge_maanedsbeloeb``);
     - forlængelsesgrundene gælder ikke længere; kun hvis parameteren
       ``livstruende_sygdom_bevarer_sats`` er sand, bevarer livstruende, alvorlig sygdom den fulde

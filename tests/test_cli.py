@@ -1,16 +1,22 @@
-"""Kommandolinjen, som brugerne kører den: en rigtig proces på rigtige filer."""
+"""Kommandolinjen på rigtige filer: kommandoen kørt i testens proces (``cli.main``, med stdout,
+stderr, exitkode og miljø som i en skal), og nogle få gange som en rigtig proces (``ende_til_ende``)."""
 
+import argparse
+import contextlib
 import csv
+import importlib.metadata
 import io
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
 import openfisca_dk_beskaeftigelse as pakke
+from openfisca_dk_beskaeftigelse import cli
 from openfisca_dk_beskaeftigelse.cli import FORMATER
 
 EKSEMPLER = sorted(pakke.EKSEMPELMAPPE.glob("*.yaml"))
@@ -18,12 +24,30 @@ LEDIG = pakke.EKSEMPELMAPPE / "forsikret_ledig.yaml"
 VARIABLER_STAK = "maalgruppe,kontaktforloeb_samtaler_telefon_video"
 
 
-def _koer(*args, cwd=None, env=None):
+def _koer(*args, cwd=None, env=None) -> subprocess.CompletedProcess:
+    """``dk-beskaeftigelse ARGS`` i testens proces: samme stdout, stderr og exitkode som en proces,
+    men systemerne bygges én gang for alle tests (``regimer.byg_system``)."""
+    ud, fejl = io.StringIO(), io.StringIO()
+    miljoe = {"COLUMNS": "200", **(env or {})}
+    with (
+        contextlib.chdir(cwd or os.getcwd()),
+        mock.patch.dict(os.environ, miljoe),
+        contextlib.redirect_stdout(ud),
+        contextlib.redirect_stderr(fejl),
+    ):
+        try:
+            kode = cli.main([*map(str, args)])
+        except SystemExit as stop:
+            kode = stop.code
+    return subprocess.CompletedProcess(args, kode, ud.getvalue(), fejl.getvalue())
+
+
+def _proces(*args, env=None) -> subprocess.CompletedProcess:
+    """``dk-beskaeftigelse ARGS`` som en rigtig proces (det installerede script)."""
     return subprocess.run(
         [Path(sys.executable).parent / "dk-beskaeftigelse", *map(str, args)],
         capture_output=True,
         text=True,
-        cwd=cwd,
         env={**os.environ, "COLUMNS": "200", **(env or {})},
     )
 
@@ -42,7 +66,7 @@ def test_json_er_maskinlaesbart_og_stabilt():
     )
     assert resultat.returncode == 0, resultat.stderr
     data = json.loads(resultat.stdout)
-    assert data["format_version"] == 2 and data["periode"] == "2026-03"
+    assert data["format_version"] == 3 and data["periode"] == "2026-03"
     raekker = {r["variabel"]: r for r in data["resultater"]}
     assert raekker["alder"]["vaerdier"]["gaeldende_ret"] == 41
     assert raekker["ydelse"]["vaerdier"]["gaeldende_ret"] == "arbejdsloeshedsdagpenge"
@@ -187,20 +211,22 @@ def _uden_modul(tmp_path, modul: str) -> dict:
     return {"PYTHONPATH": str(tmp_path / "mangler")}
 
 
+@pytest.mark.ende_til_ende
 def test_manglende_ekstra_naevner_den(tmp_path):
     ud = tmp_path / "ud"
-    resultat = _koer(*EFFEKT, "--ud", ud, env=_uden_modul(tmp_path, "matplotlib"))
+    resultat = _proces(*EFFEKT, "--ud", ud, env=_uden_modul(tmp_path, "matplotlib"))
     _en_linje(resultat, "--ud", "pip install 'openfisca-dk-beskaeftigelse[docs]'")
     assert not ud.exists()
-    resultat = _koer("serve", "--port", "1", env=_uden_modul(tmp_path, "gunicorn"))
+    resultat = _proces("serve", "--port", "1", env=_uden_modul(tmp_path, "gunicorn"))
     _en_linje(resultat, "serve", "pip install 'openfisca-dk-beskaeftigelse[web-api]'")
 
 
+@pytest.mark.ende_til_ende
 @pytest.mark.parametrize("format_", ["json", "tabel"])
 def test_lukket_roer_giver_intet_traceback(format_):
     proces = subprocess.Popen(
         [Path(sys.executable).parent / "dk-beskaeftigelse", "sammenlign", LEDIG, "--periode", "2026-03"]
-        + ["--format", format_],
+        + ["--regimer", "gaeldende_ret", "--format", format_],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -324,3 +350,36 @@ def test_ingen_advarsel_for_historik_null_og_readme_maaneden(tmp_path):
     )
     resultat = _koer("sammenlign", null, "--periode", "2025-06", "--regimer", "gaeldende_ret")
     assert resultat.returncode == 0 and resultat.stderr == "", resultat.stderr
+
+
+def test_hjaelpen_og_argparses_egne_beskeder_er_paa_dansk():
+    hjaelp = _koer("--help")
+    assert hjaelp.returncode == 0
+    for dansk in ("brug: dk-beskaeftigelse", "argumenter:", "tilvalg:", "vis denne hjælp og afslut"):
+        assert dansk in hjaelp.stdout, dansk
+    for engelsk in ("usage:", "positional arguments", "options:", "show this help"):
+        assert engelsk not in hjaelp.stdout, engelsk
+    assert "brug: dk-beskaeftigelse test" in _koer("test", "--help").stdout
+    for args, linje in [
+        (["sammenlign"], "fejl: disse argumenter mangler: SITUATION, --periode"),
+        (["paradis"], "fejl: kommando: ugyldigt valg 'paradis'; vælg mellem 'sammenlign', "),
+        (["regimer", "--format", "pdf"], "fejl: --format: ugyldigt valg 'pdf'; vælg mellem 'tabel', 'json'"),
+        ([*EFFEKT, "--seed", "nul"], "fejl: --seed: ugyldig værdi 'nul'"),
+        (["regimer", "--farve"], "fejl: ukendte argumenter: --farve"),
+        (["forklar", LEDIG, "--variabel"], "fejl: --variabel: forventede én værdi"),
+    ]:
+        _en_linje(_koer(*args), linje)
+
+
+def test_argparse_er_kun_dansk_for_kommandolinjen():
+    _koer("--help")
+    assert "usage: x" in argparse.ArgumentParser(prog="x").format_usage()
+
+
+def test_version_fra_pakkens_metadata():
+    resultat = _koer("--version")
+    assert resultat.returncode == 0
+    assert (
+        resultat.stdout == f"dk-beskaeftigelse {importlib.metadata.version('openfisca-dk-beskaeftigelse')}\n"
+    )
+    assert pakke.__version__ == importlib.metadata.version("openfisca-dk-beskaeftigelse")

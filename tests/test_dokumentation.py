@@ -1,5 +1,6 @@
 """Den genererede reference nævner hver variabel, hver parameter og hvert regime."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,30 @@ def test_regneeksemplets_raekker_er_entydige(sider):
         if "## Regneeksempel" in tekst:
             hvem_og_variabel = [tuple(r[:2]) for r in _regneeksempel(tekst)]
             assert len(hvem_og_variabel) == len(set(hvem_og_variabel)), navn
+
+
+def test_reformsiden_viser_hvilke_pligter_der_flytter_for_hvem(sider):
+    """faerre_maalgrupper: Ali (jobparat) mister fristen for første samtale, men beholder joblog og cv;
+    Sara (ung aktivitetsparat) får ikke cv-pligt; Per (jobafklaring) mister LAB's samtaler og planen."""
+    afsnit = sider["reformer/faerre_maalgrupper.md"].split("## Det, reformen flytter", 1)[1]
+    afsnit = afsnit.split("## Regneeksempel", 1)[0]
+    linjer = {linje.split(":", 1)[0]: linje for linje in afsnit.splitlines() if linje.startswith("- ")}
+    ali = linjer["- Borger `ali`"]
+    assert "`kontaktforloeb_foerste_samtale_senest`: 2025-10-08 → ingen" in ali
+    assert "joblog_pligt" not in ali and "cv_pligt" not in ali
+    assert "cv_pligt" not in linjer["- Borger `sara`"]
+    assert "`kontaktforloeb_min_samtaler_6_maaneder`: 4 → 0" in linjer["- Borger `per`"]
+    # Mette (forsikret ledig) skifter kun navn på målgruppen.
+    assert linjer["- Borger `mette`"].count("`") == 4
+
+
+def test_yaml_siden_viser_de_testede_filer_ordret():
+    """docs/yaml-test.md har eksemplerne i selve filen (læsbar uden sitet); hver er en testfil."""
+    side = (REPO / "docs" / "yaml-test.md").read_text(encoding="utf-8")
+    eksempler = dict(
+        re.findall(r"`(tests/dokumentation/[^`]+\.yaml)`:\n\n```yaml\n(.*?)```", side, re.DOTALL)
+    )
+    filer = sorted((REPO / "tests" / "dokumentation").glob("*.yaml"))
+    assert sorted(eksempler) == [f.relative_to(REPO).as_posix() for f in filer]
+    for sti, tekst in eksempler.items():
+        assert tekst == (REPO / sti).read_text(encoding="utf-8"), sti

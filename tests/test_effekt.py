@@ -93,8 +93,8 @@ class HulILedighedsydelsen(Reform):
 def hul_under_gaeldende_ret(monkeypatch):
     """Gældende ret rammer et hul i ledighedsydelsen; reformerne gør ikke."""
 
-    def byg(noegle):
-        system = byg_system(noegle)
+    def byg(noegle, fremskrivning=False):
+        system = byg_system(noegle, fremskrivning)
         return HulILedighedsydelsen(system) if noegle == GAELDENDE_RET else system
 
     monkeypatch.setattr(effektmodul, "byg_system", byg)

@@ -1,6 +1,7 @@
 """Pakken er installeret, som brugerne får den: lovens mapper inde i pakken, ingen
 topniveau-pakker ``variables``/``reforms``, og metadata, som OpenFisca kræver."""
 
+import importlib.metadata
 import importlib.util
 import sysconfig
 from pathlib import Path
@@ -29,3 +30,13 @@ def test_pakkens_metadata_har_repository(system):
     metadata = system.get_package_metadata()
     assert metadata["name"] == "openfisca-dk-beskaeftigelse"
     assert metadata["repository_url"].startswith("https://")
+
+
+def test_licensen_og_lovens_filer_er_med_i_installationen():
+    distribution = importlib.metadata.distribution("openfisca-dk-beskaeftigelse")
+    assert distribution.metadata["License-Expression"] == "AGPL-3.0-or-later"
+    (licens,) = [f for f in distribution.files if f.name == "LICENSE"]
+    assert licens.read_text().lstrip().startswith("GNU AFFERO GENERAL PUBLIC LICENSE")
+    assert "Version 3, 19 November 2007" in licens.read_text()
+    for mappe in ("parameters", "examples", "reforms/parametre"):
+        assert any((pakke.PAKKEMAPPE / mappe).glob("*.yaml")), mappe

@@ -152,3 +152,19 @@ def test_kontrollen_naevner_reformen_uden_kilde():
     assert reform_mangler([UdenKilde, MedKilde]) == [
         f"{__name__}.UdenKilde: docstring nævner ingen kildefil i seeds/"
     ]
+
+
+def test_de_afledte_satser_siger_det_i_metadata(system):
+    """En afledt værdi bærer ``metadata.afledt`` med regnestykket (issue 12, punkt 4)."""
+    afledte = {
+        "afl.dagpenge.maksimum_maaned": "2026-01-01",
+        "afl.dagpenge.beskaeftigelsestillaeg.maksimum_maaned": "2026-01-01",
+        "aktivloven.kontanthjaelp.gammel_ordning.under_30_enlig_forsoerger": "2020-01-01",
+    }
+    for navn, dato in afledte.items():
+        parameter = system.parameters
+        for del_ in navn.split("."):
+            parameter = parameter.children[del_]
+        vaerdi = next(v for v in parameter.values_list if v.instant_str == dato)
+        assert "×" in vaerdi.metadata.get("afledt", ""), f"{navn} {dato}: metadata.afledt mangler"
+        assert "beraknare" not in str(vaerdi.metadata.get("reference")), navn

@@ -193,15 +193,18 @@ class kontanthjaelp_tillaeg(Variable):
     definition_period = MONTH
     unit = "currency-DKK"
     label = "Tillæg til kontanthjælpen, kr. pr. måned"
-    reference = LAS.paragraf("§§ 16-20") + LOV_1655_2024.paragraf("§ 1")
+    reference = LAS.paragraf("§§ 16-20", "§ 19, stk. 1 og 3") + LOV_1655_2024.paragraf("§ 1")
     documentation = (
         "Fra 1. juli 2025: børnetillæg til forsørgere; tillæg til enlige forsørgere på "
         "mindstesats eller grundsats; tillæg til enlige ikke-forsørgere på grundsats eller "
-        "forhøjet sats; særligt ungetillæg på grundsats til aktivitetsparate 18-24-årige "
-        "ikke-forsørgere, til 25-29-årige ikke-forsørgere og til forsørgere under 30 år. "
+        "forhøjet sats; særligt ungetillæg (§ 19) på grundsats kun til personer under 30 år, "
+        "som kommunen har visiteret aktivitetsparate (§ 19, stk. 1): 18-24-årige og 25-29-årige "
+        "ikke-forsørgere og forsørgere under 30 år (stk. 3, nr. 1-3); jobparate får det ikke. "
         "Hvilke satser hvert tillæg knytter sig til, er fra en kommunes oversigt (lav-medium "
-        "sikkerhed). Det midlertidige tilpasningstillæg og fritidstillægget er ikke modelleret. "
-        "Før 1. juli 2025 findes tillæggene ikke (0; aktivitetstillæg m.v. er ikke modelleret)."
+        "sikkerhed; § 19, stk. 1 henviser til § 16, stk. 1, nr. 1 og 3, som ikke er kontrolleret). "
+        "Forrevalidender (§ 19, stk. 2), det midlertidige tilpasningstillæg og fritidstillægget er "
+        "ikke modelleret. Før 1. juli 2025 findes tillæggene ikke, heller ikke det særlige "
+        "ungetillæg (0; det gamle systems aktivitetstillæg, LAS § 25, stk. 9, er ikke modelleret)."
     )
 
     def formula_2025_07_01(person, period, parameters):
@@ -225,18 +228,13 @@ class kontanthjaelp_tillaeg(Variable):
             tillaeg.enlig_ikke_forsoerger,
             0,
         )
+        # § 19, stk. 1: kun under 30 år og visiteret aktivitetsparat, i alle tre grupper i stk. 3.
+        ungetillaeg_ret = grundsats & aktivitetsparat & (alder < ny.aldersgraense_forhoejet_sats)
         ungetillaeg = numpy.select(
             [
-                grundsats & forsoerger & (alder < ny.aldersgraense_forhoejet_sats),
-                grundsats
-                & ~forsoerger
-                & (alder >= tillaeg.ungetillaeg_aldersgraense_25)
-                & (alder < ny.aldersgraense_forhoejet_sats),
-                grundsats
-                & ~forsoerger
-                & aktivitetsparat
-                & (alder >= tillaeg.ungetillaeg_mindstealder)
-                & (alder < tillaeg.ungetillaeg_aldersgraense_25),
+                ungetillaeg_ret & forsoerger,
+                ungetillaeg_ret & ~forsoerger & (alder >= tillaeg.ungetillaeg_aldersgraense_25),
+                ungetillaeg_ret & ~forsoerger & (alder >= tillaeg.ungetillaeg_mindstealder),
             ],
             [
                 tillaeg.saerligt_ungetillaeg_forsoerger,

@@ -51,7 +51,8 @@ class jobrotation_ledighedskrav_opfyldt(Variable):
     label = "Har modtaget offentlig forsørgelse længe nok til at blive jobrotationsvikar"
     reference = LAB.paragraf("§ 151, stk. 1")
     documentation = (
-        "Mindst 6 måneder fra ledighed_startdato til månedens første dag (én sammenhængende "
+        "Mindst 6 måneder (3 for forløb påbegyndt i 2021, BEK nr. 2166/2020 § 3) fra "
+        "ledighed_startdato til månedens første dag (én sammenhængende "
         "periode; hvilke ydelser der tæller, er ikke modelleret). ledighed_startdato kræves "
         "for personer i vikarernes målgrupper."
     )
@@ -72,7 +73,7 @@ class jobrotation_vikar_ret(Variable):
     label = "Kan nu ansættes som jobrotationsvikar"
     reference = LAB.paragraf("§ 151, stk. 1") + LOV_1750_2025.paragraf("§ 1")
     documentation = (
-        "Målgruppen i § 151, stk. 1 og mindst 6 måneders forudgående offentlig forsørgelse, "
+        "Målgruppen i § 151, stk. 1 og forudgående offentlig forsørgelse (6 måneder; 3 i 2021), "
         "så længe ordningen gælder. Lov nr. 1750/2025 afskaffer jobrotation; modellen bruger "
         "1. februar 2026 (ikke verificeret, lav sikkerhed). § 6, nr. 2-5 har ret til et "
         "selvfundet vikariat (§ 151); det ændrer ikke adgangen her."
@@ -94,7 +95,10 @@ class jobrotation_vikar_max_maaneder(Variable):
     unit = "month"
     label = "Vikaransættelsens højeste varighed, måneder"
     reference = LAB.paragraf("§ 151")
-    documentation = "Højst 6 måneder for en person, der kan ansættes som vikar; ellers 0."
+    documentation = (
+        "Højst 6 måneder (9 for forløb påbegyndt i 2021, BEK nr. 2166/2020 § 3) for en person, der "
+        "kan ansættes som vikar; ellers 0."
+    )
 
     def formula(person, period, parameters):
         jobrotation = parameters(period).lab.jobrotation

@@ -25,7 +25,9 @@ from openfisca_dk_beskaeftigelse.datoer import (
 from openfisca_dk_beskaeftigelse.entities import Person
 from openfisca_dk_beskaeftigelse.grupper import hvor, navn_i, pr_vaerdi, vaelg
 from openfisca_dk_beskaeftigelse.love import (
+    AFL,
     LAB,
+    LAS,
     LOV_295_2023,
     LOV_727_2023,
     LOV_1750_2025,
@@ -48,6 +50,87 @@ class Regelgruppe(Enum):
     uden_kontaktforloeb = "Uden lovbestemt kontaktforløb (§ 6, nr. 9 i fleksjob, 11, 12, 13, ingen)"
 
 
+class ung_forsikret_i_jobcenteret(Variable):
+    value_type = bool
+    entity = Person
+    definition_period = MONTH
+    label = (
+        "Forsikret ledig under 25 år uden erhvervskompetencegivende uddannelse og uden hjemmeboende "
+        "børn, der har kontaktforløbet i jobcenteret fra start (§ 27, stk. 3)"
+    )
+    reference = LAB.paragraf("§ 27, stk. 3", "§ 31, stk. 1, 3. pkt.") + LOV_727_2023.paragraf("§ 1")
+    documentation = (
+        "Sand for en person i § 6, nr. 1 (maalgruppe_lab_6) under lab.kontaktforloeb.ung_undtagelse.alder "
+        "år uden erhvervskompetencegivende uddannelse og uden hjemmeboende børn (har_forsoergerpligt), "
+        "når undtagelsen gælder (lab.kontaktforloeb.ung_undtagelse.gaelder, fra 1.1.2024). Alderen "
+        "skal kun kendes for forsikrede ledige, når undtagelsen gælder."
+    )
+
+    def formula(person, period, parameters):
+        ung = parameters(period).lab.kontaktforloeb.ung_undtagelse
+        maalgruppe = person("maalgruppe_lab_6", period)
+        forsikret = (maalgruppe == maalgruppe.possible_values.forsikret_ledig) & ung.gaelder
+        alder = alder_hvor(person, period, forsikret, "ung_forsikret_i_jobcenteret")
+        # § 27, stk. 3: under 25 år, uden uddannelse og uden hjemmeboende børn.
+        return (
+            forsikret
+            & (alder < ung.alder)
+            & ~person("har_erhvervskompetencegivende_uddannelse", period)
+            & ~person("har_forsoergerpligt", period)
+        )
+
+
+def _regelgruppe_efter_6(person, period, maalgruppe) -> numpy.ndarray:
+    """Regelgruppen for en målgruppe efter LAB § 6 (``maalgruppe`` har de 13 gruppers værdier)."""
+    grupper = maalgruppe.possible_values
+    ydelse = person("ydelse", period)
+    forsikret = maalgruppe == grupper.forsikret_ledig
+    return vaelg(
+        [
+            forsikret & person("ung_forsikret_i_jobcenteret", period),
+            forsikret,
+            maalgruppe == grupper.jobparat_kontanthjaelp,
+            maalgruppe == grupper.uddannelsesparat_uddannelseshjaelp,
+            (maalgruppe == grupper.aktivitetsparat_kontanthjaelp)
+            | (maalgruppe == grupper.aktivitetsparat_uddannelseshjaelp),
+            (maalgruppe == grupper.fleksjobvisiteret) & (ydelse == ydelse.possible_values.ledighedsydelse),
+            (maalgruppe == grupper.jobafklaringsforloeb)
+            | (maalgruppe == grupper.ressourceforloeb)
+            | (maalgruppe == grupper.revalidend),
+            maalgruppe == grupper.sygedagpengemodtager,
+        ],
+        [
+            Regelgruppe.forsikret_ledig_ung,
+            Regelgruppe.forsikret_ledig,
+            Regelgruppe.jobparat,
+            Regelgruppe.uddannelsesparat,
+            Regelgruppe.aktivitetsparat,
+            Regelgruppe.ledighedsydelse,
+            Regelgruppe.forloeb,
+            Regelgruppe.sygedagpenge,
+        ],
+        Regelgruppe.uden_kontaktforloeb,
+    )
+
+
+class regelgruppe_lab_6(Variable):
+    value_type = Enum
+    possible_values = Regelgruppe
+    default_value = Regelgruppe.uden_kontaktforloeb
+    entity = Person
+    definition_period = MONTH
+    label = "Regelgruppe efter målgruppen i LAB § 6 (maalgruppe_lab_6)"
+    reference = LAB.paragraf("§ 6", "§ 27, stk. 3", "§ 31, stk. 1 og 3") + LOV_727_2023.paragraf("§ 1")
+    documentation = (
+        "Den regelgruppe, personens målgruppe efter LAB § 6 giver (se regelgruppe). I gældende ret "
+        "samme som regelgruppe; en reform med andre målgrupper læser her, hvilke regler borgeren "
+        "har i dag."
+    )
+
+    def formula(person, period):
+        return _regelgruppe_efter_6(person, period, person("maalgruppe_lab_6", period))
+
+
 class regelgruppe(Variable):
     value_type = Enum
     possible_values = Regelgruppe
@@ -59,57 +142,38 @@ class regelgruppe(Variable):
     documentation = """
 Samler målgrupperne i LAB § 6 i de grupper, som kontaktforløbet, borgerens pligter og
 "Min Plan" skelner imellem. Forsikrede ledige under 25 år uden erhvervskompetencegivende
-uddannelse og uden hjemmeboende børn (§ 27, stk. 3) er en særskilt gruppe, når parameteren
-lab.kontaktforloeb.ung_undtagelse.gaelder er sand (fra 1.1.2024): de visiteres til
-jobcenteret fra start. Modellen antager, at alle i gruppen er omfattet af
-uddannelsespålægget. Hjemmeboende børn læses fra har_forsoergerpligt. Fleksjobvisiterede
-har kun et kontaktforløb, mens de modtager ledighedsydelse.
+uddannelse og uden hjemmeboende børn (§ 27, stk. 3; ung_forsikret_i_jobcenteret) er en
+særskilt gruppe, når parameteren lab.kontaktforloeb.ung_undtagelse.gaelder er sand (fra
+1.1.2024): de visiteres til jobcenteret fra start. Modellen antager, at alle i gruppen er
+omfattet af uddannelsespålægget. Fleksjobvisiterede har kun et kontaktforløb, mens de
+modtager ledighedsydelse.
 
-Det er den ene afbildning, en reform med andre målgrupper skal erstatte.
+Regelgruppen læser målgruppen i maalgruppe, så en målgruppe givet som input følger med; med
+de 13 målgrupper er den lig regelgruppe_lab_6. Det er den ene afbildning, en reform med andre
+målgrupper skal erstatte. Jobsøgningspligterne (joblog og cv) læser regelgruppen gennem
+regelgruppe_jobsoegning, så en reform kan give dem et andet regelsæt end kontaktforløbet.
 """
 
-    def formula(person, period, parameters):
-        maalgruppe = person("maalgruppe", period)
-        grupper = maalgruppe.possible_values
-        ydelse = person("ydelse", period)
-        ung = parameters(period).lab.kontaktforloeb.ung_undtagelse
-        forsikret = maalgruppe == grupper.forsikret_ledig
-        # Alderen skal kun kendes for forsikrede ledige, når undtagelsen gælder.
-        alder = alder_hvor(person, period, forsikret & ung.gaelder, "regelgruppe")
-        # § 27, stk. 3: under 25 år, uden uddannelse og uden hjemmeboende børn.
-        ung_i_jobcenter = (
-            ung.gaelder
-            & (alder < ung.alder)
-            & ~person("har_erhvervskompetencegivende_uddannelse", period)
-            & ~person("har_forsoergerpligt", period)
-        )
-        return vaelg(
-            [
-                forsikret & ung_i_jobcenter,
-                forsikret,
-                maalgruppe == grupper.jobparat_kontanthjaelp,
-                maalgruppe == grupper.uddannelsesparat_uddannelseshjaelp,
-                (maalgruppe == grupper.aktivitetsparat_kontanthjaelp)
-                | (maalgruppe == grupper.aktivitetsparat_uddannelseshjaelp),
-                (maalgruppe == grupper.fleksjobvisiteret)
-                & (ydelse == ydelse.possible_values.ledighedsydelse),
-                (maalgruppe == grupper.jobafklaringsforloeb)
-                | (maalgruppe == grupper.ressourceforloeb)
-                | (maalgruppe == grupper.revalidend),
-                maalgruppe == grupper.sygedagpengemodtager,
-            ],
-            [
-                Regelgruppe.forsikret_ledig_ung,
-                Regelgruppe.forsikret_ledig,
-                Regelgruppe.jobparat,
-                Regelgruppe.uddannelsesparat,
-                Regelgruppe.aktivitetsparat,
-                Regelgruppe.ledighedsydelse,
-                Regelgruppe.forloeb,
-                Regelgruppe.sygedagpenge,
-            ],
-            Regelgruppe.uden_kontaktforloeb,
-        )
+    def formula(person, period):
+        return _regelgruppe_efter_6(person, period, person("maalgruppe", period))
+
+
+class regelgruppe_jobsoegning(Variable):
+    value_type = Enum
+    possible_values = Regelgruppe
+    default_value = Regelgruppe.uden_kontaktforloeb
+    entity = Person
+    definition_period = MONTH
+    label = "Regelgruppe for jobsøgningspligterne (joblog og cv)"
+    reference = LAB.paragraf("§ 6, nr. 1, 2 og 4") + AFL.paragraf("§ 62") + LAS.paragraf("§ 13")
+    documentation = (
+        "I gældende ret samme gruppe som regelgruppe: joblog_pligt og cv_pligt følger personens "
+        "gruppe efter LAB § 6. En reform, der giver nye målgrupper fælles regler for kontaktforløbet, "
+        "kan lade jobsøgningspligterne følge et andet regelsæt ved at erstatte denne variabel."
+    )
+
+    def formula(person, period):
+        return person("regelgruppe", period)
 
 
 def _i_gruppe(person, period, grupper) -> numpy.ndarray:
@@ -184,6 +248,28 @@ def _kommunens_enhed(parameters, period):
     return Ansvarlig.kommune if afskaffet else Ansvarlig.jobcenter
 
 
+class kontaktforloeb_a_kasse_fase(Variable):
+    value_type = bool
+    entity = Person
+    definition_period = MONTH
+    label = "I a-kassens del af kontaktforløbet (ledighedens første måneder)"
+    reference = LAB.paragraf("§ 27, stk. 2", "§ 31, stk. 1") + LOV_727_2023.paragraf("§ 1")
+    documentation = (
+        "Sand for en forsikret ledig (regelgruppe forsikret_ledig, ikke § 27, stk. 3-gruppen) i de "
+        "måneder, der slutter inden lab.kontaktforloeb.a_kasse.periode_maaneder måneder efter "
+        "ledighed_startdato. Perioden er 0 måneder i 2020-2023 (a-kassen havde ingen del af "
+        "kontaktforløbet) og 3 måneder fra 1.1.2024 (lov nr. 727/2023). a-kasserne bruger i praksis en "
+        "grænse på 410 udbetalte dagpengetimer ved udgangen af en måned (ca. 11 uger)."
+    )
+
+    def formula(person, period, parameters):
+        maaneder = parameters(period).lab.kontaktforloeb.a_kasse.periode_maaneder
+        forsikret = (person("regelgruppe", period) == Regelgruppe.forsikret_ledig) & (maaneder > 0)
+        start = _ledighed_start(person, period, forsikret, "kontaktforloeb_ansvarlig")
+        # § 31, stk. 1: a-kassen i de første måneder, herefter jobcenteret (kommunen).
+        return forsikret & (maaned_slut(period) < plus_maaneder(start, maaneder))
+
+
 class kontaktforloeb_ansvarlig(Variable):
     value_type = Enum
     possible_values = Ansvarlig
@@ -198,12 +284,11 @@ class kontaktforloeb_ansvarlig(Variable):
         + SDL.paragraf("§ 13 b")
     )
     documentation = """
-2020-2023: jobcenteret for alle grupper med kontaktforløb. Fra 1.1.2024 har a-kassen ansvaret
-for forsikrede ledige i de første 3 måneder (undtagen § 27, stk. 3-gruppen); modellen regner
-a-kassens måneder som de måneder, der slutter inden 3 måneders ledighed regnet fra
-ledighed_startdato (a-kasserne bruger en grænse på 410 udbetalte dagpengetimer ved udgangen af
-en måned, ca. 11 uger). Fra lov nr. 1750/2025 (parameteren jobcentre_afskaffet, 1.2.2026,
-lav-medium sikkerhed) står der "kommunen" i stedet for "jobcenteret".
+A-kassen i a-kassens del af kontaktforløbet (kontaktforloeb_a_kasse_fase: fra 1.1.2024 de
+første 3 måneder for forsikrede ledige, undtagen § 27, stk. 3-gruppen; ingen a-kassefase
+2020-2023); ellers jobcenteret for alle grupper med kontaktforløb. Fra lov nr. 1750/2025
+(parameteren jobcentre_afskaffet, 1.2.2026, lav-medium sikkerhed) står der "kommunen" i stedet
+for "jobcenteret".
 
 Sygedagpengemodtagere: kommunen (jobcenteret) følger op efter sygedagpengeloven. Overgangen for
 personer, der var ledige før 1.1.2024 og fortsatte i jobcenteret, er ikke modelleret: modellen
@@ -213,20 +298,8 @@ viser reglerne for et forløb efter de regler, der gælder i måneden.
     def formula(person, period, parameters):
         gruppe = person("regelgruppe", period)
         kommunal = person("kontaktforloeb_omfattet", period) | (gruppe == Regelgruppe.sygedagpenge)
-        return hvor(kommunal, _kommunens_enhed(parameters, period), Ansvarlig.ingen)
-
-    def formula_2024_01_01(person, period, parameters):
-        gruppe = person("regelgruppe", period)
-        forsikret = gruppe == Regelgruppe.forsikret_ledig
-        start = _ledighed_start(person, period, forsikret, "kontaktforloeb_ansvarlig")
-        # § 31, stk. 1: a-kassen i de første 3 måneder, herefter jobcenteret.
-        a_kasse_fase = forsikret & (
-            maaned_slut(period)
-            < plus_maaneder(start, parameters(period).lab.kontaktforloeb.a_kasse.periode_maaneder)
-        )
-        kommunal = person("kontaktforloeb_omfattet", period) | (gruppe == Regelgruppe.sygedagpenge)
         return vaelg(
-            [a_kasse_fase, kommunal],
+            [person("kontaktforloeb_a_kasse_fase", period), kommunal],
             [Ansvarlig.a_kasse, _kommunens_enhed(parameters, period)],
             Ansvarlig.ingen,
         )
@@ -441,6 +514,7 @@ class SamtaleForm(Enum):
     valgfrit_efter_foerste_samtale = (
         "Første samtale ved fremmøde; derefter vælger borgeren fremmøde, telefon eller video"
     )
+    valgfrit_alle_samtaler = "Borgeren vælger fremmøde, telefon eller video til alle samtaler"
 
 
 class kontaktforloeb_samtaler_telefon_video(Variable):
@@ -457,9 +531,10 @@ class kontaktforloeb_samtaler_telefon_video(Variable):
 Reglen på datoen (parameteren lab.kontaktforloeb.samtaleform) for personer med kontaktforløb:
 2020-2021 personligt fremmøde som hovedregel; fra 1.1.2022 (lov nr. 2590/2021) kan personen
 efter 6 måneders ledighed vælge telefon eller video; fra lov nr. 295/2023 holdes første
-jobsamtale ved personligt fremmøde, og derefter vælger personen. Ikrafttrædelsen af lov nr.
-295/2023 er ikke fundet; 22.3.2023 er antaget (lav-medium), og marts 2023 vises med 2022-reglen.
-Kommunen kan i visse tilfælde kræve personligt fremmøde (§ 33, stk. 2). For de første 3
+jobsamtale ved personligt fremmøde, og derefter vælger personen. Lov nr. 295/2023 trådte i
+kraft 22.3.2023 (STAR), og marts 2023 vises med 2022-reglen (værdien læses den 1. i måneden).
+Værdien valgfrit_alle_samtaler har ingen lov brugt; den findes, så en reform kan sætte parameteren
+til den. Kommunen kan i visse tilfælde kræve personligt fremmøde (§ 33, stk. 2). For de første 3
 måneder i a-kassen fra 2024 gælder det samme: første samtale ved fremmøde, de to næste efter
 valg (NNF a-kasse, medium).
 """

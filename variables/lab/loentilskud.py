@@ -140,6 +140,23 @@ def _forsoerget_mindst(person, period, maaneder, relevant, hvorfor):
     return (start != numpy.datetime64(INGEN_DATO)) & (plus_maaneder(start, maaneder) <= maaned_start(period))
 
 
+class loentilskud_ventetid_privat_maaneder(Variable):
+    value_type = int
+    entity = Person
+    definition_period = MONTH
+    unit = "month"
+    label = "Måneder med forudgående offentlig forsørgelse før løntilskud hos en privat arbejdsgiver"
+    reference = LAB.paragraf("§ 69, stk. 1-2")
+    documentation = (
+        "Ventetiden i lab.loentilskud.ledighedskrav.maaneder_privat (6 måneder) for alle, kravet gælder "
+        "for. En reform, der fremrykker løntilskuddet for udvalgte grupper, erstatter denne variabel."
+    )
+
+    def formula(person, period, parameters):
+        maaneder = parameters(period).lab.loentilskud.ledighedskrav.maaneder_privat
+        return numpy.full(person.count, maaneder)
+
+
 class loentilskud_ledighedskrav_opfyldt_privat(Variable):
     value_type = bool
     entity = Person
@@ -147,17 +164,15 @@ class loentilskud_ledighedskrav_opfyldt_privat(Variable):
     label = "Har modtaget offentlig forsørgelse længe nok til løntilskud hos en privat arbejdsgiver"
     reference = LAB.paragraf("§ 69, stk. 1-2")
     documentation = (
-        "Mindst 6 måneder fra ledighed_startdato til månedens første dag. Perioden regnes "
-        "som sammenhængende; hvilke ydelser der tæller (regler efter § 10, stk. 2), er ikke "
-        "modelleret. ledighed_startdato kræves for personer, som kravet gælder for."
+        "Mindst loentilskud_ventetid_privat_maaneder (6) måneder fra ledighed_startdato til månedens "
+        "første dag. Perioden regnes som sammenhængende; hvilke ydelser der tæller (regler efter "
+        "§ 10, stk. 2), er ikke modelleret. ledighed_startdato kræves for personer, som kravet gælder for."
     )
 
     def formula(person, period, parameters):
-        krav = parameters(period).lab.loentilskud.ledighedskrav
         relevant = person("loentilskud_ledighedskrav_gaelder_privat", period)
-        return _forsoerget_mindst(
-            person, period, krav.maaneder_privat, relevant, "loentilskud_ledighedskrav_opfyldt"
-        )
+        maaneder = person("loentilskud_ventetid_privat_maaneder", period)
+        return _forsoerget_mindst(person, period, maaneder, relevant, "loentilskud_ledighedskrav_opfyldt")
 
 
 class loentilskud_ledighedskrav_opfyldt_offentlig(Variable):

@@ -16,7 +16,7 @@ from openfisca_dk_beskaeftigelse.datoer import (
     kraev_oplyst,
 )
 from openfisca_dk_beskaeftigelse.entities import Person
-from openfisca_dk_beskaeftigelse.grupper import vaelg
+from openfisca_dk_beskaeftigelse.grupper import en_af, vaelg
 from openfisca_dk_beskaeftigelse.love import BEK_2636_2021, LAB, LOV_1655_2024, LOV_1750_2025
 
 
@@ -53,41 +53,93 @@ class Maalgruppe(Enum):
     ingen = "Ikke i en målgruppe efter § 6"
 
 
-def _maalgruppe(person, period, parameters, forloeb_aabent):
-    """LAB § 6. ``forloeb_aabent``: om et ressourceforløb/en revalidering tæller (nr. 8 og 10)."""
-    graenser = parameters(period).lab.maalgrupper
+class kontant_eller_uddannelseshjaelpsmodtager(Variable):
+    value_type = bool
+    entity = Person
+    definition_period = MONTH
+    label = "Modtager kontanthjælp, uddannelseshjælp eller overgangsydelse (§ 6, nr. 2-5)"
+    reference = LAB.paragraf("§ 6, nr. 2-5") + LOV_1655_2024.paragraf("§ 2")
+    documentation = (
+        "Ydelsesfamilien i § 6, nr. 2-5: ydelsen er kontanthjælp, uddannelseshjælp eller "
+        "overgangsydelse. Alder, uddannelse og parathed fordeler familien på nr. 2-5 "
+        "(maalgruppe_lab_6). Reformer bygger på den (fx beskaeftigelsesreform_2027: en modtager "
+        "er jobparat, medmindre andet er oplyst)."
+    )
+
+    def formula(person, period):
+        ydelse = person("ydelse", period)
+        y = ydelse.possible_values
+        return en_af(ydelse, y.kontanthjaelp, y.uddannelseshjaelp, y.overgangsydelse)
+
+
+def _begyndt_foer_lukningen(person, period, parameters, i_forloebet, hvorfor):
+    """Lov nr. 1750/2025: forløbet tæller kun, hvis det begyndte før lukningen for nye borgere."""
+    startdato = person("forloeb_startdato", period)
+    kraev_oplyst(startdato, "forloeb_startdato", hvorfor, relevant=i_forloebet)
+    lukket_fra = numpy.datetime64(parameters(period).lab.maalgrupper.nye_forloeb_lukket_fra, "D")
+    return i_forloebet & (startdato < lukket_fra)
+
+
+class i_ressourceforloeb(Variable):
+    value_type = bool
+    entity = Person
+    definition_period = MONTH
+    label = "I et ressourceforløb, der giver § 6, nr. 8"
+    reference = LAB.paragraf("§ 6, nr. 8") + LOV_1750_2025.paragraf("§ 1, nr. 4")
+    documentation = (
+        "forloeb = ressourceforloeb. Fra lukningen for nye borgere (lov nr. 1750/2025, parameteren "
+        "lab.maalgrupper.nye_forloeb_lukket_fra) kun for et forløb begyndt før lukningen "
+        "(forloeb_startdato skal da oplyses)."
+    )
+
+    def formula(person, period):
+        """Til 31.1.2026: ethvert ressourceforløb."""
+        forloeb = person("forloeb", period)
+        return forloeb == forloeb.possible_values.ressourceforloeb
+
+    def formula_2026_02_01(person, period, parameters):
+        """Fra 1.2.2026: kun forløb begyndt før lukningen (lov nr. 1750/2025)."""
+        forloeb = person("forloeb", period)
+        i_forloebet = forloeb == forloeb.possible_values.ressourceforloeb
+        return _begyndt_foer_lukningen(person, period, parameters, i_forloebet, "i_ressourceforloeb")
+
+
+class i_revalidering(Variable):
+    value_type = bool
+    entity = Person
+    definition_period = MONTH
+    label = "I en revalidering, der giver § 6, nr. 10"
+    reference = LAB.paragraf("§ 6, nr. 10") + LOV_1750_2025.paragraf("§ 1, nr. 6")
+    documentation = (
+        "forloeb = revalidering. Fra lukningen for nye borgere (lov nr. 1750/2025) kun for et "
+        "forløb begyndt før lukningen (forloeb_startdato skal da oplyses)."
+    )
+
+    def formula(person, period):
+        """Til 31.1.2026: enhver revalidering."""
+        forloeb = person("forloeb", period)
+        return forloeb == forloeb.possible_values.revalidering
+
+    def formula_2026_02_01(person, period, parameters):
+        """Fra 1.2.2026: kun forløb begyndt før lukningen (lov nr. 1750/2025)."""
+        forloeb = person("forloeb", period)
+        i_forloebet = forloeb == forloeb.possible_values.revalidering
+        return _begyndt_foer_lukningen(person, period, parameters, i_forloebet, "i_revalidering")
+
+
+def _kontroller_forloeb(person, period, kontanthjaelp, ressourceforloeb, revalidering, jobafklaring):
+    """En forløbsydelse uden et forløb, der tæller, er en fejl, der nævner feltet."""
     ydelse = person("ydelse", period)
     ydelser = ydelse.possible_values
     forloeb = person("forloeb", period)
     forloebene = forloeb.possible_values
-    parathed = person("parathed", period)
-    uddannet = person("har_erhvervskompetencegivende_uddannelse", period)
-    er_ledig = person("er_ledig", period)
-
-    # nr. 7-10: forløbet afgør målgruppen, før ydelsen gør.
-    jobafklaring = forloeb == forloebene.jobafklaringsforloeb
-    ressourceforloeb = (forloeb == forloebene.ressourceforloeb) & forloeb_aabent
-    revalidering = (forloeb == forloebene.revalidering) & forloeb_aabent
-    forrevalidering = revalidering & (ydelse == ydelser.sygedagpenge)  # nr. 10 undtager nr. 6
-    fleksjob = (forloeb == forloebene.fleksjob) | (ydelse == ydelser.ledighedsydelse)
-
-    # nr. 2-5: kontanthjælp, uddannelseshjælp og overgangsydelse som én ydelsesfamilie.
-    kontanthjaelp = (
-        (ydelse == ydelser.kontanthjaelp)
-        | (ydelse == ydelser.uddannelseshjaelp)
-        | (ydelse == ydelser.overgangsydelse)
+    forloebsydelse = (
+        en_af(ydelse, ydelser.ressourceforloebsydelse, ydelser.revalideringsydelse) & ~kontanthjaelp
     )
-    # Alderen (og dermed fødselsdatoen) skal kun kendes, hvor den afgør gruppen: nr. 2-5 og 12-13.
-    alder = alder_hvor(person, period, kontanthjaelp | er_ledig, "maalgruppe")
-    uden_parathed = kontanthjaelp & (parathed == parathed.possible_values.ikke_relevant)
-    if uden_parathed.any():
-        raise ManglendeOplysningError("parathed", "maalgruppe", int(numpy.count_nonzero(uden_parathed)))
-    ung_uden_uddannelse = (alder < graenser.ung_alder) & ~uddannet
-    aktivitetsparat = parathed == parathed.possible_values.aktivitetsparat
-
-    forloebsydelse = (ydelse == ydelser.ressourceforloebsydelse) | (ydelse == ydelser.revalideringsydelse)
-    lukningsramt = (forloeb == forloebene.ressourceforloeb) | (forloeb == forloebene.revalidering)
-    lukket = forloebsydelse & lukningsramt & ~numpy.asarray(forloeb_aabent, dtype=bool)
+    lukket = forloebsydelse & (
+        ((forloeb == forloebene.ressourceforloeb) & ~ressourceforloeb)
+        | ((forloeb == forloebene.revalidering) & ~revalidering)
+    )
     if lukket.any():
         raise ModstridendeOplysningError(
             "forloeb_startdato",
@@ -98,42 +150,6 @@ def _maalgruppe(person, period, parameters, forloeb_aabent):
     uden_forloeb = forloebsydelse & ~(jobafklaring | ressourceforloeb | revalidering)
     if uden_forloeb.any():
         raise ManglendeOplysningError("forloeb", "maalgruppe", int(numpy.count_nonzero(uden_forloeb)))
-
-    return vaelg(
-        [
-            forrevalidering,
-            jobafklaring,
-            ressourceforloeb,
-            revalidering,
-            fleksjob,
-            ydelse == ydelser.arbejdsloeshedsdagpenge,
-            kontanthjaelp & ~ung_uden_uddannelse & ~aktivitetsparat,
-            kontanthjaelp & ~ung_uden_uddannelse & aktivitetsparat,
-            kontanthjaelp & ung_uden_uddannelse & ~aktivitetsparat,
-            kontanthjaelp & ung_uden_uddannelse & aktivitetsparat,
-            ydelse == ydelser.sygedagpenge,
-            ydelse == ydelser.foertidspension,
-            er_ledig & (alder < graenser.mindreaarig_alder),
-            er_ledig,
-        ],
-        [
-            Maalgruppe.sygedagpengemodtager,
-            Maalgruppe.jobafklaringsforloeb,
-            Maalgruppe.ressourceforloeb,
-            Maalgruppe.revalidend,
-            Maalgruppe.fleksjobvisiteret,
-            Maalgruppe.forsikret_ledig,
-            Maalgruppe.jobparat_kontanthjaelp,
-            Maalgruppe.aktivitetsparat_kontanthjaelp,
-            Maalgruppe.uddannelsesparat_uddannelseshjaelp,
-            Maalgruppe.aktivitetsparat_uddannelseshjaelp,
-            Maalgruppe.sygedagpengemodtager,
-            Maalgruppe.foertidspensionist,
-            Maalgruppe.ung_under_18,
-            Maalgruppe.ledig_selvforsoergende,
-        ],
-        Maalgruppe.ingen,
-    )
 
 
 class maalgruppe_lab_6(Variable):
@@ -180,21 +196,73 @@ Lov nr. 1750/2025: ressourceforløb og revalidering er lukket for nye borgere fr
 parameteren lab.maalgrupper.nye_forloeb_lukket_fra (1.2.2026, medium-lav sikkerhed). Derefter
 er en person kun i nr. 8/10, hvis forloeb_startdato ligger før den dato; ellers afgøres
 målgruppen af ydelsen (fx aktivitetsparat kontanthjælp, nr. 3).
+
+Betingelserne, en reform kan ændre, er egne variabler: kontant_eller_uddannelseshjaelpsmodtager
+(ydelsesfamilien i nr. 2-5), i_ressourceforloeb (nr. 8) og i_revalidering (nr. 10).
 """
 
     def formula(person, period, parameters):
-        return _maalgruppe(person, period, parameters, forloeb_aabent=True)
-
-    def formula_2026_02_01(person, period, parameters):
-        # Lov nr. 1750/2025: nr. 8 og 10 kun for forløb begyndt før lukningen.
+        graenser = parameters(period).lab.maalgrupper
+        ydelse = person("ydelse", period)
+        ydelser = ydelse.possible_values
         forloeb = person("forloeb", period)
-        lukningsramt = (forloeb == forloeb.possible_values.ressourceforloeb) | (
-            forloeb == forloeb.possible_values.revalidering
+        parathed = person("parathed", period)
+        er_ledig = person("er_ledig", period)
+        kontanthjaelp = person("kontant_eller_uddannelseshjaelpsmodtager", period)
+        ressourceforloeb = person("i_ressourceforloeb", period)
+        revalidering = person("i_revalidering", period)
+
+        # nr. 7-10: forløbet afgør målgruppen, før ydelsen gør.
+        jobafklaring = forloeb == forloeb.possible_values.jobafklaringsforloeb
+        forrevalidering = revalidering & (ydelse == ydelser.sygedagpenge)  # nr. 10 undtager nr. 6
+        fleksjob = (forloeb == forloeb.possible_values.fleksjob) | (ydelse == ydelser.ledighedsydelse)
+        _kontroller_forloeb(person, period, kontanthjaelp, ressourceforloeb, revalidering, jobafklaring)
+
+        # Alderen (og dermed fødselsdatoen) skal kun kendes, hvor den afgør gruppen: nr. 2-5 og 12-13.
+        alder = alder_hvor(person, period, kontanthjaelp | er_ledig, "maalgruppe")
+        uden_parathed = kontanthjaelp & (parathed == parathed.possible_values.ikke_relevant)
+        if uden_parathed.any():
+            raise ManglendeOplysningError("parathed", "maalgruppe", int(numpy.count_nonzero(uden_parathed)))
+        ung_uden_uddannelse = (alder < graenser.ung_alder) & ~person(
+            "har_erhvervskompetencegivende_uddannelse", period
         )
-        startdato = person("forloeb_startdato", period)
-        kraev_oplyst(startdato, "forloeb_startdato", "maalgruppe", relevant=lukningsramt)
-        lukket_fra = numpy.datetime64(parameters(period).lab.maalgrupper.nye_forloeb_lukket_fra, "D")
-        return _maalgruppe(person, period, parameters, forloeb_aabent=startdato < lukket_fra)
+        aktivitetsparat = parathed == parathed.possible_values.aktivitetsparat
+
+        return vaelg(
+            [
+                forrevalidering,
+                jobafklaring,
+                ressourceforloeb,
+                revalidering,
+                fleksjob,
+                ydelse == ydelser.arbejdsloeshedsdagpenge,
+                kontanthjaelp & ~ung_uden_uddannelse & ~aktivitetsparat,
+                kontanthjaelp & ~ung_uden_uddannelse & aktivitetsparat,
+                kontanthjaelp & ung_uden_uddannelse & ~aktivitetsparat,
+                kontanthjaelp & ung_uden_uddannelse & aktivitetsparat,
+                ydelse == ydelser.sygedagpenge,
+                ydelse == ydelser.foertidspension,
+                er_ledig & (alder < graenser.mindreaarig_alder),
+                er_ledig,
+            ],
+            [
+                Maalgruppe.sygedagpengemodtager,
+                Maalgruppe.jobafklaringsforloeb,
+                Maalgruppe.ressourceforloeb,
+                Maalgruppe.revalidend,
+                Maalgruppe.fleksjobvisiteret,
+                Maalgruppe.forsikret_ledig,
+                Maalgruppe.jobparat_kontanthjaelp,
+                Maalgruppe.aktivitetsparat_kontanthjaelp,
+                Maalgruppe.uddannelsesparat_uddannelseshjaelp,
+                Maalgruppe.aktivitetsparat_uddannelseshjaelp,
+                Maalgruppe.sygedagpengemodtager,
+                Maalgruppe.foertidspensionist,
+                Maalgruppe.ung_under_18,
+                Maalgruppe.ledig_selvforsoergende,
+            ],
+            Maalgruppe.ingen,
+        )
 
 
 class maalgruppe(Variable):

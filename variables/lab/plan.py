@@ -77,16 +77,17 @@ class min_plan_overtages_senest(Variable):
     label = 'Dato, hvor jobcenteret (kommunen) overtager "Min Plan" og kontaktforløbet fra a-kassen'
     reference = LAB.paragraf("§ 42", "§ 31, stk. 1") + LOV_727_2023.paragraf("§ 1")
     documentation = (
-        "Fra 1.1.2024: 3 måneder efter ledighed_startdato for forsikrede ledige i a-kassens "
-        "kontaktforløb (lab.kontaktforloeb.a_kasse.periode_maaneder). I praksis overgår ansvaret "
-        "ved udgangen af den måned, hvor der er udbetalt mere end 410 dagpengetimer (medium). "
-        "Andre grupper og før 2024: 0001-01-01."
+        "Slutningen af a-kassens del af kontaktforløbet: lab.kontaktforloeb.a_kasse.periode_maaneder "
+        "måneder efter ledighed_startdato for forsikrede ledige i a-kassens kontaktforløb (3 måneder "
+        "fra 1.1.2024; 2020-2023 havde a-kassen ingen del, og datoen er 0001-01-01). I praksis "
+        "overgår ansvaret ved udgangen af den måned, hvor der er udbetalt mere end 410 "
+        "dagpengetimer (medium). Andre grupper: 0001-01-01."
     )
 
-    def formula_2024_01_01(person, period, parameters):
+    def formula(person, period, parameters):
+        maaneder = parameters(period).lab.kontaktforloeb.a_kasse.periode_maaneder
         regelgruppe = person("regelgruppe", period)
-        forsikret = regelgruppe == regelgruppe.possible_values.forsikret_ledig
+        forsikret = (regelgruppe == regelgruppe.possible_values.forsikret_ledig) & (maaneder > 0)
         start = person("ledighed_startdato", period)
         kraev_oplyst(start, "ledighed_startdato", "min_plan_overtages_senest", relevant=forsikret)
-        maaneder = parameters(period).lab.kontaktforloeb.a_kasse.periode_maaneder
         return numpy.where(forsikret, plus_maaneder(start, maaneder), _INGEN)

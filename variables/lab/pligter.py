@@ -13,9 +13,9 @@ from openfisca_dk_beskaeftigelse.grupper import navn_i
 from openfisca_dk_beskaeftigelse.love import AFL, LAB, LAS, LOV_548_2019, SDL
 
 
-def _i_gruppe(person, period, grupper) -> numpy.ndarray:
+def _i_gruppe(person, period, grupper, regelgruppe="regelgruppe") -> numpy.ndarray:
     """Om personens regelgruppe er en af ``grupper`` (en liste af navne fra en parameter)."""
-    return navn_i(person("regelgruppe", period), grupper)
+    return navn_i(person(regelgruppe, period), grupper)
 
 
 class dokumenteret_overgang_startdato(Variable):
@@ -68,12 +68,14 @@ class joblog_pligt(Variable):
     documentation = (
         "Forsikrede ledige skal registrere jobsøgningen i joblog på Jobnet (eller a-kassens "
         "digitale joblog) hver uge; jobparate kontanthjælpsmodtagere skal også bruge joblog "
-        "(lab.pligter.joblog.grupper). Ikke under mindre intensiv indsats. Antallet af ansøgninger "
-        "fastsættes individuelt i 'Min Plan'; loven har intet mindstetal."
+        "(lab.pligter.joblog.grupper, læst på regelgruppe_jobsoegning). Ikke under mindre "
+        "intensiv indsats. Antallet af ansøgninger fastsættes individuelt i 'Min Plan'; loven har "
+        "intet mindstetal."
     )
 
     def formula(person, period, parameters):
-        omfattet = _i_gruppe(person, period, parameters(period).lab.pligter.joblog.grupper)
+        grupper = parameters(period).lab.pligter.joblog.grupper
+        omfattet = _i_gruppe(person, period, grupper, "regelgruppe_jobsoegning")
         return omfattet & ~person("fritaget_mindre_intensiv_indsats", period)
 
 
@@ -104,13 +106,13 @@ class cv_pligt(Variable):
     reference = AFL.paragraf("§ 62") + LAB.paragraf("§ 6, nr. 1, 2, 4 og 9")
     documentation = (
         "Forsikrede ledige, jobparate og uddannelsesparate samt fleksjobvisiterede på "
-        "ledighedsydelse (lab.pligter.cv.grupper). Pligten gælder også under mindre intensiv "
-        "indsats. Fra lov nr. 1750/2025 må kommuner og a-kasser bruge egne cv-løsninger, "
-        "synkroniseret med det fælles datagrundlag."
+        "ledighedsydelse (lab.pligter.cv.grupper, læst på regelgruppe_jobsoegning). Pligten gælder "
+        "også under mindre intensiv indsats. Fra lov nr. 1750/2025 må kommuner og a-kasser bruge "
+        "egne cv-løsninger, synkroniseret med det fælles datagrundlag."
     )
 
     def formula(person, period, parameters):
-        return _i_gruppe(person, period, parameters(period).lab.pligter.cv.grupper)
+        return _i_gruppe(person, period, parameters(period).lab.pligter.cv.grupper, "regelgruppe_jobsoegning")
 
 
 class pligt_til_tilbud(Variable):

@@ -10,7 +10,7 @@ from openfisca_core.variables import Variable
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, kraev_oplyst, plus_maaneder, plus_uger
 from openfisca_dk_beskaeftigelse.entities import Person
 from openfisca_dk_beskaeftigelse.grupper import en_af
-from openfisca_dk_beskaeftigelse.love import LAB, LOV_1750_2025
+from openfisca_dk_beskaeftigelse.love import LAB, LOV_295_2023, LOV_1750_2025
 
 
 class undtaget_fra_tilbud_25_pct(Variable):
@@ -57,6 +57,26 @@ class ret_og_pligt_tilbud_omfattet(Variable):
         return nr_1_3 & ~undtaget
 
 
+class ret_og_pligt_tilbud_frist_fra(Variable):
+    value_type = date
+    default_value = INGEN_DATO
+    entity = Person
+    definition_period = MONTH
+    label = "Dato, fristen for ret og pligt-tilbuddet regnes fra"
+    reference = LAB.paragraf("§ 102, stk. 1")
+    documentation = (
+        "ledighed_startdato (første dag med ledighed eller ydelse) for de omfattede; ellers ingen "
+        "dato. En reform, der flytter borgere ind under § 102, kan regne fristen fra en anden dag "
+        "for dem (fx reformens ikrafttræden), så ingen får en frist, der allerede er overskredet."
+    )
+
+    def formula(person, period):
+        omfattet = person("ret_og_pligt_tilbud_omfattet", period)
+        start = person("ledighed_startdato", period)
+        kraev_oplyst(start, "ledighed_startdato", "ret_og_pligt_tilbud_senest", relevant=omfattet)
+        return numpy.where(omfattet, start, numpy.datetime64(INGEN_DATO))
+
+
 class ret_og_pligt_tilbud_senest(Variable):
     value_type = date
     entity = Person
@@ -64,19 +84,17 @@ class ret_og_pligt_tilbud_senest(Variable):
     label = "Seneste start for ret og pligt-tilbuddet"
     reference = LAB.paragraf("§ 102, stk. 1-2")
     documentation = (
-        "6 måneder efter ledighed_startdato (første dag med ledighed eller ydelse) for de "
-        "omfattede (§ 6, nr. 1-3); ellers ingen dato (0001-01-01). Modellen regner med en "
-        "sammenhængende periode; sammenlægning af afbrudte perioder er ikke modelleret."
+        "6 måneder efter ret_og_pligt_tilbud_frist_fra (i gældende ret ledighed_startdato, første "
+        "dag med ledighed eller ydelse) for de omfattede (§ 6, nr. 1-3); ellers ingen dato "
+        "(0001-01-01). Modellen regner med en sammenhængende periode; sammenlægning af afbrudte "
+        "perioder er ikke modelleret."
     )
 
     def formula(person, period, parameters):
         tilbud = parameters(period).lab.tilbud
         omfattet = person("ret_og_pligt_tilbud_omfattet", period)
-        start = person("ledighed_startdato", period)
-        kraev_oplyst(start, "ledighed_startdato", "ret_og_pligt_tilbud_senest", relevant=omfattet)
-        return numpy.where(
-            omfattet, plus_maaneder(start, tilbud.frist_maaneder), numpy.datetime64(INGEN_DATO)
-        )
+        fra = person("ret_og_pligt_tilbud_frist_fra", period)
+        return numpy.where(omfattet, plus_maaneder(fra, tilbud.frist_maaneder), numpy.datetime64(INGEN_DATO))
 
 
 class ret_og_pligt_loentilskud_senest_start(Variable):
@@ -120,11 +138,16 @@ class oevrig_vejledning_taeller_som_ret_og_pligt_tilbud(Variable):
     entity = Person
     definition_period = MONTH
     label = "Øvrig vejledning og opkvalificering kan udgøre ret og pligt-tilbuddet"
-    reference = LAB.paragraf("§ 91", "§ 102") + LOV_1750_2025.paragraf("§ 1")
+    reference = (
+        LAB.paragraf("§ 91", "§ 102, stk. 5-6")
+        + LOV_295_2023.paragraf("§ 1, nr. 9")
+        + LOV_1750_2025.paragraf("§ 1")
+    )
     documentation = (
-        "Til 30. juni 2026 tæller øvrig vejledning og opkvalificering (§ 91) og kurser efter "
-        "§ 93 ikke som ret og pligt-tilbud; fra 1. juli 2026 tæller øvrig vejledning og "
-        "opkvalificering (lov nr. 1750/2025). Falsk for personer uden ret og pligt."
+        "Øvrig vejledning og opkvalificering (§ 91) tæller som ret og pligt-tilbud til 21.3.2023, "
+        "ikke fra 22.3.2023 (lov nr. 295/2023, § 102, stk. 6) og igen fra 1.7.2026 (lov nr. "
+        "1750/2025); kurser efter § 93 tæller aldrig (§ 102, stk. 5). Falsk for personer uden ret "
+        "og pligt."
     )
 
     def formula(person, period, parameters):

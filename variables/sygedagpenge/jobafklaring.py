@@ -80,17 +80,18 @@ class sygedagpenge_livstruende_sygdom_valg(Variable):
     reference = SDL.paragraf("§ 24 a, stk. 6", "§ 24 b, stk. 1", "§ 27, stk. 1, nr. 5")
     documentation = (
         "En sygemeldt med ret over for kommunen og en livstruende, alvorlig sygdom "
-        "(forlaengelsesgrund = livstruende_sygdom) kan ved og efter revurderingstidspunktet, og "
+        "(forlaengelsesgrund = livstruende_sygdom) kan fra måneden med revurderingstidspunktet, og "
         "når grænsen var nået på første fraværsdag (§ 24 a), vælge sygedagpenge frem for "
         "jobafklaringsforløb; også en borger, der allerede er i jobafklaringsforløb (§ 24 b). "
+        "Uden revurderingstidspunkt (en reform har afskaffet det) er der intet valg. "
         "Modellen lægger valget af sygedagpenge til grund (forlængelse uden tidsgrænse)."
     )
 
     def formula(person, period):
         grund = person("forlaengelsesgrund", period)
-        revurdering = person("sygedagpenge_graensedato", period)
-        # § 24 a: grænsen nået på første fraværsdag giver revurderingstidspunkt = første fraværsdag.
-        ved_eller_efter_revurdering = revurdering <= maaned_slut(period)
+        revurdering = person("sygedagpenge_revurderingstidspunkt", period)
+        # § 24 a: grænsen nået på første fraværsdag giver revurderingstidspunkt i den første måned.
+        ved_eller_efter_revurdering = (revurdering != INGEN) & (revurdering <= maaned_slut(period))
         return (
             person("sygedagpenge_ret_kommune", period)
             & ~person("sygedagpenge_26_ugers_graense", period)

@@ -358,16 +358,13 @@ class laegeattest_obligatorisk(Variable):
     label = "Kommunen skal indhente lægeattest (LÆ 285) til den første opfølgningssamtale"
     reference = SDL.paragraf("§ 11 a, stk. 1") + LOV_1555_2019.paragraf("§ 1, nr. 4")
     documentation = (
-        "Før 2020: obligatorisk lægeattest (LÆ 285) i alle sager med forventet fravær ud over 8 "
-        "uger, før den første opfølgning (fra sygedagpengereformen 2015). Fra 1.1.2020 (lov nr. "
-        "1555/2019): ikke længere obligatorisk; kommunen anmoder kun om den, hvis det er nødvendigt "
-        "for et tilstrækkeligt oplyst grundlag, og den sygemeldte kan kræve den (§ 11 c)."
+        "Fra 1.1.2020 (lov nr. 1555/2019) ikke længere obligatorisk; kommunen anmoder kun om den, "
+        "hvis det er nødvendigt for et tilstrækkeligt oplyst grundlag, og den sygemeldte kan kræve "
+        "den (§ 11 c). Før 2020 var den obligatorisk i sager med forventet fravær ud over 8 uger; "
+        "det ligger før modellens første måned (2020-01) og beregnes ikke."
     )
 
-    def formula(person, period, parameters):
-        return person("sygedagpengesag", period) & ~_kategori_1(person, period, parameters)
-
-    def formula_2020_01_01(person, period):
+    def formula(person, period):
         return numpy.zeros(person.count, dtype=bool)
 
 

@@ -2,12 +2,12 @@
 
 Med de midlertidige covid-19-regler i §§ 26-26 i.
 
-Opbygningen lader en senere reform erstatte "revurdering + forlængelse" med "én tidsgrænse,
-hvorefter satsen nedsættes": ugerne tælles i sygedagpenge_uger_medregnet, grænsen (parameteren
-revurdering_uger) nås på sygedagpenge_graensedato, og udbetalingen slutter på
-sygedagpenge_ophoersdato. En sådan reform kan ændre revurdering_uger, erstatte
-sygedagpenge_ophoersdato (ingen ophør) og sygedagpenge_maanedsbeloeb (nedsat dagsats for
-betalingsdage efter grænsen) og sætte jobafklaringsforloeb_ret til falsk.
+Ugerne tælles i sygedagpenge_uger_medregnet; grænsen (parameteren revurdering_uger) overskrides
+på sygedagpenge_graensedato; revurderingstidspunktet er udgangen af den kalendermåned
+(sygedagpenge_revurderingstidspunkt), og det, loven regner "fra revurderingstidspunktet"
+(ophøret, forlængelserne efter § 27, stk. 1, nr. 2-3, valget ved livstruende sygdom), regnes
+derfra. En reform, der afskaffer revurderingen, sætter revurderingstidspunktet til ingen dato
+og erstatter sygedagpenge_ophoersdato; så gælder ingen tidsbegrænset forlængelse.
 """
 
 from datetime import date
@@ -126,8 +126,8 @@ class sygedagpenge_graensedato(Variable):
         "tidligere_sygedagpengeuger) for første gang overstiger 22 uger: medregningsstart + "
         "(22 - tidligere uger) × 7 dage, afrundet ned til hel dag. For pensionister og personer over "
         "folkepensionsalderen (§ 25) er det dagen, hvor 26 uger overstiges. Var grænsen allerede "
-        "overskredet på første fraværsdag (§ 24 a), er det første fraværsdag. Udbetalingen ophører "
-        "ved udgangen af den kalendermåned, datoen ligger i, medmindre den forlænges. "
+        "overskredet på første fraværsdag (§ 24 a), er det første fraværsdag. Revurderingstidspunktet "
+        "er udgangen af den kalendermåned, datoen ligger i (sygedagpenge_revurderingstidspunkt). "
         "Ingen sygemelding: 0001-01-01."
     )
 
@@ -136,12 +136,12 @@ class sygedagpenge_graensedato(Variable):
         start = person("sygemelding_startdato", period)
         medregning = person("sygedagpenge_medregningsstart", period)
         tidligere = person("tidligere_sygedagpengeuger", period)
-        revurdering = numpy.where(
+        graense = numpy.where(
             person("sygedagpenge_graense_naaet_ved_start", period),
             start,
             plus_uger(medregning, uger - tidligere),
         )
-        return numpy.where(person("sygemeldt", period), revurdering, INGEN)
+        return numpy.where(person("sygemeldt", period), graense, INGEN)
 
 
 class sygedagpenge_revurderingstidspunkt(Variable):
@@ -149,18 +149,25 @@ class sygedagpenge_revurderingstidspunkt(Variable):
     default_value = INGEN_DATO
     entity = Person
     definition_period = MONTH
-    label = "Revurderingstidspunktet: første dag med mere end 22 ugers sygedagpenge i opgørelsesperioden"
+    label = (
+        "Revurderingstidspunktet: udgangen af måneden, hvor der er udbetalt sygedagpenge i mere end 22 uger"
+    )
     reference = SDL.paragraf("§ 24, stk. 1, 3 og 4", "§ 24 a, stk. 1", "§ 25, stk. 1")
     documentation = (
-        "Dagen, hvor kommunen skal have revurderet sagen, fordi varighedsgrænsen overskrides "
-        "(sygedagpenge_graensedato): 22 uger efter § 24, 26 uger for pensionister og personer over "
-        "folkepensionsalderen efter § 25. Reglerne om ophør, forlængelse og jobafklaring bygger på "
-        "grænsedatoen, så en reform, der afskaffer revurderingen, kan ændre denne variabel alene. "
-        "Ingen sygemelding: 0001-01-01."
+        "Revurderingstidspunktet indtræder ved udgangen af den kalendermåned, hvor der er udbetalt "
+        "sygedagpenge i mere end 22 uger inden for de forudgående 9 kalendermåneder (§ 24, stk. 1; "
+        "vejledning nr. 9078 af 13.2.2020, afsnit 5.3 'Ved udløbet af en måned'; cabiweb "
+        "'Sygedagpenge efter 22 uger'; Ankestyrelsen om principafgørelse 18-19), for pensionister "
+        "og personer over folkepensionsalderen 26 uger i 12 måneder (§ 25). Modellen giver "
+        "månedens sidste dag, altså den sidste dag med sygedagpenge uden forlængelse: "
+        "sygedagpenge_graensedato (dagen, grænsen overskrides) rundet op til månedens udgang. Ved "
+        "§ 24 a er grænsen nået på første fraværsdag, og revurderingstidspunktet er udgangen af "
+        "den måned. Ingen sygemelding: 0001-01-01."
     )
 
     def formula(person, period):
-        return person("sygedagpenge_graensedato", period)
+        graense = person("sygedagpenge_graensedato", period)
+        return numpy.where(graense == INGEN, INGEN, maanedens_sidste_dag(graense))
 
 
 class sygedagpenge_forlaengelse_slut(Variable):
@@ -172,23 +179,25 @@ class sygedagpenge_forlaengelse_slut(Variable):
     reference = SDL.paragraf("§ 27, stk. 1, nr. 2", "§ 27, stk. 1, nr. 3")
     documentation = (
         "Ved afklaring af arbejdsevnen (nr. 2): op til 69 uger fra revurderingstidspunktet. Ved "
-        "lægebehandling (nr. 3): den sygemeldte skal kunne genoptage arbejdet inden for 134 uger fra "
-        "revurderingstidspunktet, så forlængelsen løber højst dertil. Sidste dag = "
-        "revurderingstidspunktet + uger × 7 - 1. De øvrige grunde har ingen fast grænse; ingen "
-        "tidsbegrænset forlængelse: 0001-01-01."
+        "lægebehandling (nr. 3): den sygemeldte skal kunne genoptage arbejdet inden for 134 uger "
+        "regnet fra revurderingstidspunktet, så forlængelsen løber højst dertil. "
+        "Revurderingstidspunktet er udgangen af en måned, og forlængelsen begynder dagen efter, så "
+        "sidste dag = sygedagpenge_revurderingstidspunkt + uger × 7 dage. De øvrige grunde har "
+        "ingen fast grænse; ingen tidsbegrænset forlængelse (eller intet revurderingstidspunkt): "
+        "0001-01-01."
     )
 
     def formula(person, period, parameters):
         varighed = parameters(period).sygedagpenge.varighed
         grund = person("forlaengelsesgrund", period)
         grunde = grund.possible_values
-        revurdering = person("sygedagpenge_graensedato", period)
+        revurdering = person("sygedagpenge_revurderingstidspunkt", period)
         uger = numpy.select(
             [grund == grunde.afklaring_arbejdsevne, grund == grunde.laegebehandling],
             [varighed.forlaengelse_afklaring_arbejdsevne_uger, varighed.forlaengelse_laegebehandling_uger],
         )
-        tidsbegraenset = _gyldig_forlaengelsesgrund(person, period) & (uger > 0)
-        return numpy.where(tidsbegraenset, plus_dage(plus_uger(revurdering, uger), -1), INGEN)
+        tidsbegraenset = _gyldig_forlaengelsesgrund(person, period) & (uger > 0) & (revurdering != INGEN)
+        return numpy.where(tidsbegraenset, plus_uger(revurdering, uger), INGEN)
 
 
 class sygedagpenge_ophoersdato(Variable):
@@ -201,15 +210,16 @@ class sygedagpenge_ophoersdato(Variable):
         "§ 24, stk. 1", "§ 24 a, stk. 2-3 og 6", "§ 25, stk. 1", "§ 27, stk. 1"
     ) + SDL_2022.paragraf("§§ 26-26 i")
     documentation = (
-        "Uden forlængelse: udgangen af den kalendermåned, hvor revurderingstidspunktet ligger "
-        "(§ 24, stk. 1; § 25, stk. 1). Med en tidsbegrænset forlængelse (§ 27, stk. 1, nr. 2-3): "
-        "forlængelsens sidste dag. Med en forlængelse uden fast grænse (nr. 1 og 4-7): ingen "
-        "ophørsdato (0001-01-01); forlængelsen gælder, så længe grunden er oplyst. § 24 a uden "
-        "livstruende sygdom: dagen før kommunen ellers ville begynde at betale (ingen sygedagpenge "
-        "fra kommunen). Falder den første dag uden sygedagpenge i perioden 9.3.2020-30.6.2021, "
-        "forlænges efter de midlertidige covid-19-regler (parameter covid19_forlaengelse_maaneder). "
-        "Forlængelsesgrunden læses i den måned, der beregnes. Kræver en afgørelse fra kommunen i "
-        "virkeligheden; modellen viser, hvornår den tidligst kan ophøre."
+        "Uden forlængelse: revurderingstidspunktet, dvs. udgangen af den kalendermåned, hvor "
+        "grænsen overskrides (§ 24, stk. 1; § 25, stk. 1). Med en tidsbegrænset forlængelse "
+        "(§ 27, stk. 1, nr. 2-3): forlængelsens sidste dag. Med en forlængelse uden fast grænse "
+        "(nr. 1 og 4-7): ingen ophørsdato (0001-01-01); forlængelsen gælder, så længe grunden er "
+        "oplyst. § 24 a uden livstruende sygdom: dagen før kommunen ellers ville begynde at betale "
+        "(ingen sygedagpenge fra kommunen). Falder den første dag uden sygedagpenge i perioden "
+        "9.3.2020-30.6.2021, forlænges efter de midlertidige covid-19-regler (parameter "
+        "covid19_forlaengelse_maaneder). Forlængelsesgrunden læses i den måned, der beregnes. "
+        "Kræver en afgørelse fra kommunen i virkeligheden; modellen viser, hvornår den tidligst "
+        "kan ophøre."
     )
 
     def formula(person, period, parameters):
@@ -218,16 +228,17 @@ class sygedagpenge_ophoersdato(Variable):
         tidsbegraenset = forlaengelse_slut != INGEN
         ingen_udbetaling = person("sygedagpenge_graense_naaet_ved_start", period) & ~gyldig
 
-        # § 24, stk. 1: udbetalingen ophører efter udgangen af måneden med revurderingstidspunktet.
+        # § 24, stk. 1: udbetalingen ophører ved revurderingstidspunktet (udgangen af måneden).
         ophoer = numpy.select(
             [ingen_udbetaling, tidsbegraenset],
             [plus_dage(person("sygedagpenge_kommune_fra", period), -1), forlaengelse_slut],
-            maanedens_sidste_dag(person("sygedagpenge_graensedato", period)),
+            person("sygedagpenge_revurderingstidspunkt", period),
         )
         aaben = gyldig & ~tidsbegraenset
-        sygemeldt = person("sygemeldt", period)
-        ophoer = _covid19_forlaengelse(parameters, ophoer, sygemeldt & ~aaben & ~ingen_udbetaling, period)
-        return numpy.where(sygemeldt & ~aaben, ophoer, INGEN)
+        # Uden revurderingstidspunkt (en reform har afskaffet det) er der intet ophør at forlænge.
+        ophoerer = person("sygemeldt", period) & ~aaben & (ophoer != INGEN)
+        ophoer = _covid19_forlaengelse(parameters, ophoer, ophoerer & ~ingen_udbetaling, period)
+        return numpy.where(ophoerer, ophoer, INGEN)
 
 
 class sygedagpenge_forlaenget(Variable):
@@ -237,7 +248,7 @@ class sygedagpenge_forlaenget(Variable):
     label = "Sygedagpengene er forlænget efter § 27 i måneden"
     reference = SDL.paragraf("§ 27, stk. 1, nr. 1-7", "§ 24 a, stk. 6")
     documentation = (
-        "Måneden ligger efter den kalendermåned, hvor revurderingstidspunktet ligger, der er "
+        "Måneden begynder efter revurderingstidspunktet (udgangen af en måned), der er "
         "oplyst en forlængelsesgrund, og en tidsbegrænset forlængelse er ikke udløbet før "
         "månedens første dag. § 25-personer forlænges ikke; ved § 24 a kun ved livstruende "
         "sygdom. Covid-19-forlængelserne 2020-2021 (§§ 26-26 i) er ikke forlængelser efter § 27 "
@@ -245,14 +256,14 @@ class sygedagpenge_forlaenget(Variable):
     )
 
     def formula(person, period):
-        revurdering = person("sygedagpenge_graensedato", period)
+        revurdering = person("sygedagpenge_revurderingstidspunkt", period)
         forlaengelse_slut = person("sygedagpenge_forlaengelse_slut", period)
-        efter_revurderingsmaaneden = maanedens_sidste_dag(revurdering) < maaned_start(period)
+        efter_revurdering = (revurdering != INGEN) & (revurdering < maaned_start(period))
         ikke_udloebet = (forlaengelse_slut == INGEN) | (forlaengelse_slut >= maaned_start(period))
         return (
             person("sygemeldt", period)
             & _gyldig_forlaengelsesgrund(person, period)
-            & efter_revurderingsmaaneden
+            & efter_revurdering
             & ikke_udloebet
         )
 

@@ -1,0 +1,527 @@
+"""YAML-tests for fagmedarbejdere: ``dk-beskaeftigelse test FILER…``.
+
+1. Filerne indlæses sikkert (``beregning.indlaes_yaml``: kun data; et Python-mærke afvises, hvor
+   ``openfisca test`` ville udføre det).
+2. Hvert tilfælde kontrolleres, før noget køres: ukendte nøgler og variabler (med de nærmeste
+   navne), Enum-værdier (med de gyldige), perioder, reformstier, id'er. Hvert problem er én
+   linje med fil, tilfælde og nøgle; er der problemer, køres intet.
+3. Tilfældene køres med OpenFiscas egen runner (``openfisca_core.tools.test_runner``: samme
+   pytest-punkter, samme beregning og sammenligning, samme fejlbesked som ``openfisca test``).
+   Et hul i kilderne eller en manglende oplysning giver én linje i stedet for et traceback.
+
+Byggestenene kan genbruges med andre systemer (fx en jurists egen reformfil):
+``find_filer`` → ``indlaes`` → ``kontroller(tilfaelde, systemer)`` → ``koer(tilfaelde, systemer)``,
+hvor ``Systemer`` siger, hvilke reformstier et tilfælde må nævne, og bygger systemet for dem.
+"""
+
+import difflib
+import os
+import re
+import sys
+import tempfile
+import types
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+import pytest
+from openfisca_core import periods
+from openfisca_core.errors import ParameterNotFoundError, PeriodMismatchError
+from openfisca_core.indexed_enums import Enum
+from openfisca_core.tools import test_runner
+
+import openfisca_dk_beskaeftigelse.reforms as reformpakke
+from openfisca_dk_beskaeftigelse.beregning import FOERSTE_MAANED, BrugerFejl, indlaes_yaml, typefejl
+from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
+from openfisca_dk_beskaeftigelse.modelperiode import foer_modellen
+from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
+from openfisca_dk_beskaeftigelse.regimer import (
+    PAKKER,
+    STAK,
+    UkendtRegimeError,
+    byg_system,
+    reformklasser,
+)
+
+FELT = "FIL"
+REFORMPAKKE = reformpakke.__name__
+ENHEDER = {periods.DateUnit.MONTH: "måned", periods.DateUnit.YEAR: "år", periods.DateUnit.DAY: "dag"}
+ENDELSER = (".yaml", ".yml")
+# Nøglerne i et tilfælde: felterne i OpenFiscas Test (en anden nøgle ville give en TypeError i runneren).
+NOEGLER = tuple(f.name for f in fields(test_runner.Test))
+# Nøgler, som kører Python-kode fra andre pakker (OpenFiscas udvidelser); en fremmed fil må ikke det.
+FORBUDTE_NOEGLER = ("extensions",)
+
+
+@dataclass(frozen=True)
+class Tilfaelde:
+    """Ét tilfælde (én test) i en YAML-fil, som det blev indlæst."""
+
+    fil: Path
+    nr: int
+    data: object
+
+    @property
+    def navn(self) -> str:
+        navn = self.data.get("name") if isinstance(self.data, dict) else None
+        return str(navn) if navn else f"tilfælde nr. {self.nr}"
+
+    @property
+    def reformstier(self) -> list:
+        reformer = self.data.get("reforms") or []
+        return reformer if isinstance(reformer, list) else [reformer]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Et problem i en testfil, fundet før kørslen."""
+
+    fil: Path
+    tilfaelde: str | None
+    noegle: str | None
+    besked: str
+
+    def __str__(self) -> str:
+        dele = [str(self.fil), self.tilfaelde, self.noegle, self.besked]
+        return ": ".join(d for d in dele if d)
+
+
+@dataclass(frozen=True)
+class Systemer:
+    """Systemerne, tilfældene kontrolleres og køres mod.
+
+    ``reformer``: de reformstier, et tilfælde må nævne under ``reforms:``, med regimenøglen for hver;
+    ``byg``: systemet for en stak af regimenøgler (``a+b``; ``gaeldende_ret`` for ingen), der rejser
+    ``UkendtRegimeError`` med grunden, hvis stakken ikke kan bygges.
+    """
+
+    reformer: Mapping[str, str]
+    byg: Callable[[str], object]
+    gaeldende_ret: str = "gaeldende_ret"
+
+    def stak(self, stier: list) -> str:
+        return STAK.join(self.reformer[s] for s in stier) or self.gaeldende_ret
+
+    def system(self, stier: list):
+        return self.byg(self.stak(stier))
+
+
+def registrets_systemer() -> Systemer:
+    """Regimeregistrets reformer; systemerne bygges én gang per proces (``regimer.byg_system``)."""
+    reformer = {f"{k.__module__}.{k.__name__}": noegle for noegle, k in reformklasser().items()}
+    return Systemer(reformer, byg_system)
+
+
+def find_filer(stier: list[Path]) -> list[Path]:
+    """YAML-filerne i ``stier`` (filer og mapper, mapper rekursivt), sorteret og uden gentagelser."""
+    filer = []
+    for sti in map(Path, stier):
+        if sti.is_dir():
+            fundne = sorted(
+                f
+                for f in sti.rglob("*")
+                if f.suffix in ENDELSER and f.is_file() and not _skjult(f.relative_to(sti))
+            )
+            if not fundne:
+                raise BrugerFejl(f"{FELT}: mappen '{sti}' indeholder ingen YAML-filer (.yaml, .yml)")
+            filer += fundne
+        elif not sti.exists():
+            raise BrugerFejl(f"{FELT}: filen '{sti}' findes ikke")
+        elif sti.suffix not in ENDELSER:
+            raise BrugerFejl(f"{FELT}: '{sti}' er ikke en YAML-fil (.yaml, .yml)")
+        else:
+            filer.append(sti)
+    return list(dict.fromkeys(filer))
+
+
+def _skjult(sti: Path) -> bool:
+    """En fil i en skjult mappe (fx .venv, .git), som pytest heller ikke leder i."""
+    return any(del_.startswith(".") for del_ in sti.parts)
+
+
+def indlaes(fil: Path) -> tuple[list[Tilfaelde], list[Problem]]:
+    """Tilfældene i én fil (sikkert indlæst), eller problemet med filen."""
+    try:
+        indhold = indlaes_yaml(fil, FELT)
+    except BrugerFejl as fejl:
+        besked = str(fejl).removeprefix(f"{FELT}: '{fil}' ")
+        return [], [Problem(fil, None, None, re.sub(r"^\((linje \d+)\)", r"\1", besked))]
+    if indhold is None:
+        return [], [Problem(fil, None, None, "filen er tom; skriv en liste af tilfælde")]
+    # OpenFisca godtager også ét tilfælde uden liste.
+    liste = indhold if isinstance(indhold, list) else [indhold]
+    return [Tilfaelde(fil, nr, data) for nr, data in enumerate(liste, start=1)], []
+
+
+def udvalgte(tilfaelde: list[Tilfaelde], navnefilter: str | None) -> list[Tilfaelde]:
+    """Tilfældene, som ``-n`` vælger: OpenFiscas egen regel (filnavn, testens navn eller keywords)."""
+    if navnefilter is None:
+        return tilfaelde
+    return [
+        t
+        for t in tilfaelde
+        if not isinstance(t.data, dict)
+        or not test_runner.YamlFile.should_ignore(
+            types.SimpleNamespace(options={"name_filter": navnefilter}, path=t.fil), t.data
+        )
+    ]
+
+
+def _mente_du(navn, kandidater, n: int = 3) -> str:
+    naermeste = difflib.get_close_matches(str(navn), list(kandidater), n=n, cutoff=0.6)
+    return f"; mente du {' eller '.join(naermeste)}?" if naermeste else ""
+
+
+def _ascii(tekst: str) -> str:
+    """Et navn, som det ville stå i modellen: små bogstaver, æ→ae, ø→oe, å→aa, _ for mellemrum."""
+    tekst = tekst.strip().lower()
+    for dansk, ascii_ in (("æ", "ae"), ("ø", "oe"), ("å", "aa"), (" ", "_"), ("-", "_")):
+        tekst = tekst.replace(dansk, ascii_)
+    return tekst
+
+
+def _vist(v) -> str:
+    return f"'{v}'" if isinstance(v, str) else repr(v)
+
+
+class _Kontrol:
+    """Kontrollen af ét tilfælde; ``problemer`` samler en linje per fund."""
+
+    def __init__(self, tilfaelde: Tilfaelde, systemer: Systemer) -> None:
+        self.t = tilfaelde
+        self.systemer = systemer
+        self.problemer: list[Problem] = []
+        self.foer_modellen_meldt = False
+
+    def problem(self, noegle: str | None, besked: str) -> None:
+        self.problemer.append(Problem(self.t.fil, self.t.navn, noegle, besked))
+
+    def kontroller(self) -> None:
+        data = self.t.data
+        if not isinstance(data, dict):
+            self.problem(None, "et tilfælde skal være et objekt med name, period, input og output")
+            return
+        kendte = sorted(set(NOEGLER) - set(FORBUDTE_NOEGLER))
+        for noegle in data:
+            if noegle in FORBUDTE_NOEGLER:
+                self.problem(noegle, "understøttes ikke (indlæser Python-kode fra en anden pakke)")
+            elif noegle not in NOEGLER:
+                mente = _mente_du(noegle, [k for k in kendte if k not in data])
+                self.problem(noegle, f"ukendt nøgle{mente} Kendte nøgler: {', '.join(kendte)}")
+        for noegle in ("input", "output"):
+            if noegle not in data:
+                self.problem(noegle, "mangler")
+            else:
+                self.objekt(noegle, data[noegle])
+        if "period" in data:
+            self.periode("period", data["period"])
+        self.skattesystem = self.reformsystem()
+        if self.skattesystem is None:
+            return
+        self.entiteter = {e.plural: e for e in self.skattesystem.entities}
+        self.ental = {e.key: e for e in self.skattesystem.entities}
+        self.ider: dict[str, set] = {}
+        if isinstance(data.get("input"), dict):
+            self.indhold("input", data["input"], inddata=True)
+        if isinstance(data.get("output"), dict):
+            self.indhold("output", data["output"], inddata=False)
+
+    def periode(self, noegle: str, tekst, *, beregnet=True) -> None:
+        """En periode skal kunne læses, og en beregnet periode må ikke ligge før modellens første måned
+        (én linje per tilfælde); input for tidligere måneder er tilladt, for reglerne læser bagud."""
+        try:
+            periode = periods.period(str(tekst))
+        except (ValueError, TypeError):
+            self.problem(noegle, f"{_vist(tekst)} er ikke en periode; brug fx 2026-03 eller 2026")
+            return None
+        if beregnet and foer_modellen(periode) and not self.foer_modellen_meldt:
+            self.foer_modellen_meldt = True
+            self.problem(noegle, f"{tekst} ligger før modellens første måned, {FOERSTE_MAANED}")
+        return periode
+
+    def periodelaengde(self, felt: str, variabel, periode) -> None:
+        """Et input for flere måneder (eller et år) kræver, at variablen kan fordele det (``set_input``)."""
+        enhed = variabel.definition_period
+        if enhed == periods.DateUnit.ETERNITY or periode.unit == enhed and periode.size == 1:
+            return
+        if periode.unit == periods.DateUnit.ETERNITY or variabel.set_input is None:
+            navn = ENHEDER.get(enhed, enhed)
+            self.problem(felt, f"{variabel.name} kan kun angives for én {navn} ad gangen, ikke for {periode}")
+
+    def reformsystem(self):
+        """Systemet for tilfældets reformer, eller None (med et problem), hvis de ikke er reformer."""
+        stier = self.t.reformstier
+        gyldige = True
+        for sti in stier:
+            if not isinstance(sti, str) or sti not in self.systemer.reformer:
+                gyldige = False
+                self.problem("reforms", self.ikke_reform(sti))
+        if not gyldige:
+            return None
+        try:
+            return self.systemer.system(stier)
+        except UkendtRegimeError as fejl:
+            self.problem("reforms", str(fejl))
+            return None
+
+    def ikke_reform(self, sti) -> str:
+        if not isinstance(sti, str):
+            return f"{_vist(sti)} er ikke en reformsti; skriv fx {REFORMPAKKE}.<nøgle>.<Klasse>"
+        stier = {noegle: s for s, noegle in self.systemer.reformer.items()}
+        pakker = {p.noegle: p for p in PAKKER}
+        if sti in stier:
+            return f"'{sti}' er en regimenøgle, ikke en reformsti; skriv {stier[sti]}"
+        if sti in pakker:
+            return (
+                f"'{sti}' er en forslagspakke, ikke en reform; skriv pakkens reformer i rækkefølge: "
+                + ", ".join(stier[m] for m in pakker[sti].moduler)
+            )
+        return (
+            f"{_vist(sti)} er ikke en reform i modellen{_mente_du(sti, self.systemer.reformer, n=1)} "
+            f"Reformerne (registrets nøgler, se dk-beskaeftigelse regimer): {', '.join(sorted(stier))}; "
+            f"stien er {REFORMPAKKE}.<nøgle>.<Klasse>"
+        )
+
+    def indhold(self, del_: str, indhold: dict, *, inddata: bool) -> None:
+        """``input`` eller ``output``: entiteter i flertal (med id'er), i ental, eller variabler direkte."""
+        if inddata:
+            # Id'erne først: et arbejdssted kan nævne personer, der står længere nede i filen.
+            self.ider = {
+                n: {str(i) for i in v}
+                for n, v in indhold.items()
+                if n in self.entiteter and isinstance(v, dict)
+            }
+        for noegle, vaerdi in indhold.items():
+            sti = f"{del_}/{noegle}"
+            if noegle in self.entiteter:
+                self.medlemmer(sti, self.entiteter[noegle], vaerdi, inddata=inddata)
+            elif noegle in self.ental:
+                if self.objekt(sti, vaerdi):
+                    self.felter(sti, self.ental[noegle], vaerdi, inddata=inddata)
+            else:
+                self.variabel(sti, noegle, vaerdi, None, inddata=inddata)
+
+    def objekt(self, sti: str, vaerdi) -> bool:
+        if isinstance(vaerdi, dict):
+            return True
+        self.problem(sti, f"forventede et objekt, fik {_vist(vaerdi)}")
+        return False
+
+    def medlemmer(self, sti: str, entitet, medlemmer, *, inddata: bool) -> None:
+        if not self.objekt(sti, medlemmer):
+            return
+        kendte = self.ider.get(entitet.plural)
+        for id_, felter in medlemmer.items():
+            if not inddata and kendte is not None and str(id_) not in kendte:
+                self.problem(
+                    f"{sti}/{id_}",
+                    f"ukendt id{_mente_du(id_, kendte)} I input: {', '.join(sorted(kendte)) or 'ingen'}",
+                )
+            elif felter is not None and self.objekt(f"{sti}/{id_}", felter):
+                self.felter(f"{sti}/{id_}", entitet, felter, inddata=inddata)
+
+    def felter(self, sti: str, entitet, felter: dict, *, inddata: bool) -> None:
+        roller = {}
+        if not entitet.is_person:
+            roller = {r.key: r for r in entitet.roles} | {r.plural: r for r in entitet.roles if r.plural}
+        for navn, vaerdi in felter.items():
+            if inddata and navn in roller:
+                self.rolle(f"{sti}/{navn}", vaerdi)
+            else:
+                self.variabel(f"{sti}/{navn}", navn, vaerdi, entitet, inddata=inddata, roller=roller)
+
+    def rolle(self, sti: str, vaerdi) -> None:
+        personer = self.ider.get("personer")
+        for id_ in vaerdi if isinstance(vaerdi, list) else [vaerdi]:
+            if personer is not None and str(id_) not in personer:
+                self.problem(
+                    sti, f"ukendt person {_vist(id_)}; personer i input: {', '.join(sorted(personer))}"
+                )
+
+    def variabel(self, sti: str, navn, vaerdi, entitet, *, inddata: bool, roller=()) -> None:
+        variabel = self.skattesystem.variables.get(navn)
+        if variabel is None:
+            kandidater = [*self.skattesystem.variables, *roller, *(self.entiteter if entitet is None else ())]
+            self.problem(sti, f"ukendt variabel{_mente_du(navn, kandidater)}")
+            return
+        if entitet is not None and variabel.entity.key != entitet.key:
+            self.problem(sti, f"variablen hører til entiteten {variabel.entity.key}, ikke {entitet.key}")
+            return
+        par = vaerdi.items() if isinstance(vaerdi, dict) else [(None, vaerdi)]
+        for periode, v in par:
+            felt = sti if periode is None else f"{sti}/{periode}"
+            if periode is not None:
+                laest = self.periode(felt, periode, beregnet=not inddata)
+                if inddata and laest is not None:
+                    self.periodelaengde(felt, variabel, laest)
+            for element in v if isinstance(v, list) else [v]:
+                self.vaerdi(felt, variabel, element, inddata=inddata)
+
+    def vaerdi(self, felt: str, variabel, v, *, inddata: bool) -> None:
+        if v is None:
+            return
+        if variabel.value_type is Enum:
+            navne = variabel.possible_values.__members__
+            if v in navne:
+                return
+            tekster = {m.value.lower(): m.name for m in variabel.possible_values}
+            bud = [x for x in (tekster.get(str(v).lower()), _ascii(str(v))) if x in navne]
+            mente = f"; mente du {bud[0]}?" if bud else _mente_du(_ascii(str(v)), navne)
+            gyldige = ", ".join(f"{m.name} ({m.value})" for m in variabel.possible_values)
+            self.problem(felt, f"{_vist(v)} er ikke en værdi for {variabel.name}{mente} Gyldige: {gyldige}")
+        elif inddata:
+            forventet = typefejl(variabel, v)
+            if forventet:
+                self.problem(felt, f"forventede {forventet}, fik {_vist(v)}")
+
+
+def kontroller(tilfaelde: list[Tilfaelde], systemer: Systemer) -> list[Problem]:
+    """Problemerne i tilfældene, i filernes rækkefølge; er der nogen, bør intet køres."""
+    problemer = []
+    for t in tilfaelde:
+        kontrol = _Kontrol(t, systemer)
+        kontrol.kontroller()
+        problemer += kontrol.problemer
+    return problemer
+
+
+# Fejl med en besked til brugeren (modellens egne og OpenFiscas om et inputs periode): ikke et traceback.
+_BRUGERFEJL = (ParameterHulError, ManglendeOplysningError, BrugerFejl, PeriodMismatchError)
+
+
+def _brugerbesked(fejl: BaseException) -> str | None:
+    """Beskeden for en fejl, brugeren kan rette (også når OpenFisca har pakket den ind)."""
+    for f in (fejl, fejl.__cause__):
+        if isinstance(f, _BRUGERFEJL):
+            return " ".join(str(f).split())
+        if isinstance(f, ParameterNotFoundError) and f.instant_str[:7] < FOERSTE_MAANED:
+            return (
+                f"parameteren '{f.name}' har ingen værdi den {f.instant_str}: datoen ligger før "
+                f"modellens første måned, {FOERSTE_MAANED}"
+            )
+    return None
+
+
+class _Punkt(test_runner.YamlItem):
+    """OpenFiscas testpunkt; kun en fejl, brugeren kan rette, vises som én linje i stedet for et traceback."""
+
+    def __init__(self, *, tilfaelde: Tilfaelde, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.tilfaelde = tilfaelde
+
+    def repr_failure(self, excinfo):
+        besked = _brugerbesked(excinfo.value)
+        if besked is None:
+            return super().repr_failure(excinfo)
+        return os.linesep.join([f"{self.path!s}:", f"  Test '{self.name!s}':", f"    {besked}"])
+
+
+class _Fil(test_runner.YamlFile):
+    """En testfil, hvis tilfælde allerede er indlæst sikkert og kontrolleret.
+
+    Hvert tilfælde får systemet med sine reformer som grundlag (og ingen ``reforms`` tilbage), så
+    OpenFiscas punkt kører det uændret mod netop det system.
+    """
+
+    def __init__(self, *, tilfaelde: list[Tilfaelde], systemer: Systemer, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.tilfaelde = tilfaelde
+        self.systemer = systemer
+
+    def collect(self):
+        for t in self.tilfaelde:
+            yield _Punkt.from_parent(
+                self,
+                name=str(t.nr),
+                tilfaelde=t,
+                baseline_tax_benefit_system=self.systemer.system(t.reformstier),
+                test={k: v for k, v in t.data.items() if k != "reforms"},
+                options=self.options,
+            )
+
+
+@dataclass
+class _Plugin:
+    """Samler testfilerne (kun de indlæste) og skriver resultaterne på dansk i ``linjer``.
+
+    Intet skrives under kørslen: OpenFiscas spor (``-v``) fanges per tilfælde og skrives bagefter,
+    så en læser, der lukker røret (fx ``| head``), ikke giver en pytest-fejl.
+    """
+
+    filer: dict[Path, list[Tilfaelde]]
+    systemer: Systemer
+    options: dict
+    bestaaet: int = 0
+    fejlet: int = 0
+    linjer: list = field(default_factory=list)
+    punkter: dict = field(default_factory=dict)
+
+    def pytest_collect_file(self, parent, file_path):
+        if file_path in self.filer:
+            return _Fil.from_parent(
+                parent,
+                path=file_path,
+                tax_benefit_system=self.systemer.system([]),
+                options=self.options,
+                tilfaelde=self.filer[file_path],
+                systemer=self.systemer,
+            )
+        return None
+
+    def pytest_collection_modifyitems(self, items):
+        self.punkter = {punkt.nodeid: punkt.tilfaelde for punkt in items}
+
+    def pytest_runtest_logreport(self, report):
+        if report.when != "call" and not report.failed:
+            return
+        if self.options["verbose"]:
+            tilfaelde = self.punkter[report.nodeid]
+            self.linjer += ["", f"{tilfaelde.fil}: {tilfaelde.navn}", report.capstdout.rstrip("\n")]
+        if report.failed:
+            self.fejl(report.longreprtext)
+        else:
+            self.bestaaet += 1
+            if self.options["verbose"]:
+                self.linjer.append("bestået")
+
+    def pytest_collectreport(self, report):
+        if report.failed:
+            self.fejl(report.longreprtext)
+
+    def fejl(self, tekst: str) -> None:
+        """OpenFiscas besked, med filen skrevet, som brugeren angav den (ikke den fulde sti)."""
+        for fuld, tilfaelde in self.filer.items():
+            tekst = tekst.replace(f"{fuld}:", f"{tilfaelde[0].fil}:", 1)
+        self.fejlet += 1
+        self.linjer += ["", f"FEJLET {tekst}"]
+
+
+def koer(tilfaelde: list[Tilfaelde], systemer: Systemer, *, verbose: bool = False) -> int:
+    """Kør de (kontrollerede) tilfælde med OpenFiscas runner; 0, hvis alle bestod, ellers 1.
+
+    ``verbose`` viser OpenFiscas spor for hvert tilfælde (som ``openfisca test -v``).
+    """
+    filer: dict[Path, list[Tilfaelde]] = {}
+    for t in tilfaelde:
+        filer.setdefault(t.fil.resolve(), []).append(t)
+    options = test_runner.Options(verbose=verbose, max_depth=sys.maxsize, aggregate=False)
+    plugin = _Plugin(filer, systemer, options)
+    with tempfile.TemporaryDirectory() as tom:
+        # En tom konfiguration: ingen pytest.ini, conftest.py eller cache fra filernes mapper.
+        konfiguration = Path(tom) / "pytest.ini"
+        konfiguration.write_text("[pytest]\n", encoding="utf-8")
+        argumenter = ["-c", str(konfiguration), "--rootdir", str(Path.cwd()), "--noconftest"]
+        argumenter += ["-p", "no:cacheprovider", "-p", "no:terminal"]
+        pytest.main([*argumenter, *map(str, filer)], plugins=[plugin])
+    filer_ = "1 fil" if len(filer) == 1 else f"{len(filer)} filer"
+    antal = plugin.bestaaet + plugin.fejlet
+    print(
+        "\n".join(
+            [
+                *plugin.linjer,
+                "",
+                f"{antal} tilfælde i {filer_}: {plugin.bestaaet} bestået, {plugin.fejlet} fejlet",
+            ]
+        )
+    )
+    return 0 if plugin.fejlet == 0 else 1

@@ -1,0 +1,204 @@
+"""`dk-beskaeftigelse test`: YAML-tests indlæst sikkert, kontrolleret før kørslen (én linje per
+problem, exitkode 2) og kørt med OpenFiscas egen runner (samme dom som `openfisca test`)."""
+
+import pytest
+from openfisca_core.tools import test_runner
+
+from openfisca_dk_beskaeftigelse import cli
+from openfisca_dk_beskaeftigelse.regimer import gaeldende_ret
+
+METTE = "  input:\n    foedselsdato: 1984-05-10\n"
+# Mette er født 10.5.1984: 41 år i marts 2026 (fødselsdagen er først i maj).
+BESTAAR = f"- name: alder\n  period: 2026-03\n{METTE}  output:\n    alder: 41\n"
+FEJLER = f"- name: forkert alder\n  period: 2026-03\n{METTE}  output:\n    alder: 40\n"
+
+
+def _test(capsys, tmp_path, indhold: str, *args) -> tuple[int, str, str]:
+    fil = tmp_path / "sag.yaml"
+    fil.write_text(indhold, encoding="utf-8")
+    kode = cli.main(["test", str(fil), *args])
+    ud = capsys.readouterr()
+    return kode, ud.out, ud.err
+
+
+def _problemer(capsys, tmp_path, indhold: str) -> list[str]:
+    kode, out, err = _test(capsys, tmp_path, indhold)
+    assert kode == 2, out + err
+    assert out == ""
+    linjer = err.splitlines()
+    assert all(linje.startswith(f"fejl: {tmp_path / 'sag.yaml'}: ") for linje in linjer), err
+    return linjer
+
+
+def test_et_python_maerke_afvises_og_udfoeres_ikke(capsys, tmp_path):
+    spor = tmp_path / "udfoert"
+    indhold = f"- name: ondt\n  period: 2026-03\n  input: !!python/object/apply:os.system ['touch {spor}']\n"
+    (linje,) = _problemer(capsys, tmp_path, indhold)
+    assert "linje 3: mærket '!!python/object/apply:os.system' er ikke tilladt" in linje
+    assert not spor.exists()
+
+
+def test_stavefejl_i_variabler_naevner_de_naermeste_navne(capsys, tmp_path):
+    indhold = (
+        "- name: stavefejl\n  period: 2026-03\n  input:\n    foedselsdag: 1984-05-10\n"
+        "  output:\n    maalgrupe: forsikret_ledig\n"
+    )
+    fil = tmp_path / "sag.yaml"
+    assert _problemer(capsys, tmp_path, indhold) == [
+        f"fejl: {fil}: stavefejl: input/foedselsdag: ukendt variabel; mente du foedselsdato?",
+        f"fejl: {fil}: stavefejl: output/maalgrupe: ukendt variabel; mente du maalgruppe "
+        "eller maalgruppe_lab_6 eller regelgruppe?",
+    ]
+
+
+def test_en_forkert_enum_vaerdi_naevner_variablen_og_de_gyldige(capsys, tmp_path):
+    indhold = (
+        f"- name: ydelse\n  period: 2026-03\n{METTE}    ydelse: kontanthjælp\n  output:\n    alder: 41\n"
+    )
+    (linje,) = _problemer(capsys, tmp_path, indhold)
+    assert "input/ydelse: 'kontanthjælp' er ikke en værdi for ydelse; mente du kontanthjaelp?" in linje
+    assert "Gyldige: ingen (Ingen offentlig forsørgelsesydelse), arbejdsloeshedsdagpenge" in linje
+
+
+@pytest.mark.parametrize(
+    ("reform", "i_beskeden"),
+    [
+        (
+            "faerre_maalgrupper",
+            "er en regimenøgle, ikke en reformsti; skriv "
+            "openfisca_dk_beskaeftigelse.reforms.faerre_maalgrupper.FaerreMaalgrupper",
+        ),
+        (
+            "kl_og_6_byerne_2024",
+            "er en forslagspakke, ikke en reform; skriv pakkens reformer i rækkefølge: "
+            "openfisca_dk_beskaeftigelse.reforms.faerre_maalgrupper.FaerreMaalgrupper, ",
+        ),
+        (
+            "openfisca_dk_beskaeftigelse.reforms.faerre_maalgrupper.FaerreMaalgruper",
+            "mente du openfisca_dk_beskaeftigelse.reforms.faerre_maalgrupper.FaerreMaalgrupper?",
+        ),
+        (
+            "os.system",
+            "Reformerne (registrets nøgler, se dk-beskaeftigelse regimer): a_kassen_foerste_periode, ",
+        ),
+        (
+            "openfisca_dk_beskaeftigelse.reforms.tidsgraense_sygedagpenge.TidsgraenseSygedagpenge, "
+            "openfisca_dk_beskaeftigelse.reforms.beskaeftigelsesreform_2027.Beskaeftigelsesreform2027",
+            "alternativer til hinanden",
+        ),
+    ],
+)
+def test_en_reformsti_der_ikke_er_en_reform(capsys, tmp_path, reform, i_beskeden):
+    indhold = f"- name: reform\n  period: 2026-03\n  reforms: [{reform}]\n{METTE}  output:\n    alder: 41\n"
+    (linje,) = _problemer(capsys, tmp_path, indhold)
+    assert ": reform: reforms: " in linje and i_beskeden in linje, linje
+
+
+def test_en_periode_foer_modellen_er_et_problem_men_input_for_den_er_tilladt(capsys, tmp_path):
+    # Født 10.5.1984: 35 år i december 2019.
+    tilfaelde = f"- name: 2019\n  period: 2019-12\n{METTE}  output:\n    alder: 35\n"
+    (linje,) = _problemer(capsys, tmp_path, tilfaelde)
+    assert linje.endswith(": 2019: period: 2019-12 ligger før modellens første måned, 2020-01")
+    output = "  output:\n    alder:\n      2020-01: 35\n      2019-12: 35\n"
+    (linje,) = _problemer(capsys, tmp_path, f"- name: 2019\n  period: 2020-01\n{METTE}{output}")
+    assert ": 2019: output/alder/2019-12: 2019-12 ligger før" in linje
+    # Et input for 2019 (fx timer, som en regel læser bagud) er tilladt.
+    indhold = BESTAAR.replace("  output", "    maanedsloen: {2019-12: 30000}\n  output")
+    kode, out, _ = _test(capsys, tmp_path, indhold)
+    assert kode == 0 and "1 bestået, 0 fejlet" in out
+
+
+def test_noegler_id_er_roller_og_typer_kontrolleres(capsys, tmp_path):
+    indhold = (
+        "- name: arbejdssted\n  period: 2026-03\n  ouput: {}\n  input:\n"
+        "    virksomheder:\n      v: {ansatte: [mette, ole], alder: 3}\n"
+        "    personer:\n      mette: {foedselsdato: 1984-05-10, er_ledig: 'false'}\n"
+        "- name: uden output\n  period: marts\n  input: {}\n"
+    )
+    felter = [linje.split(": ")[2:4] for linje in _problemer(capsys, tmp_path, indhold)]
+    assert felter == [
+        ["arbejdssted", "ouput"],
+        ["arbejdssted", "output"],
+        ["arbejdssted", "input/virksomheder/v/ansatte"],
+        ["arbejdssted", "input/virksomheder/v/alder"],
+        ["arbejdssted", "input/personer/mette/er_ledig"],
+        ["uden output", "output"],
+        ["uden output", "period"],
+    ]
+
+
+def test_et_bestaaet_og_et_fejlet_tilfaelde_med_openfiscas_besked(capsys, tmp_path):
+    kode, out, err = _test(capsys, tmp_path, BESTAAR + FEJLER)
+    assert kode == 1 and err == ""
+    assert (
+        "  Test 'forkert alder':\n    alder@2026-03: [41.] differs from 40.0 with an absolute margin" in out
+    )
+    assert out.rstrip().endswith("2 tilfælde i 1 fil: 1 bestået, 1 fejlet")
+
+
+def test_samme_dom_som_openfisca_test(capsys, tmp_path):
+    for indhold, dom in ((BESTAAR, 0), (BESTAAR + FEJLER, 1)):
+        fil = tmp_path / "sag.yaml"
+        fil.write_text(indhold, encoding="utf-8")
+        options = {"name_filter": None, "verbose": False}
+        openfisca = test_runner.run_tests(gaeldende_ret(), [str(fil), "-p", "no:cacheprovider"], options)
+        vores = cli.main(["test", str(fil)])
+        assert (int(openfisca), vores) == (dom, dom)
+    capsys.readouterr()
+
+
+def test_et_hul_i_kilderne_giver_en_linje_ikke_et_traceback(capsys, tmp_path):
+    # Kilderne dækker ikke kontanthjælpen til forsørgere under 30 år i 2020 (value: null).
+    indhold = (
+        "- name: hul\n  period: 2020-06\n  input:\n    foedselsdato: 1995-01-01\n    ydelse: kontanthjaelp\n"
+        "    har_forsoergerpligt: true\n    er_ledig: true\n    beskaeftigelse: ledig\n"
+        "    parathed: jobparat\n    ledighed_startdato: 2020-01-01\n"
+        "  output:\n    kontanthjaelp_maanedsbeloeb: 0\n"
+    )
+    kode, out, _ = _test(capsys, tmp_path, indhold)
+    assert kode == 1
+    assert (
+        "    Parameteren 'aktivloven.kontanthjaelp.gammel_ordning.under_30_forsoerger' har ingen værdi" in out
+    )
+    assert "Traceback" not in out and len(out.strip().splitlines()) == 5, out
+
+
+def test_verbose_viser_sporet_og_navnefilteret_vaelger(capsys, tmp_path):
+    kode, out, _ = _test(capsys, tmp_path, BESTAAR + FEJLER, "-v", "-n", "forkert")
+    assert kode == 1
+    assert "forkert alder\n  alder<2026-03> >> [41]\n    foedselsdato<2026-03> >> ['1984-05-10']" in out
+    assert "1 tilfælde i 1 fil: 0 bestået, 1 fejlet" in out
+    kode, _, err = _test(capsys, tmp_path, BESTAAR, "--name-filter", "findes_ikke")
+    assert kode == 2 and err.startswith("fejl: --name-filter: 'findes_ikke' passer på intet tilfælde")
+
+
+def test_mapper_og_filer_der_ikke_er_yaml(capsys, tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "sag.yml").write_text(BESTAAR, encoding="utf-8")
+    (tmp_path / "a" / ".skjult").mkdir()
+    (tmp_path / "a" / ".skjult" / "ikke.yaml").write_text("ikke en test", encoding="utf-8")
+    assert cli.main(["test", str(tmp_path / "a")]) == 0
+    assert "1 tilfælde i 1 fil: 1 bestået" in capsys.readouterr().out
+    (tmp_path / "noter.txt").write_text("")
+    (tmp_path / "tom").mkdir()
+    for sti, besked in [
+        (tmp_path / "noter.txt", "er ikke en YAML-fil"),
+        (tmp_path / "findes_ikke.yaml", "findes ikke"),
+        (tmp_path / "tom", "indeholder ingen YAML-filer"),
+    ]:
+        assert cli.main(["test", str(sti)]) == 2
+        assert besked in capsys.readouterr().err
+
+
+def test_et_input_for_et_helt_aar_kraever_at_variablen_kan_fordele_det(capsys, tmp_path):
+    # `sygemeldt` har ingen set_input: OpenFisca ville give et traceback (PeriodMismatchError).
+    indhold = (
+        f'- name: aar\n  period: 2026-03\n{METTE}    sygemeldt: {{"2026": true}}\n  output:\n    alder: 41\n'
+    )
+    (linje,) = _problemer(capsys, tmp_path, indhold)
+    assert linje.endswith(
+        "input/sygemeldt/2026: sygemeldt kan kun angives for én måned ad gangen, ikke for 2026"
+    )
+    # `maanedsloen` fordeles på årets måneder (set_input), så et helt år er tilladt.
+    kode, _, _ = _test(capsys, tmp_path, indhold.replace("sygemeldt", "maanedsloen").replace("true", "30000"))
+    assert kode == 0
