@@ -4,15 +4,15 @@ Bidderne skal tilsammen give præcis det samme som hele befolkningen på én gan
 kronen og personen, og hver persons værdier.
 """
 
+import contextlib
+import io
 import json
 import subprocess
-import sys
-from pathlib import Path
 
 import numpy
 import pytest
 
-from openfisca_dk_beskaeftigelse import klynge
+from openfisca_dk_beskaeftigelse import cli, klynge
 from openfisca_dk_beskaeftigelse.beregning import BrugerFejl
 from openfisca_dk_beskaeftigelse.effekt import SAMMENLAEGNING, effekt
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
@@ -102,12 +102,15 @@ def test_flere_maaneder_summerer_udgifterne_og_tager_gennemsnittet_af_resten():
     assert _tal(enkelte[0]) != _tal(enkelte[1])
 
 
-def _koer(*args):
-    return subprocess.run(
-        [Path(sys.executable).parent / "dk-beskaeftigelse", "effekt", "--regimer", "gaeldende_ret", *args],
-        capture_output=True,
-        text=True,
-    )
+def _koer(*args) -> subprocess.CompletedProcess:
+    """``dk-beskaeftigelse effekt --regimer gaeldende_ret ARGS`` i testens proces (ud, fejl, exitkode)."""
+    ud, fejl = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(ud), contextlib.redirect_stderr(fejl):
+        try:
+            kode = cli.main(["effekt", "--regimer", "gaeldende_ret", *map(str, args)])
+        except SystemExit as stop:
+            kode = stop.code
+    return subprocess.CompletedProcess(args, kode, ud.getvalue(), fejl.getvalue())
 
 
 @pytest.mark.parametrize(

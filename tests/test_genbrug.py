@@ -18,6 +18,7 @@ from openfisca_dk_beskaeftigelse import EKSEMPELMAPPE, genbrug
 from openfisca_dk_beskaeftigelse.beregning import byg_simulering as byg_simulering_fra_situation
 from openfisca_dk_beskaeftigelse.beregning import indlaes_situation, vaerdier
 from openfisca_dk_beskaeftigelse.entities import Person
+from openfisca_dk_beskaeftigelse.fremskrivning import foelg
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 from openfisca_dk_beskaeftigelse.population import byg_simulering, generer
 from openfisca_dk_beskaeftigelse.reformstoette import aendr_parametre, aendr_vaerdier
@@ -263,8 +264,8 @@ def test_web_apiets_regimer_og_sammenlign_deler_systemerne(monkeypatch):
         webapp, "create_app", lambda system: til_apps.append(system) or webapp.Flask(__name__)
     )
 
-    def byg(noegle):
-        til_sammenlign.append(byg_system(noegle))
+    def byg(noegle, fremskrivning=False):
+        til_sammenlign.append(byg_system(noegle, fremskrivning))
         return til_sammenlign[-1]
 
     monkeypatch.setattr(sammenligning, "byg_system", byg)
@@ -272,3 +273,37 @@ def test_web_apiets_regimer_og_sammenlign_deler_systemerne(monkeypatch):
     sammenlign(indlaes_situation(EKSEMPLER[0]), PERIODE, list(alle_regimer()))
     assert [id(s) for s in til_apps] == [id(byg_system(n)) for n in alle_regimer()]
     assert {id(s) for s in til_sammenlign} == {id(s) for s in til_apps}
+
+
+@pytest.mark.parametrize("eksempel", EKSEMPLER[:3], ids=lambda sti: sti.stem)
+def test_med_fremskrivning_er_vaerdier_og_fremskrevne_satser_hvert_regimes_fulde_beregning(eksempel):
+    """2028 bygger på fremskrevne satser: genbruget skal markere de samme som en fuld beregning.
+
+    Den fulde beregning følger de fremskrevne satser med fremskrivningens eget spor (``foelg``).
+    """
+    periode = "2028-03"
+    situation = indlaes_situation(eksempel)
+    sammenligning = sammenlign(situation, periode, REGIMER, fremskrivning=True)
+    navne = standardvariabler(byg_system(GAELDENDE_RET), sammenligning.regimer)
+    markeret = 0
+    for r in sammenligning.regimer:
+        system = byg_system(r.noegle, fremskrivning=True)
+        simulering = byg_simulering_fra_situation(system, copy.deepcopy(situation))
+        spor = foelg(simulering)
+        forventet = {}
+        for navn in (n for n in navne if n in system.variables):
+            maerke = spor.maerke()
+            try:
+                beregnede = vaerdier(system, simulering, periode, [navn])
+            except ParameterHulError:
+                continue
+            laeste = spor.laest_siden(maerke)
+            forventet.update({(v.entitet, v.id, v.variabel): (v, laeste) for v in beregnede})
+        faktisk = {
+            (x.entitet, x.id, x.variabel): (x.vaerdier[r.noegle], x.fremskrevne.get(r.noegle, []))
+            for x in sammenligning.raekker
+            if r.noegle in x.vaerdier
+        }
+        assert faktisk == forventet, r.noegle
+        markeret += sum(1 for _, laeste in faktisk.values() if laeste)
+    assert markeret > 0
