@@ -100,7 +100,7 @@ SKALA = {
     "udgifter": 1 / OERE_PR_KRONE,
 }
 MOTORER = ("proces", "dask")
-# Personer pr. bid: en bid af denne størrelse har alle regimers resultater i omkring 400 MB.
+# Personer pr. bid: en proces, der regner på en bid af denne størrelse, bruger omkring 250 MB.
 BID_PERSONER = 200_000
 
 
