@@ -8,8 +8,8 @@ Måler i samme kørsel, hver måling mindst 3 gange (min og median):
   underprocesser, og højeste hukommelse for dem tilsammen (summen af PSS, målt hvert 0,1 s);
 - gældende ret i én proces uden genbrug: alle effektrapportens uddata for N personer, og
   openfisca-country-template på samme antal personer (én person per husstand) med alle
-  skabelonens månedlige formler; begge som tid pr. person og pr. beregnet værdi (en variabel
-  for en person eller husstand), og forholdet mellem dem;
+  skabelonens månedlige formler, skiftevis; begge som tid pr. person og pr. beregnet værdi (en
+  variabel for en person eller husstand), og forholdet mellem dem;
 - en fremskrivning til hele befolkningen (6 mio. personer) i et helt år (12 måneder) med alle
   regimer: 12 × 6 mio./N × medianen for N personer, på denne maskine (på en Dask-klynge deles
   tiden med antallet af arbejdere, se docs/klynge.md).
@@ -230,8 +230,14 @@ def main() -> int:
     )
     for personer in (int(x) for x in args.personer.split(",")):
         pr_vaerdi = {}
-        for art, navn in (("grundlag", "gældende ret"), ("skabelon", "country-template")):
-            maalinger = [r for r in (_koer(art, personer) for _ in range(n)) if r]
+        arter = (("grundlag", "gældende ret"), ("skabelon", "country-template"))
+        # Skiftevis, så en ændring i maskinens belastning rammer begge ens.
+        alle = {art: [] for art, _ in arter}
+        for _ in range(n):
+            for art, _ in arter:
+                alle[art].append(_koer(art, personer))
+        for art, navn in arter:
+            maalinger = [r for r in alle[art] if r]
             if not maalinger:
                 continue
             median = statistics.median(m["sekunder"] for m in maalinger)

@@ -8,8 +8,9 @@ Måler i samme kørsel, med 1 og 8 samtidige klienter:
 - ``POST /sammenlign`` for samme person med standardvariablerne (som kommandoen og web-API'et
   bruger dem, ikke et udvalg) under 1 regime (gældende ret), 5 regimer og alle regimer.
 
-Hver måling gentages (``--gentagelser``, mindst 3); for hver vises min og median over
-gentagelserne af p50, p99 og anmodninger pr. sekund. Før målingerne varmes hvert endpoint op.
+Hver måling gentages (``--gentagelser``, mindst 3), skiftevis mellem endpoints; for hver vises min
+og median over gentagelserne af p50, p99 og anmodninger pr. sekund. Før målingerne varmes hvert
+endpoint op.
 Målene (``MAAL``) udskrives med "nået"/"ikke nået". Maskinen deles med andre: belastningen (load
 average) udskrives før og efter. Skriver tal; tester intet.
 
@@ -191,14 +192,17 @@ def main() -> int:
         )
         for _, port, sti, navn in maalinger:
             _opvarm(port, sti, kroppe[navn][1])
-        resultater = {}
-        for titel, port, sti, navn in maalinger:
+        # Gentagelserne skiftes mellem endpoints, så en ændring i maskinens belastning rammer dem ens.
+        resultater = {(titel, klienter): [] for titel, *_ in maalinger for klienter in (1, 8)}
+        for klienter in (1, 8):
+            for _ in range(args.gentagelser):
+                for titel, port, sti, navn in maalinger:
+                    resultater[(titel, klienter)].append(
+                        _belast(port, sti, kroppe[navn][1], klienter, args.sekunder)
+                    )
+        for titel, *_ in maalinger:
             for klienter in (1, 8):
-                runder = [
-                    _belast(port, sti, kroppe[navn][1], klienter, args.sekunder)
-                    for _ in range(args.gentagelser)
-                ]
-                resultater[(titel, klienter)] = runder
+                runder = resultater[(titel, klienter)]
                 print(
                     f"{titel:44} {klienter:>8} {sum(r['anmodninger'] for r in runder):>6} "
                     f"{sum(r['fejl'] for r in runder):>4} {_mm([r['p50_ms'] for r in runder])} "

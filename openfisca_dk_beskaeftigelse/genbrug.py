@@ -11,9 +11,10 @@ indbefattet). Hvad en variabel læser, afgøres af beregningen selv, ikke af en 
   (variabelobjekterne er ikke de samme som grundlagets), og de parametre, hvis værdier er
   forskellige i de to systemer;
 - en (variabel, periode) er *berørt*, hvis variablen er ændret, hvis den læste en ændret
-  parameter, eller hvis den læste en berørt (variabel, periode) (:func:`berørte`);
-- :func:`regimets_simulering` giver regimets simulering grundlagets værdier for alt, der ikke
-  er beroert; resten beregnes, som var simuleringen ny.
+  parameter, eller hvis den læste en berørt (variabel, periode) (:func:`beroerte`);
+- :func:`regimets_simulering` giver regimets simulering grundlagets værdier for alt, der ikke er
+  berørt, og beregner de berørte, de læste før dem, som læste dem; en berørt, der ikke selv er
+  ændret og kun læste værdier, der blev de samme under regimet, får også grundlagets værdi.
 
 Sporet er grundlagets egen beregning for de samme personer, så det gælder præcis: en formel, der
 får de samme værdier ind, læser de samme ting og giver det samme resultat. Resultaterne er derfor

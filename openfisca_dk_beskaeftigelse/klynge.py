@@ -12,8 +12,8 @@ Kræver ekstraen ``dask``: ``pip install 'openfisca-dk-beskaeftigelse[dask]'``.
 import contextlib
 import importlib
 import logging
-from importlib.metadata import PackageNotFoundError, version
 
+from openfisca_dk_beskaeftigelse import __version__
 from openfisca_dk_beskaeftigelse.beregning import BrugerFejl
 
 PAKKE = "openfisca-dk-beskaeftigelse"
@@ -32,10 +32,7 @@ def _distributed():
 
 def pakkeversion() -> str:
     """Pakkens installerede version (på en arbejder: arbejderens)."""
-    try:
-        return version(PAKKE)
-    except PackageNotFoundError:
-        return "ukendt"
+    return __version__
 
 
 def _klient(distributed, adresse: str | None, arbejdere: int):
