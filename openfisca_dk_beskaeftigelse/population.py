@@ -314,12 +314,18 @@ def byg_simulering(system, befolkning: Befolkning):
     """
     bygger = SimulationBuilder()
     bygger.create_entities(system)
-    bygger.declare_person_entity("person", numpy.arange(befolkning.antal))
-    virksomheder = bygger.declare_entity("virksomhed", numpy.arange(befolkning.uden_arbejdssted + 1))
-    bygger.join_with_persons(virksomheder, befolkning.arbejdssted, befolkning.rolle)
-    # join_with_persons nummererer kun de arbejdssteder, der har personer (de fleste har ingen
-    # støttede), og ville flytte personerne; arbejdsstedets nummer er dets indeks.
+    personer, virksomheder = bygger.populations["person"], bygger.populations["virksomhed"]
+    # Personerne og arbejdsstederne som arrays (SimulationBuilder.declare_*_entity gør dem til
+    # lister). join_with_persons bruges ikke: den nummererer kun de arbejdssteder, der har personer
+    # (de fleste har ingen støttede), og ville flytte personerne; et arbejdssteds nummer er dets
+    # indeks, og rollerne slås op i et array af OpenFiscas roller.
+    personer.ids, personer.count = numpy.arange(befolkning.antal), befolkning.antal
+    virksomheder.ids = numpy.arange(befolkning.uden_arbejdssted + 1)
+    virksomheder.count = befolkning.uden_arbejdssted + 1
     virksomheder.members_entity_id = befolkning.arbejdssted
+    virksomheder._members_role = numpy.array(virksomheder.entity.flattened_roles, dtype=object)[
+        befolkning.rolle
+    ]
     simulering = bygger.build(system)
     historik = _historik(befolkning)
     for navn, vaerdier in {**befolkning.personer, **befolkning.virksomheder}.items():
