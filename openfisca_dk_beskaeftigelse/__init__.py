@@ -5,12 +5,13 @@
 """
 
 import importlib.metadata
+import sys
 from pathlib import Path
 
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from openfisca_dk_beskaeftigelse import entities
-from openfisca_dk_beskaeftigelse.beregning import indlaes_situation
+from openfisca_dk_beskaeftigelse.beregning import indlaes_situation, spec_eksempel
 from openfisca_dk_beskaeftigelse.modelperiode import VariablerFraFoersteMaaned
 from openfisca_dk_beskaeftigelse.parametre import marker_huller
 
@@ -18,6 +19,8 @@ PAKKEMAPPE = Path(__file__).resolve().parent
 VARIABELMAPPE = PAKKEMAPPE / "variables"
 PARAMETERMAPPE = PAKKEMAPPE / "parameters"
 EKSEMPELMAPPE = PAKKEMAPPE / "examples"
+# Situationen i web-API'ets OpenAPI-eksempel (med uddata at beregne, se beregning.spec_eksempel).
+SPEC_EKSEMPEL = EKSEMPELMAPPE / "forsikret_ledig.yaml"
 
 if not VARIABELMAPPE.is_dir():
     msg = (
@@ -44,8 +47,18 @@ class CountryTaxBenefitSystem(TaxBenefitSystem):
         self.open_api_config = {
             "variable_example": "alder",
             "parameter_example": "sygedagpenge.arbejdsgiverperiode.dage",
-            "simulation_example": indlaes_situation(EKSEMPELMAPPE / "forsikret_ledig.yaml"),
+            "simulation_example": spec_eksempel(self, indlaes_situation(SPEC_EKSEMPEL)),
         }
+        if "openfisca_web_api.app" in sys.modules:
+            # Under `openfisca serve` (og hvor OpenFiscas web-API ellers bruges) tilpasses appen.
+            from openfisca_dk_beskaeftigelse.webapp import tilslut_openfisca_serve
+
+            tilslut_openfisca_serve()
+
+    def get_package_metadata(self) -> dict[str, str]:
+        """OpenFiscas metadata med stier fra repoets rod, hvor variables/ og parameters/ ligger."""
+        metadata = super().get_package_metadata()
+        return {**metadata, "location": str(PAKKEMAPPE)}
 
 
 __all__ = ["CountryTaxBenefitSystem", "__version__"]

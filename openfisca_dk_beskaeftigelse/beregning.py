@@ -4,12 +4,15 @@ En situation er OpenFiscas eget format (samme som web-API'ets ``/calculate`` og 
 YAML-tests ``input``), i YAML eller JSON.
 """
 
+import copy
 import datetime
+import difflib
 import json
 import math
 import re
+import shlex
 from collections.abc import Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,9 +22,12 @@ from openfisca_core import periods
 from openfisca_core.errors import SituationParsingError
 from openfisca_core.indexed_enums import Enum, EnumArray
 from openfisca_core.simulations import SimulationBuilder
+from openfisca_core.tools import test_runner
 from openfisca_core.tracers import SimpleTracer
 
-from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
+from openfisca_dk_beskaeftigelse import vaerdiomraader
+from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, ManglendeOplysningError
+from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 
 
 class BrugerFejl(ValueError):
@@ -139,45 +145,362 @@ def indlaes_situation(sti: Path) -> dict:
     return indhold
 
 
+@dataclass(frozen=True)
+class Situation:
+    """En situation fra en fil: hele filen, eller ét tilfælde af en YAML-test."""
+
+    fil: Path
+    data: dict
+    # Tilfældets ``period`` (en YAML-test); None for en situationsfil.
+    periode: str | None = None
+    # Tilfældets nummer (1 for det første) og ``name`` i en YAML-test.
+    nr: int | None = None
+    tilfaelde: str | None = None
+
+    @property
+    def navn(self) -> str:
+        """Filens navn og tilfældet (nummer og navn), til overskrifter og JSON."""
+        if self.nr is None:
+            return Path(self.fil).name
+        return f"{Path(self.fil).name}, tilfælde {self.nr}" + (
+            f": {self.tilfaelde}" if self.tilfaelde else ""
+        )
+
+    @property
+    def sted(self) -> str:
+        """Filens sti og tilfældets nummer, til advarsler og CSV."""
+        return str(self.fil) + ("" if self.nr is None else f", tilfælde {self.nr}")
+
+    @property
+    def kommando(self) -> str:
+        """Situationen, som den skrives på kommandolinjen."""
+        return shlex.quote(str(self.fil)) + ("" if self.nr is None else f" --tilfaelde {self.nr}")
+
+
+# Nøglerne i ét tilfælde af en YAML-test: felterne i OpenFiscas Test (en anden nøgle ville give en
+# TypeError i runneren); sammenlign og forklar bruger kun ``input`` og ``period``.
+TESTNOEGLER = frozenset(f.name for f in fields(test_runner.Test))
+
+
+def _er_test(indhold) -> bool:
+    if isinstance(indhold, list):
+        return True
+    return isinstance(indhold, dict) and "input" in indhold and set(indhold) <= TESTNOEGLER
+
+
+def indlaes_situationer(sti: Path, systemer, tilfaelde: str | None = None) -> list[Situation]:
+    """Situationerne i en fil: filen selv, eller hvert tilfælde af en YAML-test (``--tilfaelde``: ét).
+
+    Et tilfælde vælges ved sit ``name`` eller sit nummer (1 for det første). Tilfældets ``input``
+    skrives om til situationsformatet (:func:`situation_fra_test`), så resten af beregningen er den
+    samme; ``output`` og ``reforms`` bruges ikke (regimerne vælges med ``--regimer``).
+    """
+    indhold = indlaes_yaml(sti)
+    if not _er_test(indhold):
+        if tilfaelde is not None:
+            raise BrugerFejl(f"--tilfaelde: '{sti}' er en situationsfil, ikke en YAML-test")
+        if not isinstance(indhold, dict):
+            raise BrugerFejl(f"SITUATION: '{sti}' skal være et objekt med fx 'personer' og 'virksomheder'")
+        return [Situation(Path(sti), indhold)]
+    tilfaeldene = indhold if isinstance(indhold, list) else [indhold]
+    for nr, t in enumerate(tilfaeldene, 1):
+        if not isinstance(t, dict) or not isinstance(t.get("input"), dict):
+            raise BrugerFejl(
+                f"SITUATION: '{sti}', tilfælde nr. {nr}: en YAML-test skal have 'input' (et objekt)"
+            )
+    valgte = list(enumerate(tilfaeldene, 1))
+    if tilfaelde is not None:
+        valgte = [(nr, t) for nr, t in valgte if tilfaelde in (str(nr), str(t.get("name")))]
+        if not valgte:
+            raise BrugerFejl(
+                f"--tilfaelde: '{tilfaelde}' findes ikke i '{sti}'; angiv et navn eller et nummer "
+                f"fra 1 til {len(tilfaeldene)}"
+            )
+    resultat = []
+    for nr, t in valgte:
+        periode = None if t.get("period") is None else str(t["period"])
+        try:
+            data = situation_fra_test(systemer, t["input"], periode)
+        except BrugerFejl as fejl:
+            raise BrugerFejl(f"SITUATION: '{sti}', tilfælde nr. {nr}: {fejl}") from None
+        navn = None if t.get("name") is None else str(t["name"])
+        resultat.append(Situation(Path(sti), data, periode, nr, navn))
+    return resultat
+
+
+def situation_fra_test(systemer, indata: dict, periode: str | None) -> dict:
+    """En YAML-tests ``input`` i situationsformatet: entiteterne skrevet ud, hver værdi med sin periode.
+
+    Som OpenFiscas testformat: uden entiteter er alle variablerne én persons (og hendes
+    arbejdssteds); ``virksomhed: {...}`` er ét arbejdssted; en værdi uden periode gælder
+    tilfældets ``period`` (ETERNITY-variabler: ``ETERNITY``). Variablen slås op i det første af
+    ``systemerne``, der kender den, så en reforms egne inddata også kan stå uden entitet.
+    """
+    system = systemer[0]
+    flertal = system.entities_plural()
+    ental = system.entities_by_singular()
+    if any(k in ental and k not in flertal for k in indata):
+        indata = SimulationBuilder().explicit_singular_entities(system, indata)
+    elif not any(k in flertal for k in indata):
+        indata = _med_entiteter(systemer, indata)
+    situation = {}
+    for noegle, medlemmer in indata.items():
+        if noegle not in flertal or not isinstance(medlemmer, dict):
+            situation[noegle] = medlemmer
+            continue
+        situation[noegle] = {
+            id_: _med_perioder(systemer, felter, periode) if isinstance(felter, dict) else felter
+            for id_, felter in medlemmer.items()
+        }
+    return situation
+
+
+def _variabel(systemer, navn: str):
+    return next((s.variables[navn] for s in systemer if navn in s.variables), None)
+
+
+def _med_entiteter(systemer, indata: dict) -> dict:
+    """Testens flade form: én person med personens variabler, i ét arbejdssted med arbejdsstedets."""
+    person = systemer[0].person_entity
+    situation = {person.plural: {person.key: {}}}
+    for navn, vaerdi in indata.items():
+        variabel = _variabel(systemer, navn)
+        entitet = person if variabel is None else variabel.entity
+        if entitet.is_person:
+            situation[person.plural][person.key][navn] = vaerdi
+            continue
+        # Personen får entitetens første rolle, som i OpenFiscas egen flade form.
+        gruppe = situation.setdefault(entitet.plural, {}).setdefault(
+            entitet.key, {entitet.flattened_roles[0].plural: [person.key]}
+        )
+        gruppe[navn] = vaerdi
+    return situation
+
+
+def _med_perioder(systemer, felter: dict, periode: str | None) -> dict:
+    """Hver værdi uden periode får ``periode`` (ETERNITY for en ETERNITY-variabel); roller bevares."""
+    resultat = {}
+    for navn, vaerdi in felter.items():
+        variabel = _variabel(systemer, navn)
+        if variabel is None or isinstance(vaerdi, dict):
+            resultat[navn] = vaerdi
+        elif variabel.definition_period == periods.DateUnit.ETERNITY:
+            resultat[navn] = {"ETERNITY": vaerdi}
+        elif periode is None:
+            raise BrugerFejl(f"{navn}: en værdi uden periode kræver tilfældets 'period'")
+        else:
+            resultat[navn] = {periode: vaerdi}
+    return resultat
+
+
 def byg_simulering(system, situation: dict):
-    """Byg en OpenFisca-simulering; en situation, der ikke passer til entiteterne, giver BrugerFejl."""
-    kontroller_typer(system, situation)
+    """Byg en OpenFisca-simulering; en situation, der ikke passer til systemet, giver SituationsFejl."""
+    kontroller_situation(system, situation)
     try:
         return SimulationBuilder().build_from_entities(system, situation)
     except SituationParsingError as fejl:
         raise BrugerFejl(f"SITUATION: {_flad_fejl(fejl.error)}") from None
 
 
+class SituationsFejl(BrugerFejl):
+    """En fejl i en situation: ``sti`` er stedet (fx 'personer/mette/alder/2026-03'), ``kode`` HTTP-status."""
+
+    def __init__(self, sti: str, besked: str, kode: int = 400) -> None:
+        self.sti = sti
+        self.besked = besked
+        self.kode = kode
+        super().__init__(f"SITUATION: {sti}: {besked}" if sti else f"SITUATION: {besked}")
+
+
 _ISO_DATO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def kontroller_typer(system, situation: dict) -> None:
-    """Hver angivet værdi skal have variablens type; ``null`` betyder "beregn værdien".
+def kontroller_situation(system, situation, maks_medlemmer: int | None = None, web_api: bool = False) -> None:
+    """Hele situationen kontrolleret, før OpenFisca bygger simuleringen; den første fejl giver SituationsFejl.
 
-    OpenFisca selv konverterer uden at spørge ('false' bliver sand, 3,7 bliver 3, et Enum-tal
-    bliver en tilfældig gruppe), så en forkert type giver her BrugerFejl med hele stien.
-    Ukendte entiteter, variabler og roller overlades til OpenFiscas egne fejl.
+    Den ene kontrol for CLI, ``/sammenlign``, ``/<regime>/calculate`` og ``/trace`` (også under
+    ``openfisca serve``): kendte entiteter, ikke-tomme id'er uden '/', kendte variabler på deres
+    egen entitet, roller med erklærede personer, perioder, OpenFisca kan bruge for variablen, hver
+    værdi af variablens type (:func:`typefejl`) og i dens værdiområde (``vaerdiomraader``),
+    og datoer i rækkefølge. OpenFiscas egne fejl bygger et træ af stien (dpath), hvor et numerisk
+    id bliver en liste så lang som tallet; her når en fejl aldrig så langt. ``maks_medlemmer`` er
+    et loft over antallet af personer (og arbejdssteder) i én anmodning. ``web_api``: OpenFiscas
+    ``/calculate`` og ``/trace`` deler stier ved '/', så dér må et id ikke indeholde '/'.
     """
     if not isinstance(situation, dict):
-        return
-    for entitet in system.entities:
-        medlemmer = situation.get(entitet.plural)
-        if not isinstance(medlemmer, dict):
+        raise SituationsFejl("", "forventede et objekt med fx 'personer' og 'virksomheder'")
+    entiteter = {e.plural: e for e in system.entities}
+    for noegle in situation:
+        if noegle not in entiteter:
+            # OpenFiscas akser ganger personerne op; her angives hver person for sig.
+            hvorfor = "akser understøttes ikke; angiv hver person" if noegle == "axes" else "ukendt entitet"
+            raise SituationsFejl(str(noegle), f"{hvorfor}; kendte: {', '.join(entiteter)}")
+    personer_flertal = system.person_entity.plural
+    if not situation.get(personer_flertal):
+        raise SituationsFejl(personer_flertal, "mindst én person skal angives")
+    personer = None
+    for flertal, entitet in entiteter.items():
+        medlemmer = situation.get(flertal)
+        if medlemmer is None:
             continue
-        for id_, felter in medlemmer.items():
-            if not isinstance(felter, dict):
-                continue
-            for navn, vaerdier in felter.items():
-                variabel = system.variables.get(navn)
-                if variabel is None:
-                    continue
-                sti = f"{entitet.plural}/{id_}/{navn}"
-                par = vaerdier.items() if isinstance(vaerdier, dict) else [(None, vaerdier)]
-                for periode, v in par:
-                    forventet = None if v is None else typefejl(variabel, v)
-                    if forventet:
-                        felt = sti if periode is None else f"{sti}/{periode}"
-                        raise BrugerFejl(f"SITUATION: {felt}: forventede {forventet}, fik {_vist(v)}")
+        if not isinstance(medlemmer, dict):
+            raise SituationsFejl(flertal, f"forventede et objekt {{id: {{...}}}}, fik {_vist(medlemmer)}")
+        if maks_medlemmer is not None and len(medlemmer) > maks_medlemmer:
+            raise SituationsFejl(
+                flertal, f"{len(medlemmer)} er flere end grænsen på {maks_medlemmer} per anmodning"
+            )
+        if entitet.is_person:
+            personer = {str(i) for i in medlemmer}
+        _kontroller_medlemmer(system, entitet, medlemmer, personer, web_api)
+    _kontroller_raekkefoelger(system, situation[personer_flertal])
+
+
+def _kontroller_medlemmer(system, entitet, medlemmer: dict, personer: set[str], web_api: bool) -> None:
+    roller = {r.plural or r.key: r for r in getattr(entitet, "roles", ())}
+    tildelte: set[str] = set()
+    for id_, felter in medlemmer.items():
+        if isinstance(id_, bool) or not isinstance(id_, str | int) or not str(id_):
+            raise SituationsFejl(f"{entitet.plural}/{id_}", "et id skal være en ikke-tom tekst")
+        if web_api and "/" in str(id_):
+            raise SituationsFejl(f"{entitet.plural}/{id_}", "et id må ikke indeholde '/' i web-API'et")
+        sti = f"{entitet.plural}/{id_}"
+        if not isinstance(felter, dict):
+            raise SituationsFejl(
+                sti, f"forventede et objekt {{variabel: {{periode: værdi}}}}, fik {_vist(felter)}"
+            )
+        for navn, vaerdier in felter.items():
+            if navn in roller:
+                _kontroller_rolle(roller[navn], f"{sti}/{navn}", vaerdier, personer, tildelte)
+            else:
+                _kontroller_variabel(system, entitet, f"{sti}/{str(navn)}", navn, vaerdier, web_api)
+
+
+def _kontroller_rolle(rolle, sti: str, vaerdier, personer: set[str], tildelte: set[str]) -> None:
+    if not isinstance(vaerdier, list) or not all(isinstance(p, str) for p in vaerdier):
+        raise SituationsFejl(sti, f"forventede en liste af personers id'er, fik {_vist(vaerdier)}")
+    if rolle.max is not None and len(vaerdier) > rolle.max:
+        raise SituationsFejl(sti, f"højst {rolle.max} personer, fik {len(vaerdier)}")
+    for person in vaerdier:
+        if person not in personer:
+            raise SituationsFejl(sti, f"'{person}' er ikke angivet under personerne")
+        if person in tildelte:
+            raise SituationsFejl(sti, f"'{person}' står mere end én gang")
+        tildelte.add(person)
+
+
+def _kontroller_variabel(system, entitet, sti: str, navn, vaerdier, web_api: bool) -> None:
+    variabel = system.variables.get(navn) if isinstance(navn, str) else None
+    if variabel is None:
+        forslag = difflib.get_close_matches(str(navn), system.variables, n=1)
+        mente = f"; mente du '{forslag[0]}'?" if forslag else ""
+        raise SituationsFejl(sti, f"ukendt variabel{mente}", kode=404)
+    if variabel.entity.key != entitet.key:
+        raise SituationsFejl(sti, f"variablen hører til {variabel.entity.plural}, ikke {entitet.plural}")
+    if not isinstance(vaerdier, dict):
+        raise SituationsFejl(
+            sti, f'forventede et objekt {{periode: værdi}}, fx {{"2026-03": ...}}, fik {_vist(vaerdier)}'
+        )
+    for noegle, v in vaerdier.items():
+        felt = f"{sti}/{str(noegle)}"
+        # I web-API'et betyder null "beregn"; ellers er null blot ingen værdi (kun nøglen kontrolleres).
+        if v is None and not web_api:
+            fejl = _periodefejl(variabel, noegle, beregnes=False, kun_noeglen=True)
+        else:
+            fejl = _periodefejl(variabel, noegle, beregnes=v is None)
+        if fejl is None and v is not None:
+            forventet = typefejl(variabel, v) or _uden_for_omraade(variabel, v)
+            fejl = forventet and f"forventede {forventet}, fik {_vist(v)}"
+        if fejl:
+            raise SituationsFejl(felt, fejl)
+
+
+def _periodefejl(variabel, noegle, beregnes: bool, kun_noeglen: bool = False) -> str | None:
+    """Hvad der er galt med periodenøglen for variablen, eller None.
+
+    ``kun_noeglen``: kun at nøglen er en periode (for en værdi, der hverken angives eller beregnes).
+
+    En værdi, der skal beregnes (``null``), beregnes for præcis én af variablens perioder (én
+    måned). Et input for flere måneder (fx et år) er tilladt, hvor variablen fordeler det på
+    månederne (``set_input``). Perioden ligger inden for ``vaerdiomraader.DATO_FRA``-``DATO_TIL``.
+    """
+    enhed = variabel.definition_period
+    if isinstance(noegle, bool) or not isinstance(noegle, str | int):
+        return "en periode skal være tekst, fx 2026-03"
+    try:
+        periode = periods.period(str(noegle))
+    except (ValueError, TypeError):
+        return "er ikke en periode; brug fx 2026-03 (eller ETERNITY for en variabel uden periode)"
+    if enhed == periods.DateUnit.ETERNITY or kun_noeglen:
+        return None
+    eksempel = "2026-03" if enhed == periods.DateUnit.MONTH else "2026"
+    if periode.unit not in _TILLADTE_ENHEDER.get(enhed, (enhed,)):
+        return f"variablen har én værdi per {_ENHEDER.get(enhed, enhed)}; brug fx {eksempel}"
+    if periode.size < 1:
+        return "en periode skal have mindst én måned"
+    en_periode = periode.unit == enhed and periode.size == 1
+    if beregnes and not en_periode:
+        return f"beregnes for én {_ENHEDER.get(enhed, enhed)} ad gangen; brug fx {eksempel}"
+    if not en_periode and variabel.set_input is None:
+        return f"angives for én {_ENHEDER.get(enhed, enhed)} ad gangen; brug fx {eksempel}"
+    maaneder = periode.size * (12 if periode.unit == periods.DateUnit.YEAR else 1)
+    fra_aar, fra_maaned = periode.start.year, periode.start.month
+    til_aar = fra_aar + (fra_maaned - 1 + maaneder - 1) // 12
+    if fra_aar < vaerdiomraader.DATO_FRA.year or til_aar > vaerdiomraader.DATO_TIL.year:
+        return f"perioden skal ligge fra {vaerdiomraader.DATO_FRA.year} til {vaerdiomraader.DATO_TIL.year}"
+    return None
+
+
+_ENHEDER = {periods.DateUnit.MONTH: "måned", periods.DateUnit.YEAR: "år"}
+# Perioder, et input kan angives for: et år fordeles på månederne (set_input); uger og dage ikke.
+_TILLADTE_ENHEDER = {
+    periods.DateUnit.MONTH: (periods.DateUnit.MONTH, periods.DateUnit.YEAR),
+    periods.DateUnit.YEAR: (periods.DateUnit.YEAR,),
+}
+
+
+def _uden_for_omraade(variabel, v) -> str | None:
+    """Værdiområdet, hvis ``v`` (af den rigtige type) ligger uden for det; ellers None."""
+    if variabel.value_type is datetime.date:
+        dato = v if isinstance(v, datetime.date) else datetime.date.fromisoformat(v)
+        if not vaerdiomraader.dato_tilladt(dato):
+            return (
+                f"en dato fra {vaerdiomraader.DATO_FRA} til {vaerdiomraader.DATO_TIL} "
+                f"(eller {INGEN_DATO} for ingen dato)"
+            )
+        return None
+    omraade = vaerdiomraader.vaerdiomraade(variabel)
+    if variabel.value_type in (int, float) and omraade is not None and not omraade.tillader(v):
+        return omraade.tekst()
+    return None
+
+
+def _kontroller_raekkefoelger(system, personer: dict) -> None:
+    """Hver persons datoer i rækkefølge (``vaerdiomraader.raekkefoelger``), hvor perioderne overlapper."""
+    for id_, felter in personer.items():
+        for foer, efter in vaerdiomraader.raekkefoelger(system):
+            for p_foer, d_foer in _datoer(felter.get(foer)):
+                for p_efter, d_efter in _datoer(felter.get(efter)):
+                    if d_foer > d_efter and _overlapper_noegler(p_foer, p_efter):
+                        raise SituationsFejl(
+                            f"personer/{id_}/{efter}/{p_efter}",
+                            f"{d_efter} ligger før {foer} ({d_foer})",
+                        )
+
+
+def _datoer(vaerdier) -> list[tuple[str, datetime.date]]:
+    """(periodenøgle, dato) for hver oplyst dato (ikke null og ikke INGEN_DATO)."""
+    ud = []
+    for noegle, v in (vaerdier or {}).items():
+        dato = v if isinstance(v, datetime.date) else datetime.date.fromisoformat(v) if v else None
+        if dato is not None and dato != INGEN_DATO:
+            ud.append((str(noegle), dato))
+    return ud
+
+
+def _overlapper_noegler(a: str, b: str) -> bool:
+    if "ETERNITY" in (a, b):
+        return True
+    return _overlapper(periods.period(a), periods.period(b))
 
 
 def typefejl(variabel, v) -> str | None:
@@ -288,8 +611,97 @@ def _angivne_perioder(systemer, situation: dict):
                     yield entitet.plural, id_, navn, angivne
 
 
+def inddata_uden_for_regimer(
+    systemer: dict, situation: dict, flere=None
+) -> dict[tuple[str, str, str], list[str]]:
+    """Inddata, som nogle af regimerne ikke kender: (entitet, id, variabel) → de regimer, der ikke kender den.
+
+    Fx ``i_ivaerksaetterforloeb``, der kun findes under reformen ``ivaerksaetteri``: de andre
+    regimer ser bort fra værdien. En variabel, som intet af ``systemer`` kender, er kun med, hvis
+    et af ``flere()`` (registrets øvrige systemer; de hentes kun i det tilfælde) kender den; ellers
+    er den en fejl, som OpenFisca melder med feltets sti.
+    """
+    uden = {}
+    andre = None
+    entiteter = next(iter(systemer.values())).entities
+    for entitet in entiteter:
+        medlemmer = situation.get(entitet.plural)
+        for id_, felter in (medlemmer if isinstance(medlemmer, dict) else {}).items():
+            for navn in felter if isinstance(felter, dict) else ():
+                ikke = [n for n, s in systemer.items() if navn not in s.variables]
+                if len(ikke) == len(systemer):
+                    if andre is None:
+                        andre = [] if flere is None else list(flere())
+                    if not any(navn in s.variables for s in andre):
+                        continue
+                if ikke:
+                    uden[(entitet.plural, str(id_), navn)] = ikke
+    return uden
+
+
+def uden_inddata(situation: dict, fjernes) -> dict:
+    """En kopi af situationen uden de (entitet, id, variabel), der står i ``fjernes``."""
+    kopi = copy.deepcopy(situation)
+    for plural, id_, navn in fjernes:
+        felter = next(f for i, f in kopi[plural].items() if str(i) == id_)
+        del felter[navn]
+    return kopi
+
+
+def oprettet_af_openfisca(system, situation: dict, entitet: str, id_: str) -> bool:
+    """Et arbejdssted, som OpenFisca selv oprettede, fordi en person ikke var placeret i et.
+
+    OpenFisca giver hver person, der ikke er nævnt i en gruppe-entitet, sin egen gruppe med
+    personens id; brugerens egne grupper er nøglerne i situationen.
+    """
+    if entitet == system.person_entity.plural:
+        return False
+    medlemmer = situation.get(entitet)
+    return id_ not in {str(i) for i in (medlemmer if isinstance(medlemmer, dict) else {})}
+
+
 def _overlapper(a, b) -> bool:
     return a.start <= b.stop and b.start <= a.stop
+
+
+# Uddata, web-API'ets OpenAPI-eksempel beregner under hvert regime, foruden reformernes egne.
+EKSEMPLETS_UDDATA = (
+    "alder",
+    "maalgruppe",
+    "dagpenge_maanedssats",
+    "kontaktforloeb_min_samtaler_6_maaneder",
+    "ret_og_pligt_tilbud_senest",
+)
+EKSEMPLETS_PERIODE = "2026-03"
+
+
+def spec_eksempel(system, situation: dict) -> dict:
+    """Situationen med ``null`` (beregn) for hver persons uddata i ``EKSEMPLETS_PERIODE``.
+
+    Uddata er ``EKSEMPLETS_UDDATA`` plus dem, systemets reformer erklærer (``Reform.uddata``),
+    som systemet kan beregne for situationen (et hul i kilderne udelader variablen).
+    """
+    navne = list(EKSEMPLETS_UDDATA)
+    lag = system
+    while getattr(lag, "baseline", None) is not None:
+        navne += [n for n in getattr(type(lag), "uddata", ()) if n not in navne]
+        lag = lag.baseline
+    simulering = SimulationBuilder().build_from_entities(system, copy.deepcopy(situation))
+    personer = system.person_entity
+    beregnelige = []
+    for navn in navne:
+        variabel = system.variables.get(navn)
+        if variabel is None or variabel.entity.key != personer.key:
+            continue
+        try:
+            simulering.calculate(navn, EKSEMPLETS_PERIODE)
+        except (ParameterHulError, ManglendeOplysningError):
+            continue
+        beregnelige.append(navn)
+    eksempel = copy.deepcopy(situation)
+    for felter in eksempel[personer.plural].values():
+        felter.update({navn: {EKSEMPLETS_PERIODE: None} for navn in beregnelige})
+    return eksempel
 
 
 def beregn(system, situation: dict, periode: str, variabler: list[str]) -> list[Vaerdi]:

@@ -1,20 +1,29 @@
 """Kommandolinjen ``dk-beskaeftigelse``.
 
-- ``sammenlign SITUATION... --periode 2026-03 [--regimer a,b|alle] [--variabler x,y] [--format ...]``:
-  hver persons og hvert arbejdssteds rettigheder og pligter under hvert regime, med
-  afvigelserne fra gældende ret markeret.
+- ``sammenlign SITUATION... --periode 2026-03 [--regimer a,b|alle] [--variabler x,y] [--format ...]
+  [--alle] [--tilfaelde NAVN]``: et notat om, hvad hvert regime ændrer for hver person og hvert
+  arbejdssted (``--alle``: hver række); afvigelser fra gældende ret er mærket ``≠``.
 - ``--fremskrivning`` (sammenlign, forklar, effekt): satsernes huller efter den sidst
   offentliggjorte værdi udfyldes til og med 2030 med antagne reguleringsprocenter; hver værdi,
   der bygger på en fremskreven sats, markeres (se ``fremskrivning``).
-- ``regimer``: registret som tabel.
-- ``forklar SITUATION --variabel X --periode P [--regime R]``: beregningens spor som træ.
-- ``serve [--host] [--port] [--workers]``: ét web-API for alle regimer.
+- ``regimer``: registret med fulde nøgler og kilderne ved dokumentets titel og afsnit.
+- ``forklar SITUATION --variabel X --periode P [--regime R] [--person ID] [--tilfaelde NAVN]``:
+  beregningens spor som ét træ per person.
+- ``serve [--host] [--port] [--workers] [--cors]``: ét web-API for alle regimer (standard: én
+  worker per kerne).
 - ``test FILER... [-v] [-n NAVN]``: YAML-tests, indlæst sikkert og kontrolleret før kørslen, kørt
   med OpenFiscas egen runner (se ``yamltest``).
 - ``effekt --regimer a,b|alle --periode P|--maaneder FRA:TIL [--personer N] [--motor proces|dask]
   [--adresse tcp://HOST:8786] [--arbejdere N] [--format ...] [--ud MAPPE]``: regimernes virkning
   på en syntetisk dansk befolkning, beregnet i bidder parallelt (eller på en Dask-klynge), med
   søjlediagrammer i ``--ud``.
+
+En SITUATION er en situationsfil (OpenFiscas format) eller en YAML-test: hvert af dens tilfælde,
+eller det ene, ``--tilfaelde`` vælger (navn eller nummer); uden ``--periode`` gælder tilfældets
+``period``.
+
+``--regimer``/``--regime`` tager også reformfiler (``mit_forslag.yaml``, også i en ``+``-stak), og
+``--saet STI=VÆRDI[@DATO]`` giver regimet ``egne_aendringer`` (se ``reformfil``).
 
 Forkert input giver én linje på stderr, der nævner feltet og de tilladte værdier, og
 exitkode 2. Inddata, som beregningen gik forbi (angivet for en anden periode), giver én
@@ -26,29 +35,40 @@ import contextlib
 import importlib
 import json
 import os
+import re
 import sys
+import tempfile
 from pathlib import Path
 
 import numpy
 from rich.console import Console, Group
 from rich.markup import escape
+from rich.padding import Padding
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
-from openfisca_dk_beskaeftigelse import __version__, effekt, yamltest
-from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, gyldig_maaned, indlaes_situation
+from openfisca_dk_beskaeftigelse import __version__, effekt, reformfil, yamltest
+from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, Situation, gyldig_maaned, indlaes_situationer
 from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
 from openfisca_dk_beskaeftigelse.forklaring import forklar
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
-from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, UkendtRegimeError, alle_regimer, regime
+from openfisca_dk_beskaeftigelse.regimer import (
+    GAELDENDE_RET,
+    UkendtRegimeError,
+    alle_regimer,
+    byg_system,
+    regime,
+)
 from openfisca_dk_beskaeftigelse.sammenligning import (
     kontroller_variabler,
+    naeste_skridt,
     sammenlign,
     som_csv,
     som_dict,
     som_markdown,
     som_tabel,
+    uaendret_for_alle,
 )
 
 FORMATER = ("tabel", "markdown", "csv", "json")
@@ -57,11 +77,16 @@ FREMSKRIVNING_HJAELP = (
     "satsen reguleret med antagne reguleringsprocenter (parameters/regulering); værdier, der bygger "
     "på fremskrevne satser, markeres. Uden flaget er et hul en fejl"
 )
+PERIODEHJAELP = "måned, fx 2026-03 (standard for en YAML-test: tilfældets period)"
+TILFAELDEHJAELP = "ét tilfælde i en YAML-test: dets name eller nummer (1 for det første)"
 # Et loft, så en tastefejl (et 0 for meget) giver en fejl i stedet for at løbe tør for hukommelse:
 # hele befolkningen i de erhvervsaktive aldre (ca. 6 mio.), beregnet i bidder.
 MAKS_PERSONER = 6_000_000
 # Højst ti år ad gangen med --maaneder.
 MAKS_MAANEDER = 120
+MAKS_PORT = 65535
+# En oprindelse i CORS: skema og vært (og evt. port), uden sti.
+_OPRINDELSE = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -136,14 +161,21 @@ def _parser() -> argparse.ArgumentParser:
         nargs="+",
         type=Path,
         metavar="SITUATION",
-        help="situationsfil(er) i YAML eller JSON (OpenFiscas format, som web-API'ets /calculate)",
+        help=(
+            "situationsfil(er) i YAML eller JSON (OpenFiscas format, som web-API'ets /calculate) "
+            "eller YAML-tests (hvert tilfælde for sig)"
+        ),
     )
-    s.add_argument("--periode", required=True, help="måned, fx 2026-03")
+    s.add_argument("--periode", help=PERIODEHJAELP)
     s.add_argument(
         "--regimer",
         default="alle",
-        help="kommaseparerede regimenøgler, stablet med '+', eller 'alle' (standard)",
+        help=(
+            "kommaseparerede regimenøgler eller reformfiler (.yaml/.json), stablet med '+', "
+            "eller 'alle' (standard)"
+        ),
     )
+    _saet_argument(s)
     s.add_argument(
         "--variabler", help="kommaseparerede variabler (standard: kontraktens og lovområdernes uddata)"
     )
@@ -157,23 +189,54 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     s.add_argument("--fremskrivning", action="store_true", help=FREMSKRIVNING_HJAELP)
+    s.add_argument(
+        "--alle",
+        action="store_true",
+        help=(
+            "tabel og markdown: hver række under hvert regime, ikke kun afvigelserne "
+            "(csv og json har altid alle)"
+        ),
+    )
+    s.add_argument("--tilfaelde", metavar="NAVN", help=TILFAELDEHJAELP)
 
     r = under.add_parser("regimer", help="regimeregistret")
     r.add_argument("--format", choices=("tabel", "json"), default="tabel")
 
     f = under.add_parser("forklar", help="hvorfor en værdi er, som den er")
-    f.add_argument("situation", type=Path, metavar="SITUATION", help="én situationsfil i YAML eller JSON")
+    f.add_argument(
+        "situation",
+        type=Path,
+        metavar="SITUATION",
+        help="én situationsfil i YAML eller JSON, eller en YAML-test",
+    )
     f.add_argument("--variabel", required=True, help="variablen, der skal forklares, fx maalgruppe")
-    f.add_argument("--periode", required=True, help="måned, fx 2026-03")
-    f.add_argument("--regime", default=GAELDENDE_RET, help=f"regimenøgle (standard: {GAELDENDE_RET})")
+    f.add_argument("--periode", help=PERIODEHJAELP)
+    f.add_argument(
+        "--regime",
+        default=GAELDENDE_RET,
+        help=f"regimenøgle eller reformfil, stablet med '+' (standard: {GAELDENDE_RET})",
+    )
+    _saet_argument(f)
     f.add_argument("--fremskrivning", action="store_true", help=FREMSKRIVNING_HJAELP)
+    f.add_argument(
+        "--person",
+        metavar="ID",
+        help=(
+            "id'et på personen (arbejdsstedet for en variabel om arbejdsstedet); standard: ét træ per person"
+        ),
+    )
+    f.add_argument("--tilfaelde", metavar="NAVN", help=TILFAELDEHJAELP)
 
     e = under.add_parser("effekt", help="regimernes virkning på en syntetisk dansk befolkning")
     e.add_argument(
         "--regimer",
         default="alle",
-        help="kommaseparerede regimenøgler, stablet med '+', eller 'alle' (standard)",
+        help=(
+            "kommaseparerede regimenøgler eller reformfiler (.yaml/.json), stablet med '+', "
+            "eller 'alle' (standard)"
+        ),
     )
+    _saet_argument(e)
     e.add_argument("--periode", help="måned, fx 2026-03 (eller --maaneder)")
     e.add_argument(
         "--maaneder",
@@ -218,14 +281,31 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         help=(
             "mappe til søjlediagrammer (PNG) og resultatet som CSV og JSON; oprettes om nødvendigt "
-            "og kræver ekstraen docs (matplotlib)"
+            "og kræver ekstraen docs (matplotlib); findes filerne, kræves --overskriv"
         ),
+    )
+    e.add_argument(
+        "--overskriv",
+        action="store_true",
+        help="erstat resultater, der allerede ligger i --ud (et symbolsk link erstattes, følges aldrig)",
     )
 
     w = under.add_parser("serve", help="web-API'et for alle regimer (kræver ekstraen web-api)")
     w.add_argument("--host", default="127.0.0.1", help="adresse (standard 127.0.0.1)")
-    w.add_argument("--port", type=int, default=5000, help="port (standard 5000)")
-    w.add_argument("--workers", type=int, default=1, help="antal gunicorn-processer (standard 1)")
+    w.add_argument("--port", type=int, default=5000, help="port, 1 til 65535 (standard 5000)")
+    w.add_argument(
+        "--workers",
+        type=int,
+        help=f"antal gunicorn-processer, mindst 1 (standard: én per kerne, her {_kerner()})",
+    )
+    w.add_argument(
+        "--cors",
+        default="*",
+        help=(
+            "hvilke oprindelser en browser må kalde API'et fra: '*' (standard, enhver), "
+            "kommaseparerede oprindelser (fx https://eksempel.dk) eller 'ingen'"
+        ),
+    )
 
     t = under.add_parser(
         "test",
@@ -251,6 +331,22 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _saet_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--saet",
+        action="append",
+        metavar="STI=VÆRDI[@DATO]",
+        help=(
+            "ændr en parameter (fx reformer.tidsgraense_sygedagpenge.uger=26@2027-07-01); kan gentages; "
+            "giver regimet egne_aendringer oven på de valgte regimer (med 'alle': på gældende ret)"
+        ),
+    )
+
+
+def _kerner() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def _tal(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
@@ -273,14 +369,19 @@ def _liste(tekst: str | None) -> list[str] | None:
     return None if tekst is None else [n.strip() for n in tekst.split(",") if n.strip()]
 
 
-def _regimenoegler(tekst: str) -> list[str]:
+def _regimenoegler(tekst: str, saet: list[str] | None) -> list[str]:
+    """Regimerne (reformfiler læses og registreres), plus egne_aendringer, hvis der er --saet."""
     noegler = list(alle_regimer()) if tekst == "alle" else _liste(tekst)
     for noegle in noegler:
         _kendt_regime(noegle, "--regimer")
+    if saet:
+        grundlag = [] if tekst == "alle" else [n for n in noegler if n != GAELDENDE_RET]
+        noegler.append(reformfil.fra_saet(saet, grundlag))
     return noegler
 
 
 def _kendt_regime(noegle: str, felt: str) -> None:
+    reformfil.indlaes_regimer([noegle])
     try:
         regime(noegle)
     except UkendtRegimeError as fejl:
@@ -288,39 +389,73 @@ def _kendt_regime(noegle: str, felt: str) -> None:
 
 
 def _sammenlign(args, konsol: Console) -> None:
-    periode = gyldig_maaned(args.periode)
-    noegler = _regimenoegler(args.regimer)
+    periode = None if args.periode is None else gyldig_maaned(args.periode)
+    noegler = _regimenoegler(args.regimer, args.saet)
     variabler = _liste(args.variabler)
     kontroller_variabler(noegler, variabler)
+    systemer = [byg_system(n) for n in dict.fromkeys([GAELDENDE_RET, *noegler])]
     resultater = []
     for sti in args.situationer:
-        situation = indlaes_situation(sti)
-        with _i_filen(sti):
-            resultater.append((sti, sammenlign(situation, periode, noegler, variabler, args.fremskrivning)))
-        _advar(sti, resultater[-1][1].advarsler)
+        for situation in indlaes_situationer(sti, systemer, args.tilfaelde):
+            maaned = periode or _tilfaeldets_maaned(situation)
+            with _i_filen(situation.sted):
+                resultater.append(
+                    (situation, sammenlign(situation.data, maaned, noegler, variabler, args.fremskrivning))
+                )
+            _advar(situation.sted, resultater[-1][1].advarsler)
     if args.format == "json":
-        data = [{"situation": sti.name, **som_dict(s)} for sti, s in resultater]
+        data = [{"situation": situation.navn, **som_dict(s)} for situation, s in resultater]
         print(json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2))
-    elif args.format == "csv":
-        for i, (sti, s) in enumerate(resultater):
-            tekst = som_csv(s, str(sti))
+        return
+    if args.format == "csv":
+        for i, (situation, s) in enumerate(resultater):
+            tekst = som_csv(s, situation.sted)
             sys.stdout.write(tekst if i == 0 else tekst.split("\n", 1)[1])
-    elif args.format == "markdown":
-        for sti, s in resultater:
-            print(som_markdown(s).replace("# Sammenligning", f"# {sti.name}: sammenligning", 1))
+        return
+    kommandoer = [(situation.kommando, s) for situation, s in resultater]
+    if args.format == "markdown":
+        for situation, s in resultater:
+            tekst = som_markdown(s, args.alle)
+            print(tekst.replace("# Sammenligning", f"# {situation.navn}: sammenligning", 1))
+        # Hver fils notat forklarer selv mærkerne.
+        skridt = naeste_skridt(kommandoer, args.alle, maerker=False)
+        print("## Næste skridt\n\n" + "\n".join(f"- {linje}" for linje in skridt))
+        return
+    skridt = naeste_skridt(kommandoer, args.alle)
+    for situation, s in resultater:
+        _overskrift(konsol, situation.navn)
+        konsol.print(som_tabel(s, args.alle))
+    konsol.print()
+    uaendret = uaendret_for_alle([s for _, s in resultater])
+    if uaendret and not args.alle:
+        konsol.print(Text("Ændrer intet for nogen ovenfor: " + ", ".join(uaendret), overflow="fold"))
+    for linje in skridt:
+        konsol.print(Text(linje, style="dim", overflow="fold"))
+
+
+def _overskrift(konsol: Console, navn: str) -> None:
+    """Filen (og tilfældet) som overskrift; et navn, der er for langt til linjen, står helt under den."""
+    if len(navn) + 6 <= konsol.width:
+        konsol.rule(escape(navn))
     else:
-        for sti, s in resultater:
-            konsol.rule(escape(sti.name))
-            konsol.print(som_tabel(s))
+        konsol.rule()
+        konsol.print(Text(navn, style="bold", overflow="fold"))
 
 
-def _advar(sti: Path, advarsler: list[str]) -> None:
+def _tilfaeldets_maaned(situation: Situation) -> str:
+    """Uden --periode gælder en YAML-tests tilfældes period (én måned)."""
+    if situation.periode is None:
+        raise BrugerFejl("--periode: mangler; angiv en måned, fx 2026-03")
+    return gyldig_maaned(situation.periode, felt=f"--periode: mangler, og {situation.navn} har period")
+
+
+def _advar(sti: Path | str, advarsler: list[str]) -> None:
     for advarsel in advarsler:
         print(f"advarsel: {sti}: {advarsel}", file=sys.stderr)
 
 
 @contextlib.contextmanager
-def _i_filen(sti: Path):
+def _i_filen(sti: Path | str):
     """En fejl i en situation nævner filen, så den kan findes blandt flere."""
     try:
         yield
@@ -339,7 +474,7 @@ def _regimer(args, konsol: Console) -> None:
                         "navn": r.navn,
                         "status": r.status,
                         "reformer": r.reformstier,
-                        "kilder": [{"fil": k.fil, "afsnit": k.afsnit} for k in r.kilder],
+                        "kilder": [k.som_dict() for k in r.kilder],
                     }
                     for r in regimer
                 ],
@@ -348,36 +483,47 @@ def _regimer(args, konsol: Console) -> None:
             )
         )
         return
-    tabel = Table(title="Regimer", title_justify="left")
-    for kolonne in ("Nøgle", "Navn", "Status", "Reformer", "Kilder"):
-        tabel.add_column(kolonne)
-    for r in regimer:
-        tabel.add_row(
-            *map(
-                Text,
-                (
-                    r.noegle,
-                    r.navn,
-                    r.status,
-                    "\n".join(x.__name__ for x in r.reformer) or "—",
-                    "\n".join(f"{k.fil}: {k.afsnit}" for k in r.kilder) or "—",
-                ),
-            )
+    dele = [
+        Text(
+            f"Regimer ({len(regimer)}); stables med '+', fx faerre_maalgrupper+ingen_jobafklaring",
+            style="bold",
         )
-    konsol.print(tabel)
+    ]
+    for r in regimer:
+        dele.append(Text(r.noegle, style="bold", overflow="fold"))
+        linjer = [Text(f"{r.navn} · {r.status}")]
+        moduler = [x.__module__.rsplit(".", 1)[-1] for x in r.reformer]
+        if moduler != [r.noegle] and moduler:
+            linjer.append(Text("stak: " + " + ".join(moduler)))
+        elif moduler:
+            linjer += [Text("reform (til en YAML-tests reforms:):"), Text(r.reformstier[0])]
+        for k in r.kilder:
+            linjer.append(Text.assemble("kilde: ", k.henvisning, (f" ({k.fil})", "dim")))
+        for linje in linjer:
+            # fold: en nøgle eller sti, der er længere end linjen, deles, men mister intet tegn.
+            linje.overflow = "fold"
+            dele.append(Padding(linje, (0, 0, 0, 2)))
+    konsol.print(Group(*dele))
 
 
 def _forklar(args, konsol: Console) -> None:
     _kendt_regime(args.regime, "--regime")
-    trae, advarsler = forklar(
-        indlaes_situation(args.situation),
-        gyldig_maaned(args.periode),
-        args.variabel,
-        args.regime,
-        args.fremskrivning,
+    noegle = args.regime
+    if args.saet:
+        noegle = reformfil.fra_saet(args.saet, [] if noegle == GAELDENDE_RET else [noegle])
+    situationer = indlaes_situationer(args.situation, [byg_system(noegle)], args.tilfaelde)
+    if len(situationer) > 1:
+        raise BrugerFejl(
+            f"--tilfaelde: '{args.situation}' har {len(situationer)} tilfælde; vælg ét ved navn eller "
+            f"nummer (1-{len(situationer)})"
+        )
+    situation = situationer[0]
+    periode = gyldig_maaned(args.periode) if args.periode is not None else _tilfaeldets_maaned(situation)
+    traeer, advarsler = forklar(
+        situation.data, periode, args.variabel, noegle, args.person, args.fremskrivning
     )
-    _advar(args.situation, advarsler)
-    konsol.print(trae)
+    _advar(situation.sted, advarsler)
+    konsol.print(traeer)
 
 
 def _effekt(args, konsol: Console) -> None:
@@ -391,10 +537,10 @@ def _effekt(args, konsol: Console) -> None:
         raise BrugerFejl(f"--arbejdere: skal være et heltal ≥ 1, ikke {args.arbejdere}")
     if args.adresse is not None and args.motor != "dask":
         raise BrugerFejl("--adresse: gælder kun med --motor dask")
-    noegler = _regimenoegler(args.regimer)
+    noegler = _regimenoegler(args.regimer, args.saet)
     periode = _maaneder(args)
     if args.ud is not None:
-        _forbered_ud(args.ud)
+        _forbered_ud(args.ud, args.overskriv)
     with _fremdrift(konsol) as fremdrift:
         resultat = effekt.effekt(
             noegler,
@@ -408,12 +554,13 @@ def _effekt(args, konsol: Console) -> None:
             fremskrivning=args.fremskrivning,
         )
     if args.ud is not None:
-        try:
-            (args.ud / "effekt.csv").write_text(effekt.som_csv(resultat), encoding="utf-8")
-            (args.ud / "effekt.json").write_text(effekt.som_json(resultat), encoding="utf-8")
-            effekt.grafer(resultat, args.ud)
-        except OSError as fejl:
-            raise BrugerFejl(f"--ud: kan ikke skrive i '{args.ud}' ({fejl.strerror})") from None
+        filer = {
+            "effekt.csv": effekt.som_csv(resultat).encode("utf-8"),
+            "effekt.json": effekt.som_json(resultat).encode("utf-8"),
+            **effekt.grafer(resultat),
+        }
+        for navn, indhold in filer.items():
+            _skriv(args.ud / navn, indhold, args.overskriv)
     if args.format == "json":
         print(effekt.som_json(resultat))
     elif args.format == "csv":
@@ -459,7 +606,7 @@ def _fremdrift(konsol: Console):
         yield lambda faerdige, i_alt: linje.update(opgave, completed=faerdige, total=i_alt)
 
 
-def _forbered_ud(ud: Path) -> None:
+def _forbered_ud(ud: Path, overskriv: bool) -> None:
     """Kontrollér og opret --ud før beregningen, så en fejl her ikke spilder den."""
     _importer("matplotlib", "docs", "--ud")
     if ud.exists() and not ud.is_dir():
@@ -470,6 +617,39 @@ def _forbered_ud(ud: Path) -> None:
         raise BrugerFejl(f"--ud: kan ikke oprette mappen '{ud}' ({fejl.strerror})") from None
     if not os.access(ud, os.W_OK | os.X_OK):
         raise BrugerFejl(f"--ud: kan ikke skrive i mappen '{ud}'")
+    fundne = [ud / navn for navn in effekt.udfiler() if os.path.lexists(ud / navn)]
+    if fundne and not overskriv:
+        raise BrugerFejl(
+            f"--ud: '{fundne[0]}' findes allerede ({len(fundne)} resultatfil(er) i mappen); "
+            "brug --overskriv for at erstatte dem eller en anden mappe"
+        )
+
+
+def _skriv(fil: Path, indhold: bytes, overskriv: bool) -> None:
+    """Skriv en resultatfil uden at følge et symbolsk link.
+
+    Uden --overskriv oprettes filen kun, hvis intet findes på stedet (O_EXCL, også et link); med
+    --overskriv skrives en ny fil ved siden af, som derefter erstatter den gamle (eller linket selv).
+    """
+    try:
+        if not overskriv:
+            fd = os.open(fil, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+            with os.fdopen(fd, "wb") as ud:
+                ud.write(indhold)
+            return
+        fd, midlertidig = tempfile.mkstemp(dir=fil.parent, prefix=f".{fil.name}.")
+        try:
+            with os.fdopen(fd, "wb") as ud:
+                ud.write(indhold)
+            os.chmod(midlertidig, 0o644)
+            os.replace(midlertidig, fil)
+        except BaseException:
+            os.unlink(midlertidig)
+            raise
+    except FileExistsError:
+        raise BrugerFejl(f"--ud: '{fil}' findes allerede; brug --overskriv for at erstatte den") from None
+    except OSError as fejl:
+        raise BrugerFejl(f"--ud: kan ikke skrive '{fil}' ({fejl.strerror})") from None
 
 
 def _effekttabel(resultat) -> Group:
@@ -512,6 +692,7 @@ def _effekttabel(resultat) -> Group:
                 celler.append(Text(tekst, style="bold yellow" if afviger else ""))
             tabel.add_row(Text(raekke), *celler)
         tabeller.append(tabel)
+    tabeller += reformfil.som_tabeller([regime(n) for n in resultat.regimer])
     fremskrevne = sorted({p["parameter"] for f in resultat.fremskrevne for p in f["parametre"]})
     if fremskrevne:
         maal = sorted({effekt.MAAL[f["maal"]][0] for f in resultat.fremskrevne})
@@ -528,9 +709,36 @@ def _effekttabel(resultat) -> Group:
 
 
 def _serve(args, konsol: Console) -> None:
+    if not 1 <= args.port <= MAKS_PORT:
+        raise BrugerFejl(f"--port: skal være et heltal fra 1 til {MAKS_PORT}, ikke {args.port}")
+    workers = _kerner() if args.workers is None else args.workers
+    if workers < 1:
+        raise BrugerFejl(f"--workers: skal være et heltal ≥ 1, ikke {workers}")
+    cors = _cors(args.cors)
     # Web-API'et (gunicorn, flask) kommer med ekstraen web-api; de andre kommandoer kan undvære det.
     server = _importer("openfisca_dk_beskaeftigelse.server", "web-api", "serve")
-    server.start(args.host, args.port, args.workers)
+    hvorfor = "" if args.workers is not None else " (én per kerne; vælg med --workers)"
+    print(
+        f"dk-beskaeftigelse serve: http://{args.host}:{args.port} med {workers} workers{hvorfor}, "
+        f"CORS: {', '.join(cors) or 'ingen'}",
+        file=sys.stderr,
+        flush=True,
+    )
+    server.start(args.host, args.port, workers, cors)
+
+
+def _cors(tekst: str) -> tuple[str, ...]:
+    """--cors som oprindelser: '*', 'ingen' eller kommaseparerede oprindelser (skema://vært[:port])."""
+    if tekst.strip() in ("*", "ingen"):
+        return ("*",) if tekst.strip() == "*" else ()
+    oprindelser = tuple(_liste(tekst) or ())
+    for oprindelse in oprindelser or ("",):
+        if not _OPRINDELSE.fullmatch(oprindelse):
+            raise BrugerFejl(
+                f"--cors: '{oprindelse}' er ikke en oprindelse; brug fx https://eksempel.dk, '*' "
+                "eller 'ingen'"
+            )
+    return oprindelser
 
 
 def _test(args, konsol: Console) -> int:
@@ -545,8 +753,8 @@ def _test(args, konsol: Console) -> int:
         raise BrugerFejl(
             f"--name-filter: '{args.name_filter}' passer på intet tilfælde (navn, filnavn eller keywords)"
         )
-    systemer = yamltest.registrets_systemer()
-    fundne = yamltest.kontroller(valgte, systemer)
+    valgte, systemer, reformfejl = yamltest.med_reformfiler(valgte, yamltest.registrets_systemer())
+    fundne = reformfejl + yamltest.kontroller(valgte, systemer)
     for problem in problemer + fundne:
         print(f"fejl: {problem}", file=sys.stderr)
     if problemer or fundne:

@@ -58,6 +58,18 @@ def kraev_oplyst(datoer: numpy.ndarray, felt: str, hvorfor: str, relevant=True) 
         raise ManglendeOplysningError(felt, hvorfor, int(numpy.count_nonzero(mangler)))
 
 
+def kraev_foedt(foedselsdato: numpy.ndarray, dato, hvorfor: str, relevant=True) -> None:
+    """Rejs :class:`ModstridendeOplysningError`, hvis en relevant person er født efter ``dato``."""
+    efter = numpy.logical_and(relevant, foedselsdato > numpy.datetime64(dato, "D"))
+    if efter.any():
+        antal = int(numpy.count_nonzero(efter))
+        raise ModstridendeOplysningError(
+            "foedselsdato",
+            f"Feltet 'foedselsdato' ligger efter {dato} for {antal} person(er), så '{hvorfor}' kan "
+            "ikke beregnes for perioden.",
+        )
+
+
 # Den gregorianske kalender gentager sig hver 400. år (146.097 dage); 719.468 er antallet af dage
 # fra 0000-03-01 (år begynder i marts, så skuddagen er årets sidste dag) til 1970-01-01.
 _DAGE_PR_400_AAR = 146_097
@@ -209,5 +221,7 @@ def alder_hvor(person, period, relevant, hvorfor: str) -> numpy.ndarray:
     if person.get_holder("alder").get_array(period) is not None:
         # Angivet (eller allerede beregnet): læst gennem simuleringen, så sporet ser den.
         return person("alder", period)
-    kraev_oplyst(person("foedselsdato", period), "foedselsdato", hvorfor, relevant=relevant)
+    foedselsdato = person("foedselsdato", period)
+    kraev_oplyst(foedselsdato, "foedselsdato", hvorfor, relevant=relevant)
+    kraev_foedt(foedselsdato, period.start.date, hvorfor, relevant=relevant)
     return person("alder_ud_fra_foedselsdato", period)

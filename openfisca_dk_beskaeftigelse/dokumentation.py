@@ -7,10 +7,13 @@
   tabel og en lille graf) for et lovområde;
 - ``lovgivningen/aabne-punkter.md``: huller (``value: null``), om ``--fremskrivning`` udfylder
   dem, og afledte eller usikre værdier;
-- ``reformer/<nøgle>.md``: hver reforms docstring, kilder, egne parametre og et regneeksempel
+- ``reformer/<nøgle>.md``: hver reforms docstring, kilder (dokumentets titel og afsnittet),
+  egne parametre og et regneeksempel
   (første tilfælde i ``tests/reforms/<modul>.yaml``) beregnet under gældende ret og reformen;
-- ``reformer/katalog.md``: kataloget over alle forslag i kildedokumenterne;
-- ``openapi-gaeldende_ret.json``: web-API'ets OpenAPI-spec for gældende ret.
+- ``reformer/katalog.md``: kataloget over alle forslag i kildedokumenterne (dokumenterne ved
+  titel og år, filnavnet kun som detalje);
+- ``openapi-gaeldende_ret.json``: web-API'ets OpenAPI-spec for gældende ret;
+- ``reformfil-eksempel.md``: sammenligningen på siden om reformfiler, beregnet med eksemplet.
 """
 
 import datetime
@@ -23,8 +26,8 @@ import yaml
 from openfisca_core.indexed_enums import Enum
 from openfisca_core.parameters import Parameter, ParameterNode, ParameterScale, load_parameter_file
 
-from openfisca_dk_beskaeftigelse import PARAMETERMAPPE
-from openfisca_dk_beskaeftigelse.beregning import byg_simulering_fra_test, vaerdier
+from openfisca_dk_beskaeftigelse import PARAMETERMAPPE, reformfil
+from openfisca_dk_beskaeftigelse.beregning import byg_simulering_fra_test, indlaes_situation, vaerdier
 from openfisca_dk_beskaeftigelse.fremskrivning import (
     ANTAGELSE,
     INGEN,
@@ -33,6 +36,7 @@ from openfisca_dk_beskaeftigelse.fremskrivning import (
     fremskrevne_i,
     regulering,
 )
+from openfisca_dk_beskaeftigelse.kilder import SEEDS, laesbar
 from openfisca_dk_beskaeftigelse.reformstoette import REFORMPARAMETRE
 from openfisca_dk_beskaeftigelse.regimer import (
     GAELDENDE_RET,
@@ -41,6 +45,10 @@ from openfisca_dk_beskaeftigelse.regimer import (
     byg_system,
     katalog,
 )
+from openfisca_dk_beskaeftigelse.sammenligning import sammenlign, som_markdown
+
+# Siden om reformfiler (docs/reformfiler.md) regner eksemplet igennem for Karin.
+REFORMFILEKSEMPEL = "examples/reformer/tidsgraense_26_uger_70_pct.yaml"
 
 
 @dataclass(frozen=True)
@@ -115,7 +123,8 @@ def _links(reference) -> str:
         if isinstance(ref, dict) and "href" in ref:
             dele.append(f"[{ref.get('title', ref['href'])}]({ref['href']})")
         elif isinstance(ref, dict):
-            dele.append(str(ref.get("title", "")))
+            # En reformparameters kilde er et afsnit i et kildedokument; filnavnet siger intet.
+            dele.append(laesbar(str(ref.get("title", ""))))
         elif str(ref).startswith("http"):
             dele.append(f"[{' · '.join(titler) or ref}]({ref})")
             titler = []
@@ -388,7 +397,7 @@ def _det_der_flytter(foer: dict, efter: dict, medlemmer: list, etiketter: dict) 
 def reformside(regime, repo: Path) -> str:
     linjer = [f"# {regime.navn}", "", f"Regimenøgle: `{regime.noegle}` · Status: {regime.status}", ""]
     linjer += ["Reformer: " + ", ".join(f"`{s}`" for s in regime.reformstier), ""]
-    linjer += ["## Kilder", ""] + [f"- `{k.fil}`: {k.afsnit}" for k in regime.kilder] + [""]
+    linjer += ["## Kilder", ""] + [f"- {k.henvisning} (`{k.fil}`)" for k in regime.kilder] + [""]
     for reform in regime.reformer:
         linjer += [f"## {reform.__name__}", "", inspect.getdoc(reform) or "", ""]
         fil = REFORMPARAMETRE / f"{reform.__module__.rsplit('.', 1)[1]}.yaml"
@@ -408,6 +417,12 @@ def katalogside() -> str:
         "modellen gør med det: en reform (med regimets nøgle), allerede gældende ret (med loven), "
         "ikke beregnelig for den enkelte borger eller ikke modelleret (med grunden).",
         "",
+        "Kildedokumenterne (i `shared/seeds/`):",
+        "",
+        "| Dokument | Hvad det er | Fil |",
+        "|---|---|---|",
+        *(f"| {seed.navn} | {_celle(seed.beskrivelse)} | `{fil}` |" for fil, seed in SEEDS.items()),
+        "",
         "| Kilde | Afsnit | Forslag | Status | Regime, lov eller grund |",
         "|---|---|---|---|---|",
     ]
@@ -417,7 +432,7 @@ def katalogside() -> str:
             detaljer.append(f"[`{punkt['regime']}`]({punkt['regime']}.md)")
         detaljer += [punkt[n] for n in ("lov", "hvorfor") if punkt.get(n)]
         linjer.append(
-            f"| `{punkt['kilde'][:3]}` | {_celle(punkt['afsnit'])} | {_celle(punkt['forslag'])} | "
+            f"| {SEEDS[punkt['kilde']].navn} | {_celle(punkt['afsnit'])} | {_celle(punkt['forslag'])} | "
             f"{KATALOGSTATUS[punkt['status']]} | {_celle('; '.join(detaljer))} |"
         )
     return "\n".join(linjer) + "\n"
@@ -454,11 +469,30 @@ def generer(ud: Path, repo: Path, grafer: bool = True) -> list[Path]:
     (reformmappe / "katalog.md").write_text(katalogside(), encoding="utf-8")
     spec = ud / "openapi-gaeldende_ret.json"
     spec.write_text(_openapi(system), encoding="utf-8")
-    return [*skrevet, lov / "aabne-punkter.md", reformmappe / "index.md", reformmappe / "katalog.md", spec]
+    eksempel = ud / "reformfil-eksempel.md"
+    eksempel.write_text(reformfileksempel(repo), encoding="utf-8")
+    return [
+        *skrevet,
+        lov / "aabne-punkter.md",
+        reformmappe / "index.md",
+        reformmappe / "katalog.md",
+        spec,
+        eksempel,
+    ]
+
+
+def reformfileksempel(repo: Path) -> str:
+    """Karin (examples/sygemeldt_loenmodtager.yaml) under reformen og eksemplets variant af den."""
+    noegle = reformfil.indlaes_fil(repo / REFORMFILEKSEMPEL, noegle=REFORMFILEKSEMPEL).noegle
+    situation = indlaes_situation(repo / "examples" / "sygemeldt_loenmodtager.yaml")
+    variabler = ["sygedagpenge_tidsgraense_dato", "sygedagpenge_nedsat", "sygedagpenge_maanedsbeloeb"]
+    tekst = som_markdown(sammenlign(situation, "2026-04", ["tidsgraense_sygedagpenge", noegle], variabler))
+    # Sidens egne overskrifter er niveau 1 og 2; sammenligningens rykkes to niveauer ned.
+    return "".join(f"##{linje}" if linje.startswith("#") else linje for linje in tekst.splitlines(True))
 
 
 def _openapi(system) -> str:
     """Web-API'ets OpenAPI-spec for gældende ret, som ``/gaeldende_ret/spec`` leverer den."""
-    from openfisca_web_api.app import create_app
+    from openfisca_dk_beskaeftigelse.webapp import openfisca_app
 
-    return create_app(system).test_client().get("/spec").get_data(as_text=True)
+    return openfisca_app(system).test_client().get("/spec").get_data(as_text=True)

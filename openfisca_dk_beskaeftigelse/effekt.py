@@ -55,12 +55,11 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy
 from openfisca_core.indexed_enums import EnumArray
 
-from openfisca_dk_beskaeftigelse import genbrug
+from openfisca_dk_beskaeftigelse import genbrug, reformfil
 from openfisca_dk_beskaeftigelse.beregning import BrugerFejl
 from openfisca_dk_beskaeftigelse.datoer import plus_maaneder
 from openfisca_dk_beskaeftigelse.fremskrivning import fremskrevne_i, laeste_fremskrevne, som_liste, som_tekst
@@ -454,6 +453,14 @@ def effekt(
     maaneder = [periode] if isinstance(periode, str) else list(periode)
     noegler = list(dict.fromkeys([GAELDENDE_RET, *noegler]))
     regimer = [regime(noegle) for noegle in noegler]
+    egne = [r.noegle for r in regimer if r.oprindelse]
+    if motor == "dask" and egne:
+        # Et eget regime findes kun i denne proces (reformfilen er læst her); processerne på
+        # denne maskine arver det, klyngens arbejdere ikke.
+        raise BrugerFejl(
+            f"--motor dask: egne regimer (reformfiler, --saet) kan ikke sendes til en klynge "
+            f"({', '.join(egne)}); brug --motor proces"
+        )
     grundsystem = byg_system(GAELDENDE_RET)
     kendte = {u.variabel for u in alle_uddata(grundsystem)}
     # Alle regimers egne uddata beregnes også under gældende ret, hvor de findes, som grundlag.
@@ -614,6 +621,12 @@ def som_dict(resultat: Resultat) -> dict:
         "huller": resultat.huller,
         "fremskrivning": resultat.fremskrivning,
         "fremskrevne": resultat.fremskrevne,
+        # Regimer med egne ændringer (reformfiler, --saet): oprindelse og ændringerne.
+        "egne_aendringer": {
+            noegle: reformfil.regime_dict(regime(noegle))
+            for noegle in resultat.regimer
+            if regime(noegle).oprindelse
+        },
     }
 
 
@@ -649,6 +662,10 @@ def som_csv(resultat: Resultat) -> str:
         grund = f"{h['variabel']}: {h['fejl']}" if "variabel" in h else h["fejl"]
         laeste = som_tekst(fremskrevet(resultat, h["maal"], h["kategori"], h["regime"]))
         skriver.writerow([h["maal"], h["kategori"], h["regime"], "", "", grund, laeste])
+    # Regimernes egne ændringer: målet egen_aendring, kategorien er parameteren og ændringen.
+    for noegle in resultat.regimer:
+        for a in reformfil.aendringer(regime(noegle)):
+            skriver.writerow(["egen_aendring", f"{a.parameter}: {a.tekst()}", noegle, "", "", "", ""])
     return ud.getvalue()
 
 
@@ -656,15 +673,14 @@ def som_json(resultat: Resultat) -> str:
     return json.dumps(som_dict(resultat), ensure_ascii=False, indent=2)
 
 
-def grafer(resultat: Resultat, mappe: Path) -> list[Path]:
-    """Ét søjlediagram (PNG) per mål: kategorierne på tværs af regimerne."""
+def grafer(resultat: Resultat) -> dict[str, bytes]:
+    """Ét søjlediagram (PNG) per mål: kategorierne på tværs af regimerne, som filnavn → PNG."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    mappe.mkdir(parents=True, exist_ok=True)
-    filer = []
+    billeder = {}
     for noegle, (_, enhed) in MAAL.items():
         raekker = [r for r in resultat.raekker if r["maal"] == noegle]
         if not raekker:
@@ -682,8 +698,17 @@ def grafer(resultat: Resultat, mappe: Path) -> list[Path]:
         akse.set_ylabel(enhed)
         akse.legend(fontsize=6)
         fig.tight_layout()
-        fil = mappe / f"{noegle}.png"
-        fig.savefig(fil)
+        billede = io.BytesIO()
+        fig.savefig(billede, format="png")
         plt.close(fig)
-        filer.append(fil)
-    return filer
+        billeder[grafnavn(noegle)] = billede.getvalue()
+    return billeder
+
+
+def grafnavn(maal: str) -> str:
+    return f"{maal}.png"
+
+
+def udfiler() -> list[str]:
+    """Filerne, ``effekt --ud`` kan skrive: resultatet som CSV og JSON og ét diagram per mål."""
+    return ["effekt.csv", "effekt.json", *(grafnavn(m) for m in MAAL)]

@@ -1,19 +1,41 @@
-"""Hvorfor en værdi er, som den er: beregningens spor som et trae.
+"""Hvorfor en værdi er, som den er: beregningens spor som ét træ per person (eller arbejdssted).
 
-Hver knude er en variabel med periode, værdi per person/arbejdssted og § (fra variablens
-``reference``); under den de parametre, formlen læste, med deres værdi, og de variabler,
-den byggede på. Med fremskrivning er en fremskreven parameter markeret "(fremskrevet)", og
-træets overskrift nævner de fremskrevne satser, værdien bygger på.
+Hver knude er en variabel med periode, personens værdi og § (fra variablens ``reference``);
+en værdi, brugeren selv har angivet, er mærket ``[inddata]``, og en inddata-variabel, brugeren
+ikke har angivet, ``[ikke oplyst: standardværdi]``. Under knuden står de parametre, formlen
+læste, og de variabler, den byggede på. Hver parameter vises én gang, første gang den læses,
+med værdi, § (parameterens ``metadata.reference``) og kilde (:func:`parameterkilde`); senere
+læsninger siger "(se ovenfor)".
+
+Med fremskrivning er en fremskreven parameter markeret "(fremskrevet)" (også ved "(se ovenfor)"),
+dens kilde nævner den offentliggjorte værdi, den er fremskrevet fra, og hvert træs overskrift
+nævner de fremskrevne satser, værdien bygger på.
+
+Under et regime med egne ændringer (en reformfil eller ``--saet``) står ændringerne øverst, og en
+parameterværdi, som ændringerne satte, siger "sat af reformfilen ..." med værdien før og efter, og
+reformfilen som kilde.
 """
 
 import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy
+from openfisca_core import periods
 from openfisca_core.indexed_enums import EnumArray
-from rich.markup import escape
+from rich.console import Group
+from rich.text import Text
 from rich.tree import Tree
 
-from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, byg_simulering, ignorerede_inddata
+from openfisca_dk_beskaeftigelse import PARAMETERMAPPE, reformfil
+from openfisca_dk_beskaeftigelse.beregning import (
+    BrugerFejl,
+    byg_simulering,
+    ignorerede_inddata,
+    inddata_uden_for_regimer,
+    oprettet_af_openfisca,
+    uden_inddata,
+)
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
 from openfisca_dk_beskaeftigelse.fremskrivning import (
     MAERKE,
@@ -22,7 +44,88 @@ from openfisca_dk_beskaeftigelse.fremskrivning import (
     laeste_fremskrevne,
     som_tekst,
 )
-from openfisca_dk_beskaeftigelse.regimer import byg_system
+from openfisca_dk_beskaeftigelse.kilder import laesbar
+from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
+from openfisca_dk_beskaeftigelse.reformstoette import REFORMPARAMETRE, parameter
+from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, byg_system, regime, registrets_systemer
+
+INDDATA = "[inddata]"
+IKKE_OPLYST = "[ikke oplyst: standardværdi]"
+
+
+@dataclass(frozen=True)
+class Parameterkilde:
+    """Hvor en parameters værdi på en dato kommer fra."""
+
+    # Parameterens § (titlerne i ``metadata.reference``).
+    hjemmel: tuple[str, ...]
+    # Filen, værdien står i (``parameters/...`` eller ``reforms/parametre/...``), og værdiens
+    # egen kilde (``metadata.reference`` ved den daterede værdi), hvis den har en.
+    kilde: str
+    # Regimet, der har sat en anden værdi end gældende ret (None: gældende rets værdi).
+    sat_af: str | None = None
+    # Datoen for den offentliggjorte værdi, en fremskreven værdi er fremskrevet fra (None: ikke fremskrevet).
+    fremskrevet_fra: str | None = None
+
+
+def parameterkilde(system, noegle: str, navn: str, dato: str) -> Parameterkilde:
+    """Parameterens hjemmel og kilde under regimet ``noegle`` på ``dato``.
+
+    En værdi, der afviger fra gældende rets på datoen, er sat af regimet (``sat_af``); det er
+    stedet, hvor en værdi fra en reformfil også kan mærkes. I et fremskrevet system sammenlignes
+    med gældende ret fremskrevet på samme måde, og en fremskreven værdi nævner sit grundlag.
+    """
+    try:
+        p = parameter(system.parameters, navn)
+    except (KeyError, AttributeError):
+        return Parameterkilde((), "")
+    hjemmel = tuple(_titler(p.metadata.get("reference")))
+    # En dateret værdi arver parameterens metadata; kun dens egen kilde er ny.
+    egen = [t for t in _titler(_vaerdi_paa(p, dato)) if t not in hjemmel]
+    kilde = ", ".join([_fil(p), *egen])
+    fremskrevne = fremskrevne_i(system)
+    sat_af = None
+    if noegle != GAELDENDE_RET:
+        afviger = _afviger_fra_gaeldende_ret(p, navn, dato, bool(fremskrevne))
+        sat_af = noegle if navn.startswith("reformer.") or afviger else None
+    fremskrevet = fremskrevne.get(navn)
+    fra = fremskrevet.grundlag if fremskrevet is not None and fremskrevet.daekker(dato) else None
+    return Parameterkilde(hjemmel, kilde, sat_af, fra)
+
+
+def _titler(reference) -> list[str]:
+    if not reference:
+        return []
+    if isinstance(reference, str | dict):
+        reference = [reference]
+    return [
+        laesbar(str(r.get("title") or r.get("href", ""))) if isinstance(r, dict) else str(r)
+        for r in reference
+    ]
+
+
+def _fil(p) -> str:
+    sti = Path(getattr(p, "file_path", "") or "")
+    for mappe, vist in ((PARAMETERMAPPE, "parameters"), (REFORMPARAMETRE, "reforms/parametre")):
+        if sti.is_relative_to(mappe):
+            return f"{vist}/{sti.relative_to(mappe).as_posix()}"
+    return sti.name
+
+
+def _vaerdi_paa(p, dato: str):
+    """Den daterede værdis ``metadata.reference`` (parameterens plus dens egen, fx en satstabel)."""
+    for vaerdi in getattr(p, "values_list", []):
+        if vaerdi.instant_str <= dato:
+            return (vaerdi.metadata or {}).get("reference")
+    return None
+
+
+def _afviger_fra_gaeldende_ret(p, navn: str, dato: str, fremskrivning: bool) -> bool:
+    try:
+        grund = parameter(byg_system(GAELDENDE_RET, fremskrivning).parameters, navn)
+        return bool(numpy.any(numpy.asarray(grund(dato)) != numpy.asarray(p(dato))))
+    except (KeyError, AttributeError, ParameterHulError):
+        return True
 
 
 def _tekst(vaerdi) -> str:
@@ -37,28 +140,116 @@ def _tekst(vaerdi) -> str:
     return ", ".join(str(x) for x in numpy.atleast_1d(array).tolist())
 
 
-def _knude(node, system, trae: Tree) -> None:
-    variabel = system.variables.get(node.name)
-    # Værdier, navne og id'er kan indeholde '['; escape, så rich ikke læser dem som markup.
-    hjemmel = (
-        f" [dim]({escape(variabel.reference[0])})[/dim]"
-        if variabel is not None and variabel.reference
-        else ""
+@dataclass
+class _Spor:
+    """Det, der skal til for at vise sporet for ét medlem (person eller arbejdssted)."""
+
+    system: object
+    noegle: str
+    simulering: object
+    situation: dict
+    entitet: object  # medlemmets entitet
+    indeks: int
+    id: str
+    viste_parametre: set
+    # Parametre, regimets egne ændringer satte (``reformfil.sat_af``), og hvor ændringerne kommer fra.
+    sat: dict = field(default_factory=dict)
+    oprindelse: tuple[str, ...] = ()
+
+    def udsnit(self, entitet) -> numpy.ndarray:
+        """Indeksene i ``entitet``s population, der hører til medlemmet."""
+        if entitet.key == self.entitet.key:
+            return numpy.array([self.indeks])
+        if self.entitet.is_person:
+            gruppe = self.simulering.populations[entitet.key]
+            return numpy.array([gruppe.members_entity_id[self.indeks]])
+        gruppe = self.simulering.populations[self.entitet.key]
+        return numpy.flatnonzero(gruppe.members_entity_id == self.indeks)
+
+    def maerke(self, variabel, entitet, indekser, periode) -> str:
+        """``[inddata]``, når brugeren har angivet værdien for perioden; ellers for en inddata-variabel
+        uden formel ``[ikke oplyst: standardværdi]``."""
+        ids = self.simulering.populations[entitet.key].ids
+        medlemmer = self.situation.get(entitet.plural)
+        medlemmer = {str(k): v for k, v in medlemmer.items()} if isinstance(medlemmer, dict) else {}
+        for i in indekser:
+            felter = medlemmer.get(str(ids[i]))
+            angivet = felter.get(variabel.name) if isinstance(felter, dict) else None
+            if isinstance(angivet, dict) and any(
+                _daekker(k, periode) for k, v in angivet.items() if v is not None
+            ):
+                return f" {INDDATA}"
+        return f" {IKKE_OPLYST}" if variabel.is_input_variable() else ""
+
+
+def _daekker(noegle, periode) -> bool:
+    if str(noegle) == "ETERNITY" or periode.unit == periods.DateUnit.ETERNITY:
+        return True
+    angivet = periods.period(str(noegle))
+    return angivet.start <= periode.start and periode.stop <= angivet.stop
+
+
+def _knude(node, spor: _Spor, trae: Tree) -> None:
+    variabel = spor.system.variables.get(node.name)
+    if variabel is None:
+        return
+    indekser = spor.udsnit(variabel.entity)
+    ids = spor.simulering.populations[variabel.entity.key].ids
+    vaerdi = node.value[indekser] if node.value is not None else None
+    vist = _tekst(vaerdi) if vaerdi is not None else "?"
+    if len(indekser) != 1:
+        # Et arbejdssteds spor: personernes værdier, hver med sit id.
+        vist = ", ".join(f"{ids[i]}: {_tekst(node.value[[i]])}" for i in indekser) or "(ingen)"
+    tekst = Text.assemble(
+        (node.name, "bold"),
+        f"<{node.period}> = {vist}",
+        (spor.maerke(variabel, variabel.entity, indekser, node.period), "magenta"),
+        f" — {variabel.label}",
+        (f" ({variabel.reference[0]})" if variabel.reference else "", "dim"),
     )
-    label = escape(f" — {variabel.label}") if variabel is not None else ""
-    vaerdi = escape(f"<{node.period}> = {_tekst(node.value)}")
-    gren = trae.add(f"[bold]{escape(node.name)}[/bold]{vaerdi}{label}{hjemmel}")
-    fremskrevne = fremskrevne_i(system)
-    for parameter in node.parameters:
-        vaerdi = escape(f"<{parameter.period}> = {_tekst(parameter.value)}")
-        fremskrevet = (
-            f"[magenta]{MAERKE}[/magenta]"
-            if laeste_fremskrevne(fremskrevne, parameter.name, str(parameter.period))
-            else ""
-        )
-        gren.add(f"[cyan]parameter {escape(parameter.name)}[/cyan]{vaerdi}{fremskrevet}")
+    gren = trae.add(tekst)
+    for p in node.parameters:
+        _parameter(p, spor, gren)
     for barn in node.children:
-        _knude(barn, system, gren)
+        _knude(barn, spor, gren)
+
+
+def _parameter(p, spor: _Spor, gren: Tree) -> None:
+    dato = str(p.period)
+    # Et vektorielt opslag (satser[gruppe]) læser en knude: den er fremskrevet, hvis et blad under den er.
+    fremskrevet = (MAERKE, "magenta") if laeste_fremskrevne(fremskrevne_i(spor.system), p.name, dato) else ""
+    if p.name in spor.viste_parametre:
+        gren.add(
+            Text.assemble(("parameter ", "cyan"), (p.name, "cyan"), fremskrevet, (" (se ovenfor)", "dim"))
+        )
+        return
+    spor.viste_parametre.add(p.name)
+    kilde = parameterkilde(spor.system, spor.noegle, p.name, dato)
+    egen = reformfil.markering(spor.sat, p.name, dato[:10])
+    if egen:
+        kilde = Parameterkilde(kilde.hjemmel, ", ".join(spor.oprindelse), None, kilde.fremskrevet_fra)
+    detaljer = " · ".join(
+        [
+            *(["; ".join(kilde.hjemmel)] if kilde.hjemmel else []),
+            *([f"kilde: {kilde.kilde}"] if kilde.kilde else []),
+            *([f"sat af regimet {kilde.sat_af}"] if kilde.sat_af else []),
+            *([egen] if egen else []),
+            *(
+                [f"fremskrevet fra værdien pr. {kilde.fremskrevet_fra} med antagne reguleringsprocenter"]
+                if kilde.fremskrevet_fra
+                else []
+            ),
+        ]
+    )
+    gren.add(
+        Text.assemble(
+            ("parameter ", "cyan"),
+            (p.name, "cyan"),
+            f"<{dato}> = {_tekst(p.value)}",
+            fremskrevet,
+            (f"\n{detaljer}" if detaljer else "", "dim"),
+        )
+    )
 
 
 def _laest(node, laest: set) -> set:
@@ -69,33 +260,87 @@ def _laest(node, laest: set) -> set:
 
 
 def forklar(
-    situation: dict, periode: str, variabel: str, noegle: str, fremskrivning: bool = False
-) -> tuple[Tree, list[str]]:
-    """Sporet som træ og advarslerne om inddata, beregningen gik forbi (se ``ignorerede_inddata``)."""
+    situation: dict,
+    periode: str,
+    variabel: str,
+    noegle: str,
+    person: str | None = None,
+    fremskrivning: bool = False,
+) -> tuple[Group, list[str]]:
+    """Ét træ per person (eller arbejdssted; ``person`` vælger ét) og advarslerne om inddata,
+    beregningen gik forbi (se ``ignorerede_inddata``); ``fremskrivning``: med fremskrevne satser."""
     system = byg_system(noegle, fremskrivning)
     if variabel not in system.variables:
         raise BrugerFejl(f"--variabel: ukendt variabel '{variabel}' i regimet '{noegle}'")
+    situation, ignoreret = _uden_andre_regimers_inddata(situation, noegle)
     simulering = byg_simulering(system, situation)
     simulering.trace = True
-    spor = foelg(simulering)
+    folger = foelg(simulering)
     periode_ = "ETERNITY" if str(system.variables[variabel].definition_period) == "eternity" else periode
     simulering.calculate(variabel, periode_)
-    ids = simulering.get_variable_population(variabel).ids
-    laeste = spor.laest_siden(0) if spor else []
-    fremskrevet = (
-        "\n[magenta]"
-        + escape(f"Bygger på fremskrevne satser (antagelse): {som_tekst(laeste)}")
-        + "[/magenta]"
-        if laeste
-        else ""
-    )
-    trae = Tree(
-        f"Forklaring af [bold]{escape(variabel)}[/bold] "
-        + escape(f"for {', '.join(map(str, ids))} i {periode} ({noegle})")
-        + fremskrevet
-    )
+    population = simulering.get_variable_population(variabel)
+    entitet = population.entity
+    ids = [
+        str(i) for i in population.ids if not oprettet_af_openfisca(system, situation, entitet.plural, str(i))
+    ]
+    if not ids:
+        raise BrugerFejl(
+            f"--variabel: '{variabel}' gælder {entitet.plural}, og situationen har ingen "
+            f"(angiv {entitet.plural} i situationsfilen)"
+        )
+    if person is not None and person not in ids:
+        raise BrugerFejl(
+            f"--person: '{person}' findes ikke blandt {entitet.plural} i situationen "
+            f"(variablen '{variabel}' gælder {entitet.plural}: {', '.join(ids)})"
+        )
+    alle_ids = [str(i) for i in population.ids]
+    # Beregningen er vektoriseret: de fremskrevne satser er læst for alle medlemmer på én gang.
+    laeste = folger.laest_siden(0) if folger else []
+    note = f"\nBygger på fremskrevne satser (antagelse): {som_tekst(laeste)}" if laeste else ""
+    regime_ = regime(noegle)
+    sat = reformfil.sat_af(regime_)
+    traeer = []
+    if regime_.oprindelse:
+        egne = Tree(Text(f"{regime_.navn}: egne ændringer fra {', '.join(regime_.oprindelse)}", style="bold"))
+        for a in reformfil.aendringer(regime_):
+            egne.add(Text(f"{a.parameter} ({'; '.join(a.hjemmel)}): {a.tekst()}"))
+        traeer.append(egne)
+    for id_ in [person] if person is not None else ids:
+        spor = _Spor(
+            system,
+            noegle,
+            simulering,
+            situation,
+            entitet,
+            alle_ids.index(id_),
+            id_,
+            set(),
+            sat,
+            regime_.oprindelse,
+        )
+        trae = Tree(
+            Text.assemble(
+                "Forklaring af ",
+                (variabel, "bold"),
+                f" for {id_} ({entitet.plural}) i {periode} ({noegle})",
+                (note, "magenta"),
+            )
+        )
+        for rod in simulering.tracer.trees:
+            _knude(rod, spor, trae)
+        traeer.append(trae)
     laest = set()
     for rod in simulering.tracer.trees:
-        _knude(rod, system, trae)
         _laest(rod, laest)
-    return trae, ignorerede_inddata([system], situation, periode, laest)
+    return Group(*traeer), ignoreret + ignorerede_inddata([system], situation, periode, laest)
+
+
+def _uden_andre_regimers_inddata(situation: dict, noegle: str) -> tuple[dict, list[str]]:
+    """Situationen uden inddata, som kun andre regimer kender (fx en reforms egne), og advarslerne.
+
+    Som i ``sammenlign``: regimet ser bort fra dem. En variabel, som intet regime kender, bliver
+    stående, så OpenFisca melder fejlen med feltets sti.
+    """
+    fjernes = list(inddata_uden_for_regimer({noegle: byg_system(noegle)}, situation, registrets_systemer))
+    advarsler = [f"{p}/{i}/{n} findes ikke under {noegle}, der ser bort fra værdien" for p, i, n in fjernes]
+    return uden_inddata(situation, fjernes), advarsler

@@ -338,6 +338,7 @@ def regimets_simulering(
     tracer=None,
     anderledes: set | None = None,
     spor_regimet: bool = False,
+    egne_inddata: bool = False,
 ) -> Simulation:
     """Regimets simulering med grundlagets værdier for alt, regimets ændringer ikke kan nå.
 
@@ -353,14 +354,15 @@ def regimets_simulering(
     (variabel, periode) i sporet, hvis værdi under regimet ikke er grundlagets (eller ikke kendes,
     fordi beregningen fejlede): alle andre har grundlagets værdi. ``byg()`` bygger regimets
     simulering med dens inddata på den almindelige måde; den bruges kun, hvis regimet har ændret en
-    variabel, der er givet som inddata (så skal inddataene læses med regimets definition). Ellers
-    er simuleringen en kopi af grundlagets personer og arbejdssteder, og inddataene kommer fra
-    grundlaget som alle andre uberørte værdier.
+    variabel, der er givet som inddata (så skal inddataene læses med regimets definition), eller
+    har inddata, grundlaget ikke har (``egne_inddata``). Ellers er simuleringen en kopi af
+    grundlagets personer og arbejdssteder, og inddataene kommer fra grundlaget som alle andre
+    uberørte værdier.
     """
     aendret = aendringer(grundlag.tax_benefit_system, system)
     if beroert is None:
         beroert = beroerte(afhaengigheder, aendret)
-    ny_inddata = any(navn in aendret.variabler for navn, _ in grundlagets_inddata)
+    ny_inddata = egne_inddata or any(navn in aendret.variabler for navn, _ in grundlagets_inddata)
     simulering = byg() if ny_inddata else tom_kopi(grundlag, system)
     if spor_regimet:
         spor(simulering, beregnet=True)

@@ -4,6 +4,12 @@
 JSON-formatet er stabilt (``FORMAT_VERSION``) og maskinlæsbart: Enum ved navn, datoer som
 ISO-datoer (``null`` for ingen dato), beløb med to decimaler.
 
+Tabel og Markdown er som standard et notat (``grupper``): per person og arbejdssted en
+sammenfatning og kun afvigelserne fra gældende ret, mærket ``≠``, samlet efter de regimer, der
+har dem; ``alle`` viser hver række. En variabel, som gældende ret ikke har (en reforms egen),
+er *ny* og afviger kun, når værdien giver eller pålægger noget (se ``Raekke.afviger``).
+Arbejdssteder, OpenFisca selv oprettede for personer uden arbejdssted, er ikke med.
+
 Et hul i kilderne (:class:`ParameterHulError`) rammer kun den variabel og det regime, der
 læser parameteren; resten beregnes. Cellen viser "ikke beregnet (hul i kilderne: ...)", i
 JSON er værdien ``null`` og rækkens ``huller`` nævner parameteren og datoen (format 2), i
@@ -23,26 +29,29 @@ Inddata, som beregningen gik forbi, fordi de er angivet for andre perioder end d
 :func:`~openfisca_dk_beskaeftigelse.beregning.ignorerede_inddata`.
 """
 
-import copy
 import csv
 import datetime
 import io
 import json
+import shlex
 from dataclasses import dataclass, field
 
+from openfisca_core.indexed_enums import Enum
 from rich.console import Group
-from rich.markup import escape
-from rich.table import Table
+from rich.padding import Padding
 from rich.text import Text
 
-from openfisca_dk_beskaeftigelse import genbrug
+from openfisca_dk_beskaeftigelse import genbrug, reformfil
 from openfisca_dk_beskaeftigelse.beregning import (
     BrugerFejl,
     Laesninger,
     Vaerdi,
     byg_simulering,
     ignorerede_inddata,
+    inddata_uden_for_regimer,
+    oprettet_af_openfisca,
     periode_for,
+    uden_inddata,
     vaerdier,
 )
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
@@ -54,14 +63,24 @@ from openfisca_dk_beskaeftigelse.fremskrivning import (
     som_tekst,
 )
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
-from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, Regime, byg_system, regime
+from openfisca_dk_beskaeftigelse.regimer import (
+    GAELDENDE_RET,
+    Regime,
+    byg_system,
+    regime,
+    registrets_systemer,
+)
 from openfisca_dk_beskaeftigelse.uddata import alle_uddata
 
 # 2: rækkens "huller" (parametre uden værdi i kilderne) og "advarsler" (ignorerede inddata) er kommet til.
 # 3: "fremskrivning" og rækkens "fremskrevne" (værdier, der bygger på fremskrevne satser).
-FORMAT_VERSION = 3
-# Flere regimer end dette vises i tabellen som gældende ret plus en kolonne med afvigelserne.
-MAKS_KOLONNER = 4
+# 4: rækkens "ny_under" og "medlemmer" (sammenfatningen per person og arbejdssted) er kommet til; en
+# ny variabel afviger kun, når værdien giver eller pålægger noget; OpenFiscas egne arbejdssteder er væk.
+FORMAT_VERSION = 4
+# Tekstmærket for en afvigelse fra gældende ret: det overlever et rør, CSV og Markdown, farven gør ikke.
+AFVIGER = "≠"
+# Mærket for en værdi, der ikke kunne beregnes (hul i kilderne).
+IKKE_BEREGNET = "!"
 
 
 @dataclass
@@ -79,12 +98,48 @@ class Raekke:
     huller: dict[str, ParameterHulError] = field(default_factory=dict)
     # Regime -> de fremskrevne (parameter, dato), værdien bygger på.
     fremskrevne: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    # Variablens standardværdi (nej, ingen dato, 0, Enum'ens standard), for en ny variabel.
+    standard: object = None
+
+    @property
+    def ny(self) -> bool:
+        """Variablen findes ikke i gældende ret, kun under et eller flere af de andre regimer."""
+        return GAELDENDE_RET not in self.tekster
+
+    @property
+    def ny_under(self) -> list[str]:
+        """Regimerne, hvorunder en ny variabel findes (tom for gældende rets variabler)."""
+        return list(self.tekster) if self.ny else []
 
     def afviger(self, noegle: str) -> bool:
+        """Værdien under regimet afviger fra gældende ret.
+
+        En ny variabel afviger kun, når dens værdi giver eller pålægger noget: alt andet end
+        variablens standardværdi (nej, ingen dato, 0, Enum'ens standard, fx "ingen").
+        """
         # En værdi, der ikke kunne beregnes, kan hverken afvige eller ej.
         if noegle == GAELDENDE_RET or noegle in self.huller or GAELDENDE_RET in self.huller:
             return False
-        return not _ens(self.vaerdier.get(noegle), self.vaerdier.get(GAELDENDE_RET))
+        vaerdi = self.vaerdier.get(noegle)
+        if self.ny:
+            return vaerdi is not None and not _samme(vaerdi.vaerdi, self.standard)
+        return not _ens(vaerdi, self.vaerdier.get(GAELDENDE_RET))
+
+
+@dataclass
+class Medlem:
+    """Sammenfatningen for én person eller ét arbejdssted: hvad der ændres, under hvilke regimer."""
+
+    entitet: str
+    id: str
+    raekker: list[Raekke]
+    # Regimerne (uden gældende ret), der ændrer mindst én værdi, og dem, der intet ændrer.
+    aendret_under: list[str]
+    uaendret_under: list[str]
+
+    @property
+    def afvigende(self) -> list[Raekke]:
+        return [x for x in self.raekker if any(x.afviger(n) for n in x.tekster)]
 
 
 @dataclass
@@ -92,20 +147,49 @@ class Sammenligning:
     periode: str
     regimer: list[Regime]
     raekker: list[Raekke]
-    # Inddata, som beregningen gik forbi (angivet for andre perioder), som tekst.
+    # Inddata, som beregningen gik forbi (angivet for andre perioder, eller ukendte for et regime).
     advarsler: list[str] = field(default_factory=list)
     fremskrivning: bool = False
+    # Variabel -> art (``uddata.ARTER``: status, ret, beloeb, pligt, frist), til sammenfatningen.
+    arter: dict[str, str] = field(default_factory=dict)
 
     def afvigende_regimer(self, raekke: Raekke) -> list[str]:
         return [r.noegle for r in self.regimer if raekke.afviger(r.noegle)]
+
+    def medlemmer(self) -> list[Medlem]:
+        """Hver person og hvert arbejdssted i rækkernes orden, med de regimer, der ændrer noget."""
+        resultat = []
+        for (entitet, id_), raekker in _medlemmer(self):
+            aendret = {n for x in raekker for n in self.afvigende_regimer(x)}
+            andre = [r.noegle for r in self.regimer if r.noegle != GAELDENDE_RET]
+            resultat.append(
+                Medlem(
+                    entitet,
+                    id_,
+                    raekker,
+                    [n for n in andre if n in aendret],
+                    [n for n in andre if n not in aendret],
+                )
+            )
+        return resultat
+
+
+def _samme(a, b) -> bool:
+    if isinstance(a, float) or isinstance(b, float):
+        return a is not None and b is not None and abs(a - b) < 0.005
+    return a == b
 
 
 def _ens(a: Vaerdi | None, b: Vaerdi | None) -> bool:
     if a is None or b is None:
         return a is b
-    if isinstance(a.vaerdi, float) and isinstance(b.vaerdi, float):
-        return abs(a.vaerdi - b.vaerdi) < 0.005
-    return a.vaerdi == b.vaerdi
+    return _samme(a.vaerdi, b.vaerdi)
+
+
+def _standardvaerdi(variabel):
+    """Variablens standardværdi i samme form som :class:`Vaerdi` (Enum ved navn)."""
+    standard = variabel.default_value
+    return standard.name if isinstance(standard, Enum) else standard
 
 
 def standardvariabler(system, regimer: list[Regime]) -> list[str]:
@@ -132,23 +216,33 @@ def sammenlign(
     variabler: list[str] | None = None,
     fremskrivning: bool = False,
 ):
-    """Beregn ``variabler`` for situationen under hvert regime i ``noegler`` (med fremskrevne satser)."""
+    """Beregn ``variabler`` for situationen under hvert regime i ``noegler``.
+
+    Inddata, som kun nogle af regimerne kender (fx en reforms egne), gives til dem, der kender
+    dem; de andre ser bort fra dem, og ``advarsler`` siger hvilke. Arbejdssteder, som OpenFisca
+    selv oprettede (en person, der ikke er placeret i et), er ikke med i rækkerne. Med
+    ``fremskrivning`` bygges regimerne med fremskrevne satser, og hver værdi, der bygger på dem,
+    er mærket (``Raekke.fremskrevne``).
+    """
     regimer = [regime(n) for n in dict.fromkeys([GAELDENDE_RET, *noegler])]
     systemer = {r.noegle: byg_system(r.noegle, fremskrivning) for r in regimer}
     kontroller_variabler(noegler, variabler)
     navne = variabler or standardvariabler(systemer[GAELDENDE_RET], regimer)
+    ukendte = inddata_uden_for_regimer(systemer, situation, registrets_systemer)
     raekker: dict[tuple, Raekke] = {}
     laest = set()
     # Gældende ret beregnes først og sporer sine afhængigheder. Hvert andet regimes simulering
     # genbruger gældende rets værdier for alt, regimets reformer ikke kan nå (se genbrug), og en
     # variabel med gældende rets værdi har gældende rets resultat og tekst.
     grundsystem = systemer[GAELDENDE_RET]
-    grundlag = byg_simulering(grundsystem, copy.deepcopy(situation))
+    grundlagets_ukendte = set(_ukendte_for(ukendte, GAELDENDE_RET))
+    grundlag = byg_simulering(grundsystem, uden_inddata(situation, grundlagets_ukendte))
     inddata = genbrug.inddata(grundlag)
     afhaengigheder = genbrug.spor(grundlag)
     grundresultater, grundtekster = {}, {}
     for r in regimer:
         system = systemer[r.noegle]
+        regimets_ukendte = set(_ukendte_for(ukendte, r.noegle))
         fremskrevne_satser = fremskrevne_i(system)
         anderledes = set()  # (variabel, periode), hvis værdi under regimet ikke er gældende rets
         if r.noegle == GAELDENDE_RET:
@@ -161,10 +255,14 @@ def sammenlign(
                 grundlag,
                 afhaengigheder,
                 inddata,
-                lambda system=system: byg_simulering(system, copy.deepcopy(situation)),
+                lambda system=system, fjernes=regimets_ukendte: byg_simulering(
+                    system, uden_inddata(situation, fjernes)
+                ),
                 tracer=None if fremskrevne_satser else Laesninger(),
                 anderledes=anderledes,
                 spor_regimet=bool(fremskrevne_satser),
+                # Inddata, kun regimet kender (fx en reforms egne), står ikke i gældende rets simulering.
+                egne_inddata=bool(grundlagets_ukendte - regimets_ukendte),
             )
             laesninger = simulering.tracer
             spor = (simulering.tracer, afhaengigheder)
@@ -224,7 +322,50 @@ def sammenlign(
         raekker.values(), key=lambda x: (medlemmer.index((x.entitet, x.id)), orden[x.variabel])
     )
     advarsler = ignorerede_inddata(list(systemer.values()), situation, periode, laest)
-    return Sammenligning(periode, regimer, sorterede, advarsler, bool(fremskrivning))
+    return _efterbehandl(
+        Sammenligning(
+            periode,
+            regimer,
+            sorterede,
+            advarsler + _ukendte_advarsler(ukendte, regimer),
+            fremskrivning=bool(fremskrivning),
+        ),
+        systemer,
+        situation,
+    )
+
+
+def _ukendte_for(ukendte: dict, noegle: str) -> list[tuple[str, str, str]]:
+    return [sted for sted, regimer in ukendte.items() if noegle in regimer]
+
+
+def _ukendte_advarsler(ukendte: dict, regimer: list[Regime]) -> list[str]:
+    """Én advarsel per inddata, som nogle af regimerne ikke kender og derfor ser bort fra.
+
+    Den korteste liste nævnes: de regimer, der ser bort fra værdien, eller dem, der bruger den.
+    """
+    advarsler = []
+    for (plural, id_, navn), uden in ukendte.items():
+        med = [r.noegle for r in regimer if r.noegle not in uden]
+        if not med:
+            hvem = f"findes ikke under de valgte regimer ({', '.join(uden)}), der ser bort fra værdien"
+        elif len(uden) <= len(med):
+            hvem = f"findes ikke under {', '.join(uden)}, der ser bort fra værdien"
+        else:
+            hvem = f"findes kun under {', '.join(med)}; de øvrige {len(uden)} regimer ser bort fra værdien"
+        advarsler.append(f"{plural}/{id_}/{navn} {hvem}")
+    return advarsler
+
+
+def _efterbehandl(s: Sammenligning, systemer: dict, situation: dict) -> Sammenligning:
+    """Uden OpenFiscas egne arbejdssteder, med nye variablers standardværdi og uddataenes art."""
+    grund = systemer[GAELDENDE_RET]
+    s.raekker = [x for x in s.raekker if not oprettet_af_openfisca(grund, situation, x.entitet, x.id)]
+    for x in s.raekker:
+        if x.ny:
+            x.standard = _standardvaerdi(systemer[x.ny_under[0]].variables[x.variabel])
+    s.arter = {u.variabel: u.art for u in alle_uddata(grund)}
+    return s
 
 
 def _beregn_variabel(system, simulering, periode: str, navn: str):
@@ -248,13 +389,30 @@ def _json_vaerdi(v: Vaerdi | None):
 
 
 def som_dict(s: Sammenligning) -> dict:
+    noegler = [r.noegle for r in s.regimer]
     return {
         "format_version": FORMAT_VERSION,
         "periode": s.periode,
         "fremskrivning": s.fremskrivning,
         "regimer": [
-            {"noegle": r.noegle, "navn": r.navn, "reformer": r.reformstier, "status": r.status}
+            {
+                "noegle": r.noegle,
+                "navn": r.navn,
+                "reformer": r.reformstier,
+                "status": r.status,
+                **reformfil.regime_dict(r),
+            }
             for r in s.regimer
+        ],
+        "medlemmer": [
+            {
+                "entitet": m.entitet,
+                "id": m.id,
+                "aendret_under": m.aendret_under,
+                "uaendret_under": m.uaendret_under,
+                "afvigende_variabler": [x.variabel for x in m.afvigende],
+            }
+            for m in s.medlemmer()
         ],
         "resultater": [
             {
@@ -263,9 +421,10 @@ def som_dict(s: Sammenligning) -> dict:
                 "variabel": x.variabel,
                 "label": x.label,
                 "reference": x.reference,
-                "vaerdier": {n: _json_vaerdi(x.vaerdier.get(n)) for n in (r.noegle for r in s.regimer)},
-                "tekster": {n: x.tekster.get(n) for n in (r.noegle for r in s.regimer)},
+                "vaerdier": {n: _json_vaerdi(x.vaerdier.get(n)) for n in noegler},
+                "tekster": {n: x.tekster.get(n) for n in noegler},
                 "afviger_fra_gaeldende_ret": s.afvigende_regimer(x),
+                "ny_under": x.ny_under,
                 "huller": {n: {"parameter": h.navn, "dato": h.dato} for n, h in x.huller.items()},
                 "fremskrevne": {n: som_liste(f) for n, f in x.fremskrevne.items()},
             }
@@ -314,6 +473,24 @@ def som_csv(s: Sammenligning, situation: str) -> str:
                     _note(x, r.noegle),
                 ]
             )
+    # Regimernes egne ændringer (reformfiler, --saet) som rækker med entiteten "parameter".
+    for r in s.regimer:
+        for a in reformfil.aendringer(r):
+            efter = a.som_dict()["efter"]
+            skriver.writerow(
+                [
+                    situation,
+                    "parameter",
+                    "",
+                    a.parameter,
+                    r.noegle,
+                    json.dumps(efter, ensure_ascii=False) if isinstance(efter, list) else efter,
+                    a.tekst(),
+                    "ja",
+                    "; ".join(a.hjemmel),
+                    f"sat af {', '.join(r.oprindelse)}",
+                ]
+            )
     return ud.getvalue()
 
 
@@ -321,13 +498,17 @@ def _note(x: Raekke, noegle: str) -> str:
     hul = x.huller.get(noegle)
     if hul is not None:
         return f"ikke beregnet: hul i kilderne ({hul.navn} den {hul.dato})"
-    fremskrevne = x.fremskrevne.get(noegle)
-    return f"fremskrevet: {som_tekst(fremskrevne)}" if fremskrevne else ""
+    if noegle not in x.tekster:
+        return "variablen findes ikke under regimet"
+    noter = ["ny variabel (findes ikke i gældende ret)"] if x.ny else []
+    if fremskrevne := x.fremskrevne.get(noegle):
+        noter.append(f"fremskrevet: {som_tekst(fremskrevne)}")
+    return "; ".join(noter)
 
 
-def _forklaring_af_maerket(s: Sammenligning) -> str | None:
-    """Linjen under tabellen, der forklarer "(fremskrevet)", hvis en værdi bygger på fremskrevne satser."""
-    if not any(x.fremskrevne for x in s.raekker):
+def _forklaring_af_maerket(sammenligninger: list[Sammenligning]) -> str | None:
+    """Linjen, der forklarer "(fremskrevet)", hvis en værdi bygger på fremskrevne satser."""
+    if not any(x.fremskrevne for s in sammenligninger for x in s.raekker):
         return None
     return (
         f"{MAERKE.strip()} = bygger på satser fremskrevet efter den sidst offentliggjorte værdi "
@@ -340,68 +521,257 @@ def _medlemmer(s: Sammenligning):
         yield noegle, [x for x in s.raekker if (x.entitet, x.id) == noegle]
 
 
-def som_markdown(s: Sammenligning) -> str:
+# Uddataenes art (``uddata.ARTER``) i sammenfatningen; "ny" er en reforms egen variabel.
+ARTSORD = {
+    "status": "status og målgruppe",
+    "ret": "rettigheder",
+    "beloeb": "beløb",
+    "pligt": "pligter",
+    "frist": "frister",
+    "anden": "andet",
+    "ny": "nye variabler",
+}
+
+
+@dataclass(frozen=True)
+class Punkt:
+    """Én linje i notatet: en variabel, der afviger (``≠``) eller ikke kunne beregnes (``!``)."""
+
+    raekke: Raekke
+    maerke: str
+    tekst: str
+
+
+def grupper(m: Medlem) -> list[tuple[list[str], list[Punkt]]]:
+    """Afvigelserne og hullerne for personen, samlet efter de regimer, der har dem ens.
+
+    Hver gruppe er (regimer, punkter): under de regimer har hver af punkternes variabler samme
+    værdi (eller samme hul i kilderne). En variabel, der ændres forskelligt under to regimer,
+    står i to grupper.
+    """
+    resultat: dict[tuple[str, ...], list[Punkt]] = {}
+    for x in m.raekker:
+        ens: dict[tuple[str, str], list[str]] = {}
+        for noegle, tekst in x.tekster.items():
+            if noegle in x.huller:
+                ens.setdefault((IKKE_BEREGNET, tekst), []).append(noegle)
+            elif x.afviger(noegle):
+                ens.setdefault((AFVIGER, tekst), []).append(noegle)
+        for (maerke, tekst), regimer in ens.items():
+            if maerke == AFVIGER:
+                tekst = f"ny: {tekst}" if x.ny else f"{x.tekster[GAELDENDE_RET]} → {tekst}"
+            resultat.setdefault(tuple(regimer), []).append(Punkt(x, maerke, tekst))
+    return [(list(regimer), punkter) for regimer, punkter in resultat.items()]
+
+
+def sammenfatning(s: Sammenligning, m: Medlem) -> str:
+    """Én linje: hvor mange regimer ændrer noget for personen, og hvad (antal variabler efter art)."""
+    andre = len(m.aendret_under) + len(m.uaendret_under)
+    if not andre:
+        return "kun gældende ret er beregnet"
+    if not m.aendret_under:
+        return f"ingen ændringer under de {andre} regimer"
+    antal: dict[str, int] = {}
+    for x in m.afvigende:
+        art = "ny" if x.ny else s.arter.get(x.variabel, "anden")
+        antal[art] = antal.get(art, 0) + 1
+    hvad = ", ".join(f"{ARTSORD[a]} ({antal[a]})" for a in ARTSORD if a in antal)
+    return f"ændres under {len(m.aendret_under)} af {andre} regimer: {hvad}"
+
+
+def _hjemmel(x: Raekke) -> str:
+    return f" ({x.reference[0]})" if x.reference else ""
+
+
+def naeste_skridt(
+    resultater: list[tuple[str, Sammenligning]], alle: bool = False, maerker: bool = True
+) -> list[str]:
+    """Hvor man læser videre: alle rækker, forklaringen af en afvigelse og web-API'et.
+
+    ``resultater`` er (situationen, som den skrives på kommandolinjen, sammenligningen); forklaringens
+    eksempel er den første afvigelse, så kommandoen kan kopieres, som den står. ``maerker`` sætter
+    mærkernes forklaring først.
+    """
+    linjer = [f"{AFVIGER} = afviger fra gældende ret; {IKKE_BEREGNET} = ikke beregnet (hul i kilderne)."]
+    if forklaring := _forklaring_af_maerket([s for _, s in resultater]):
+        linjer.append(forklaring)
+    if not maerker:
+        linjer = []
+    if not alle:
+        linjer.append("Alle rækker, også de uændrede: samme kommando med --alle.")
+    eksempel = next(
+        (
+            (fil, s.periode, m.id, p.raekke.variabel, regimer[0], s.fremskrivning)
+            for fil, s in resultater
+            for m in s.medlemmer()
+            for regimer, punkter in grupper(m)
+            for p in punkter
+            if p.maerke == AFVIGER
+        ),
+        None,
+    )
+    if eksempel is not None:
+        fil, periode, id_, variabel, noegle, fremskrivning = eksempel
+        # Samme satser som notatet: uden flaget ville forklaringen stoppe ved hullet.
+        flag = " --fremskrivning" if fremskrivning else ""
+        linjer.append(
+            f"Hvorfor en værdi er, som den er: dk-beskaeftigelse forklar {fil} --person {shlex.quote(id_)} "
+            f"--variabel {variabel} --periode {periode} --regime {noegle}{flag}"
+        )
+    linjer.append(
+        "Regimerne som web-API: dk-beskaeftigelse serve (eller make serve), derefter "
+        "http://127.0.0.1:5000/ og POST /sammenlign; dokumentationen: make docs."
+    )
+    return linjer
+
+
+def som_markdown(s: Sammenligning, alle: bool = False) -> str:
+    """Notatet: afvigelserne først, per person og arbejdssted; ``alle`` giver hver række som tabel."""
     linjer = [f"# Sammenligning for {s.periode}", ""]
-    for (entitet, id_), raekker in _medlemmer(s):
-        linjer += [f"## {id_} ({entitet})", ""]
-        linjer.append("| Variabel | Hjemmel | " + " | ".join(r.navn for r in s.regimer) + " |")
-        linjer.append("|---|---|" + "---|" * len(s.regimer))
-        for x in raekker:
-            celler = []
-            for r in s.regimer:
-                tekst = x.tekster.get(r.noegle, "—")
-                celler.append(f"**{tekst}** ≠" if x.afviger(r.noegle) else tekst)
-            hjemmel = x.reference[0] if x.reference else ""
-            linjer.append(f"| {x.label} (`{x.variabel}`) | {hjemmel} | " + " | ".join(celler) + " |")
-        linjer.append("")
-    linjer.append("≠ = afviger fra gældende ret.")
-    if forklaring := _forklaring_af_maerket(s):
+    for m in s.medlemmer():
+        linjer += [f"## {m.id} ({m.entitet})", "", _stort(sammenfatning(s, m)) + ".", ""]
+        if alle:
+            linjer += _markdowntabel(s, m)
+            continue
+        for regimer, punkter in grupper(m):
+            linjer += ["Under " + ", ".join(f"`{n}`" for n in regimer) + ":", ""]
+            linjer += [
+                f"- {p.maerke} `{p.raekke.variabel}`{_hjemmel(p.raekke)}: {_md(p.tekst)}" for p in punkter
+            ]
+            linjer.append("")
+        if m.aendret_under and m.uaendret_under:
+            linjer += ["Uændret under " + ", ".join(f"`{n}`" for n in m.uaendret_under) + ".", ""]
+    linjer += reformfil.som_markdown(s.regimer)
+    linjer.append(f"{AFVIGER} = afviger fra gældende ret.")
+    if forklaring := _forklaring_af_maerket([s]):
         linjer += ["", forklaring]
     return "\n".join(linjer) + "\n"
 
 
-def _celle(x: Raekke, noegle: str) -> Text:
-    if noegle in x.huller:
-        # Parameterens fulde navn skal kunne læses, også i en smal kolonne.
-        return Text(x.tekster[noegle], style="red", overflow="fold")
-    return Text(x.tekster.get(noegle, "—"), style="bold yellow" if x.afviger(noegle) else "")
+def _stort(tekst: str) -> str:
+    return tekst[:1].upper() + tekst[1:]
 
 
-def _eget_hul(x: Raekke, noegle: str) -> bool:
-    """Et hul under regimet, som gældende ret ikke har (det står allerede i dens kolonne)."""
-    hul, grund = x.huller.get(noegle), x.huller.get(GAELDENDE_RET)
-    return hul is not None and (grund is None or hul.navn != grund.navn)
+def _md(tekst: str) -> str:
+    return tekst.replace("|", "\\|")
 
 
-def som_tabel(s: Sammenligning) -> Group:
-    """Rich-tabeller: én per person og arbejdssted; afvigelser fra gældende ret fremhævet."""
-    mange = len(s.regimer) > MAKS_KOLONNER
-    tabeller = []
-    for (entitet, id_), raekker in _medlemmer(s):
-        # Id'er og navne kommer fra brugeren; '[' i dem må ikke læses som rich-markup.
-        tabel = Table(
-            title=escape(f"{id_} ({entitet}) — {s.periode}"), title_justify="left", show_lines=False
+def _markdowntabel(s: Sammenligning, m: Medlem) -> list[str]:
+    linjer = ["| Variabel | Hjemmel | " + " | ".join(r.navn for r in s.regimer) + " |"]
+    linjer.append("|---|---|" + "---|" * len(s.regimer))
+    for x in m.raekker:
+        celler = []
+        for r in s.regimer:
+            tekst = _md(x.tekster.get(r.noegle, "—"))
+            if x.ny and r.noegle in x.tekster:
+                tekst = f"ny: {tekst}"
+            celler.append(f"**{tekst}** {AFVIGER}" if x.afviger(r.noegle) else tekst)
+        hjemmel = x.reference[0] if x.reference else ""
+        linjer.append(f"| {_md(x.label)} (`{x.variabel}`) | {hjemmel} | " + " | ".join(celler) + " |")
+    return [*linjer, ""]
+
+
+STIL = {AFVIGER: "bold yellow", IKKE_BEREGNET: "red"}
+
+
+def _indrykket(tekst: Text, trin: int) -> Padding:
+    # fold: en nøgle, der er længere end linjen (en lang stak), deles, men mister intet tegn.
+    tekst.overflow = "fold"
+    return Padding(tekst, (0, 0, 0, trin))
+
+
+def som_tabel(s: Sammenligning, alle: bool = False) -> Group:
+    """Notatet i terminalen: per person og arbejdssted sammenfatningen og afvigelserne, samlet efter
+    de regimer, der har dem; ``alle`` giver hver række (:func:`_alle_raekker`).
+
+    Id'er, variabler og regimenøgler står hele, så de kan kopieres; afvigelser er mærket ``≠`` (og
+    gule). Hjemlen og de regimer, der intet ændrer for personen, står i ``--alle`` og i JSON; de
+    regimer, der intet ændrer for nogen, nævnes én gang til sidst (:func:`uaendret_for_alle`), så
+    notatet for eksemplerne kan læses på en skærm.
+    """
+    if alle:
+        return _alle_raekker(s)
+    dele = []
+    for m in s.medlemmer():
+        dele.append(
+            _indrykket(Text.assemble((f"{m.id} ({m.entitet})", "bold"), f": {sammenfatning(s, m)}"), 0)
         )
-        tabel.add_column("Variabel")
-        tabel.add_column("Hjemmel", style="dim")
-        regimer = s.regimer[:1] if mange else s.regimer
-        for r in regimer:
-            tabel.add_column(escape(r.navn))
-        if mange:
-            tabel.add_column("Afviger under")
-        for x in raekker:
-            celler = [_celle(x, r.noegle) for r in regimer]
-            if mange:
-                afvig = [
-                    Text.assemble(f"{r.navn}: ", _celle(x, r.noegle))
-                    for r in s.regimer[1:]
-                    if x.afviger(r.noegle) or _eget_hul(x, r.noegle)
-                ]
-                celler.append(Text("\n", overflow="fold").join(afvig))
-            hjemmel = Text(x.reference[0] if x.reference else "")
-            tabel.add_row(Text(f"{x.label}\n{x.variabel}"), hjemmel, *celler)
-        tabeller.append(tabel)
-    tabeller.append(Text("Gult: afviger fra gældende ret.", style="dim"))
-    if forklaring := _forklaring_af_maerket(s):
-        tabeller.append(Text(forklaring, style="dim"))
-    return Group(*tabeller)
+        for regimer, punkter in grupper(m):
+            dele.append(_indrykket(Text("under " + ", ".join(regimer) + ":"), 2))
+            for p in punkter:
+                dele.append(
+                    _indrykket(
+                        Text.assemble(
+                            (p.maerke, STIL[p.maerke]), " ", (p.raekke.variabel, "bold"), f": {p.tekst}"
+                        ),
+                        4,
+                    )
+                )
+    dele += reformfil.som_tabeller(s.regimer)
+    return Group(*dele)
+
+
+def uaendret_for_alle(sammenligninger: list[Sammenligning]) -> list[str]:
+    """Regimerne, der intet ændrer for nogen person eller noget arbejdssted i sammenligningerne."""
+    medlemmer = [m for s in sammenligninger for m in s.medlemmer()]
+    if not medlemmer:
+        return []
+    return [n for n in medlemmer[0].uaendret_under if all(n in m.uaendret_under for m in medlemmer)]
+
+
+def _alle_raekker(s: Sammenligning) -> Group:
+    """Hver række for hver person og hvert arbejdssted: regimerne samlet efter ens værdi.
+
+    Ingen tabel: i en smal terminal ville en tabel dele variabelnavne og regimenøgler; her står
+    hver på sin linje. En ny variabel vises som "ny under <regime>: <værdi>"; ``≠`` mærker en
+    afvigelse fra gældende ret (for en ny variabel: en værdi, der giver eller pålægger noget).
+    """
+    dele = []
+    for m in s.medlemmer():
+        dele.append(_indrykket(Text(f"{m.id} ({m.entitet}) — {s.periode}", style="bold"), 0))
+        for x in m.raekker:
+            dele.append(
+                _indrykket(
+                    Text.assemble((x.variabel, "bold"), f" — {x.label}", (_hjemmel(x), "dim")),
+                    2,
+                )
+            )
+            for maerke, hvem, tekst in _vaerdilinjer(x, [r.noegle for r in s.regimer]):
+                dele.append(
+                    _indrykket(
+                        Text.assemble(
+                            (f"{maerke} " if maerke else "", STIL.get(maerke, "")), f"{hvem}: {tekst}"
+                        ),
+                        6,
+                    )
+                )
+    dele += reformfil.som_tabeller(s.regimer)
+    dele.append(Text(f"{AFVIGER} (gult): afviger fra gældende ret.", style="dim"))
+    if forklaring := _forklaring_af_maerket([s]):
+        dele.append(Text(forklaring, style="dim"))
+    return Group(*dele)
+
+
+def _vaerdilinjer(x: Raekke, noegler: list[str]) -> list[tuple[str, str, str]]:
+    """(mærke, hvilke regimer, tekst) for hver forskellig værdi i rækken, i regimernes orden."""
+    ens: dict[tuple[str, str], list[str]] = {}
+    for noegle in noegler:
+        if noegle in x.huller:
+            maerke, tekst = IKKE_BEREGNET, x.tekster[noegle]
+        elif noegle not in x.tekster:
+            maerke, tekst = "", "findes ikke"
+        else:
+            maerke, tekst = (AFVIGER if x.afviger(noegle) else ""), x.tekster[noegle]
+        ens.setdefault((maerke, tekst), []).append(noegle)
+    linjer = []
+    for (maerke, tekst), regimer in ens.items():
+        if len(regimer) == len(noegler) > 1:
+            hvem = f"alle {len(regimer)} regimer"
+        elif regimer[0] == GAELDENDE_RET and len(regimer) > 2:
+            hvem = f"{GAELDENDE_RET} og {len(regimer) - 1} andre"
+        else:
+            hvem = ", ".join(regimer)
+        if x.ny and tekst != "findes ikke" and maerke != IKKE_BEREGNET:
+            hvem = f"ny under {hvem}"
+        linjer.append((maerke, hvem, tekst))
+    return linjer

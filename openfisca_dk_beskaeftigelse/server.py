@@ -2,12 +2,13 @@
 
 from gunicorn.app.base import BaseApplication
 
-from openfisca_dk_beskaeftigelse.webapp import lav_app
+from openfisca_dk_beskaeftigelse.webapp import MAKS_SEKUNDER, lav_app
 
 
 class _Server(BaseApplication):
-    def __init__(self, indstillinger: dict) -> None:
+    def __init__(self, indstillinger: dict, cors: tuple[str, ...]) -> None:
         self.indstillinger = indstillinger
+        self.cors = cors
         super().__init__()
 
     def load_config(self) -> None:
@@ -15,9 +16,14 @@ class _Server(BaseApplication):
             self.cfg.set(noegle, vaerdi)
 
     def load(self):
-        return lav_app()
+        return lav_app(cors=self.cors)
 
 
-def start(host: str, port: int, workers: int) -> None:
-    # Hvert regimes system og OpenAPI-spec bygges ved start; timeout giver tid til det.
-    _Server({"bind": f"{host}:{port}", "workers": workers, "timeout": 1200}).run()
+def start(host: str, port: int, workers: int, cors: tuple[str, ...]) -> None:
+    # Pakken indlæses én gang, før gunicorn deler sig i workers (preload); hvert regime bygges i
+    # en worker ved første brug. En anmodning stopper selv efter MAKS_SEKUNDER (503); gunicorns
+    # timeout er nødbremsen, hvis en beregning ikke kan afbrydes.
+    _Server(
+        {"bind": f"{host}:{port}", "workers": workers, "preload_app": True, "timeout": 2 * MAKS_SEKUNDER},
+        cors,
+    ).run()

@@ -12,6 +12,8 @@
 Byggestenene kan genbruges med andre systemer (fx en jurists egen reformfil):
 ``find_filer`` → ``indlaes`` → ``kontroller(tilfaelde, systemer)`` → ``koer(tilfaelde, systemer)``,
 hvor ``Systemer`` siger, hvilke reformstier et tilfælde må nævne, og bygger systemet for dem.
+Et tilfælde kan nævne en reformfil under ``reforms:`` (``mit_forslag.yaml``, relativt til
+testfilen); ``med_reformfiler`` gør den til et regime, før tilfældene kontrolleres.
 """
 
 import difflib
@@ -21,7 +23,7 @@ import sys
 import tempfile
 import types
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -31,7 +33,14 @@ from openfisca_core.indexed_enums import Enum
 from openfisca_core.tools import test_runner
 
 import openfisca_dk_beskaeftigelse.reforms as reformpakke
-from openfisca_dk_beskaeftigelse.beregning import FOERSTE_MAANED, BrugerFejl, indlaes_yaml, typefejl
+from openfisca_dk_beskaeftigelse import reformfil
+from openfisca_dk_beskaeftigelse.beregning import (
+    FOERSTE_MAANED,
+    TESTNOEGLER,
+    BrugerFejl,
+    indlaes_yaml,
+    typefejl,
+)
 from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
 from openfisca_dk_beskaeftigelse.modelperiode import foer_modellen
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
@@ -47,8 +56,6 @@ FELT = "FIL"
 REFORMPAKKE = reformpakke.__name__
 ENHEDER = {periods.DateUnit.MONTH: "måned", periods.DateUnit.YEAR: "år", periods.DateUnit.DAY: "dag"}
 ENDELSER = (".yaml", ".yml")
-# Nøglerne i et tilfælde: felterne i OpenFiscas Test (en anden nøgle ville give en TypeError i runneren).
-NOEGLER = tuple(f.name for f in fields(test_runner.Test))
 # Nøgler, som kører Python-kode fra andre pakker (OpenFiscas udvidelser); en fremmed fil må ikke det.
 FORBUDTE_NOEGLER = ("extensions",)
 
@@ -201,11 +208,11 @@ class _Kontrol:
         if not isinstance(data, dict):
             self.problem(None, "et tilfælde skal være et objekt med name, period, input og output")
             return
-        kendte = sorted(set(NOEGLER) - set(FORBUDTE_NOEGLER))
+        kendte = sorted(set(TESTNOEGLER) - set(FORBUDTE_NOEGLER))
         for noegle in data:
             if noegle in FORBUDTE_NOEGLER:
                 self.problem(noegle, "understøttes ikke (indlæser Python-kode fra en anden pakke)")
-            elif noegle not in NOEGLER:
+            elif noegle not in TESTNOEGLER:
                 mente = _mente_du(noegle, [k for k in kendte if k not in data])
                 self.problem(noegle, f"ukendt nøgle{mente} Kendte nøgler: {', '.join(kendte)}")
         for noegle in ("input", "output"):
@@ -373,6 +380,46 @@ class _Kontrol:
             forventet = typefejl(variabel, v)
             if forventet:
                 self.problem(felt, f"forventede {forventet}, fik {_vist(v)}")
+
+
+def med_reformfiler(
+    tilfaelde: list[Tilfaelde], systemer: Systemer
+) -> tuple[list[Tilfaelde], Systemer, list[Problem]]:
+    """Reformfiler under ``reforms:`` (en sti, der ender på .yaml, .yml eller .json, relativt til testfilen).
+
+    Hver reformfil bliver et regime (``reformfil.indlaes_fil``) med den fulde sti som nøgle; stien i
+    tilfældet erstattes af nøglen, og ``Systemer`` kender den som reform. En fejl i reformfilen er
+    et problem med testfilen, tilfældet og reformfilens linje og felt.
+    """
+    reformer = dict(systemer.reformer)
+    problemer, nye = [], []
+    # En fejl i en reformfil meldes én gang, ved det første tilfælde, der nævner den.
+    fejlede: set[Path] = set()
+    for t in tilfaelde:
+        stier = t.reformstier
+        if not isinstance(t.data, dict) or not any(
+            isinstance(s, str) and reformfil.er_reformfil(s) for s in stier
+        ):
+            nye.append(t)
+            continue
+        noegler = []
+        for sti in stier:
+            if not (isinstance(sti, str) and reformfil.er_reformfil(sti)):
+                noegler.append(sti)
+                continue
+            fil = (t.fil.parent / sti).resolve()
+            if fil in fejlede:
+                continue
+            try:
+                noegle = reformfil.indlaes_fil(fil, noegle=str(fil)).noegle
+            except BrugerFejl as fejl:
+                fejlede.add(fil)
+                problemer.append(Problem(t.fil, t.navn, "reforms", str(fejl)))
+                continue
+            reformer[noegle] = noegle
+            noegler.append(noegle)
+        nye.append(Tilfaelde(t.fil, t.nr, {**t.data, "reforms": noegler}))
+    return nye, Systemer(reformer, systemer.byg, systemer.gaeldende_ret), problemer
 
 
 def kontroller(tilfaelde: list[Tilfaelde], systemer: Systemer) -> list[Problem]:

@@ -56,8 +56,9 @@ def test_eksemplerne_beregnes_under_alle_regimer(tmp_path):
     resultat = _koer("sammenlign", *EKSEMPLER, "--periode", "2026-03", "--regimer", "alle", cwd=tmp_path)
     assert resultat.returncode == 0, resultat.stderr
     for navn in ("mette", "ali", "birgit", "jonas", "karin", "lars", "sofie", "hassan", "eva"):
-        assert navn in resultat.stdout
-    assert "Alder i hele år" in resultat.stdout
+        assert f"{navn} (personer): ændres under" in resultat.stdout
+    alle = _koer("sammenlign", LEDIG, "--periode", "2026-03", "--regimer", "alle", "--alle")
+    assert "Alder i hele år" in alle.stdout
 
 
 def test_json_er_maskinlaesbart_og_stabilt():
@@ -66,7 +67,7 @@ def test_json_er_maskinlaesbart_og_stabilt():
     )
     assert resultat.returncode == 0, resultat.stderr
     data = json.loads(resultat.stdout)
-    assert data["format_version"] == 3 and data["periode"] == "2026-03"
+    assert data["format_version"] == 4 and data["periode"] == "2026-03"
     raekker = {r["variabel"]: r for r in data["resultater"]}
     assert raekker["alder"]["vaerdier"]["gaeldende_ret"] == 41
     assert raekker["ydelse"]["vaerdier"]["gaeldende_ret"] == "arbejdsloeshedsdagpenge"
@@ -78,7 +79,9 @@ def test_csv_og_markdown():
     csv_ = _koer("sammenlign", LEDIG, "--periode", "2026-03", "--format", "csv", "--variabler", "alder")
     assert csv_.stdout.splitlines()[0].startswith("situation,entitet,id,variabel,regime,vaerdi")
     assert f"{LEDIG},personer,mette,alder,gaeldende_ret,41,41,nej" in csv_.stdout
-    md = _koer("sammenlign", LEDIG, "--periode", "2026-03", "--format", "markdown", "--variabler", "alder")
+    md = _koer(
+        "sammenlign", LEDIG, "--periode", "2026-03", "--format", "markdown", "--variabler", "alder", "--alle"
+    )
     assert "| Alder i hele år (`alder`) |" in md.stdout
 
 
@@ -276,6 +279,7 @@ def test_et_hul_i_kilderne_rammer_kun_sin_celle(tmp_path, format_):
         "gaeldende_ret,faerre_maalgrupper",
         "--variabler",
         variabler,
+        "--alle",
     ]
     resultat = _koer("sammenlign", sti, *faelles, "--format", format_, env={"COLUMNS": "400"})
     assert resultat.returncode == 0, resultat.stderr
@@ -361,7 +365,7 @@ def test_hjaelpen_og_argparses_egne_beskeder_er_paa_dansk():
         assert engelsk not in hjaelp.stdout, engelsk
     assert "brug: dk-beskaeftigelse test" in _koer("test", "--help").stdout
     for args, linje in [
-        (["sammenlign"], "fejl: disse argumenter mangler: SITUATION, --periode"),
+        (["sammenlign"], "fejl: disse argumenter mangler: SITUATION"),
         (["paradis"], "fejl: kommando: ugyldigt valg 'paradis'; vælg mellem 'sammenlign', "),
         (["regimer", "--format", "pdf"], "fejl: --format: ugyldigt valg 'pdf'; vælg mellem 'tabel', 'json'"),
         ([*EFFEKT, "--seed", "nul"], "fejl: --seed: ugyldig værdi 'nul'"),

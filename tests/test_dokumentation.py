@@ -78,6 +78,24 @@ def test_regneeksemplets_raekker_er_entydige(sider):
             assert len(hvem_og_variabel) == len(set(hvem_og_variabel)), navn
 
 
+def test_kilderne_naevnes_ved_titel_og_afsnit_ikke_ved_filnavn(sider):
+    side = sider["reformer/faerre_maalgrupper.md"]
+    assert "- KL og 6-byerne (2024), 2. Forenkling – færre målgrupper (`000_991c7bef0c1547ec.txt`)" in side
+    katalog = sider["reformer/katalog.md"]
+    raekker = [x for x in katalog.splitlines() if x.startswith("| ") and "|---" not in x]
+    forslag = [r for r in raekker if r.count(" | ") == 4 and not r.startswith("| Kilde |")]
+    assert forslag and all(".txt" not in r.split(" | ")[0] for r in forslag)
+    assert (
+        "| Anbefalinger til ekspertgruppen (2024) | KL og 6-byerne, 2. Forenkling – færre målgrupper |"
+        in katalog
+    )
+    # Reformparametrenes kilde (metadata.reference) er heller ikke et filnavn alene.
+    assert (
+        "Frikommuneforsøg II i Nordjylland (2020), Forholdstalskravene bør følge med tiden"
+        in sider["reformer/fleksible_forholdstal.md"]
+    )
+
+
 def test_reformsiden_viser_hvilke_pligter_der_flytter_for_hvem(sider):
     """faerre_maalgrupper: Ali (jobparat) mister fristen for første samtale, men beholder joblog og cv;
     Sara (ung aktivitetsparat) får ikke cv-pligt; Per (jobafklaring) mister LAB's samtaler og planen."""

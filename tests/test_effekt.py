@@ -135,3 +135,15 @@ def test_effekt_csv_fra_kommandolinjen_og_i_mappen_har_hullerne(hul_under_gaelde
     assert cli.main([*argv, "--format", "csv", "--ud", str(tmp_path)]) == 0
     for tekst in (capsys.readouterr().out, (tmp_path / "effekt.csv").read_text(encoding="utf-8")):
         assert any(r["kategori"] == "Ledighedsydelse" for r in _huller_i_csv(tekst))
+
+
+def test_udgifterne_summeres_i_float64(resultat):
+    # OpenFiscas beløb er float32; en float32-sum af sygedagpengene mister ører (913.752,1875 mod
+    # 913.752,171875 for 3.000 personer), så totalen skal være float64-summen af de samme beløb.
+    simulering, vaegt = _simulering(GAELDENDE_RET)
+    beloeb = simulering.calculate("sygedagpenge_maanedsbeloeb", PERIODE)
+    forventet = beloeb.astype(numpy.float64).sum() * vaegt
+    assert float(beloeb.sum()) * vaegt != pytest.approx(forventet, rel=1e-12, abs=0)
+    assert resultat.vaerdi("udgifter", "Sygedagpenge", GAELDENDE_RET) == pytest.approx(
+        forventet, rel=1e-12, abs=0
+    )

@@ -10,6 +10,7 @@ import copy
 import csv
 import io
 import json
+import shlex
 from decimal import Decimal
 
 import pytest
@@ -253,20 +254,23 @@ def test_systemet_bygges_en_gang_per_valg_og_uden_fremskrivning_er_satserne_uroe
 
 def test_json_csv_markdown_og_tabel_markerer_de_fremskrevne(fremskrevet):
     data = som_dict(fremskrevet)
-    assert data["format_version"] == 3 and data["fremskrivning"] is True
+    assert data["format_version"] == 4 and data["fremskrivning"] is True
     dagpenge = next(r for r in data["resultater"] if r["variabel"] == "dagpenge_maanedssats")
     assert {"parameter": DAGPENGEMAKS, "dato": "2028-03-01"} in dagpenge["fremskrevne"][GAELDENDE_RET]
     raekker = {r["variabel"]: r for r in csv.DictReader(io.StringIO(som_csv(fremskrevet, "a.yaml")))}
     assert f"{DAGPENGEMAKS} (2028-03-01)" in raekker["dagpenge_maanedssats"]["note"]
     assert raekker["dagpenge_maanedssats"]["note"].startswith("fremskrevet: ")
     assert raekker["alder"]["note"] == ""
-    markdown = som_markdown(fremskrevet)
+    # Kun gældende ret: notatet har ingen afvigelser, så værdierne står i tabellen (alle rækker).
+    markdown = som_markdown(fremskrevet, alle=True)
     assert (
-        "23.281,00 (fremskrevet)" in markdown and "(fremskrevet) = bygger på satser fremskrevet" in markdown
+        "| 23.281,00 (fremskrevet) |" in markdown
+        and "(fremskrevet) = bygger på satser fremskrevet" in markdown
     )
     konsol = Console(width=200, record=True)
-    konsol.print(som_tabel(fremskrevet))
-    assert "23.281,00 (fremskrevet)" in konsol.export_text()
+    konsol.print(som_tabel(fremskrevet, alle=True))
+    tekst = konsol.export_text()
+    assert "gaeldende_ret: 23.281,00 (fremskrevet)" in tekst and "(fremskrevet) = bygger på" in tekst
     # Uden fremskrivning: intet mærke og ingen forklaring af det.
     uden = sammenlign(HOEJTLOENNET, "2026-03", [GAELDENDE_RET], ["alder"])
     assert som_dict(uden)["fremskrivning"] is False and "fremskrevet" not in som_markdown(uden)
@@ -333,3 +337,119 @@ def test_effekt_naevner_de_maal_der_bygger_paa_fremskrevne_satser():
     # Uden fremskrivning er dagpengeudgiften et hul.
     uden = effekt([GAELDENDE_RET], PERIODE, 300, seed=3)
     assert uden.vaerdi("udgifter", "Dagpenge", GAELDENDE_RET) is None and uden.fremskrevne == []
+
+
+# Notatet og fremskrivningen sammen. Mette og Jens er forsikrede ledige på dagpenge i 2028.
+# Mette: 40.000 × 0,92 × 0,9 = 33.120 kr. over det fremskrevne loft på 23.281 kr.; Jens:
+# 20.000 × 0,92 × 0,9 = 16.560 kr. under det (hans sats læser stadig loftet og er markeret).
+LEDIGE_2028 = {
+    "personer": {
+        navn: {
+            "foedselsdato": {"ETERNITY": foedt},
+            "ydelse": {"2028": "arbejdsloeshedsdagpenge"},
+            "beskaeftigelse": {"2028": "ledig"},
+            "maanedsloen": {"2028": loen},
+        }
+        for navn, foedt, loen in (("mette", "1984-05-10", 40000), ("jens", "1990-01-01", 20000))
+    }
+}
+SAMLET = "samlet_uddannelsesordning"
+
+
+def _koer(monkeypatch, capsys, *args) -> tuple[int, str, str]:
+    """Kommandoen som i en terminal, der er bred nok til, at ingen linje foldes."""
+    monkeypatch.setenv("COLUMNS", "400")
+    kode = cli.main([str(a) for a in args])
+    ud, fejl = capsys.readouterr()
+    return kode, "\n".join(x.rstrip() for x in ud.splitlines()), fejl
+
+
+@pytest.fixture
+def ledige(tmp_path):
+    fil = tmp_path / "ledige.json"
+    fil.write_text(json.dumps(LEDIGE_2028), encoding="utf-8")
+    return fil
+
+
+def test_notatet_2028_markerer_den_fremskrevne_vaerdi_og_forklarer_maerket(monkeypatch, capsys, ledige):
+    # Den samlede uddannelsesordning giver en forsikret ledig hele sin dagpengesats
+    # (reformer.samlet_uddannelsesordning.andel_dagpenge = 1): Mette 23.281 kr. (loftet).
+    argv = ["sammenlign", ledige, "--periode", PERIODE, "--regimer", SAMLET, "--fremskrivning"]
+    argv += ["--variabler", "dagpenge_maanedssats,samlet_uddannelse_dagpengesats"]
+    kode, notat, fejl = _koer(monkeypatch, capsys, *argv)
+    assert kode == 0, fejl
+    mette = notat.split("mette (personer)", 1)[1].split("jens (personer)", 1)[0]
+    assert f"under {SAMLET}:" in mette
+    assert "≠ samlet_uddannelse_dagpengesats: ny: 23.281,00 (fremskrevet)" in mette
+    # Dagpengesatsen er ens under begge regimer: ingen afvigelse, ingen linje i notatet.
+    assert "dagpenge_maanedssats:" not in mette
+    assert "≠ samlet_uddannelse_dagpengesats: ny: 16.560,00 (fremskrevet)" in notat
+    assert "(fremskrevet) = bygger på satser fremskrevet efter den sidst offentliggjorte værdi" in notat
+    # Forklaringen, notatet foreslår, regner med de samme satser, så den kan køres, som den står.
+    forslag = next(x for x in notat.splitlines() if x.startswith("Hvorfor en værdi er"))
+    assert forslag.endswith(f"--regime {SAMLET} --fremskrivning")
+    kode, trae, fejl = _koer(monkeypatch, capsys, *shlex.split(forslag.split("dk-beskaeftigelse ", 1)[1]))
+    assert kode == 0, fejl
+    assert f"parameter {DAGPENGEMAKS}<2028-03-01> = 23281 (fremskrevet)" in trae
+
+    kode, alle, _ = _koer(monkeypatch, capsys, *argv, "--alle")
+    assert kode == 0 and "alle 2 regimer: 23.281,00 (fremskrevet)" in alle
+    assert "(fremskrevet) = bygger på satser" in alle
+
+
+def test_markdown_notatet_2028_markerer_den_fremskrevne_vaerdi(monkeypatch, capsys, ledige):
+    argv = ["sammenlign", ledige, "--periode", PERIODE, "--regimer", SAMLET, "--fremskrivning"]
+    argv += ["--variabler", "dagpenge_maanedssats,samlet_uddannelse_dagpengesats", "--format", "markdown"]
+    kode, markdown, fejl = _koer(monkeypatch, capsys, *argv)
+    assert kode == 0, fejl
+    mette = markdown.split("## mette (personer)", 1)[1].split("## jens (personer)", 1)[0]
+    assert f"Under `{SAMLET}`:" in mette
+    linje = next(x for x in mette.splitlines() if "`samlet_uddannelse_dagpengesats`" in x)
+    assert linje.startswith("- ≠ ") and linje.endswith(": ny: 23.281,00 (fremskrevet)")
+    assert "(fremskrevet) = bygger på satser fremskrevet" in markdown
+    # Uden flaget: 2028 er et hul i kilderne, og intet er markeret som fremskrevet.
+    kode, uden, _ = _koer(monkeypatch, capsys, *[a for a in argv if a != "--fremskrivning"])
+    assert kode == 0 and "(fremskrevet)" not in uden and "hul i kilderne" in uden
+
+
+def test_forklar_med_person_markerer_den_fremskrevne_parameter_i_personens_trae(monkeypatch, capsys, ledige):
+    argv = ["forklar", ledige, "--variabel", "dagpenge_maanedssats", "--periode", PERIODE]
+    kode, trae, fejl = _koer(monkeypatch, capsys, *argv, "--person", "jens", "--fremskrivning")
+    assert kode == 0, fejl
+    overskrifter = [x for x in trae.splitlines() if x.startswith("Forklaring af")]
+    assert overskrifter == [
+        f"Forklaring af dagpenge_maanedssats for jens (personer) i {PERIODE} (gaeldende_ret)"
+    ]
+    assert "Bygger på fremskrevne satser (antagelse): " in trae and f"{DAGPENGEMAKS} (2028-03-01)" in trae
+    assert "dagpenge_maanedssats<2028-03> = 16560.00" in trae
+    # Parameteren står én gang med værdi, mærke, § og kilde; derefter kun henvisningen, også mærket.
+    linjer = trae.splitlines()
+    nr = next(
+        i for i, x in enumerate(linjer) if f"parameter {DAGPENGEMAKS}<2028-03-01> = 23281 (fremskrevet)" in x
+    )
+    assert "AFL § 47, stk. 1 · kilde: parameters/afl/dagpenge.yaml" in linjer[nr + 1]
+    assert "fremskrevet fra værdien pr. 2026-01-01" in linjer[nr + 1]
+    assert trae.count(f"parameter {DAGPENGEMAKS}<") == 1
+    assert f"parameter {DAGPENGEMAKS} (fremskrevet) (se ovenfor)" in trae
+    # En parameter, der ikke er fremskrevet, er ikke markeret.
+    assert "parameter skat.arbejdsmarkedsbidrag<2028-03-01> = 0.08\n" in trae
+
+
+def test_forklar_under_en_reform_med_fremskrivning_saetter_regimet_ikke_den_fremskrevne_sats(
+    monkeypatch, capsys, ledige
+):
+    # Gældende ret fremskrives på samme måde: loftet er ikke sat af reformen, andelen er.
+    argv = ["forklar", ledige, "--variabel", "samlet_uddannelse_dagpengesats", "--periode", PERIODE]
+    kode, trae, fejl = _koer(
+        monkeypatch, capsys, *argv, "--regime", SAMLET, "--person", "mette", "--fremskrivning"
+    )
+    assert kode == 0, fejl
+    linjer = trae.splitlines()
+    loft = next(
+        i for i, x in enumerate(linjer) if f"parameter {DAGPENGEMAKS}<2028-03-01> = 23281 (fremskrevet)" in x
+    )
+    assert "sat af regimet" not in linjer[loft + 1]
+    andel = next(
+        i for i, x in enumerate(linjer) if "parameter reformer.samlet_uddannelsesordning.andel_dagpenge<" in x
+    )
+    assert f"sat af regimet {SAMLET}" in " ".join(linjer[andel + 1 : andel + 3])

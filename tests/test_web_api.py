@@ -186,7 +186,7 @@ def test_sammenlign_fejl_naevner_feltet(klient, krop, felt):
     svar = (
         klient.post("/sammenlign", json=krop)
         if isinstance(krop, dict)
-        else klient.post("/sammenlign", data=krop, content_type="text/plain")
+        else klient.post("/sammenlign", data=krop, content_type="application/json")
     )
     assert svar.status_code == 400
     assert svar.json["felt"] == felt, svar.json

@@ -6,7 +6,7 @@ from openfisca_core.holders import set_input_dispatch_by_period
 from openfisca_core.periods import ETERNITY, MONTH
 from openfisca_core.variables import Variable
 
-from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, hele_aar, kraev_oplyst
+from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, hele_aar, kraev_foedt, kraev_oplyst
 from openfisca_dk_beskaeftigelse.entities import Person
 from openfisca_dk_beskaeftigelse.love import LAB
 
@@ -37,7 +37,10 @@ class alder(Variable):
     )
 
     def formula(person, period):
-        kraev_oplyst(person("foedselsdato", period), "foedselsdato", "alder")
+        foedselsdato = person("foedselsdato", period)
+        kraev_oplyst(foedselsdato, "foedselsdato", "alder")
+        # En alder før fødslen findes ikke (den ville blive negativ og give en målgruppe).
+        kraev_foedt(foedselsdato, period.start.date, "alder")
         return person("alder_ud_fra_foedselsdato", period)
 
 
@@ -50,7 +53,8 @@ class alder_ud_fra_foedselsdato(Variable):
     documentation = (
         "Hele år fra foedselsdato til den første dag i måneden, beregnet én gang per person og "
         "måned for alle regler, der bruger alderen (alder og datoer.alder_hvor). Uden fødselsdato "
-        "er værdien meningsløs; alder og alder_hvor kræver fødselsdatoen, hvor alderen bruges."
+        "er værdien meningsløs; alder og alder_hvor kræver fødselsdatoen (og at borgeren er født), "
+        "hvor alderen bruges."
     )
 
     def formula(person, period):

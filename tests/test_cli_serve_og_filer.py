@@ -1,0 +1,119 @@
+"""Kommandolinjen (issue 14): serve's workers, port og CORS; situationer, der før fyldte hukommelsen;
+``effekt --ud`` overskriver kun med ``--overskriv`` og følger aldrig et symbolsk link."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from openfisca_dk_beskaeftigelse import cli, effekt
+
+EFFEKT = ("effekt", "--regimer", "gaeldende_ret", "--periode", "2026-03", "--personer", "200")
+
+
+def _koer(*args, timeout=120):
+    return subprocess.run(
+        [Path(sys.executable).parent / "dk-beskaeftigelse", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+
+
+def _en_linje(resultat, *dele: str) -> str:
+    assert resultat.returncode == 2, resultat.stderr
+    linjer = resultat.stderr.strip().splitlines()
+    assert len(linjer) == 1 and "Traceback" not in resultat.stderr, resultat.stderr
+    for del_ in dele:
+        assert del_ in linjer[0], linjer[0]
+    return linjer[0]
+
+
+@pytest.mark.parametrize(
+    ("argumenter", "dele"),
+    [
+        (("--workers", "0"), ("--workers", "≥ 1", "0")),
+        (("--workers", "-3"), ("--workers", "-3")),
+        (("--port", "0"), ("--port", "1 til 65535", "0")),
+        (("--port", "65536"), ("--port", "65536")),
+        (("--cors", "ftp://x"), ("--cors", "ftp://x")),
+        (("--cors", "https://a.dk,https://b.dk/sti"), ("--cors", "https://b.dk/sti")),
+    ],
+)
+def test_serve_afviser_forkerte_vaerdier_med_en_linje(argumenter, dele):
+    _en_linje(_koer("serve", *argumenter, timeout=30), *dele)
+
+
+def test_serve_standard_er_en_worker_per_kerne():
+    assert "én per kerne" in _koer("serve", "--help").stdout
+    assert cli._kerner() == len(os.sched_getaffinity(0))
+
+
+def test_serve_siger_antallet_af_workers(monkeypatch, capsys):
+    startet = []
+    monkeypatch.setattr("openfisca_dk_beskaeftigelse.server.start", lambda *args: startet.append(args))
+    assert cli.main(["serve", "--port", "5050", "--cors", "https://jura.example"]) == 0
+    assert startet[-1] == ("127.0.0.1", 5050, cli._kerner(), ("https://jura.example",))
+    fejl = capsys.readouterr().err
+    assert f"med {cli._kerner()} workers (én per kerne" in fejl and "https://jura.example" in fejl
+    assert cli.main(["serve", "--workers", "3", "--cors", "ingen"]) == 0
+    assert startet[-1][2:] == (3, ())
+    assert "med 3 workers, CORS: ingen" in capsys.readouterr().err
+
+
+def test_numerisk_id_i_en_situationsfil_giver_en_linje(tmp_path):
+    # Før: OpenFiscas fejltræ gjorde id'et til en liste så lang som tallet (15 GB for 999999999999).
+    fil = tmp_path / "numerisk.json"
+    fil.write_text(json.dumps({"personer": {"999999999999": {"maanedsloen": {"x": 1}}}}))
+    linje = _en_linje(
+        _koer("sammenlign", fil, "--periode", "2026-03", "--regimer", "gaeldende_ret", timeout=60)
+    )
+    assert "personer/999999999999/maanedsloen/x" in linje and len(linje) < 500
+
+
+@pytest.mark.parametrize(
+    ("person", "felt"),
+    [
+        ({"tidligere_sygedagpengeuger": {"2026-03": -10}}, "tidligere_sygedagpengeuger/2026-03"),
+        ({"maanedsloen": {"2026": -34000}}, "maanedsloen/2026"),
+        ({"foedselsdato": {"ETERNITY": "2030-01-01"}}, "foedselsdato"),
+        ({"alder": {"2026-W10": 40}}, "alder/2026-W10"),
+    ],
+)
+def test_umulige_vaerdier_giver_exitkode_2(tmp_path, person, felt):
+    fil = tmp_path / "borger.json"
+    fil.write_text(json.dumps({"personer": {"a": {"foedselsdato": {"ETERNITY": "1990-01-01"}, **person}}}))
+    _en_linje(
+        _koer(
+            "sammenlign", fil, "--periode", "2026-03", "--regimer", "gaeldende_ret", "--variabler", "alder"
+        ),
+        felt,
+    )
+
+
+def test_effekt_overskriver_kun_med_overskriv(tmp_path):
+    ud = tmp_path / "ud"
+    assert _koer(*EFFEKT, "--ud", ud).returncode == 0
+    foer = (ud / "effekt.json").read_text()
+    (ud / "effekt.json").write_text("mit eget arbejde")
+    _en_linje(_koer(*EFFEKT, "--ud", ud), "--ud", "findes allerede", "--overskriv")
+    assert (ud / "effekt.json").read_text() == "mit eget arbejde"
+    assert _koer(*EFFEKT, "--ud", ud, "--overskriv").returncode == 0
+    assert (ud / "effekt.json").read_text() == foer
+    assert {p.name for p in ud.iterdir()} <= set(effekt.udfiler())
+
+
+def test_effekt_foelger_aldrig_et_symbolsk_link(tmp_path):
+    ud, maal = tmp_path / "ud", tmp_path / "andet_sted.csv"
+    ud.mkdir()
+    maal.write_text("må ikke røres")
+    (ud / "effekt.csv").symlink_to(maal)
+    _en_linje(_koer(*EFFEKT, "--ud", ud), "effekt.csv", "findes allerede")
+    assert _koer(*EFFEKT, "--ud", ud, "--overskriv").returncode == 0
+    # Linket er erstattet af en fil; målet er uændret.
+    assert maal.read_text() == "må ikke røres"
+    assert not (ud / "effekt.csv").is_symlink() and (ud / "effekt.csv").read_text().startswith("maal,")
