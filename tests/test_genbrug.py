@@ -14,15 +14,26 @@ from openfisca_core.periods import MONTH
 from openfisca_core.reforms import Reform
 from openfisca_core.variables import Variable
 
-from openfisca_dk_beskaeftigelse import EKSEMPELMAPPE, genbrug
+from openfisca_dk_beskaeftigelse import EKSEMPELMAPPE, genbrug, reformfil
 from openfisca_dk_beskaeftigelse.beregning import byg_simulering as byg_simulering_fra_situation
-from openfisca_dk_beskaeftigelse.beregning import indlaes_situation, vaerdier
+from openfisca_dk_beskaeftigelse.beregning import (
+    inddata_uden_for_regimer,
+    indlaes_situation,
+    uden_inddata,
+    vaerdier,
+)
 from openfisca_dk_beskaeftigelse.entities import Person
 from openfisca_dk_beskaeftigelse.fremskrivning import foelg
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 from openfisca_dk_beskaeftigelse.population import byg_simulering, generer
 from openfisca_dk_beskaeftigelse.reformstoette import aendr_parametre, aendr_vaerdier
-from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, alle_regimer, byg_system, regime
+from openfisca_dk_beskaeftigelse.regimer import (
+    GAELDENDE_RET,
+    alle_regimer,
+    byg_system,
+    regime,
+    registrets_systemer,
+)
 from openfisca_dk_beskaeftigelse.sammenligning import sammenlign, standardvariabler
 from openfisca_dk_beskaeftigelse.uddata import alle_uddata
 
@@ -112,30 +123,55 @@ def test_sammenligningen_med_fuld_beregning_kan_fejle(grundlag, fulde):
     assert len(aendrer) >= 0.75 * len(REGIMER), sorted(set(REGIMER) - set(aendrer))
 
 
-@pytest.mark.parametrize("eksempel", EKSEMPLER, ids=lambda sti: sti.stem)
-def test_sammenligningen_af_eksemplet_er_hvert_regimes_fulde_beregning(eksempel):
-    situation = indlaes_situation(eksempel)
-    sammenligning = sammenlign(situation, PERIODE, REGIMER)
+def _som_fuld_beregning(situation, noegler, periode=PERIODE):
+    """``sammenlign`` med genbrug mod en ny simulering per regime (med de inddata, regimet kender)."""
+    sammenligning = sammenlign(situation, periode, noegler)
     navne = standardvariabler(byg_system(GAELDENDE_RET), sammenligning.regimer)
+    systemer = {r.noegle: byg_system(r.noegle) for r in sammenligning.regimer}
+    ukendte = inddata_uden_for_regimer(systemer, situation, registrets_systemer)
+    medlemmer = {(x.entitet, x.id) for x in sammenligning.raekker}
     for r in sammenligning.regimer:
-        system = byg_system(r.noegle)
-        simulering = byg_simulering_fra_situation(system, copy.deepcopy(situation))
-        forventet = {}
+        system = systemer[r.noegle]
+        fjernes = [sted for sted, regimer in ukendte.items() if r.noegle in regimer]
+        simulering = byg_simulering_fra_situation(system, uden_inddata(situation, fjernes))
+        forventet, huller = {}, set()
         for navn in (n for n in navne if n in system.variables):
             try:
-                forventet.update(
-                    {(v.entitet, v.id, v.variabel): v for v in vaerdier(system, simulering, PERIODE, [navn])}
-                )
+                beregnede = vaerdier(system, simulering, periode, [navn])
             except ParameterHulError:
-                forventet[navn] = "hul"
+                huller.add(navn)
+                continue
+            forventet.update(
+                {(v.entitet, v.id, v.variabel): v for v in beregnede if (v.entitet, v.id) in medlemmer}
+            )
         faktisk = {
             (x.entitet, x.id, x.variabel): x.vaerdier[r.noegle]
             for x in sammenligning.raekker
             if r.noegle in x.vaerdier
         }
-        huller = {x.variabel for x in sammenligning.raekker if r.noegle in x.huller}
-        assert {n for n, v in forventet.items() if v == "hul"} == huller, r.noegle
-        assert faktisk == {n: v for n, v in forventet.items() if v != "hul"}, r.noegle
+        assert {x.variabel for x in sammenligning.raekker if r.noegle in x.huller} == huller, r.noegle
+        assert faktisk == forventet, r.noegle
+    return sammenligning
+
+
+@pytest.mark.parametrize("eksempel", EKSEMPLER, ids=lambda sti: sti.stem)
+def test_sammenligningen_af_eksemplet_er_hvert_regimes_fulde_beregning(eksempel):
+    _som_fuld_beregning(indlaes_situation(eksempel), REGIMER)
+
+
+def test_et_inddata_kun_en_reform_kender_gives_til_den_med_genbrug():
+    situation = indlaes_situation(EKSEMPELMAPPE / "forsikret_ledig.yaml")
+    person = next(iter(situation["personer"].values()))
+    person["i_ivaerksaetterforloeb"] = {PERIODE: True}
+    sammenligning = _som_fuld_beregning(situation, ["ivaerksaetteri", "faerre_maalgrupper"])
+    assert any("i_ivaerksaetterforloeb" in a for a in sammenligning.advarsler)
+
+
+@pytest.mark.parametrize("fil", sorted((EKSEMPELMAPPE / "reformer").glob("*.yaml")), ids=lambda sti: sti.stem)
+def test_en_reformfil_med_genbrug_er_dens_fulde_beregning(fil):
+    reformfil.indlaes_regimer([str(fil)])
+    for eksempel in EKSEMPLER:
+        _som_fuld_beregning(indlaes_situation(eksempel), [str(fil), f"faerre_maalgrupper+{fil}"], "2027-03")
 
 
 class _FemSamtaler(Reform):
@@ -284,6 +320,7 @@ def test_med_fremskrivning_er_vaerdier_og_fremskrevne_satser_hvert_regimes_fulde
     situation = indlaes_situation(eksempel)
     sammenligning = sammenlign(situation, periode, REGIMER, fremskrivning=True)
     navne = standardvariabler(byg_system(GAELDENDE_RET), sammenligning.regimer)
+    medlemmer = {(x.entitet, x.id) for x in sammenligning.raekker}
     markeret = 0
     for r in sammenligning.regimer:
         system = byg_system(r.noegle, fremskrivning=True)
@@ -297,7 +334,13 @@ def test_med_fremskrivning_er_vaerdier_og_fremskrevne_satser_hvert_regimes_fulde
             except ParameterHulError:
                 continue
             laeste = spor.laest_siden(maerke)
-            forventet.update({(v.entitet, v.id, v.variabel): (v, laeste) for v in beregnede})
+            forventet.update(
+                {
+                    (v.entitet, v.id, v.variabel): (v, laeste)
+                    for v in beregnede
+                    if (v.entitet, v.id) in medlemmer
+                }
+            )
         faktisk = {
             (x.entitet, x.id, x.variabel): (x.vaerdier[r.noegle], x.fremskrevne.get(r.noegle, []))
             for x in sammenligning.raekker
