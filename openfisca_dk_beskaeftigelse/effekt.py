@@ -22,9 +22,9 @@ Beregningen:
   simulering slippes, før det næste beregnes.
 - Bidderne (``population.del_op``) beregnes parallelt i processer på denne maskine (``motor``
   "proces", standard) eller på en Dask-klynge (``motor`` "dask", ``adresse`` som
-  ``tcp://host:8786``; uden adresse en lokal klynge). Hver bid tæller i hele tal (personer,
-  samtaler, kroner i hele øre), så summen over bidderne er præcis den samme som for hele
-  befolkningen på én gang, uanset rækkefølgen.
+  ``tcp://host:8786``; uden adresse en lokal klynge). Hver bid tæller eksakt (personer og
+  samtaler som heltal, beløbene som deres eksakte sum), så summen over bidderne er præcis den
+  samme som for hele befolkningen på én gang, uanset rækkefølgen.
 - En række måneder (``periode`` som liste): befolkningen er den samme bestand hver måned
   (samme seed), og forskellene mellem månederne er lovens. Udgifterne lægges sammen over
   månederne (kroner i perioden); alle andre mål er gennemsnittet pr. måned (``SAMMENLAEGNING``).
@@ -55,6 +55,7 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 import numpy
 from openfisca_core.indexed_enums import EnumArray
@@ -91,12 +92,10 @@ UDGIFTER = {
 }
 FOERSTE_MAANEDER = 6  # samtalekravene i LAB § 31 og SDL § 13 b gælder de første 6 måneder
 MAANEDER_PR_AAR = 12
-OERE_PR_KRONE = 100
-# Hver bid tæller i hele tal; et tal gange skalaen (og vægten) er målets værdi.
+# Hver bid tæller eksakt; et tal gange skalaen (og vægten) er målets værdi.
 SKALA = {
     # En bestand af forløb i deres første 6 måneder: kravet pr. forløb fordelt på 6 måneder, × 12.
     "obligatoriske_samtaler": MAANEDER_PR_AAR / FOERSTE_MAANEDER,
-    "udgifter": 1 / OERE_PR_KRONE,
 }
 MOTORER = ("proces", "dask")
 # Personer pr. bid: en proces, der regner på en bid af denne størrelse, bruger omkring 250 MB.
@@ -145,26 +144,47 @@ def _i_foerste_maaneder(befolkning: Befolkning, felt: str) -> numpy.ndarray:
     return plus_maaneder(start, FOERSTE_MAANEDER) > periode_start
 
 
-def _oere(vaerdier) -> int:
-    """Summen af kronebeløb i hele øre (et heltal, så bidder lægges præcis sammen)."""
-    return int(
-        numpy.rint(numpy.asarray(vaerdier, dtype=numpy.float64) * OERE_PR_KRONE).astype(numpy.int64).sum()
-    )
+def _eksakt_sum(vaerdier) -> Fraction:
+    """Den eksakte sum af beløbene (OpenFiscas float32), som brøk: den samme i enhver rækkefølge.
+
+    Hvert tal er en heltallig mantisse gange en potens af 2 (``numpy.frexp``); mantisserne lægges
+    sammen som heltal per eksponent (delt i to halvdele, så int64 ikke løber over), og summen er
+    eksakt. Bidder lægges derfor præcis sammen, og totalen er float64-summen af de samme beløb
+    uden dens afrundinger.
+    """
+    tal = numpy.asarray(vaerdier, dtype=numpy.float64).ravel()
+    tal = tal[tal != 0]
+    if not numpy.isfinite(tal).all():
+        raise ValueError("et beløb er ikke et endeligt tal")
+    mantisse, eksponent = numpy.frexp(tal)
+    heltal = (mantisse * 2.0**_MANTISSEBITS).astype(numpy.int64)
+    hoej, lav = heltal >> _HALVDEL, heltal & ((1 << _HALVDEL) - 1)
+    total = Fraction(0)
+    for e in numpy.unique(eksponent):
+        hvem = eksponent == e
+        summen = int(hoej[hvem].sum()) * 2**_HALVDEL + int(lav[hvem].sum())
+        total += Fraction(summen) * Fraction(2) ** (int(e) - _MANTISSEBITS)
+    return total
+
+
+# float64's mantisse har 53 bit; halvdelene (27 og 26 bit) kan lægges sammen for milliarder af tal.
+_MANTISSEBITS = 53
+_HALVDEL = 26
 
 
 @dataclass
 class _Optaelling:
-    """En bids (eller flere bidders) tal: (regime, maal, rang, kategori) → heltal, hullerne og de
-    fremskrevne (parameter, dato), hvert (regime, maal, kategori) bygger på."""
+    """En bids (eller flere bidders) tal: (regime, maal, rang, kategori) → et eksakt tal (heltal
+    eller brøk), hullerne og de fremskrevne (parameter, dato), hvert (regime, maal, kategori)
+    bygger på."""
 
     tal: dict[tuple, int] = field(default_factory=dict)
     huller: list[dict] = field(default_factory=list)
     fremskrevne: dict[tuple, set] = field(default_factory=dict)
 
     def tilfoej(self, noegle: str, maal: str, kategori: str, vaerdi, rang: int = 0) -> None:
-        self.tal[(noegle, maal, rang, kategori)] = self.tal.get((noegle, maal, rang, kategori), 0) + int(
-            vaerdi
-        )
+        vaerdi = vaerdi if isinstance(vaerdi, Fraction) else int(vaerdi)
+        self.tal[(noegle, maal, rang, kategori)] = self.tal.get((noegle, maal, rang, kategori), 0) + vaerdi
 
     def hul(self, noegle: str, maal: str, kategori: str, fejl: str, **mere) -> None:
         self.huller.append({"maal": maal, "kategori": kategori, "regime": noegle, "fejl": fejl, **mere})
@@ -289,7 +309,7 @@ def _maal_for_regime(
                 )
             elif hvem is not None:
                 vaerdier = numpy.where(beregn(hvem), vaerdier, 0)
-            tilfoej(noegle, "udgifter", ydelse, _oere(vaerdier), rang=rang)
+            tilfoej(noegle, "udgifter", ydelse, _eksakt_sum(vaerdier), rang=rang)
 
         return opgoer
 
@@ -570,7 +590,7 @@ def _resultat(samlet: _Optaelling, resultat: Resultat) -> Resultat:
     ):
         if (regime_, maal, "") in huller or (regime_, maal, kategori) in huller:
             continue
-        vaerdi = samlet.tal[(regime_, maal, rang, kategori)] * SKALA.get(maal, 1) * resultat.vaegt
+        vaerdi = float(samlet.tal[(regime_, maal, rang, kategori)]) * SKALA.get(maal, 1) * resultat.vaegt
         if SAMMENLAEGNING[maal] == "gennemsnit":
             vaerdi /= len(resultat.maaneder)
         resultat.raekker.append({"maal": maal, "kategori": kategori, "regime": regime_, "vaerdi": vaerdi})

@@ -12,7 +12,7 @@ import subprocess
 import numpy
 import pytest
 
-from openfisca_dk_beskaeftigelse import cli, klynge
+from openfisca_dk_beskaeftigelse import EKSEMPELMAPPE, cli, klynge, reformfil
 from openfisca_dk_beskaeftigelse.beregning import BrugerFejl
 from openfisca_dk_beskaeftigelse.effekt import SAMMENLAEGNING, effekt
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
@@ -170,3 +170,26 @@ def test_en_arbejder_med_en_anden_version_af_pakken_afvises():
         BrugerFejl, match=r"arbejderen tcp://10.0.0.7:40000 har openfisca-dk-beskaeftigelse 0.0.1"
     ):
         klynge._kontroller_versioner(Klient())
+
+
+def test_et_eget_regime_regnes_i_processerne_men_sendes_ikke_til_en_klynge():
+    fil = str(sorted((EKSEMPELMAPPE / "reformer").glob("*.yaml"))[0])
+    reformfil.indlaes_regimer([fil])
+    hel = effekt([fil], PERIODE, 3_000, seed=6, arbejdere=1, bidder=1)
+    assert _tal(effekt([fil], PERIODE, 3_000, seed=6, arbejdere=2, bidder=3)) == _tal(hel)
+    with pytest.raises(BrugerFejl, match="--motor dask: egne regimer"):
+        effekt([fil], PERIODE, 100, motor="dask")
+
+
+def test_beloebenes_sum_er_eksakt_og_uafhaengig_af_raekkefoelgen():
+    from fractions import Fraction
+
+    from openfisca_dk_beskaeftigelse.effekt import _eksakt_sum
+
+    rng = numpy.random.default_rng(8)
+    beloeb = (rng.random(20_000) * 40_000 - 5_000).astype(numpy.float32)
+    beloeb[::9] = 0
+    eksakt = sum(Fraction(float(b)) for b in beloeb)
+    assert _eksakt_sum(beloeb) == eksakt
+    assert _eksakt_sum(beloeb[:7_001]) + _eksakt_sum(beloeb[7_001:]) == eksakt
+    assert _eksakt_sum(beloeb[::-1]) == eksakt
