@@ -13,6 +13,7 @@ import re
 import shlex
 from collections.abc import Hashable
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from pathlib import Path
 
 import numpy
@@ -723,7 +724,7 @@ def vaerdier(system, simulering, periode: str, variabler: list[str]) -> list[Vae
         population = simulering.get_variable_population(navn)
         entitet = population.entity
         ids = population.ids
-        vaerdier = simulering.calculate(navn, _periode_for(variabel, periode))
+        vaerdier = simulering.calculate(navn, periode_for(variabel, periode))
         if isinstance(vaerdier, EnumArray):
             vaerdier = [medlem.name for medlem in vaerdier.decode()]
         for id_, v in zip(ids, vaerdier, strict=True):
@@ -731,10 +732,17 @@ def vaerdier(system, simulering, periode: str, variabler: list[str]) -> list[Vae
     return resultat
 
 
-def _periode_for(variabel, periode: str):
+def periode_for(variabel, periode: str):
+    """Perioden, variablen beregnes for: ETERNITY for de evige, ellers måneden."""
     if variabel.definition_period == periods.DateUnit.ETERNITY:
-        return periods.period("ETERNITY")
-    return periods.period(periode)
+        return _periode("ETERNITY")
+    return _periode(periode)
+
+
+@lru_cache(maxsize=1024)
+def _periode(tekst: str):
+    """OpenFiscas periode for teksten (fortolket én gang; perioderne ændres ikke)."""
+    return periods.period(tekst)
 
 
 def _python(v):

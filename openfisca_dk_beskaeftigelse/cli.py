@@ -13,8 +13,10 @@
   worker per kerne).
 - ``test FILER... [-v] [-n NAVN]``: YAML-tests, indlæst sikkert og kontrolleret før kørslen, kørt
   med OpenFiscas egen runner (se ``yamltest``).
-- ``effekt --regimer a,b|alle --periode P [--personer N] [--format ...] [--ud MAPPE]``: regimernes
-  virkning på en syntetisk dansk befolkning, med søjlediagrammer i ``--ud``.
+- ``effekt --regimer a,b|alle --periode P|--maaneder FRA:TIL [--personer N] [--motor proces|dask]
+  [--adresse tcp://HOST:8786] [--arbejdere N] [--format ...] [--ud MAPPE]``: regimernes virkning
+  på en syntetisk dansk befolkning, beregnet i bidder parallelt (eller på en Dask-klynge), med
+  søjlediagrammer i ``--ud``.
 
 En SITUATION er en situationsfil (OpenFiscas format) eller en YAML-test: hvert af dens tilfælde,
 eller det ene, ``--tilfaelde`` vælger (navn eller nummer); uden ``--periode`` gælder tilfældets
@@ -38,9 +40,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+import numpy
 from rich.console import Console, Group
 from rich.markup import escape
 from rich.padding import Padding
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -75,8 +79,11 @@ FREMSKRIVNING_HJAELP = (
 )
 PERIODEHJAELP = "måned, fx 2026-03 (standard for en YAML-test: tilfældets period)"
 TILFAELDEHJAELP = "ét tilfælde i en YAML-test: dets name eller nummer (1 for det første)"
-# Et loft, så en tastefejl (et 0 for meget) giver en fejl i stedet for at løbe tør for hukommelse.
-MAKS_PERSONER = 5_000_000
+# Et loft, så en tastefejl (et 0 for meget) giver en fejl i stedet for at løbe tør for hukommelse:
+# hele befolkningen i de erhvervsaktive aldre (ca. 6 mio.), beregnet i bidder.
+MAKS_PERSONER = 6_000_000
+# Højst ti år ad gangen med --maaneder.
+MAKS_MAANEDER = 120
 MAKS_PORT = 65535
 # En oprindelse i CORS: skema og vært (og evt. port), uden sti.
 _OPRINDELSE = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")
@@ -230,7 +237,31 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     _saet_argument(e)
-    e.add_argument("--periode", required=True, help="måned, fx 2026-03")
+    e.add_argument("--periode", help="måned, fx 2026-03 (eller --maaneder)")
+    e.add_argument(
+        "--maaneder",
+        metavar="FRA:TIL",
+        help=(
+            "en række måneder, fx 2027-01:2027-12: udgifterne lægges sammen over månederne, "
+            "de øvrige mål er gennemsnittet pr. måned"
+        ),
+    )
+    e.add_argument(
+        "--motor",
+        choices=effekt.MOTORER,
+        default="proces",
+        help="proces (standard: bidder parallelt på denne maskine) eller dask (en Dask-klynge)",
+    )
+    e.add_argument(
+        "--adresse",
+        metavar="tcp://HOST:8786",
+        help="Dask-planlæggerens adresse (kun med --motor dask; uden: en lokal klynge)",
+    )
+    e.add_argument(
+        "--arbejdere",
+        type=int,
+        help="antal processer (standard: maskinens kerner; med --adresse bestemmer klyngen selv)",
+    )
     e.add_argument(
         "--personer",
         type=int,
@@ -502,11 +533,26 @@ def _effekt(args, konsol: Console) -> None:
         )
     if args.seed < 0:
         raise BrugerFejl(f"--seed: skal være et heltal ≥ 0, ikke {args.seed}")
+    if args.arbejdere is not None and args.arbejdere < 1:
+        raise BrugerFejl(f"--arbejdere: skal være et heltal ≥ 1, ikke {args.arbejdere}")
+    if args.adresse is not None and args.motor != "dask":
+        raise BrugerFejl("--adresse: gælder kun med --motor dask")
     noegler = _regimenoegler(args.regimer, args.saet)
-    periode = gyldig_maaned(args.periode)
+    periode = _maaneder(args)
     if args.ud is not None:
         _forbered_ud(args.ud, args.overskriv)
-    resultat = effekt.effekt(noegler, periode, args.personer, args.seed, args.fremskrivning)
+    with _fremdrift(konsol) as fremdrift:
+        resultat = effekt.effekt(
+            noegler,
+            periode,
+            args.personer,
+            args.seed,
+            motor=args.motor,
+            arbejdere=args.arbejdere,
+            adresse=args.adresse,
+            fremdrift=fremdrift,
+            fremskrivning=args.fremskrivning,
+        )
     if args.ud is not None:
         filer = {
             "effekt.csv": effekt.som_csv(resultat).encode("utf-8"),
@@ -521,6 +567,43 @@ def _effekt(args, konsol: Console) -> None:
         sys.stdout.write(effekt.som_csv(resultat))
     else:
         konsol.print(_effekttabel(resultat))
+
+
+def _maaneder(args) -> str | list[str]:
+    """--periode (én måned) eller --maaneder FRA:TIL (månederne fra og med FRA til og med TIL)."""
+    if (args.periode is None) == (args.maaneder is None):
+        raise BrugerFejl("--periode: angiv enten --periode (én måned) eller --maaneder FRA:TIL")
+    if args.periode is not None:
+        return gyldig_maaned(args.periode)
+    fra, kolon, til = args.maaneder.partition(":")
+    if not kolon:
+        raise BrugerFejl(f"--maaneder: '{args.maaneder}' er ikke FRA:TIL; brug fx 2027-01:2027-12")
+    fra, til = gyldig_maaned(fra, "--maaneder"), gyldig_maaned(til, "--maaneder")
+    if til < fra:
+        raise BrugerFejl(f"--maaneder: {til} ligger før {fra}")
+    maaneder = [str(m) for m in numpy.arange(numpy.datetime64(fra, "M"), numpy.datetime64(til, "M") + 1)]
+    if len(maaneder) > MAKS_MAANEDER:
+        raise BrugerFejl(f"--maaneder: højst {MAKS_MAANEDER} måneder ad gangen, ikke {len(maaneder)}")
+    return maaneder
+
+
+@contextlib.contextmanager
+def _fremdrift(konsol: Console):
+    """En fremdriftslinje på stderr (bidder beregnet), når stderr er en terminal."""
+    fejlkonsol = Console(stderr=True)
+    if not fejlkonsol.is_terminal:
+        yield None
+        return
+    with Progress(
+        TextColumn("effekt"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=fejlkonsol,
+        transient=True,
+    ) as linje:
+        opgave = linje.add_task("bidder", total=None)
+        yield lambda faerdige, i_alt: linje.update(opgave, completed=faerdige, total=i_alt)
 
 
 def _forbered_ud(ud: Path, overskriv: bool) -> None:
@@ -580,7 +663,10 @@ def _effekttabel(resultat) -> Group:
             style="bold",
         )
     ]
-    for maal, (titel, enhed) in effekt.MAAL.items():
+    if len(resultat.maaneder) > 1:
+        tabeller.append(Text(effekt.sammenlaegningen(resultat), style="dim"))
+    for maal, enhed in ((m, e) for m, (_, e) in effekt.MAAL.items()):
+        titel = effekt.titel(maal, resultat)
         kategorier = list(dict.fromkeys(r["kategori"] for r in resultat.raekker if r["maal"] == maal))
         if not kategorier:
             continue

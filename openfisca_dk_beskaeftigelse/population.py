@@ -8,7 +8,12 @@ en størrelse efter størrelsesfordelingen; personer i virksomhedspraktik, lønt
 nytteindsats placeres på dem. Samme seed giver samme befolkning.
 
 Alt sker på hele arrays (numpy); ``byg_simulering`` lægger dem direkte i en OpenFisca-simulering.
+Inddata med en Enum-type er kodet én gang ved genereringen (``EnumArray``), og gruppen er et
+nummer, så en befolkning på 6 mio. personer ikke fylder gigabytes af tekster.
 Hver syntetisk person repræsenterer ``vaegt`` personer i den danske befolkning (16-66 år).
+
+``del_op`` deler befolkningen i bidder af hele arbejdssteder, som kan beregnes hver for sig
+(i parallelle processer eller på en Dask-klynge) og lægges sammen til præcis det samme.
 """
 
 from dataclasses import dataclass, field
@@ -16,7 +21,7 @@ from pathlib import Path
 
 import numpy
 import yaml
-from openfisca_core.indexed_enums import Enum
+from openfisca_core.indexed_enums import Enum, EnumArray
 from openfisca_core.simulations import SimulationBuilder
 
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
@@ -106,7 +111,8 @@ class Befolkning:
 
     periode: str
     vaegt: float
-    gruppe: numpy.ndarray  # gruppens nøgle per person
+    gruppenummer: numpy.ndarray  # indeks i gruppenavne per person
+    gruppenavne: tuple[str, ...]
     personer: dict[str, numpy.ndarray] = field(default_factory=dict)  # input → værdier
     virksomheder: dict[str, numpy.ndarray] = field(default_factory=dict)  # input → værdier
     arbejdssted: numpy.ndarray | None = None  # arbejdsstedets indeks per person
@@ -115,7 +121,33 @@ class Befolkning:
 
     @property
     def antal(self) -> int:
-        return len(self.gruppe)
+        return len(self.gruppenummer)
+
+    def __getstate__(self) -> dict:
+        # Et EnumArray mister sin Enum, når det sendes til en anden proces; den sendes ved navn.
+        tilstand = dict(self.__dict__)
+        tilstand["personer"] = {
+            navn: (vaerdier.view(numpy.ndarray), True)
+            if isinstance(vaerdier, EnumArray)
+            else (vaerdier, False)
+            for navn, vaerdier in self.personer.items()
+        }
+        return tilstand
+
+    def __setstate__(self, tilstand: dict) -> None:
+        from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, byg_system
+
+        variabler = byg_system(GAELDENDE_RET).variables
+        tilstand["personer"] = {
+            navn: EnumArray(vaerdier, variabler[navn].possible_values) if enum else vaerdier
+            for navn, (vaerdier, enum) in tilstand["personer"].items()
+        }
+        self.__dict__.update(tilstand)
+
+    @property
+    def gruppe(self) -> numpy.ndarray:
+        """Gruppens nøgle per person (som tekst)."""
+        return numpy.asarray(self.gruppenavne)[self.gruppenummer]
 
 
 def _baand(rng, baand: list, n: int) -> numpy.ndarray:
@@ -150,8 +182,7 @@ def generer(n: int, periode: str, system, seed: int = 0, data: dict | None = Non
     grupper = data["grupper"]
     noegler = [g["noegle"] for g in grupper]
     antal = numpy.array([g["antal"] for g in grupper], dtype=float)
-    gruppe_idx = rng.choice(len(grupper), size=n, p=antal / antal.sum())
-    gruppe = numpy.array(noegler)[gruppe_idx]
+    gruppe_idx = rng.choice(len(grupper), size=n, p=antal / antal.sum()).astype(numpy.int16)
     start = numpy.datetime64(f"{periode}-01", "D")
 
     alder = numpy.zeros(n)
@@ -167,6 +198,15 @@ def generer(n: int, periode: str, system, seed: int = 0, data: dict | None = Non
     def felt(kolonne: int) -> numpy.ndarray:
         return numpy.array([GRUPPER[k][kolonne] for k in noegler])[gruppe_idx]
 
+    def kodet(kolonne: int, navn: str) -> EnumArray:
+        """Inputtet ``navn`` (en Enum) fra GRUPPER's kolonne, kodet én gang per gruppe."""
+        enum = system.variables[navn].possible_values
+        koder = numpy.array([enum[GRUPPER[k][kolonne]].index for k in noegler], dtype=numpy.int16)
+        return EnumArray(koder[gruppe_idx], enum)
+
+    def gruppe_hvor(betingelse) -> numpy.ndarray:
+        return numpy.array([betingelse(k) for k in noegler])[gruppe_idx]
+
     andele = data["andele"]
     uddannelse = andele["erhvervskompetencegivende_uddannelse"]
     andel_udd = numpy.select(
@@ -177,9 +217,11 @@ def generer(n: int, periode: str, system, seed: int = 0, data: dict | None = Non
     har_uddannelse = rng.random(n) < andel_udd
     # LAB § 6: under 30 på kontanthjælp har uddannelse; på uddannelseshjælp har de ikke.
     har_uddannelse = numpy.where(
-        numpy.char.startswith(gruppe, "kontanthjaelp") & (alder_aar < 30), True, har_uddannelse
+        gruppe_hvor(lambda k: k.startswith("kontanthjaelp")) & (alder_aar < 30), True, har_uddannelse
     )
-    har_uddannelse = numpy.where(numpy.char.startswith(gruppe, "uddannelseshjaelp"), False, har_uddannelse)
+    har_uddannelse = numpy.where(
+        gruppe_hvor(lambda k: k.startswith("uddannelseshjaelp")), False, har_uddannelse
+    )
 
     maanedsloen = _kvantiler(rng, data["loen"]["kvantiler"], n)
     deltid = andele["deltid_ugentlig_arbejdstid"]
@@ -187,11 +229,13 @@ def generer(n: int, periode: str, system, seed: int = 0, data: dict | None = Non
     har_start = felt(5).astype(bool)
     syg = felt(6).astype(bool)
     ingen = numpy.datetime64(INGEN_DATO, "D")
-    forloeb = felt(1)
+    forloeb = kodet(1, "forloeb")
+    beskaeftigelse = kodet(3, "beskaeftigelse")
+    loenmodtager = beskaeftigelse == beskaeftigelse.possible_values.loenmodtager
     forloeb_start = periode_start
     if lukket_fra is not None:
         lukket = numpy.datetime64(lukket_fra, "D")
-        lukkede = numpy.isin(forloeb, ("ressourceforloeb", "revalidering"))
+        lukkede = gruppe_hvor(lambda k: GRUPPER[k][1] in ("ressourceforloeb", "revalidering"))
         forloeb_start = numpy.where(lukkede, numpy.minimum(periode_start, lukket - 1), periode_start)
     # Sygemeldte: en andel forventes tilbage inden 8 uger (visitationskategori 1), resten er uden prognose.
     kort_sygdom = rng.random(n) >= andele["sygdom_forventet_over_8_uger"]["andel"]
@@ -199,11 +243,11 @@ def generer(n: int, periode: str, system, seed: int = 0, data: dict | None = Non
 
     personer = {
         "foedselsdato": foedselsdato,
-        "ydelse": felt(0),
+        "ydelse": kodet(0, "ydelse"),
         "forloeb": forloeb,
-        "forloeb_startdato": numpy.where(forloeb != "ingen", forloeb_start, ingen),
-        "parathed": felt(2),
-        "beskaeftigelse": felt(3),
+        "forloeb_startdato": numpy.where(forloeb != forloeb.possible_values.ingen, forloeb_start, ingen),
+        "parathed": kodet(2, "parathed"),
+        "beskaeftigelse": beskaeftigelse,
         "er_ledig": felt(4).astype(bool),
         "har_erhvervskompetencegivende_uddannelse": har_uddannelse,
         "ledighed_startdato": numpy.where(har_start, periode_start, numpy.datetime64(INGEN_DATO, "D")),
@@ -212,17 +256,17 @@ def generer(n: int, periode: str, system, seed: int = 0, data: dict | None = Non
         "maanedsloen": maanedsloen,
         "timeloen": maanedsloen / timer_pr_maaned,
         "ugentlig_arbejdstid": arbejdstid,
-        "arbejdstimer": numpy.where(felt(3) == "loenmodtager", ARBEJDSTIMER, 0.0),
+        "arbejdstimer": numpy.where(loenmodtager, ARBEJDSTIMER, 0.0),
         "ansaettelse_startdato": numpy.where(
-            felt(3) == "loenmodtager", start - numpy.timedelta64(365 * ANSAT_AAR, "D"), ingen
+            loenmodtager, start - numpy.timedelta64(365 * ANSAT_AAR, "D"), ingen
         ),
-        "timer_hos_arbejdsgiver_8_uger": numpy.where(felt(3) == "loenmodtager", arbejdstid * 8, 0.0),
-        "selvstaendig_i_vaesentligt_omfang": felt(3) == "selvstaendig",
+        "timer_hos_arbejdsgiver_8_uger": numpy.where(loenmodtager, arbejdstid * 8, 0.0),
+        "selvstaendig_i_vaesentligt_omfang": beskaeftigelse == beskaeftigelse.possible_values.selvstaendig,
         "har_forsoergerpligt": (rng.random(n) < andele["forsoergerpligt"]["andel"]) & (alder_aar >= 20),
         "er_enlig": rng.random(n) < andele["enlig"]["andel"],
         "er_hjemmeboende": alder_aar < 25,
     }
-    befolkning = Befolkning(periode, data["befolkning"]["antal"] / n, gruppe, personer)
+    befolkning = Befolkning(periode, data["befolkning"]["antal"] / n, gruppe_idx, tuple(noegler), personer)
     _placer_paa_arbejdssteder(befolkning, rng, data)
     return befolkning
 
@@ -235,7 +279,9 @@ def _placer_paa_arbejdssteder(befolkning: Befolkning, rng, data: dict) -> None:
     heltal = [[fra, til + 1, andel] for fra, til, andel in virk["stoerrelse"]]
     stoerrelse = numpy.floor(_baand(rng, heltal, antal_steder))
     stoettet_i_alt = sum(v["antal"] for v in data["stoettet_beskaeftigelse"].values())
-    kandidater = numpy.isin(befolkning.gruppe, KAN_VAERE_STOETTET)
+    kandidater = numpy.isin(
+        befolkning.gruppenummer, [befolkning.gruppenavne.index(k) for k in KAN_VAERE_STOETTET]
+    )
     andel = stoettet_i_alt / sum(g["antal"] for g in data["grupper"] if g["noegle"] in KAN_VAERE_STOETTET)
     stoettet = kandidater & (rng.random(befolkning.antal) < andel)
     sted = numpy.full(befolkning.antal, antal_steder)  # det samlede "uden arbejdssted"
@@ -268,9 +314,18 @@ def byg_simulering(system, befolkning: Befolkning):
     """
     bygger = SimulationBuilder()
     bygger.create_entities(system)
-    bygger.declare_person_entity("person", numpy.arange(befolkning.antal))
-    virksomheder = bygger.declare_entity("virksomhed", numpy.arange(befolkning.uden_arbejdssted + 1))
-    bygger.join_with_persons(virksomheder, befolkning.arbejdssted, befolkning.rolle)
+    personer, virksomheder = bygger.populations["person"], bygger.populations["virksomhed"]
+    # Personerne og arbejdsstederne som arrays (SimulationBuilder.declare_*_entity gør dem til
+    # lister). join_with_persons bruges ikke: den nummererer kun de arbejdssteder, der har personer
+    # (de fleste har ingen støttede), og ville flytte personerne; et arbejdssteds nummer er dets
+    # indeks, og rollerne slås op i et array af OpenFiscas roller.
+    personer.ids, personer.count = numpy.arange(befolkning.antal), befolkning.antal
+    virksomheder.ids = numpy.arange(befolkning.uden_arbejdssted + 1)
+    virksomheder.count = befolkning.uden_arbejdssted + 1
+    virksomheder.members_entity_id = befolkning.arbejdssted
+    virksomheder._members_role = numpy.array(virksomheder.entity.flattened_roles, dtype=object)[
+        befolkning.rolle
+    ]
     simulering = bygger.build(system)
     historik = _historik(befolkning)
     for navn, vaerdier in {**befolkning.personer, **befolkning.virksomheder}.items():
@@ -278,6 +333,61 @@ def byg_simulering(system, befolkning: Befolkning):
         periode = "ETERNITY" if str(variabel.definition_period) == "eternity" else befolkning.periode
         periode = historik if navn in HISTORISKE_INPUT else periode
         if variabel.value_type is Enum:
-            vaerdier = variabel.possible_values.encode(vaerdier)
+            vaerdier = _kod(vaerdier, variabel.possible_values)
         simulering.set_input(navn, periode, vaerdier)
     return simulering
+
+
+def _kod(vaerdier, enum) -> EnumArray:
+    """Værdierne i variablens Enum; en reform med en anden Enum får dem oversat ved navn."""
+    if isinstance(vaerdier, EnumArray):
+        if vaerdier.possible_values is enum:
+            return vaerdier
+        vaerdier = vaerdier.decode_to_str()
+    return enum.encode(vaerdier)
+
+
+def bidnumre(befolkning: Befolkning, antal: int) -> list[numpy.ndarray]:
+    """Personerne i hver af ``antal`` bidder (deres numre i befolkningen, i stigende orden).
+
+    Arbejdssted nr. w kommer i bid ``w * antal // steder`` med alle, der er placeret på det; de
+    ikke-placerede fordeles efter deres nummer.
+    """
+    steder = befolkning.uden_arbejdssted
+    bid = numpy.where(
+        befolkning.arbejdssted < steder,
+        befolkning.arbejdssted * antal // max(steder, 1),
+        numpy.arange(befolkning.antal) * antal // max(befolkning.antal, 1),
+    )
+    return [numpy.flatnonzero(bid == nr) for nr in range(antal)]
+
+
+def del_op(befolkning: Befolkning, antal: int) -> list[Befolkning]:
+    """Befolkningen i ``antal`` bidder af hele arbejdssteder (``bidnumre``), hver med sine personer.
+
+    Personerne beholder deres indbyrdes rækkefølge, og hver bid har sit eget samlede "uden
+    arbejdssted". Da ingen regel for en person læser andre arbejdssteder end personens eget, og de
+    ikke-placerede ikke er støttede (forholdstallet tæller kun de støttede), giver bidderne
+    tilsammen de samme værdier som hele befolkningen.
+    """
+    steder = befolkning.uden_arbejdssted
+    bidder = []
+    for nr, hvem in enumerate(bidnumre(befolkning, antal)):
+        fra, til = -(-nr * steder // antal), -(-(nr + 1) * steder // antal)
+        sted = befolkning.arbejdssted[hvem]
+        ny = Befolkning(
+            befolkning.periode,
+            befolkning.vaegt,
+            befolkning.gruppenummer[hvem],
+            befolkning.gruppenavne,
+            {navn: vaerdier[hvem] for navn, vaerdier in befolkning.personer.items()},
+        )
+        ny.arbejdssted = numpy.where(sted < steder, sted - fra, til - fra)
+        ny.rolle = befolkning.rolle[hvem]
+        ny.uden_arbejdssted = til - fra
+        ny.virksomheder = {
+            navn: numpy.append(vaerdier[fra:til], vaerdier[steder:])
+            for navn, vaerdier in befolkning.virksomheder.items()
+        }
+        bidder.append(ny)
+    return bidder

@@ -20,6 +20,9 @@ værdi måske på satser fremskrevet efter den sidst offentliggjorte værdi. Cel
 "(fremskrevet)", i JSON nævner rækkens ``fremskrevne`` parametrene og datoerne (format 3), i CSV
 nævner ``note`` dem; se :mod:`~openfisca_dk_beskaeftigelse.fremskrivning`.
 
+Gældende ret beregnes først; hvert andet regime genbruger gældende rets værdier for alt, dets
+reformer ikke kan nå (:mod:`~openfisca_dk_beskaeftigelse.genbrug`), og beregner kun resten.
+
 Inddata, som beregningen gik forbi, fordi de er angivet for andre perioder end dem, den læste
 (fx værdier for 2026 og ``--periode 2025-06``), står som én tekst per entitet/id/variabel i
 ``Sammenligning.advarsler`` (JSON: ``advarsler``); reglen står i
@@ -39,7 +42,7 @@ from rich.console import Group
 from rich.padding import Padding
 from rich.text import Text
 
-from openfisca_dk_beskaeftigelse import reformfil
+from openfisca_dk_beskaeftigelse import genbrug, reformfil
 from openfisca_dk_beskaeftigelse.beregning import (
     BrugerFejl,
     Laesninger,
@@ -48,11 +51,18 @@ from openfisca_dk_beskaeftigelse.beregning import (
     ignorerede_inddata,
     inddata_uden_for_regimer,
     oprettet_af_openfisca,
+    periode_for,
     uden_inddata,
     vaerdier,
 )
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
-from openfisca_dk_beskaeftigelse.fremskrivning import MAERKE, foelg, som_liste, som_tekst
+from openfisca_dk_beskaeftigelse.fremskrivning import (
+    MAERKE,
+    fremskrevne_i,
+    laeste_fremskrevne,
+    som_liste,
+    som_tekst,
+)
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 from openfisca_dk_beskaeftigelse.regimer import (
     GAELDENDE_RET,
@@ -222,16 +232,68 @@ def sammenlign(
     ukendte = inddata_uden_for_regimer(systemer, situation, registrets_systemer)
     raekker: dict[tuple, Raekke] = {}
     laest = set()
+    # Gældende ret beregnes først og sporer sine afhængigheder. Hvert andet regimes simulering
+    # genbruger gældende rets værdier for alt, regimets reformer ikke kan nå (se genbrug), og en
+    # variabel med gældende rets værdi har gældende rets resultat og tekst.
+    grundsystem = systemer[GAELDENDE_RET]
+    grundlagets_ukendte = set(_ukendte_for(ukendte, GAELDENDE_RET))
+    grundlag = byg_simulering(grundsystem, uden_inddata(situation, grundlagets_ukendte))
+    inddata = genbrug.inddata(grundlag)
+    afhaengigheder = genbrug.spor(grundlag)
+    grundresultater, grundtekster = {}, {}
     for r in regimer:
         system = systemer[r.noegle]
-        simulering = byg_simulering(system, uden_inddata(situation, _ukendte_for(ukendte, r.noegle)))
-        simulering.tracer = laesninger = Laesninger()
-        spor = foelg(simulering)
+        regimets_ukendte = set(_ukendte_for(ukendte, r.noegle))
+        fremskrevne_satser = fremskrevne_i(system)
+        anderledes = set()  # (variabel, periode), hvis værdi under regimet ikke er gældende rets
+        if r.noegle == GAELDENDE_RET:
+            simulering, laesninger, spor = grundlag, afhaengigheder, (afhaengigheder, None)
+        else:
+            # Med fremskrivning sporer regimet sine egne beregninger: en værdi bygger på de
+            # fremskrevne satser i dem og i de af gældende rets, regimet genbrugte.
+            simulering = genbrug.regimets_simulering(
+                system,
+                grundlag,
+                afhaengigheder,
+                inddata,
+                lambda system=system, fjernes=regimets_ukendte: byg_simulering(
+                    system, uden_inddata(situation, fjernes)
+                ),
+                tracer=None if fremskrevne_satser else Laesninger(),
+                anderledes=anderledes,
+                spor_regimet=bool(fremskrevne_satser),
+                # Inddata, kun regimet kender (fx en reforms egne), står ikke i gældende rets simulering.
+                egne_inddata=bool(grundlagets_ukendte - regimets_ukendte),
+            )
+            laesninger = simulering.tracer
+            spor = (simulering.tracer, afhaengigheder)
         for navn in (n for n in navne if n in system.variables):
             variabel = system.variables[navn]
-            maerke = spor.maerke() if spor else 0
-            beregnede, hul = _beregn_variabel(system, simulering, periode, navn)
-            fremskrevne = spor.laest_siden(maerke) if spor and hul is None else []
+            knude = (navn, periode_for(variabel, periode))
+            # Har regimet gældende rets værdi, er resultatet (og teksten) gældende rets.
+            genbrugt = (
+                r.noegle != GAELDENDE_RET
+                and navn in grundresultater
+                and knude in afhaengigheder.variabler
+                and knude not in anderledes
+            )
+            if genbrugt:
+                beregnede, hul = grundresultater[navn]
+            else:
+                beregnede, hul = _beregn_variabel(system, simulering, periode, navn)
+            if r.noegle == GAELDENDE_RET:
+                grundresultater[navn] = beregnede, hul
+            fremskrevne = (
+                sorted(
+                    {
+                        (fremskrevet, dato)
+                        for parameter, dato in genbrug.laeste_parametre(spor[0], [knude], spor[1])
+                        for fremskrevet in laeste_fremskrevne(fremskrevne_satser, parameter, dato)
+                    }
+                )
+                if fremskrevne_satser and hul is None
+                else []
+            )
             for v in beregnede:
                 noegle = (v.entitet, v.id, v.variabel)
                 if noegle not in raekker:
@@ -241,13 +303,20 @@ def sammenlign(
                 raekke = raekker[noegle]
                 if hul is None:
                     raekke.vaerdier[r.noegle] = v
-                    raekke.tekster[r.noegle] = v.tekst(variabel) + (MAERKE if fremskrevne else "")
+                    # Samme variabel og værdi som under gældende ret: samme tekst.
+                    tekst = grundtekster[noegle] if genbrugt else v.tekst(variabel)
+                    if r.noegle == GAELDENDE_RET:
+                        grundtekster[noegle] = tekst
+                    raekke.tekster[r.noegle] = tekst + (MAERKE if fremskrevne else "")
                     if fremskrevne:
                         raekke.fremskrevne[r.noegle] = fremskrevne
                 else:
                     raekke.huller[r.noegle] = hul
                     raekke.tekster[r.noegle] = f"ikke beregnet (hul i kilderne: {hul.navn})"
-        laest |= laesninger.laest
+        laest |= set(laesninger.laest)
+        if r.noegle == GAELDENDE_RET:
+            # Regimerne deler grundlagets arrays; en formel, der ændrer et af dem, skal fejle.
+            genbrug.skrivebeskyt(grundlag)
     orden = {n: i for i, n in enumerate(navne)}
     medlemmer = list(dict.fromkeys((e, i) for e, i, _ in raekker))
     sorterede = sorted(

@@ -1,11 +1,11 @@
 """Reform: ressourceforløb, rehabiliteringsteam og jobafklaringsforløb afskaffes (KL)."""
 
 import numpy
-from openfisca_core.indexed_enums import EnumArray
 from openfisca_core.reforms import Reform
 from openfisca_core.variables import Variable
 
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
+from openfisca_dk_beskaeftigelse.grupper import vaelg
 from openfisca_dk_beskaeftigelse.kilder import Kilde
 from openfisca_dk_beskaeftigelse.reformstoette import (
     aendr_parametre,
@@ -101,10 +101,9 @@ class AfskafRessourceforloebRehabiliteringsteamJobafklaring(Reform):
             label = "Målgruppe efter LAB § 6 uden ressourceforløb og jobafklaringsforløb"
 
             def formula(person, period, parameters):
-                hidtil = maalgruppe(person, period, parameters)
-                if isinstance(hidtil, EnumArray):
-                    hidtil = hidtil.decode()
-                return numpy.select(
+                # Den tidligere formel kan give Enum-medlemmer i stedet for et EnumArray.
+                hidtil = Maalgruppe.encode(maalgruppe(person, period, parameters))
+                return vaelg(
                     [hidtil == Maalgruppe.ressourceforloeb, hidtil == Maalgruppe.jobafklaringsforloeb],
                     [Maalgruppe.aktivitetsparat_kontanthjaelp, Maalgruppe.sygedagpengemodtager],
                     hidtil,

@@ -1,13 +1,13 @@
 """Reform: rettigheder frem for pligter: samtaler efter ønske, og borgeren skriver selv sin plan."""
 
 import numpy
-from openfisca_core.indexed_enums import Enum, EnumArray
+from openfisca_core.indexed_enums import Enum
 from openfisca_core.periods import MONTH
 from openfisca_core.reforms import Reform
 from openfisca_core.variables import Variable
 
 from openfisca_dk_beskaeftigelse.entities import Person
-from openfisca_dk_beskaeftigelse.grupper import navn_i
+from openfisca_dk_beskaeftigelse.grupper import hvor, navn_i, som
 from openfisca_dk_beskaeftigelse.kilder import Kilde
 from openfisca_dk_beskaeftigelse.love import LAB
 from openfisca_dk_beskaeftigelse.reformstoette import (
@@ -97,13 +97,11 @@ class RettighederFremForPligter(Reform):
             label = 'Hvem der udarbejder "Min Plan" (de selvhjulpne skriver den selv)'
 
             def formula(person, period, parameters):
-                hidtil = hidtidig_plan(person, period, parameters)
-                navne = (
-                    hidtil.decode_to_str()
-                    if isinstance(hidtil, EnumArray)
-                    else numpy.asarray(hidtil, dtype=str)
+                hidtil = som(hidtidig_plan(person, period, parameters), MinPlanUdarbejder)
+                selvhjulpen = person("selvhjulpen", period)
+                return hvor(
+                    selvhjulpen & (hidtil != MinPlanUdarbejder.ingen), MinPlanUdarbejder.borgeren, hidtil
                 )
-                return numpy.where(person("selvhjulpen", period) & (navne != "ingen"), "borgeren", navne)
 
         self.update_variable(kontaktforloeb_efter_aftale)
         self.update_variable(min_plan_udarbejdes_af)

@@ -187,9 +187,9 @@ EFFEKT = ["effekt", "--periode", "2026-03", "--regimer", "gaeldende_ret", "--per
 
 def test_effekt_afviser_seed_og_personer_uden_for_graenserne():
     _en_linje(_koer(*EFFEKT, "--seed", "-1"), "--seed", "-1")
-    _en_linje(_koer(*EFFEKT, "--personer", "5000001"), "--personer", "5.000.000")
+    _en_linje(_koer(*EFFEKT, "--personer", "6000001"), "--personer", "6.000.000")
     _en_linje(_koer(*EFFEKT, "--personer", "0"), "--personer")
-    assert "5.000.000" in _koer("effekt", "--help").stdout
+    assert "6.000.000" in _koer("effekt", "--help").stdout
 
 
 def test_effekt_ud_kontrolleres_foer_beregningen(tmp_path):

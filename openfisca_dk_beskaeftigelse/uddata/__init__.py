@@ -11,6 +11,7 @@ denne mappe::
 """
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -43,13 +44,22 @@ def _kontraktens_art(navn) -> str:
     return "status"
 
 
+@cache
+def _omraadernes() -> tuple[Uddata, ...]:
+    """Områdernes uddata fra YAML-filerne (læst én gang per proces)."""
+    return tuple(
+        Uddata(linje["variabel"], linje["art"], fil.stem)
+        for fil in sorted(Path(__file__).parent.glob("*.yaml"))
+        for linje in yaml.safe_load(fil.read_text(encoding="utf-8")) or []
+    )
+
+
 def alle_uddata(system) -> list[Uddata]:
     """Kontraktens uddata, der findes i systemet, og derefter områdernes egne."""
     resultat = [Uddata(n.navn, _kontraktens_art(n), "kontrakt") for n in UDDATA if n.navn in system.variables]
     set_ = {u.variabel for u in resultat}
-    for fil in sorted(Path(__file__).parent.glob("*.yaml")):
-        for linje in yaml.safe_load(fil.read_text(encoding="utf-8")) or []:
-            if linje["variabel"] not in set_:
-                resultat.append(Uddata(linje["variabel"], linje["art"], fil.stem))
-                set_.add(linje["variabel"])
+    for uddata in _omraadernes():
+        if uddata.variabel not in set_:
+            resultat.append(uddata)
+            set_.add(uddata.variabel)
     return resultat

@@ -8,6 +8,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_dk_beskaeftigelse.datoer import alder_hvor
 from openfisca_dk_beskaeftigelse.entities import Person
+from openfisca_dk_beskaeftigelse.grupper import vaelg
 from openfisca_dk_beskaeftigelse.love import LAS, LAS_2023, LOV_1655_2024
 
 
@@ -124,7 +125,7 @@ class kontanthjaelp_satstype(Variable):
             (alder >= ny.aldersgraense_forhoejet_sats_med_beskaeftigelse)
             & person("har_beskaeftigelse_2_5_aar_seneste_10_aar", period)
         )
-        return numpy.select(
+        return vaelg(
             [~modtager, mindstesats, hjemmeboende, forhoejet],
             [
                 Kontanthjaelpssats.ingen,

@@ -41,4 +41,21 @@ class alder(Variable):
         kraev_oplyst(foedselsdato, "foedselsdato", "alder")
         # En alder før fødslen findes ikke (den ville blive negativ og give en målgruppe).
         kraev_foedt(foedselsdato, period.start.date, "alder")
-        return hele_aar(foedselsdato, period.start.date)
+        return person("alder_ud_fra_foedselsdato", period)
+
+
+class alder_ud_fra_foedselsdato(Variable):
+    value_type = int
+    entity = Person
+    definition_period = MONTH
+    label = "Alder i hele år ud fra fødselsdatoen (uden krav om, at den er oplyst)"
+    reference = LAB.paragraf("§ 6, nr. 2-5 og 13")
+    documentation = (
+        "Hele år fra foedselsdato til den første dag i måneden, beregnet én gang per person og "
+        "måned for alle regler, der bruger alderen (alder og datoer.alder_hvor). Uden fødselsdato "
+        "er værdien meningsløs; alder og alder_hvor kræver fødselsdatoen (og at borgeren er født), "
+        "hvor alderen bruges."
+    )
+
+    def formula(person, period):
+        return hele_aar(person("foedselsdato", period), period.start.date)

@@ -23,7 +23,7 @@ from openfisca_dk_beskaeftigelse.datoer import (
     plus_maaneder,
 )
 from openfisca_dk_beskaeftigelse.entities import Person
-from openfisca_dk_beskaeftigelse.grupper import navn_i
+from openfisca_dk_beskaeftigelse.grupper import hvor, navn_i, pr_vaerdi, vaelg
 from openfisca_dk_beskaeftigelse.love import (
     AFL,
     LAB,
@@ -85,7 +85,7 @@ def _regelgruppe_efter_6(person, period, maalgruppe) -> numpy.ndarray:
     grupper = maalgruppe.possible_values
     ydelse = person("ydelse", period)
     forsikret = maalgruppe == grupper.forsikret_ledig
-    return numpy.select(
+    return vaelg(
         [
             forsikret & person("ung_forsikret_i_jobcenteret", period),
             forsikret,
@@ -109,7 +109,7 @@ def _regelgruppe_efter_6(person, period, maalgruppe) -> numpy.ndarray:
             Regelgruppe.forloeb,
             Regelgruppe.sygedagpenge,
         ],
-        default=Regelgruppe.uden_kontaktforloeb,
+        Regelgruppe.uden_kontaktforloeb,
     )
 
 
@@ -298,10 +298,10 @@ viser reglerne for et forløb efter de regler, der gælder i måneden.
     def formula(person, period, parameters):
         gruppe = person("regelgruppe", period)
         kommunal = person("kontaktforloeb_omfattet", period) | (gruppe == Regelgruppe.sygedagpenge)
-        return numpy.select(
+        return vaelg(
             [person("kontaktforloeb_a_kasse_fase", period), kommunal],
             [Ansvarlig.a_kasse, _kommunens_enhed(parameters, period)],
-            default=Ansvarlig.ingen,
+            Ansvarlig.ingen,
         )
 
 
@@ -340,8 +340,8 @@ class kontaktforloeb_samtaler_kommune(Variable):
     )
 
     def formula(person, period, parameters):
-        gruppe = person("regelgruppe", period)
-        return parameters(period).lab.kontaktforloeb.kommune_samtaler_6_maaneder[gruppe.decode_to_str()]
+        samtaler = parameters(period).lab.kontaktforloeb.kommune_samtaler_6_maaneder
+        return pr_vaerdi(person("regelgruppe", period), lambda gruppe: samtaler[gruppe])
 
 
 class kontaktforloeb_min_samtaler_6_maaneder(Variable):
@@ -545,4 +545,4 @@ valg (NNF a-kasse, medium).
 
     def formula(person, period, parameters):
         regel = SamtaleForm[parameters(period).lab.kontaktforloeb.samtaleform]
-        return numpy.where(person("kontaktforloeb_omfattet", period), regel, SamtaleForm.ikke_relevant)
+        return hvor(person("kontaktforloeb_omfattet", period), regel, SamtaleForm.ikke_relevant)

@@ -16,7 +16,7 @@ from openfisca_dk_beskaeftigelse.datoer import (
     kraev_oplyst,
 )
 from openfisca_dk_beskaeftigelse.entities import Person
-from openfisca_dk_beskaeftigelse.grupper import en_af
+from openfisca_dk_beskaeftigelse.grupper import en_af, vaelg
 from openfisca_dk_beskaeftigelse.love import BEK_2636_2021, LAB, LOV_1655_2024, LOV_1750_2025
 
 
@@ -254,7 +254,7 @@ Betingelserne, en reform kan ændre, er egne variabler: kontant_eller_uddannelse
         nr_13 = er_ledig & (alder < graenser.mindreaarig_alder)
 
         # Forløbet (nr. 7-10) går forud for ydelsen (nr. 1-6 og 11); en ledig under 18 år er nr. 13.
-        return numpy.select(
+        return vaelg(
             [nr_7, nr_8, nr_10, nr_9, nr_1, nr_2, nr_3, nr_4, nr_5, nr_6, nr_11, nr_13, nr_12],
             [
                 Maalgruppe.jobafklaringsforloeb,
@@ -271,7 +271,7 @@ Betingelserne, en reform kan ændre, er egne variabler: kontant_eller_uddannelse
                 Maalgruppe.ung_under_18,
                 Maalgruppe.ledig_selvforsoergende,
             ],
-            default=Maalgruppe.ingen,
+            Maalgruppe.ingen,
         )
 
 

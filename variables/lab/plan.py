@@ -9,7 +9,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, kraev_oplyst, plus_dage, plus_maaneder
 from openfisca_dk_beskaeftigelse.entities import Person
-from openfisca_dk_beskaeftigelse.grupper import navn_i
+from openfisca_dk_beskaeftigelse.grupper import hvor, navn_i, som
 from openfisca_dk_beskaeftigelse.love import LAB, LOV_727_2023, LOV_1750_2025
 
 _INGEN = numpy.datetime64(INGEN_DATO, "D")
@@ -41,8 +41,8 @@ sygedagpengeloven, ikke "Min Plan".
 
     def formula(person, period, parameters):
         har_plan = navn_i(person("regelgruppe", period), parameters(period).lab.plan.grupper)
-        ansvarlig = person("kontaktforloeb_ansvarlig", period).decode_to_str()
-        return numpy.where(har_plan, ansvarlig, MinPlanAnsvarlig.ingen.name)
+        ansvarlig = som(person("kontaktforloeb_ansvarlig", period), MinPlanAnsvarlig)
+        return hvor(har_plan, ansvarlig, MinPlanAnsvarlig.ingen)
 
 
 class min_plan_senest(Variable):
@@ -61,7 +61,8 @@ class min_plan_senest(Variable):
 
     def formula_2024_01_01(person, period, parameters):
         """Fra 1.1.2024 (lov nr. 727/2023): a-kassen laver planen ved den første jobsamtale."""
-        forsikret = person("regelgruppe", period).decode_to_str() == "forsikret_ledig"
+        regelgruppe = person("regelgruppe", period)
+        forsikret = regelgruppe == regelgruppe.possible_values.forsikret_ledig
         start = person("ledighed_startdato", period)
         kraev_oplyst(start, "ledighed_startdato", "min_plan_senest", relevant=forsikret)
         # § 42 med § 31, stk. 4: planen laves ved a-kassens første jobsamtale.
@@ -87,7 +88,8 @@ class min_plan_overtages_senest(Variable):
 
     def formula(person, period, parameters):
         maaneder = parameters(period).lab.kontaktforloeb.a_kasse.periode_maaneder
-        forsikret = (person("regelgruppe", period).decode_to_str() == "forsikret_ledig") & (maaneder > 0)
+        regelgruppe = person("regelgruppe", period)
+        forsikret = (regelgruppe == regelgruppe.possible_values.forsikret_ledig) & (maaneder > 0)
         start = person("ledighed_startdato", period)
         kraev_oplyst(start, "ledighed_startdato", "min_plan_overtages_senest", relevant=forsikret)
         return numpy.where(forsikret, plus_maaneder(start, maaneder), _INGEN)

@@ -17,7 +17,7 @@ from openfisca_dk_beskaeftigelse.datoer import (
     plus_uger,
 )
 from openfisca_dk_beskaeftigelse.entities import Person
-from openfisca_dk_beskaeftigelse.grupper import en_af
+from openfisca_dk_beskaeftigelse.grupper import en_af, hvor
 from openfisca_dk_beskaeftigelse.love import AFL, LAB, LOV_1750_2025
 
 
@@ -71,12 +71,12 @@ class uddannelsesniveau_anvendt(Variable):
 
     def formula(person, period, parameters):
         oplyst = person("uddannelsesniveau", period)
-        udledt = numpy.where(
+        udledt = hvor(
             person("har_erhvervskompetencegivende_uddannelse", period),
             Uddannelsesniveau.erhvervsuddannelse,
             Uddannelsesniveau.ingen,
         )
-        return numpy.where(oplyst == Uddannelsesniveau.ikke_oplyst, udledt, oplyst.decode())
+        return hvor(oplyst == Uddannelsesniveau.ikke_oplyst, udledt, oplyst)
 
 
 class uddannelse_er_foraeldet(Variable):

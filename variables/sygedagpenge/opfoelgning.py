@@ -26,6 +26,7 @@ from openfisca_dk_beskaeftigelse.datoer import (
     plus_uger,
 )
 from openfisca_dk_beskaeftigelse.entities import Person
+from openfisca_dk_beskaeftigelse.grupper import hvor, vaelg
 from openfisca_dk_beskaeftigelse.love import (
     LOV_295_2023,
     LOV_551_2019,
@@ -185,7 +186,7 @@ class opfoelgning_visitationskategori(Variable):
 
     def formula(person, period, parameters):
         """Til 31.12.2024: kategori 1, 2 eller 3."""
-        return numpy.select(
+        return vaelg(
             [
                 ~person("sygedagpengesag", period),
                 _kategori_1(person, period, parameters),
@@ -198,7 +199,7 @@ class opfoelgning_visitationskategori(Variable):
     def formula_2025_01_01(person, period, parameters):
         # Lov nr. 1657/2024: kategori 3 afskaffes; tværfaglig indsats sker inden for kategori 2.
         """Fra 1.1.2025 (lov nr. 1657/2024): kategori 3 er afskaffet."""
-        return numpy.select(
+        return vaelg(
             [~person("sygedagpengesag", period), _kategori_1(person, period, parameters)],
             [Visitationskategori.ingen, Visitationskategori.kategori_1],
             Visitationskategori.kategori_2,
@@ -207,7 +208,7 @@ class opfoelgning_visitationskategori(Variable):
     def formula_2026_07_01(person, period):
         # Lov nr. 1750/2025: visitationskategorierne udfases.
         """Fra 1.7.2026 (lov nr. 1750/2025): kategorierne er udfaset."""
-        return numpy.where(
+        return hvor(
             person("sygedagpengesag", period), Visitationskategori.ikke_visiteret, Visitationskategori.ingen
         )
 

@@ -7,6 +7,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, maaned_slut, maaned_start, plus_dage
 from openfisca_dk_beskaeftigelse.entities import Person
+from openfisca_dk_beskaeftigelse.grupper import vaelg
 from openfisca_dk_beskaeftigelse.love import AFL, SDL
 
 INGEN = numpy.datetime64(INGEN_DATO, "D")
@@ -118,7 +119,7 @@ class sygedagpenge_betaler(Variable):
             & person("ville_have_ret_til_dagpenge", period)
             & (plus_dage(start, a_kasse_dage) > maaned_start(period))
         )
-        return numpy.select(
+        return vaelg(
             [
                 person("sygedagpenge_udbetales", period),
                 person("sygedagpenge_ret_arbejdsgiver", period),
