@@ -108,7 +108,7 @@ def indlaes_yaml(sti: Path, felt: str = "SITUATION"):
     i stedet for at blive udført.
     """
     try:
-        return yaml.load(Path(sti).read_text(encoding="utf-8"), Loader=_SituationLoader)
+        tekst = Path(sti).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise BrugerFejl(f"{felt}: filen '{sti}' findes ikke") from None
     except IsADirectoryError:
@@ -118,6 +118,17 @@ def indlaes_yaml(sti: Path, felt: str = "SITUATION"):
     except UnicodeDecodeError as fejl:
         linje = fejl.object[: fejl.start].count(b"\n") + 1
         raise BrugerFejl(f"{felt}: '{sti}' er ikke UTF-8 (linje {linje}); gem filen som UTF-8") from None
+    return laes_yaml(tekst, sti, felt)
+
+
+def laes_yaml(tekst: str, sti, felt: str = "SITUATION"):
+    """YAML eller JSON i en tekst (en fils indhold, eller indsat i arbejdsbordet) som rene data.
+
+    ``sti`` er det navn, fejlene nævner (filen, eller hvad brugeren kaldte teksten); samme sikre
+    indlæser og samme fejl som :func:`indlaes_yaml`.
+    """
+    try:
+        return yaml.load(tekst, Loader=_SituationLoader)
     except _DobbeltNoegle as fejl:
         raise BrugerFejl(
             f"{felt}: '{sti}' (linje {fejl.problem_mark.line + 1}): {fejl.problem}; "
@@ -194,7 +205,11 @@ def indlaes_situationer(sti: Path, systemer, tilfaelde: str | None = None) -> li
     skrives om til situationsformatet (:func:`situation_fra_test`), så resten af beregningen er den
     samme; ``output`` og ``reforms`` bruges ikke (regimerne vælges med ``--regimer``).
     """
-    indhold = indlaes_yaml(sti)
+    return situationer_i(indlaes_yaml(sti), sti, systemer, tilfaelde)
+
+
+def situationer_i(indhold, sti, systemer, tilfaelde: str | None = None) -> list[Situation]:
+    """Situationerne i en fils indhold (som :func:`indlaes_situationer`; ``sti`` er filens navn)."""
     if not _er_test(indhold):
         if tilfaelde is not None:
             raise BrugerFejl(f"--tilfaelde: '{sti}' er en situationsfil, ikke en YAML-test")
