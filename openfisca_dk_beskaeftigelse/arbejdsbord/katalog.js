@@ -71,6 +71,6 @@ export async function tegnKatalog(rod) {
     el("h2", {}, `Registret (${data.regimer.length} regimer)`),
     el("div", { class: "tabelrulle boks" }, registret),
     el("h2", {}, `Katalog over forslagene i kildedokumenterne (${data.katalog.length})`),
-    katalog,
+    ...katalog,
   );
 }
