@@ -30,11 +30,11 @@ run: install
 # `openfisca test` against the wheel).
 test: install
 	$(BIN)/pytest -n auto --dist worksteal
-	$(BIN)/dk-beskaeftigelse test tests/
+	$(BIN)/dk-beskaeftigelse test tests/ examples/reformer/tests/
 
 # Only the YAML tests: what policy staff run after changing a test file.
 test-yaml: install
-	$(BIN)/dk-beskaeftigelse test tests/
+	$(BIN)/dk-beskaeftigelse test tests/ examples/reformer/tests/
 
 # Every regime under /<regime>/ plus /regimer and /sammenlign, on 127.0.0.1.
 serve: install
@@ -51,6 +51,7 @@ bench: install
 	$(BIN)/python benchmarks/befolkning.py
 	$(BIN)/python benchmarks/web_api.py
 	$(BIN)/python benchmarks/belastning.py
+	$(BIN)/python benchmarks/reformfil.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info site docs/genereret

@@ -27,7 +27,7 @@ from pathlib import Path
 from flask import Blueprint, Response, abort, current_app, jsonify, request, send_from_directory
 from openfisca_core.indexed_enums import Enum
 
-from openfisca_dk_beskaeftigelse import EKSEMPELMAPPE, __version__, effekt, love, vaerdiomraader
+from openfisca_dk_beskaeftigelse import EKSEMPELMAPPE, __version__, effekt, love, reformfil, vaerdiomraader
 from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, gyldig_maaned, laes_yaml, situationer_i
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, ManglendeOplysningError
 from openfisca_dk_beskaeftigelse.forklaring import forklaring
@@ -51,6 +51,7 @@ from openfisca_dk_beskaeftigelse.webapp import (
     FeltFejl,
     OptagetFejl,
     laes_krop,
+    regimenoegler,
 )
 
 log = logging.getLogger(__name__)
@@ -230,26 +231,32 @@ def _maaned(krop: dict) -> str:
         raise FeltFejl.fra_cli(fejl) from None
 
 
-def _regimenoegle(noegle, felt: str) -> str:
-    if not isinstance(noegle, str):
-        raise FeltFejl(
-            felt,
-            f"forventede en regimenøgle eller en stak (a+b), ikke {json.dumps(noegle, ensure_ascii=False)}",
-        )
+def _regimenoegle(element, felt: str) -> str:
+    """Ét regime som i /sammenlign: en nøgle, en stak (a+b) eller et reformobjekt (egen variant)."""
     try:
+        (noegle,) = regimenoegler([element])
         regime(noegle)
+    except FeltFejl as fejl:
+        # Listen har ét element: dets sti ("regimer/0/aendringer/1/vaerdi") er feltets egen.
+        sti = re.sub(r"^regimer(/0)?", felt, fejl.felt)
+        raise FeltFejl(sti, str(fejl).split(": ", 1)[1]) from None
     except UkendtRegimeError as fejl:
         raise FeltFejl(felt, str(fejl)) from None
     return noegle
 
 
-def _regimer(krop: dict, felt: str = "regimer") -> list[str]:
-    regimer = krop.get(felt, "alle")
+def _regimer(krop: dict) -> list[str]:
+    """Listen af regimer som i /sammenlign: "alle", eller nøgler, stakke og reformobjekter."""
+    regimer = krop.get("regimer", "alle")
     if regimer == "alle":
         return list(alle_regimer())
-    if not isinstance(regimer, list) or not regimer:
-        raise FeltFejl(felt, 'forventede "alle" eller en ikke-tom liste af regimenøgler og stakke')
-    return [_regimenoegle(n, felt) for n in regimer]
+    noegler = regimenoegler(regimer)
+    for noegle in noegler:
+        try:
+            regime(noegle)
+        except UkendtRegimeError as fejl:
+            raise FeltFejl("regimer", str(fejl)) from None
+    return noegler
 
 
 # ---- inddata --------------------------------------------------------------------------------
@@ -443,6 +450,11 @@ def indlaes():
     _omfang(indhold)
     indhold = _json_sikker(indhold)
     if isinstance(indhold, dict) and "aendringer" in indhold:
+        # En reformfil kontrolleres her, så fejlen kan vises ved teksten, før den bruges som regime.
+        try:
+            reformfil.fra_objekt(indhold)
+        except reformfil.ReformfilFejl as fejl:
+            raise FeltFejl("tekst", f"{fejl.felt}: {fejl.besked}" if fejl.felt else fejl.besked) from None
         return jsonify({"art": "reform", "navn": navn, "reform": indhold, "situationer": []})
     systemer = [byg_system(GAELDENDE_RET), *(byg_system(n) for n in alle_regimer())]
     try:
@@ -571,7 +583,13 @@ def effekt_():
     def linjer():
         try:
             yield _linje(
-                {"start": {"periode": periode, "regimer": [GAELDENDE_RET, *noegler], "personer": personer}}
+                {
+                    "start": {
+                        "periode": periode,
+                        "regimer": list(dict.fromkeys([GAELDENDE_RET, *noegler])),
+                        "personer": personer,
+                    }
+                }
             )
             while True:
                 try:

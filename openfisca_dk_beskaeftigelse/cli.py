@@ -20,6 +20,9 @@ En SITUATION er en situationsfil (OpenFiscas format) eller en YAML-test: hvert a
 eller det ene, ``--tilfaelde`` vælger (navn eller nummer); uden ``--periode`` gælder tilfældets
 ``period``.
 
+``--regimer``/``--regime`` tager også reformfiler (``mit_forslag.yaml``, også i en ``+``-stak), og
+``--saet STI=VÆRDI[@DATO]`` giver regimet ``egne_aendringer`` (se ``reformfil``).
+
 Forkert input giver én linje på stderr, der nævner feltet og de tilladte værdier, og
 exitkode 2. Inddata, som beregningen gik forbi (angivet for en anden periode), giver én
 linje ``advarsel: ...`` per variabel på stderr; exitkoden er stadig 0.
@@ -41,7 +44,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from openfisca_dk_beskaeftigelse import __version__, effekt, yamltest
+from openfisca_dk_beskaeftigelse import __version__, effekt, reformfil, yamltest
 from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, Situation, gyldig_maaned, indlaes_situationer
 from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
 from openfisca_dk_beskaeftigelse.forklaring import forklar
@@ -160,8 +163,12 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument(
         "--regimer",
         default="alle",
-        help="kommaseparerede regimenøgler, stablet med '+', eller 'alle' (standard)",
+        help=(
+            "kommaseparerede regimenøgler eller reformfiler (.yaml/.json), stablet med '+', "
+            "eller 'alle' (standard)"
+        ),
     )
+    _saet_argument(s)
     s.add_argument(
         "--variabler", help="kommaseparerede variabler (standard: kontraktens og lovområdernes uddata)"
     )
@@ -197,7 +204,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     f.add_argument("--variabel", required=True, help="variablen, der skal forklares, fx maalgruppe")
     f.add_argument("--periode", help=PERIODEHJAELP)
-    f.add_argument("--regime", default=GAELDENDE_RET, help=f"regimenøgle (standard: {GAELDENDE_RET})")
+    f.add_argument(
+        "--regime",
+        default=GAELDENDE_RET,
+        help=f"regimenøgle eller reformfil, stablet med '+' (standard: {GAELDENDE_RET})",
+    )
+    _saet_argument(f)
     f.add_argument("--fremskrivning", action="store_true", help=FREMSKRIVNING_HJAELP)
     f.add_argument(
         "--person",
@@ -212,8 +224,12 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument(
         "--regimer",
         default="alle",
-        help="kommaseparerede regimenøgler, stablet med '+', eller 'alle' (standard)",
+        help=(
+            "kommaseparerede regimenøgler eller reformfiler (.yaml/.json), stablet med '+', "
+            "eller 'alle' (standard)"
+        ),
     )
+    _saet_argument(e)
     e.add_argument("--periode", required=True, help="måned, fx 2026-03")
     e.add_argument(
         "--personer",
@@ -292,6 +308,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _saet_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--saet",
+        action="append",
+        metavar="STI=VÆRDI[@DATO]",
+        help=(
+            "ændr en parameter (fx reformer.tidsgraense_sygedagpenge.uger=26@2027-07-01); kan gentages; "
+            "giver regimet egne_aendringer oven på de valgte regimer (med 'alle': på gældende ret)"
+        ),
+    )
+
+
 def _kerner() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
@@ -318,14 +346,19 @@ def _liste(tekst: str | None) -> list[str] | None:
     return None if tekst is None else [n.strip() for n in tekst.split(",") if n.strip()]
 
 
-def _regimenoegler(tekst: str) -> list[str]:
+def _regimenoegler(tekst: str, saet: list[str] | None) -> list[str]:
+    """Regimerne (reformfiler læses og registreres), plus egne_aendringer, hvis der er --saet."""
     noegler = list(alle_regimer()) if tekst == "alle" else _liste(tekst)
     for noegle in noegler:
         _kendt_regime(noegle, "--regimer")
+    if saet:
+        grundlag = [] if tekst == "alle" else [n for n in noegler if n != GAELDENDE_RET]
+        noegler.append(reformfil.fra_saet(saet, grundlag))
     return noegler
 
 
 def _kendt_regime(noegle: str, felt: str) -> None:
+    reformfil.indlaes_regimer([noegle])
     try:
         regime(noegle)
     except UkendtRegimeError as fejl:
@@ -334,7 +367,7 @@ def _kendt_regime(noegle: str, felt: str) -> None:
 
 def _sammenlign(args, konsol: Console) -> None:
     periode = None if args.periode is None else gyldig_maaned(args.periode)
-    noegler = _regimenoegler(args.regimer)
+    noegler = _regimenoegler(args.regimer, args.saet)
     variabler = _liste(args.variabler)
     kontroller_variabler(noegler, variabler)
     systemer = [byg_system(n) for n in dict.fromkeys([GAELDENDE_RET, *noegler])]
@@ -452,7 +485,10 @@ def _regimer(args, konsol: Console) -> None:
 
 def _forklar(args, konsol: Console) -> None:
     _kendt_regime(args.regime, "--regime")
-    situationer = indlaes_situationer(args.situation, [byg_system(args.regime)], args.tilfaelde)
+    noegle = args.regime
+    if args.saet:
+        noegle = reformfil.fra_saet(args.saet, [] if noegle == GAELDENDE_RET else [noegle])
+    situationer = indlaes_situationer(args.situation, [byg_system(noegle)], args.tilfaelde)
     if len(situationer) > 1:
         raise BrugerFejl(
             f"--tilfaelde: '{args.situation}' har {len(situationer)} tilfælde; vælg ét ved navn eller "
@@ -461,7 +497,7 @@ def _forklar(args, konsol: Console) -> None:
     situation = situationer[0]
     periode = gyldig_maaned(args.periode) if args.periode is not None else _tilfaeldets_maaned(situation)
     traeer, advarsler = forklar(
-        situation.data, periode, args.variabel, args.regime, args.person, args.fremskrivning
+        situation.data, periode, args.variabel, noegle, args.person, args.fremskrivning
     )
     _advar(situation.sted, advarsler)
     konsol.print(traeer)
@@ -474,7 +510,7 @@ def _effekt(args, konsol: Console) -> None:
         )
     if args.seed < 0:
         raise BrugerFejl(f"--seed: skal være et heltal ≥ 0, ikke {args.seed}")
-    noegler = _regimenoegler(args.regimer)
+    noegler = _regimenoegler(args.regimer, args.saet)
     periode = gyldig_maaned(args.periode)
     if args.ud is not None:
         _forbered_ud(args.ud, args.overskriv)
@@ -578,6 +614,7 @@ def _effekttabel(resultat) -> Group:
                 celler.append(Text(tekst, style="bold yellow" if afviger else ""))
             tabel.add_row(Text(raekke), *celler)
         tabeller.append(tabel)
+    tabeller += reformfil.som_tabeller([regime(n) for n in resultat.regimer])
     fremskrevne = sorted({p["parameter"] for f in resultat.fremskrevne for p in f["parametre"]})
     if fremskrevne:
         maal = sorted({effekt.MAAL[f["maal"]][0] for f in resultat.fremskrevne})
@@ -645,8 +682,8 @@ def _test(args, konsol: Console) -> int:
         raise BrugerFejl(
             f"--name-filter: '{args.name_filter}' passer på intet tilfælde (navn, filnavn eller keywords)"
         )
-    systemer = yamltest.registrets_systemer()
-    fundne = yamltest.kontroller(valgte, systemer)
+    valgte, systemer, reformfejl = yamltest.med_reformfiler(valgte, yamltest.registrets_systemer())
+    fundne = reformfejl + yamltest.kontroller(valgte, systemer)
     for problem in problemer + fundne:
         print(f"fejl: {problem}", file=sys.stderr)
     if problemer or fundne:

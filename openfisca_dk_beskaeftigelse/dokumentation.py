@@ -12,7 +12,8 @@
   (første tilfælde i ``tests/reforms/<modul>.yaml``) beregnet under gældende ret og reformen;
 - ``reformer/katalog.md``: kataloget over alle forslag i kildedokumenterne (dokumenterne ved
   titel og år, filnavnet kun som detalje);
-- ``openapi-gaeldende_ret.json``: web-API'ets OpenAPI-spec for gældende ret.
+- ``openapi-gaeldende_ret.json``: web-API'ets OpenAPI-spec for gældende ret;
+- ``reformfil-eksempel.md``: sammenligningen på siden om reformfiler, beregnet med eksemplet.
 """
 
 import datetime
@@ -25,8 +26,8 @@ import yaml
 from openfisca_core.indexed_enums import Enum
 from openfisca_core.parameters import Parameter, ParameterNode, ParameterScale, load_parameter_file
 
-from openfisca_dk_beskaeftigelse import PARAMETERMAPPE
-from openfisca_dk_beskaeftigelse.beregning import byg_simulering_fra_test, vaerdier
+from openfisca_dk_beskaeftigelse import PARAMETERMAPPE, reformfil
+from openfisca_dk_beskaeftigelse.beregning import byg_simulering_fra_test, indlaes_situation, vaerdier
 from openfisca_dk_beskaeftigelse.fremskrivning import (
     ANTAGELSE,
     INGEN,
@@ -44,6 +45,10 @@ from openfisca_dk_beskaeftigelse.regimer import (
     byg_system,
     katalog,
 )
+from openfisca_dk_beskaeftigelse.sammenligning import sammenlign, som_markdown
+
+# Siden om reformfiler (docs/reformfiler.md) regner eksemplet igennem for Karin.
+REFORMFILEKSEMPEL = "examples/reformer/tidsgraense_26_uger_70_pct.yaml"
 
 
 @dataclass(frozen=True)
@@ -464,7 +469,26 @@ def generer(ud: Path, repo: Path, grafer: bool = True) -> list[Path]:
     (reformmappe / "katalog.md").write_text(katalogside(), encoding="utf-8")
     spec = ud / "openapi-gaeldende_ret.json"
     spec.write_text(_openapi(system), encoding="utf-8")
-    return [*skrevet, lov / "aabne-punkter.md", reformmappe / "index.md", reformmappe / "katalog.md", spec]
+    eksempel = ud / "reformfil-eksempel.md"
+    eksempel.write_text(reformfileksempel(repo), encoding="utf-8")
+    return [
+        *skrevet,
+        lov / "aabne-punkter.md",
+        reformmappe / "index.md",
+        reformmappe / "katalog.md",
+        spec,
+        eksempel,
+    ]
+
+
+def reformfileksempel(repo: Path) -> str:
+    """Karin (examples/sygemeldt_loenmodtager.yaml) under reformen og eksemplets variant af den."""
+    noegle = reformfil.indlaes_fil(repo / REFORMFILEKSEMPEL, noegle=REFORMFILEKSEMPEL).noegle
+    situation = indlaes_situation(repo / "examples" / "sygemeldt_loenmodtager.yaml")
+    variabler = ["sygedagpenge_tidsgraense_dato", "sygedagpenge_nedsat", "sygedagpenge_maanedsbeloeb"]
+    tekst = som_markdown(sammenlign(situation, "2026-04", ["tidsgraense_sygedagpenge", noegle], variabler))
+    # Sidens egne overskrifter er niveau 1 og 2; sammenligningens rykkes to niveauer ned.
+    return "".join(f"##{linje}" if linje.startswith("#") else linje for linje in tekst.splitlines(True))
 
 
 def _openapi(system) -> str:

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 import numpy
 from openfisca_core.indexed_enums import EnumArray
 
+from openfisca_dk_beskaeftigelse import reformfil
 from openfisca_dk_beskaeftigelse.datoer import plus_maaneder
 from openfisca_dk_beskaeftigelse.fremskrivning import foelg, som_liste, som_tekst
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
@@ -298,6 +299,12 @@ def som_dict(resultat: Resultat) -> dict:
         "huller": resultat.huller,
         "fremskrivning": resultat.fremskrivning,
         "fremskrevne": resultat.fremskrevne,
+        # Regimer med egne ændringer (reformfiler, --saet): oprindelse og ændringerne.
+        "egne_aendringer": {
+            noegle: reformfil.regime_dict(regime(noegle))
+            for noegle in resultat.regimer
+            if regime(noegle).oprindelse
+        },
     }
 
 
@@ -333,6 +340,10 @@ def som_csv(resultat: Resultat) -> str:
         grund = f"{h['variabel']}: {h['fejl']}" if "variabel" in h else h["fejl"]
         laeste = som_tekst(fremskrevet(resultat, h["maal"], h["kategori"], h["regime"]))
         skriver.writerow([h["maal"], h["kategori"], h["regime"], "", "", grund, laeste])
+    # Regimernes egne ændringer: målet egen_aendring, kategorien er parameteren og ændringen.
+    for noegle in resultat.regimer:
+        for a in reformfil.aendringer(regime(noegle)):
+            skriver.writerow(["egen_aendring", f"{a.parameter}: {a.tekst()}", noegle, "", "", "", ""])
     return ud.getvalue()
 
 

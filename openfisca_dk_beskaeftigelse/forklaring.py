@@ -11,13 +11,17 @@ Med fremskrivning er en fremskreven parameter markeret "(fremskrevet)" (også ve
 dens kilde nævner den offentliggjorte værdi, den er fremskrevet fra, og hvert træs overskrift
 nævner de fremskrevne satser, værdien bygger på.
 
+Under et regime med egne ændringer (en reformfil eller ``--saet``) står ændringerne øverst, og en
+parameterværdi, som ændringerne satte, siger "sat af reformfilen ..." med værdien før og efter, og
+reformfilen som kilde.
+
 :func:`forklaring` giver sporet som data (:class:`Forklaring`: et :class:`Trae` per medlem af
 :class:`Knude`'r og :class:`Parameterlaesning`'er), som arbejdsbordet viser som JSON
 (:func:`som_dict`); :func:`forklar` viser de samme data som rich-træer i terminalen.
 """
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy
@@ -27,7 +31,7 @@ from rich.console import Group
 from rich.text import Text
 from rich.tree import Tree
 
-from openfisca_dk_beskaeftigelse import PARAMETERMAPPE
+from openfisca_dk_beskaeftigelse import PARAMETERMAPPE, reformfil
 from openfisca_dk_beskaeftigelse.beregning import (
     BrugerFejl,
     byg_simulering,
@@ -48,7 +52,7 @@ from openfisca_dk_beskaeftigelse.fremskrivning import (
 from openfisca_dk_beskaeftigelse.kilder import laesbar
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 from openfisca_dk_beskaeftigelse.reformstoette import REFORMPARAMETRE, parameter
-from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, byg_system, registrets_systemer
+from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, byg_system, regime, registrets_systemer
 
 INDDATA = "[inddata]"
 IKKE_OPLYST = "[ikke oplyst: standardværdi]"
@@ -153,6 +157,9 @@ class _Spor:
     indeks: int
     id: str
     viste_parametre: set
+    # Parametre, regimets egne ændringer satte (``reformfil.sat_af``), og hvor ændringerne kommer fra.
+    sat: dict = field(default_factory=dict)
+    oprindelse: tuple[str, ...] = ()
 
     def udsnit(self, entitet) -> numpy.ndarray:
         """Indeksene i ``entitet``s population, der hører til medlemmet."""
@@ -198,6 +205,8 @@ class Parameterlaesning:
     # Parameteren er vist tidligere i træet; kilden står dér.
     se_ovenfor: bool = False
     kilde: Parameterkilde | None = None
+    # "sat af reformfilen ...", hvis regimets egne ændringer satte værdien (``reformfil.markering``).
+    egen: str = ""
 
     def detaljer(self) -> str:
         """Hjemmel, kilde, hvem der satte værdien og fremskrivningen, som én linje."""
@@ -209,6 +218,7 @@ class Parameterlaesning:
                 *(["; ".join(k.hjemmel)] if k.hjemmel else []),
                 *([f"kilde: {k.kilde}"] if k.kilde else []),
                 *([f"sat af regimet {k.sat_af}"] if k.sat_af else []),
+                *([self.egen] if self.egen else []),
                 *(
                     [f"fremskrevet fra værdien pr. {k.fremskrevet_fra} med antagne reguleringsprocenter"]
                     if k.fremskrevet_fra
@@ -248,6 +258,11 @@ class Forklaring:
     regime: str
     entitet: str
     traeer: tuple[Trae, ...]
+    # Regimets navn, og hvor dets egne ændringer kommer fra (reformfilerne; tom for registrets).
+    navn: str
+    oprindelse: tuple[str, ...]
+    # Regimets egne ændringer (``reformfil.aendringer``) med værdien før og efter.
+    egne_aendringer: tuple
     # De fremskrevne satser (parameter, dato), værdien bygger på (tom uden fremskrivning).
     fremskrevne: tuple[tuple[str, str], ...]
     advarsler: tuple[str, ...]
@@ -286,7 +301,10 @@ def _parameter(p, spor: _Spor) -> Parameterlaesning:
         return Parameterlaesning(p.name, dato, _tekst(p.value), fremskrevet, se_ovenfor=True)
     spor.viste_parametre.add(p.name)
     kilde = parameterkilde(spor.system, spor.noegle, p.name, dato)
-    return Parameterlaesning(p.name, dato, _tekst(p.value), fremskrevet, kilde=kilde)
+    egen = reformfil.markering(spor.sat, p.name, dato[:10])
+    if egen:
+        kilde = Parameterkilde(kilde.hjemmel, ", ".join(spor.oprindelse), None, kilde.fremskrevet_fra)
+    return Parameterlaesning(p.name, dato, _tekst(p.value), fremskrevet, kilde=kilde, egen=egen)
 
 
 def _vis_knude(knude: Knude, trae: Tree) -> None:
@@ -366,9 +384,22 @@ def forklaring(
             f"(variablen '{variabel}' gælder {entitet.plural}: {', '.join(ids)})"
         )
     alle_ids = [str(i) for i in population.ids]
+    regime_ = regime(noegle)
+    sat = reformfil.sat_af(regime_)
     traeer = []
     for id_ in [person] if person is not None else ids:
-        spor = _Spor(system, noegle, simulering, situation, entitet, alle_ids.index(id_), id_, set())
+        spor = _Spor(
+            system,
+            noegle,
+            simulering,
+            situation,
+            entitet,
+            alle_ids.index(id_),
+            id_,
+            set(),
+            sat,
+            regime_.oprindelse,
+        )
         knuder = (_knude(rod, spor) for rod in simulering.tracer.trees)
         traeer.append(Trae(id_, tuple(k for k in knuder if k is not None)))
     laest = set()
@@ -378,7 +409,16 @@ def forklaring(
     laeste = folger.laest_siden(0) if folger else []
     advarsler = ignoreret + ignorerede_inddata([system], situation, periode, laest)
     return Forklaring(
-        variabel, periode, noegle, entitet.plural, tuple(traeer), tuple(laeste), tuple(advarsler)
+        variabel,
+        periode,
+        noegle,
+        entitet.plural,
+        tuple(traeer),
+        regime_.navn,
+        regime_.oprindelse,
+        tuple(reformfil.aendringer(regime_)),
+        tuple(laeste),
+        tuple(advarsler),
     )
 
 
@@ -398,6 +438,11 @@ def forklar(
         else ""
     )
     traeer = []
+    if f.oprindelse:
+        egne = Tree(Text(f"{f.navn}: egne ændringer fra {', '.join(f.oprindelse)}", style="bold"))
+        for a in f.egne_aendringer:
+            egne.add(Text(f"{a.parameter} ({'; '.join(a.hjemmel)}): {a.tekst()}"))
+        traeer.append(egne)
     for t in f.traeer:
         trae = Tree(
             Text.assemble(
@@ -440,6 +485,7 @@ def _knude_dict(k: Knude) -> dict:
                 "fremskrevet": p.fremskrevet,
                 "se_ovenfor": p.se_ovenfor,
                 "kilde": _parameterkilde_dict(p.kilde),
+                "egen": p.egen or None,
                 "detaljer": p.detaljer(),
             }
             for p in k.parametre
@@ -455,6 +501,9 @@ def som_dict(f: Forklaring) -> dict:
         "periode": f.periode,
         "regime": f.regime,
         "entitet": f.entitet,
+        "navn": f.navn,
+        "oprindelse": list(f.oprindelse),
+        "egne_aendringer": [a.som_dict() for a in f.egne_aendringer],
         "traeer": [{"id": t.id, "knuder": [_knude_dict(k) for k in t.knuder]} for t in f.traeer],
         "fremskrevne": som_liste(list(f.fremskrevne)),
         "advarsler": list(f.advarsler),

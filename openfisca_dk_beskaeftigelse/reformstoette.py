@@ -119,6 +119,11 @@ def overfoer_reformparametre(reform, modul: str, til: dict[str, str]) -> None:
     fra reformparameterens datoer og frem.
     """
 
+    # Reformfiler, der ændrer reformparameteren senere, ændrer også gældende rets parameter.
+    reform.overfoerte_parametre = {
+        f"reformer.{modul}.{navn}": tuple(s for s, n in til.items() if n == navn) for navn in til.values()
+    }
+
     def overfoer(parametre: ParameterNode) -> None:
         for sti, navn in til.items():
             maal = parameter(parametre, sti)

@@ -8,11 +8,15 @@ Registret er den ene liste, som CLI, web-API, dokumentation og effektrapport læ
 - Forslagspakkerne (``PAKKER``) stabler flere reformer i den rækkefølge, de står i.
 - En bruger stabler selv med ``+``: ``faerre_maalgrupper+ingen_jobafklaring`` er gældende ret
   med de to regimers reformer lagt på i den rækkefølge (en reform, der går igen, lægges på én gang).
+- Brugerens egne regimer (reformfiler, ``--saet`` og reformobjekter i web-API'et, se
+  ``reformfil``) registreres under deres nøgle med ``registrer_eget`` og kan så også stables.
 """
 
 import importlib
 import inspect
 import pkgutil
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -36,6 +40,8 @@ class Regime:
     reformer: tuple[type, ...]
     kilder: tuple[Kilde, ...]
     status: str
+    # Hvor brugerens egne ændringer kommer fra (reformfilerne); tom for registrets regimer.
+    oprindelse: tuple[str, ...] = ()
 
     @property
     def reformstier(self) -> list[str]:
@@ -168,19 +174,44 @@ class UkendtRegimeError(KeyError):
         )
 
 
-def regime(noegle: str) -> Regime:
-    """Et regime fra registret eller en stak ``a+b+c`` af regimer fra registret."""
-    dele = noegle.split(STAK)
-    for del_ in dele:
-        if del_ not in alle_regimer():
-            raise UkendtRegimeError(del_)
-    if len(dele) == 1:
+# Brugerens egne regimer efter nøgle, de senest brugte sidst; loftet holder hukommelsen i ro.
+MAKS_EGNE = 256
+_EGNE: OrderedDict[str, Regime] = OrderedDict()
+_EGNE_LAAS = threading.Lock()
+
+
+def registrer_eget(regime_: Regime) -> Regime:
+    """Gør et eget regime (reformfil, --saet, reformobjekt) kendt under sin nøgle."""
+    if regime_.noegle in alle_regimer():
+        raise UkendtRegimeError(regime_.noegle, f"'{regime_.noegle}' er allerede et regime i registret")
+    with _EGNE_LAAS:
+        _EGNE[regime_.noegle] = regime_
+        _EGNE.move_to_end(regime_.noegle)
+        while len(_EGNE) > MAKS_EGNE:
+            _EGNE.popitem(last=False)
+    return regime_
+
+
+def _enkelt(noegle: str) -> Regime:
+    if noegle in alle_regimer():
         return alle_regimer()[noegle]
-    regimer = [alle_regimer()[d] for d in dele]
+    with _EGNE_LAAS:
+        if noegle in _EGNE:
+            return _EGNE[noegle]
+    raise UkendtRegimeError(noegle)
+
+
+def regime(noegle: str) -> Regime:
+    """Et regime fra registret (eller et registreret eget) eller en stak ``a+b+c`` af dem."""
+    dele = noegle.split(STAK)
+    regimer = [_enkelt(d) for d in dele]
+    if len(dele) == 1:
+        return regimer[0]
     reformer = tuple(dict.fromkeys(r for x in regimer for r in x.reformer))
     _kraev_forenelige(noegle, reformer)
     kilder = tuple(dict.fromkeys(k for x in regimer for k in x.kilder))
-    return Regime(noegle, " + ".join(x.navn for x in regimer), reformer, kilder, "stak")
+    oprindelse = tuple(dict.fromkeys(o for x in regimer for o in x.oprindelse))
+    return Regime(noegle, " + ".join(x.navn for x in regimer), reformer, kilder, "stak", oprindelse)
 
 
 def _kraev_forenelige(noegle: str, reformer: tuple[type, ...]) -> None:

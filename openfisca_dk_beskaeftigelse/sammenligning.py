@@ -38,6 +38,7 @@ from rich.console import Group
 from rich.padding import Padding
 from rich.text import Text
 
+from openfisca_dk_beskaeftigelse import reformfil
 from openfisca_dk_beskaeftigelse.beregning import (
     BrugerFejl,
     Laesninger,
@@ -325,7 +326,13 @@ def som_dict(s: Sammenligning) -> dict:
         "periode": s.periode,
         "fremskrivning": s.fremskrivning,
         "regimer": [
-            {"noegle": r.noegle, "navn": r.navn, "reformer": r.reformstier, "status": r.status}
+            {
+                "noegle": r.noegle,
+                "navn": r.navn,
+                "reformer": r.reformstier,
+                "status": r.status,
+                **reformfil.regime_dict(r),
+            }
             for r in s.regimer
         ],
         "medlemmer": [
@@ -395,6 +402,24 @@ def som_csv(s: Sammenligning, situation: str) -> str:
                     "ja" if x.afviger(r.noegle) else "nej",
                     x.reference[0] if x.reference else "",
                     _note(x, r.noegle),
+                ]
+            )
+    # Regimernes egne ændringer (reformfiler, --saet) som rækker med entiteten "parameter".
+    for r in s.regimer:
+        for a in reformfil.aendringer(r):
+            efter = a.som_dict()["efter"]
+            skriver.writerow(
+                [
+                    situation,
+                    "parameter",
+                    "",
+                    a.parameter,
+                    r.noegle,
+                    json.dumps(efter, ensure_ascii=False) if isinstance(efter, list) else efter,
+                    a.tekst(),
+                    "ja",
+                    "; ".join(a.hjemmel),
+                    f"sat af {', '.join(r.oprindelse)}",
                 ]
             )
     return ud.getvalue()
@@ -547,6 +572,7 @@ def som_markdown(s: Sammenligning, alle: bool = False) -> str:
             linjer.append("")
         if m.aendret_under and m.uaendret_under:
             linjer += ["Uændret under " + ", ".join(f"`{n}`" for n in m.uaendret_under) + ".", ""]
+    linjer += reformfil.som_markdown(s.regimer)
     linjer.append(f"{AFVIGER} = afviger fra gældende ret.")
     if forklaring := _forklaring_af_maerket([s]):
         linjer += ["", forklaring]
@@ -612,6 +638,7 @@ def som_tabel(s: Sammenligning, alle: bool = False) -> Group:
                         4,
                     )
                 )
+    dele += reformfil.som_tabeller(s.regimer)
     return Group(*dele)
 
 
@@ -649,6 +676,7 @@ def _alle_raekker(s: Sammenligning) -> Group:
                         6,
                     )
                 )
+    dele += reformfil.som_tabeller(s.regimer)
     dele.append(Text(f"{AFVIGER} (gult): afviger fra gældende ret.", style="dim"))
     if forklaring := _forklaring_af_maerket([s]):
         dele.append(Text(forklaring, style="dim"))

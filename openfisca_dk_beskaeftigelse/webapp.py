@@ -11,7 +11,8 @@ første brug og husket (højst ``MAKS_REGIMEAPPS``). Roden har:
 - ``POST /sammenlign``: ``{"situation": {...}, "periode": "2026-03", "regimer": [...] | "alle",
   "variabler": [...], "fremskrivning": true}`` → hvert regimes resultater og forskellene (samme
   format som ``dk-beskaeftigelse sammenlign --format json``; ``fremskrivning`` som
-  ``--fremskrivning``).
+  ``--fremskrivning``). Et regime kan også være et reformobjekt med reformfilernes skema
+  (``docs/reformfiler.md``); det får nøglen ``egen_<indholdets hash>``.
 
 Hver fejl er JSON ``{"fejl": ..., "felt": ...}`` med en 4xx-status (tabellen ``FEJL`` og
 ``docs/web-api.md``); en uventet fejl er 500 uden undtagelsens tekst. Arbejdet er begrænset:
@@ -37,7 +38,13 @@ from openfisca_web_api.app import create_app
 from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntityTooLarge
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
-from openfisca_dk_beskaeftigelse import SPEC_EKSEMPEL, CountryTaxBenefitSystem, __version__, vaerdiomraader
+from openfisca_dk_beskaeftigelse import (
+    SPEC_EKSEMPEL,
+    CountryTaxBenefitSystem,
+    __version__,
+    reformfil,
+    vaerdiomraader,
+)
 from openfisca_dk_beskaeftigelse.beregning import (
     FOERSTE_MAANED,
     BrugerFejl,
@@ -51,6 +58,7 @@ from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 from openfisca_dk_beskaeftigelse.regimer import (
     GAELDENDE_RET,
+    STAK,
     UkendtRegimeError,
     alle_regimer,
     byg_system,
@@ -602,6 +610,34 @@ def _tekster(krop: dict, felt: str, ellers: str) -> list[str]:
     return vaerdi
 
 
+def regimenoegler(regimer: object) -> list[str]:
+    """Registrets nøgler (stablet med '+') og reformobjekter, som registreres under deres nøgle."""
+    if not isinstance(regimer, list) or not regimer:
+        raise FeltFejl(
+            "regimer",
+            'forventede en ikke-tom liste af regimenøgler og reformobjekter eller "alle", '
+            f"ikke {_json(regimer)}",
+        )
+    noegler = []
+    for nr, element in enumerate(regimer):
+        if isinstance(element, dict):
+            try:
+                noegler.append(reformfil.fra_objekt(element))
+            except reformfil.ReformfilFejl as fejl:
+                raise FeltFejl(f"regimer/{nr}/{fejl.felt}".rstrip("/"), fejl.besked) from None
+        elif isinstance(element, str):
+            # Kun registrets regimer: en tekst må aldrig pege på en fil på serveren.
+            ukendt = next((d for d in element.split(STAK) if d not in alle_regimer()), None)
+            if ukendt is not None:
+                raise FeltFejl("regimer", str(UkendtRegimeError(ukendt)))
+            noegler.append(element)
+        else:
+            raise FeltFejl(
+                "regimer", f"element nr. {nr} er {_json(element)}, ikke en regimenøgle eller et reformobjekt"
+            )
+    return noegler
+
+
 def _anmodning(krop) -> tuple[dict, str, list[str], list[str] | None, bool]:
     """Kroppen af POST /sammenlign kontrolleret felt for felt: situation, periode, regimer, variabler
     og fremskrivning."""
@@ -628,7 +664,7 @@ def _anmodning(krop) -> tuple[dict, str, list[str], list[str] | None, bool]:
     if regimer == "alle":
         noegler = list(alle_regimer())
     else:
-        noegler = _tekster(krop, "regimer", 'eller "alle"')
+        noegler = regimenoegler(regimer)
     variabler = (
         _tekster(krop, "variabler", "(udelad feltet for standardvariablerne)")
         if "variabler" in krop

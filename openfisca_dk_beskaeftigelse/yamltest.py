@@ -12,6 +12,8 @@
 Byggestenene kan genbruges med andre systemer (fx en jurists egen reformfil):
 ``find_filer`` → ``indlaes`` → ``kontroller(tilfaelde, systemer)`` → ``koer(tilfaelde, systemer)``,
 hvor ``Systemer`` siger, hvilke reformstier et tilfælde må nævne, og bygger systemet for dem.
+Et tilfælde kan nævne en reformfil under ``reforms:`` (``mit_forslag.yaml``, relativt til
+testfilen); ``med_reformfiler`` gør den til et regime, før tilfældene kontrolleres.
 """
 
 import difflib
@@ -31,6 +33,7 @@ from openfisca_core.indexed_enums import Enum
 from openfisca_core.tools import test_runner
 
 import openfisca_dk_beskaeftigelse.reforms as reformpakke
+from openfisca_dk_beskaeftigelse import reformfil
 from openfisca_dk_beskaeftigelse.beregning import (
     FOERSTE_MAANED,
     TESTNOEGLER,
@@ -377,6 +380,46 @@ class _Kontrol:
             forventet = typefejl(variabel, v)
             if forventet:
                 self.problem(felt, f"forventede {forventet}, fik {_vist(v)}")
+
+
+def med_reformfiler(
+    tilfaelde: list[Tilfaelde], systemer: Systemer
+) -> tuple[list[Tilfaelde], Systemer, list[Problem]]:
+    """Reformfiler under ``reforms:`` (en sti, der ender på .yaml, .yml eller .json, relativt til testfilen).
+
+    Hver reformfil bliver et regime (``reformfil.indlaes_fil``) med den fulde sti som nøgle; stien i
+    tilfældet erstattes af nøglen, og ``Systemer`` kender den som reform. En fejl i reformfilen er
+    et problem med testfilen, tilfældet og reformfilens linje og felt.
+    """
+    reformer = dict(systemer.reformer)
+    problemer, nye = [], []
+    # En fejl i en reformfil meldes én gang, ved det første tilfælde, der nævner den.
+    fejlede: set[Path] = set()
+    for t in tilfaelde:
+        stier = t.reformstier
+        if not isinstance(t.data, dict) or not any(
+            isinstance(s, str) and reformfil.er_reformfil(s) for s in stier
+        ):
+            nye.append(t)
+            continue
+        noegler = []
+        for sti in stier:
+            if not (isinstance(sti, str) and reformfil.er_reformfil(sti)):
+                noegler.append(sti)
+                continue
+            fil = (t.fil.parent / sti).resolve()
+            if fil in fejlede:
+                continue
+            try:
+                noegle = reformfil.indlaes_fil(fil, noegle=str(fil)).noegle
+            except BrugerFejl as fejl:
+                fejlede.add(fil)
+                problemer.append(Problem(t.fil, t.navn, "reforms", str(fejl)))
+                continue
+            reformer[noegle] = noegle
+            noegler.append(noegle)
+        nye.append(Tilfaelde(t.fil, t.nr, {**t.data, "reforms": noegler}))
+    return nye, Systemer(reformer, systemer.byg, systemer.gaeldende_ret), problemer
 
 
 def kontroller(tilfaelde: list[Tilfaelde], systemer: Systemer) -> list[Problem]:

@@ -15,7 +15,7 @@ export class Befolkning {
   constructor(registret) {
     this.side = $("befolkning");
     this.navne = new Map(registret.map((r) => [r.noegle, r.navn]));
-    this.regimer = new Regimevalg($("regimer-befolkning"), registret, { varianter: false });
+    this.regimer = new Regimevalg($("regimer-befolkning"), registret);
     this.status = $("bef-status");
     this.fremdrift = $("bef-fremdrift");
     this.resultatboks = $("bef-resultat");
@@ -66,7 +66,13 @@ export class Befolkning {
     let resultat = null;
     try {
       await sendStroem("arbejdsbord/api/effekt", t, (linje) => {
-        if (linje.fremdrift) {
+        if (linje.start) {
+          // Et eget regime (en reformfil) har en nøgle fra serveren; vis variantens navn.
+          linje.start.regimer.forEach((noegle, i) => {
+            const sendt = t.regimer[i];
+            if (sendt && typeof sendt === "object") this.navne.set(noegle, sendt.navn || noegle);
+          });
+        } else if (linje.fremdrift) {
           this.fremdrift.max = linje.fremdrift.i_alt;
           this.fremdrift.value = linje.fremdrift.faerdige;
         } else if (linje.resultat) {
