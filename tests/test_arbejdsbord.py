@@ -239,11 +239,16 @@ def test_indlaes_en_forkert_tekst_giver_400_ved_feltet(klient, tekst, besked):
     assert besked in svar.json["fejl"]
 
 
-def test_indlaes_en_reformfil(klient):
-    tekst = "navn: Min variant\naendringer:\n  - parameter: a.b\n    vaerdi: 1\n    fra: 2026-01-01\n"
+def test_indlaes_en_reformfil_kontrollerer_den(klient):
+    tekst = (pakke.EKSEMPELMAPPE / "reformer" / "tidsgraense_26_uger_70_pct.yaml").read_text(encoding="utf-8")
     svar = _post(klient, "/arbejdsbord/api/indlaes", {"tekst": tekst}).json
     assert svar["art"] == "reform"
-    assert svar["reform"]["aendringer"][0] == {"parameter": "a.b", "vaerdi": 1, "fra": "2026-01-01"}
+    assert svar["reform"] == json.loads(json.dumps(yaml.safe_load(tekst), default=str))
+    forkert = "navn: Min variant\naendringer:\n  - parameter: a.b\n    vaerdi: 1\n    fra: 2026-01-01\n"
+    svar = _post(klient, "/arbejdsbord/api/indlaes", {"tekst": forkert})
+    assert svar.status_code == 400
+    assert svar.json["felt"] == "tekst"
+    assert svar.json["fejl"].startswith("tekst: aendringer/0/parameter: ukendt parameter 'a.b'")
 
 
 # ---- forklaring ---------------------------------------------------------------------------

@@ -285,3 +285,37 @@ def test_en_fejl_i_et_modul_vises_ogsaa(side, server):
     banner = side.locator("#fejlbanner")
     banner.wait_for(state="visible")
     assert banner.inner_text().startswith("Der opstod en fejl i arbejdsbordet (")
+
+
+def test_en_egen_variant_fra_en_reformfil(side, server, app):
+    fil = pakke.EKSEMPELMAPPE / "reformer" / "tidsgraense_26_uger_70_pct.yaml"
+    variant = laes_yaml(fil.read_text(encoding="utf-8"), fil.name)
+    _aabn(side, server)
+    side.select_option("#eksempel", "sygemeldt_loenmodtager")
+    side.fill("#periode", "2026-04")
+    side.check("#regimer-borger input[value=tidsgraense_sygedagpenge]")
+    side.click("#regimer-borger details.varianter summary")
+    side.fill("#regimer-borger details.varianter textarea", fil.read_text(encoding="utf-8"))
+    side.get_by_role("button", name="Tilføj reformfilen").click()
+    side.wait_for_selector(f'#regimer-borger .chip:has-text("{variant["navn"]}")')
+    side.click("#beregn")
+    side.wait_for_selector("#notat table")
+    regimer = ["gaeldende_ret", "tidsgraense_sygedagpenge", json.loads(json.dumps(variant, default=str))]
+    status, resultat = _api(
+        app, "/sammenlign", {"situation": KARIN, "periode": "2026-04", "regimer": regimer}
+    )
+    assert status == 200
+    egen = resultat["regimer"][2]
+    assert egen["navn"] == variant["navn"]
+    assert side.locator(f'#notat th[title="{egen["noegle"]}"]').first.inner_text() == variant["navn"]
+    forventet = {(x["variabel"], n) for x in resultat["resultater"] for n in x["afviger_fra_gaeldende_ret"]}
+    assert _markerede(side) == forventet
+    # Varianten (26 uger, 70 pct.) og reformen (22 uger, 60 pct.) giver hver sit beløb i april.
+    beloeb = next(x for x in resultat["resultater"] if x["variabel"] == "sygedagpenge_maanedsbeloeb")
+    assert beloeb["vaerdier"][egen["noegle"]] != beloeb["vaerdier"]["tidsgraense_sygedagpenge"]
+    celle = side.locator(
+        f'#notat td[data-variabel="sygedagpenge_maanedsbeloeb"][data-regime="{egen["noegle"]}"]'
+    )
+    celle.locator("button").click()
+    side.wait_for_selector("#forklaring[open] .trae")
+    assert "sat af reformfilen" in side.locator("#forklaring .trae").inner_text()
