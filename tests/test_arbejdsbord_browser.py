@@ -272,7 +272,7 @@ def test_en_fejl_giver_en_dansk_besked_aldrig_en_tom_side(side, server):
     )
     assert side.locator("nav a").count() == 4
     side.evaluate("setTimeout(() => { throw new Error('en prøve'); }, 0)")
-    side.wait_for_function("document.getElementById('fejlbanner').textContent.includes('en prøve')")
+    side.locator("#fejlbanner", has_text="en prøve").wait_for()
     assert banner.inner_text().startswith("Der opstod en fejl i arbejdsbordet (")
 
 

@@ -9,7 +9,8 @@ import { laesFragment } from "./tilstand.js";
 
 const SIDER = ["borger", "befolkning", "katalog"];
 const startet = new Map();
-let registret = null;
+// Registret hentes med det samme, parallelt med sidens øvrige data.
+const registret = Regimevalg.hent();
 
 function visFejl(tekst) {
   const banner = document.getElementById("fejlbanner");
@@ -21,8 +22,8 @@ async function startSide(side, tilstand) {
   if (startet.has(side)) return startet.get(side);
   const i_gang = (async () => {
     if (side === "katalog") return tegnKatalog(document.getElementById("katalog-indhold"));
-    registret = registret || (await Regimevalg.hent());
-    const siden = side === "borger" ? new Borger(registret) : new Befolkning(registret);
+    const regimer = await registret;
+    const siden = side === "borger" ? new Borger(regimer) : new Befolkning(regimer);
     await siden.start(tilstand);
     return siden;
   })();
