@@ -96,7 +96,8 @@ def gyldig_maaned(tekst: str, felt: str = "--periode") -> str:
         raise BrugerFejl(f"{felt}: '{tekst}' er ikke en måned; brug fx 2026-03") from None
     if periode.unit != periods.DateUnit.MONTH or periode.size != 1:
         raise BrugerFejl(f"{felt}: '{tekst}' er ikke én måned; brug fx 2026-03")
-    if str(periode) < FOERSTE_MAANED:
+    # Som tal, ikke som tekst: år 4 skrives "4-07" og ville ellers ligge efter "2020-01".
+    if periode.start < periods.period(FOERSTE_MAANED).start:
         raise BrugerFejl(f"{felt}: '{tekst}' ligger før modellens første måned, {FOERSTE_MAANED}")
     return str(periode)
 
