@@ -5,7 +5,8 @@ Hvert regime får OpenFiscas eget web-API (``openfisca_web_api.app.create_app``)
 ``/parameters`` ...), også stakke som ``/faerre_maalgrupper+digitale_samtaler/``, bygget ved
 første brug og husket (højst ``MAKS_REGIMEAPPS``). Roden har:
 
-- ``GET /``: en oversigt med links;
+- ``GET /``: en oversigt med links; en browser (``Accept: text/html``) får arbejdsbordet
+  (``arbejdsbord``: siderne under ``/arbejdsbord/`` og deres API under ``/arbejdsbord/api/``);
 - ``GET /regimer``: registret;
 - ``GET /spec``: rodens OpenAPI-spec (``/regimer`` og ``/sammenlign``);
 - ``POST /sammenlign``: ``{"situation": {...}, "periode": "2026-03", "regimer": [...] | "alle",
