@@ -8,10 +8,12 @@
 - ``lovgivningen/aabne-punkter.md``: huller (``value: null``), om ``--fremskrivning`` udfylder
   dem, og afledte eller usikre værdier;
 - ``reformer/<nøgle>.md``: hver reforms docstring, kilder (dokumentets titel og afsnittet),
-  egne parametre og et regneeksempel
-  (første tilfælde i ``tests/reforms/<modul>.yaml``) beregnet under gældende ret og reformen;
+  perioder uden virkning (``uden_virkning``), egne parametre (med antagelser, bivirkninger og det
+  ubekræftede fra deres metadata) og et regneeksempel (første tilfælde i
+  ``tests/reforms/<modul>.yaml``) beregnet under gældende ret og reformen;
 - ``reformer/katalog.md``: kataloget over alle forslag i kildedokumenterne (dokumenterne ved
-  titel og år, filnavnet kun som detalje);
+  titel og år, filnavnet kun som detalje), for reformerne med perioderne uden virkning og
+  antagelserne med bivirkninger;
 - ``openapi-gaeldende_ret.json``: web-API'ets OpenAPI-spec for gældende ret;
 - ``reformfil-eksempel.md``: sammenligningen på siden om reformfiler, beregnet med eksemplet.
 """
@@ -82,6 +84,9 @@ OMRAADER = (
         ("afl/", "aktivloven/", "skat/", "regulering/"),
     ),
 )
+# Parametermetadata, som en jurist skal se: en antaget standardværdi, dens bivirkning for borgere,
+# kilden ikke nævner, og indhold, ingen kilde bekræfter.
+ANTAGELSER = (("antaget", "Antaget"), ("bivirkning", "Bivirkning"), ("ubekraeftet", "Ubekræftet"))
 USIKKERHEDSORD = re.compile(
     r"afledt|derived|ikke fundet|not found|lav sikkerhed|lav-medium|medium-lav|ikke verificeret|usikker", re.I
 )
@@ -208,6 +213,9 @@ def parameter_afsnit(parameter, billedmappe: Path | None) -> list[str]:
         linjer += [f"Regulering: {regel.tekst() if regel else f'{INGEN} (fremskrives ikke)'}", ""]
     if getattr(parameter, "documentation", None):
         linjer += [parameter.documentation.strip(), ""]
+    for noegle, titel in ANTAGELSER:
+        if parameter.metadata.get(noegle):
+            linjer += [f"**{titel}:** {parameter.metadata[noegle]}", ""]
     if isinstance(parameter, ParameterScale):
         linjer += _skala(parameter)
     if isinstance(parameter, Parameter):
@@ -394,19 +402,59 @@ def _det_der_flytter(foer: dict, efter: dict, medlemmer: list, etiketter: dict) 
     return [*linjer, ""]
 
 
+def reformparametre(reform) -> list:
+    """Reformens egne parametre (``reforms/parametre/<modul>.yaml``) som blade; tom uden fil."""
+    fil = REFORMPARAMETRE / f"{reform.__module__.rsplit('.', 1)[1]}.yaml"
+    if not fil.is_file():
+        return []
+    return list(parameterblade(load_parameter_file(str(fil), name=f"reformer.{fil.stem}")))
+
+
+def uden_virkning_linjer(reform) -> list[str]:
+    """Perioderne, hvor reformen intet ændrer for forslagets borgere, som punktliste."""
+    perioder = getattr(reform, "uden_virkning", ())
+    if not perioder:
+        return []
+    return [
+        "### Uden virkning",
+        "",
+        "Perioder, hvor reformen intet ændrer for de borgere, forslaget handler om:",
+        "",
+        *(f"- {u.tekst()}" for u in perioder),
+        "",
+    ]
+
+
 def reformside(regime, repo: Path) -> str:
     linjer = [f"# {regime.navn}", "", f"Regimenøgle: `{regime.noegle}` · Status: {regime.status}", ""]
     linjer += ["Reformer: " + ", ".join(f"`{s}`" for s in regime.reformstier), ""]
     linjer += ["## Kilder", ""] + [f"- {k.henvisning} (`{k.fil}`)" for k in regime.kilder] + [""]
     for reform in regime.reformer:
         linjer += [f"## {reform.__name__}", "", inspect.getdoc(reform) or "", ""]
-        fil = REFORMPARAMETRE / f"{reform.__module__.rsplit('.', 1)[1]}.yaml"
-        if fil.is_file():
-            linjer += [f"### Parametre (`reforms/parametre/{fil.name}`)", ""]
-            for parameter in parameterblade(load_parameter_file(str(fil), name=f"reformer.{fil.stem}")):
+        linjer += uden_virkning_linjer(reform)
+        parametre = reformparametre(reform)
+        if parametre:
+            modul = reform.__module__.rsplit(".", 1)[1]
+            linjer += [f"### Parametre (`reforms/parametre/{modul}.yaml`)", ""]
+            for parameter in parametre:
                 linjer += [line.replace("### `", "#### `", 1) for line in parameter_afsnit(parameter, None)]
     linjer += _eksempel(repo, regime)
     return "\n".join(linjer) + "\n"
+
+
+def _om_reformerne(noegle: str) -> list[str]:
+    """Katalogets oplysninger fra regimets reformer: perioder uden virkning og antagelser med bivirkning."""
+    detaljer = []
+    for reform in alle_regimer()[noegle].reformer:
+        detaljer += [f"Uden virkning {u.tekst()}" for u in getattr(reform, "uden_virkning", ())]
+        for parameter in reformparametre(reform):
+            if parameter.metadata.get("bivirkning"):
+                navn = parameter.name.rsplit(".", 1)[-1]
+                detaljer.append(f"Antagelse med bivirkning (`{navn}`): {parameter.metadata['bivirkning']}")
+            if parameter.metadata.get("ubekraeftet"):
+                navn = parameter.name.rsplit(".", 1)[-1]
+                detaljer.append(f"Ubekræftet (`{navn}`): {parameter.metadata['ubekraeftet']}")
+    return detaljer
 
 
 def katalogside() -> str:
@@ -431,6 +479,8 @@ def katalogside() -> str:
         if punkt.get("regime"):
             detaljer.append(f"[`{punkt['regime']}`]({punkt['regime']}.md)")
         detaljer += [punkt[n] for n in ("lov", "hvorfor") if punkt.get(n)]
+        if punkt.get("regime"):
+            detaljer += _om_reformerne(punkt["regime"])
         linjer.append(
             f"| {SEEDS[punkt['kilde']].navn} | {_celle(punkt['afsnit'])} | {_celle(punkt['forslag'])} | "
             f"{KATALOGSTATUS[punkt['status']]} | {_celle('; '.join(detaljer))} |"

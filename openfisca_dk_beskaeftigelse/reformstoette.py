@@ -10,6 +10,7 @@ dokumenteret standardværdi og en henvisning til kilden, så en jurist kan ændr
 Python. Reformen lægger dem ind i parametertræet under ``reformer.<modul>``.
 """
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy
@@ -25,16 +26,39 @@ REFORMPARAMETRE = Path(reformpakke.__file__).parent / "parametre"
 INGEN = numpy.datetime64(INGEN_DATO, "D")
 
 
-def tidligere_formel(reform, navn: str, fra: str | None = None):
+@dataclass(frozen=True)
+class UdenVirkning:
+    """En periode, hvor reformen intet ændrer for de borgere, forslaget handler om.
+
+    Typisk fordi loven allerede har gjort det (fx lov nr. 1750/2025). En reform lister sine
+    perioder i ``uden_virkning``; katalogsiden og reformens side viser dem, og en test kræver, at
+    hver måned, hvor reformens testpersoner får samme uddata som under gældende ret, er dækket.
+    ``fra`` og ``til`` er ISO-datoer (første og sidste dag); ``til = None``: fortsat.
+    """
+
+    fra: str
+    til: str | None
+    hvorfor: str
+
+    def daekker(self, maaned: str) -> bool:
+        """Sand, hvis hele måneden (``"2026-03"``) ligger i perioden."""
+        periode = periods.period(maaned)
+        return str(periode.start) >= self.fra and (self.til is None or str(periode.stop) <= self.til)
+
+    def tekst(self) -> str:
+        tidsrum = f"fra {self.fra}" if self.til is None else f"{self.fra} til {self.til}"
+        return f"{tidsrum}: {self.hvorfor}"
+
+
+def tidligere_formel(reform, navn: str):
     """Variablen ``navn``s formel i systemet, reformen lægges på, som ``f(person, period, parameters)``.
 
-    Med ``fra`` (en dato) bruges den formel, der gælder fra den dato, også for perioder før den:
-    sådan gør en reform en senere lovændring gældende for tidligere år.
+    En senere lovændring gøres gældende for tidligere år gennem dens parameter (``gaelder_fra``).
     """
     variabel = reform.variables[navn]
 
     def beregn(person, period, parameters):
-        formel = variabel.get_formula(period if fra is None or str(period.start) >= fra else fra)
+        formel = variabel.get_formula(period)
         if formel is None:
             return variabel.default_array(person.count)
         if formel.__code__.co_argcount == 2:
@@ -90,6 +114,20 @@ def aendr_vaerdier(parametre: ParameterNode, sti: str, funktion) -> None:
             vaerdi.value = funktion(vaerdi.value)
 
 
+def gaelder_fra(parametre: ParameterNode, sti: str, fra: str, tidligere_fra: str) -> None:
+    """Lad parameterens værdi pr. ``fra`` gælde allerede fra ``tidligere_fra``.
+
+    Sådan gør en reform en senere lovændring gældende for tidligere år; værdien kopieres, så
+    en anden reform, der har ændret værdien pr. ``fra``, følger med (reformerne kan stables).
+    """
+    param = parameter(parametre, sti)
+    param.update(
+        start=periods.instant(tidligere_fra),
+        stop=periods.instant(fra).offset(-1, "day"),
+        value=param(fra),
+    )
+
+
 def betalingsdage_fra(person, period, fra) -> numpy.ndarray:
     """Kommunens betalingsdage (hverdage) i måneden fra og med datoen ``fra`` (0 uden dato).
 
@@ -102,12 +140,10 @@ def betalingsdage_fra(person, period, fra) -> numpy.ndarray:
     return numpy.where((fra != INGEN) & person("sygedagpenge_udbetales", period), dage, 0)
 
 
-def nedsat_maanedsbeloeb(person, period, parameters, nedsatte_dage, andel) -> numpy.ndarray:
+def nedsat_maanedsbeloeb(person, period, nedsatte_dage, andel) -> numpy.ndarray:
     """Sygedagpenge i måneden, når ``nedsatte_dage`` af betalingsdagene udbetales med ``andel``."""
-    dage_pr_uge = parameters(period).sygedagpenge.beloeb.udbetalingsdage_pr_uge
-    dagsats = person("sygedagpenge_ugebeloeb", period) / dage_pr_uge
     alle = person("sygedagpenge_betalingsdage_kommune", period)
-    return dagsats * (alle - nedsatte_dage + andel * nedsatte_dage)
+    return person("sygedagpenge_dagsats", period) * (alle - nedsatte_dage + andel * nedsatte_dage)
 
 
 def overfoer_reformparametre(reform, modul: str, til: dict[str, str]) -> None:
@@ -153,8 +189,26 @@ class opfoelgning_telefon_video_fra(Variable):
     label = "Fra denne dato kan den sygemeldte vælge telefon eller video (fra første fraværsdag)"
 
     def formula(person, period):
-        sag = person("opfoelgning_foerste_samtale_senest", period) != INGEN
+        sag = person("opfoelgning_omfattet", period)
         return numpy.where(sag, person("sygemelding_startdato", period), INGEN)
+
+
+class sygedagpenge_varighedsbegraenset(Variable):
+    """§ 24: ingen ophørsdato (de sygemeldte bliver på sygedagpenge); § 25: som hidtil."""
+
+    label = "Udbetalingen ophører ved varighedsgrænsen (kun pensionister m.fl. efter § 25)"
+
+    def formula(person, period):
+        return person("sygedagpenge_26_ugers_graense", period)
+
+
+class sygedagpenge_revurderes(Variable):
+    """§ 24: intet revurderingstidspunkt; § 25: som hidtil."""
+
+    label = "Sygedagpengeperioden revurderes ved varighedsgrænsen (kun pensionister m.fl. efter § 25)"
+
+    def formula(person, period):
+        return person("sygedagpenge_26_ugers_graense", period)
 
 
 class kontaktforloeb_efter_aftale(Variable):

@@ -10,6 +10,15 @@ Registret er den ene liste, som CLI, web-API, dokumentation og effektrapport læ
   med de to regimers reformer lagt på i den rækkefølge (en reform, der går igen, lægges på én gang).
 - Brugerens egne regimer (reformfiler, ``--saet`` og reformobjekter i web-API'et, se
   ``reformfil``) registreres under deres nøgle med ``registrer_eget`` og kan så også stables.
+
+To slags uforenelighed står som data på reformerne og kontrolleres i ``regime()``:
+
+- ``alternativ_til``: samme forslag modelleret på to måder; stakken ville afhænge af rækkefølgen
+  og **afvises** (``UkendtRegimeError``).
+- ``strider_mod`` (modul → hvorfor): forslag, der modsiger hinanden (fx et, der afskaffer
+  rehabiliteringsteamet, og et, der giver ret til et møde i det). Stakken er veldefineret og
+  uafhængig af rækkefølgen, så den **beregnes**, men regimet bærer en advarsel
+  (``Regime.advarsler``), som CLI'en og ``/sammenlign`` viser. Registrets egne pakker har ingen.
 """
 
 import importlib
@@ -42,6 +51,8 @@ class Regime:
     status: str
     # Hvor brugerens egne ændringer kommer fra (reformfilerne); tom for registrets regimer.
     oprindelse: tuple[str, ...] = ()
+    # Semantiske konflikter i en stak (reformernes strider_mod), som tekst til brugeren.
+    advarsler: tuple[str, ...] = ()
 
     @property
     def reformstier(self) -> list[str]:
@@ -55,6 +66,10 @@ class Pakke:
     navn: str
     moduler: tuple[str, ...]
     status: str = "forslag"
+    # Kildefilen og afsnittene (begyndelsen af katalogets "afsnit"), hvis forslag pakken samler:
+    # pakken er netop katalogets reformer for dem.
+    kilde: str | None = None
+    afsnit: str = ""
 
 
 # Forslagspakkerne: reformmoduler i den rækkefølge, de stables. Kilderne følger reformerne.
@@ -69,7 +84,10 @@ PAKKER: tuple[Pakke, ...] = (
             "fra_proces_til_resultat",
             "samlet_uddannelsesordning",
             "afskaf_ressourceforloeb_rehabiliteringsteam_jobafklaring",
+            "laegeattester_efter_faglig_vurdering",
         ),
+        kilde="000_991c7bef0c1547ec.txt",
+        afsnit="KL og 6-byerne",
     ),
     Pakke(
         "nordjyske_kommuner_sygedagpenge",
@@ -83,6 +101,8 @@ PAKKER: tuple[Pakke, ...] = (
             "tidsgraense_sygedagpenge",
             "loentilskud_til_sygemeldte",
         ),
+        kilde="000_991c7bef0c1547ec.txt",
+        afsnit="De nordjyske kommuner",
     ),
     Pakke(
         "frikommuneforsoeg_ii",
@@ -100,6 +120,7 @@ PAKKER: tuple[Pakke, ...] = (
             "ivaerksaetteri",
             "ingen_revurdering_ledighedsydelse",
         ),
+        kilde="003_8d1ffce9980bf276.txt",
     ),
     Pakke(
         "seks_byer_2011",
@@ -109,7 +130,32 @@ PAKKER: tuple[Pakke, ...] = (
             "fra_proces_til_resultat",
             "a_kassen_foerste_periode",
             "rettigheder_frem_for_pligter",
+            "prioriteret_opfoelgning_sygedagpenge",
         ),
+        kilde="002_5d57e95c82b3ac89.txt",
+    ),
+    Pakke(
+        "kl_2022",
+        "KL's høringssvar om 2. delaftale (2022)",
+        ("oevo_som_ret_og_pligt_tilbud", "digitale_samtaler"),
+        kilde="001_563147e58c2b51e6.txt",
+    ),
+    Pakke(
+        "rebild_2017",
+        "Rebild Kommune, frikommuneforsøget (2017)",
+        (
+            "gruppesamtaler_og_frit_indhold",
+            "fra_proces_til_resultat",
+            "ingen_fast_opfoelgningskadence",
+            "digitale_samtaler",
+            "fleksible_rehabiliteringsteams",
+            "psykologbehandling",
+            "laegeattester_efter_faglig_vurdering",
+            "lavere_alder_voksenlaerling",
+            "tidligere_loentilskud",
+            "fleksible_forholdstal",
+        ),
+        kilde="004_383c6e4443986835.txt",
     ),
     Pakke(
         "beskaeftigelsesreform_2027",
@@ -211,12 +257,17 @@ def regime(noegle: str) -> Regime:
     _kraev_forenelige(noegle, reformer)
     kilder = tuple(dict.fromkeys(k for x in regimer for k in x.kilder))
     oprindelse = tuple(dict.fromkeys(o for x in regimer for o in x.oprindelse))
-    return Regime(noegle, " + ".join(x.navn for x in regimer), reformer, kilder, "stak", oprindelse)
+    navn = " + ".join(x.navn for x in regimer)
+    return Regime(noegle, navn, reformer, kilder, "stak", oprindelse, advarsler=konflikter(reformer))
+
+
+def modulnavn(reform: type) -> str:
+    return reform.__module__.rsplit(".", 1)[-1]
 
 
 def _kraev_forenelige(noegle: str, reformer: tuple[type, ...]) -> None:
     """To reformer, der modellerer det samme forslag på hver sin måde (``alternativ_til``), stables ikke."""
-    moduler = {r.__module__.rsplit(".", 1)[-1]: r for r in reformer}
+    moduler = {modulnavn(r): r for r in reformer}
     for modul, reform in moduler.items():
         for alternativ in getattr(reform, "alternativ_til", ()):
             if alternativ in moduler:
@@ -225,6 +276,17 @@ def _kraev_forenelige(noegle: str, reformer: tuple[type, ...]) -> None:
                     f"regimet '{noegle}' stabler '{modul}' og '{alternativ}', der er alternativer til "
                     "hinanden (samme forslag modelleret på to måder); vælg den ene",
                 )
+
+
+def konflikter(reformer: tuple[type, ...]) -> tuple[str, ...]:
+    """Én advarsel per par af reformer i stakken, hvor den ene ``strider_mod`` den anden."""
+    moduler = {modulnavn(r): r for r in reformer}
+    advarsler = []
+    for modul, reform in moduler.items():
+        for andet, hvorfor in getattr(reform, "strider_mod", {}).items():
+            if andet in moduler:
+                advarsler.append(f"'{modul}' og '{andet}' strider mod hinanden: {hvorfor}")
+    return tuple(advarsler)
 
 
 @cache

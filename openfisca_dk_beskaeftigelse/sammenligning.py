@@ -23,7 +23,8 @@ nævner ``note`` dem; se :mod:`~openfisca_dk_beskaeftigelse.fremskrivning`.
 Inddata, som beregningen gik forbi, fordi de er angivet for andre perioder end dem, den læste
 (fx værdier for 2026 og ``--periode 2025-06``), står som én tekst per entitet/id/variabel i
 ``Sammenligning.advarsler`` (JSON: ``advarsler``); reglen står i
-:func:`~openfisca_dk_beskaeftigelse.beregning.ignorerede_inddata`.
+:func:`~openfisca_dk_beskaeftigelse.beregning.ignorerede_inddata`. Før dem står stakkenes
+semantiske konflikter (``Regime.advarsler``, se :mod:`~openfisca_dk_beskaeftigelse.regimer`).
 """
 
 import csv
@@ -252,7 +253,9 @@ def sammenlign(
     sorterede = sorted(
         raekker.values(), key=lambda x: (medlemmer.index((x.entitet, x.id)), orden[x.variabel])
     )
-    advarsler = ignorerede_inddata(list(systemer.values()), situation, periode, laest)
+    # En stak af forslag, der strider mod hinanden, beregnes, men brugeren får at vide hvorfor.
+    konflikter = [f"regimet '{r.noegle}': {a}" for r in regimer for a in r.advarsler]
+    advarsler = konflikter + ignorerede_inddata(list(systemer.values()), situation, periode, laest)
     return _efterbehandl(
         Sammenligning(
             periode,

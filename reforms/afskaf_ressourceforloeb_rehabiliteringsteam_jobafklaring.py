@@ -7,8 +7,18 @@ from openfisca_core.variables import Variable
 
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
 from openfisca_dk_beskaeftigelse.kilder import Kilde
-from openfisca_dk_beskaeftigelse.reformstoette import tidligere_formel
+from openfisca_dk_beskaeftigelse.reformstoette import (
+    aendr_parametre,
+    aendr_vaerdier,
+    sygedagpenge_varighedsbegraenset,
+    tidligere_formel,
+)
 
+# Kravet om forelæggelse for rehabiliteringsteamet og om lægeattesten LÆ 265 til det.
+TEAMET = (
+    "sygedagpenge.rehabiliteringsteam.forelaeggelse_kraeves",
+    "sygedagpenge.rehabiliteringsteam.le265_kraeves",
+)
 INGEN = numpy.datetime64(INGEN_DATO, "D")
 
 
@@ -24,9 +34,12 @@ class AfskafRessourceforloebRehabiliteringsteamJobafklaring(Reform):
     Loven har siden gjort dele af det: lov nr. 1750/2025 lukker ressourceforløb for nye borgere
     og fjerner kravet om rehabiliteringsteam (gældende ret fra 1.2.2026), og jobafklaringsforløb
     er annonceret afskaffet fra 2027. Reformen afskaffer alle tre for hele perioden:
-    - jobafklaring: sygedagpengene ophører ikke for borgere omfattet af § 24
-      (``sygedagpenge_ophoersdato``), så der er ingen ret til jobafklaringsforløb;
-    - rehabiliteringsteam: ingen forelæggelse, frist eller lægeattest LÆ 265
+    - jobafklaring: sygedagpengene ophører ikke for borgere omfattet af § 24 (sømmen
+      ``sygedagpenge_varighedsbegraenset`` gælder kun § 25, så ``sygedagpenge_ophoersdato`` er
+      "ingen dato"), så der er ingen ret til jobafklaringsforløb;
+    - rehabiliteringsteam: kravet om forelæggelse og om lægeattest til teamet gælder ikke
+      (parametrene ``sygedagpenge.rehabiliteringsteam.forelaeggelse_kraeves`` og
+      ``le265_kraeves``), så der er ingen forelæggelse, frist eller lægeattest LÆ 265
       (``rehabiliteringsteam_forelaeggelse``, ``rehabiliteringsteam_frist``,
       ``laegeattest_le265_obligatorisk``);
     - ressourceforløb: ingen er i målgruppen § 6, nr. 8; den, der efter gældende ret ville være i
@@ -63,40 +76,12 @@ class AfskafRessourceforloebRehabiliteringsteamJobafklaring(Reform):
     }
 
     def apply(self):
-        ophoer = tidligere_formel(self, "sygedagpenge_ophoersdato")
+        aendr_parametre(self, *(lambda p, sti=sti: aendr_vaerdier(p, sti, lambda _: False) for sti in TEAMET))
         maalgruppe = tidligere_formel(self, "maalgruppe_lab_6")
         omfattet = tidligere_formel(self, "ret_og_pligt_tilbud_omfattet")
         kontinuerlig = tidligere_formel(self, "ret_og_pligt_kontinuerlig_indsats")
         foerste_samtale = tidligere_formel(self, "kontaktforloeb_foerste_samtale_senest")
         Maalgruppe = self.variables["maalgruppe_lab_6"].possible_values
-
-        class sygedagpenge_ophoersdato(Variable):
-            label = (
-                "Sidste dag, kommunen udbetaler sygedagpenge "
-                "(uden jobafklaringsforløb: intet ophør efter § 24)"
-            )
-
-            def formula(person, period, parameters):
-                pension = person("sygedagpenge_26_ugers_graense", period)
-                return numpy.where(pension, ophoer(person, period, parameters), INGEN)
-
-        class rehabiliteringsteam_forelaeggelse(Variable):
-            label = "Sagen skal forelægges rehabiliteringsteamet (nej: teamet er afskaffet)"
-
-            def formula(person, period):
-                return numpy.zeros(person.count, dtype=bool)
-
-        class rehabiliteringsteam_frist(Variable):
-            label = "Frist for forelæggelse for rehabiliteringsteamet (ingen: teamet er afskaffet)"
-
-            def formula(person, period):
-                return numpy.full(person.count, INGEN)
-
-        class laegeattest_le265_obligatorisk(Variable):
-            label = "Lægeattest LÆ 265 til rehabiliteringsteamet (nej: teamet er afskaffet)"
-
-            def formula(person, period):
-                return numpy.zeros(person.count, dtype=bool)
 
         class ret_og_pligt_tilbud_omfattet(Variable):
             label = "Har ret og pligt til et tilbud senest efter 6 måneder (ikke tidligere ressourceforløb)"
@@ -130,11 +115,8 @@ class AfskafRessourceforloebRehabiliteringsteamJobafklaring(Reform):
                     hidtil,
                 )
 
+        self.update_variable(sygedagpenge_varighedsbegraenset)
         for variabel in (
-            sygedagpenge_ophoersdato,
-            rehabiliteringsteam_forelaeggelse,
-            rehabiliteringsteam_frist,
-            laegeattest_le265_obligatorisk,
             ret_og_pligt_tilbud_omfattet,
             ret_og_pligt_kontinuerlig_indsats,
             kontaktforloeb_foerste_samtale_senest,

@@ -10,6 +10,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, plus_dage
 from openfisca_dk_beskaeftigelse.entities import Person
+from openfisca_dk_beskaeftigelse.grupper import navn_i
 from openfisca_dk_beskaeftigelse.kilder import Kilde
 from openfisca_dk_beskaeftigelse.love import LAB, SDL
 from openfisca_dk_beskaeftigelse.reformstoette import (
@@ -18,6 +19,7 @@ from openfisca_dk_beskaeftigelse.reformstoette import (
     betalingsdage_fra,
     fordel_maalgrupper,
     nedsat_maanedsbeloeb,
+    sygedagpenge_varighedsbegraenset,
     tidligere_formel,
 )
 
@@ -62,6 +64,27 @@ class indsatsgruppe(Variable):
         return numpy.where(fleksjobansat, Indsatsgruppe[reform.fleksjobansatte], fordelt)
 
 
+class sygedagpenge_reduceret_fra(Variable):
+    value_type = date
+    default_value = INGEN_DATO
+    entity = Person
+    definition_period = MONTH
+    label = "Første dag med reduceret sygedagpengesats (i stedet for jobafklaringsforløb)"
+    reference = SDL.paragraf("§ 24, stk. 1-2", "§ 27")
+    documentation = (
+        "Dagen efter, at sygedagpengene i gældende ret ville ophøre ved revurderingstidspunktet "
+        "eller ved udløbet af en tidsbegrænset forlængelse "
+        "(sygedagpenge_ophoer_efter_varighedsgraensen), for sygemeldte omfattet af § 24. Hvilke "
+        "grunde der forlænger med fuld sats, står i reformens parameter forlaengelsesgrunde "
+        "(ubekræftet)."
+    )
+
+    def formula(person, period):
+        graense = person("sygedagpenge_ophoer_efter_varighedsgraensen", period)
+        omfattet = ~person("sygedagpenge_26_ugers_graense", period) & (graense != INGEN)
+        return numpy.where(omfattet, plus_dage(graense, 1), INGEN)
+
+
 class sygedagpenge_reduceret_sats(Variable):
     value_type = bool
     entity = Person
@@ -91,9 +114,10 @@ class Beskaeftigelsesreform2027(Reform):
     beregnes, så de kan sammenlignes med gældende ret for enhver borger og måned.
 
     Reformen er parametrisk (``reforms/parametre/beskaeftigelsesreform_2027.yaml``): den reducerede
-    sats (standard 60 pct.; niveauet er ikke offentliggjort), fordelingen på indsatsgrupper og den
-    dag, fristen for ret og pligt-tilbuddet tidligst regnes fra for unge, der i dag har den
-    kontinuerlige indsats (standard 1.1.2027, den annoncerede ikrafttræden).
+    sats (standard 60 pct.; niveauet er ikke offentliggjort), forlængelsesgrundene, der fortsat
+    giver fuld sats (ubekræftet), fordelingen på indsatsgrupper og den dag, fristen for ret og
+    pligt-tilbuddet tidligst regnes fra for unge, der i dag har den kontinuerlige indsats (standard
+    1.1.2027, den annoncerede ikrafttræden).
 
     Hvad reformen ændrer, per indsatsgruppe (kilde og sikkerhed i parameterfilen og i det
     juridiske grundlag):
@@ -111,20 +135,36 @@ class Beskaeftigelsesreform2027(Reform):
       er modellens læsning; den nye hovedlovs tilbudsregel er ikke kendt.
     - dagpengeindsatsen: uddannelsespålægget afskaffes, så unge dagpengemodtagere under 25 år
       starter i a-kassen som andre (``lab.kontaktforloeb.ung_undtagelse.gaelder``; STAR, høj som plan).
-    - sygedagpengeindsatsen: sygedagpengene ophører ikke for sygemeldte omfattet af § 24
-      (``sygedagpenge_ophoersdato``), så der er ingen jobafklaringsforløb; fra den dag, de ellers
-      ville ophøre, udbetales den reducerede sats (``sygedagpenge_reduceret_fra``,
-      ``sygedagpenge_reduceret_sats``, ``sygedagpenge_maanedsbeloeb``). At forlængelserne efter § 27
-      består med fuld sats, er ikke bekræftet i kilderne (KL's høringssvar nævner kun dem, der ikke
-      kan få forlænget).
+    - sygedagpengeindsatsen: sygedagpengene ophører ikke for sygemeldte omfattet af § 24 (sømmen
+      ``sygedagpenge_varighedsbegraenset`` gælder kun § 25), så der er ingen jobafklaringsforløb;
+      fra den dag, de ellers ville ophøre (``sygedagpenge_ophoer_efter_varighedsgraensen``),
+      udbetales den reducerede sats (``sygedagpenge_reduceret_fra``, ``sygedagpenge_reduceret_sats``,
+      ``sygedagpenge_maanedsbeloeb``). Forlængelsesgrundene i § 27 er reformens liste
+      (``forlaengelsesgrunde``, sømmen ``sygedagpenge_forlaengelsesgrund_anerkendt``).
     - indsatsen for øvrige: ingen ændring af rettigheder eller pligter er annonceret.
+
+    Antagelser (kilderne har dem ikke; se parametrenes metadata ``antaget``, ``bivirkning`` og
+    ``ubekraeftet``):
+
+    - den reducerede sats er 60 pct. (``reduceret_andel``). Tallet er kun afledt for
+      ikke-forsørgere (omtrent ressourceforløbsydelsen, som de ellers ville få i
+      jobafklaringsforløb); en forsørger på maksimumsatsen får 2024 12.207 kr. om måneden mod
+      16.382 kr. i ressourceforløbsydelse, dvs. 4.175 kr. mindre end i gældende ret;
+    - forlængelserne efter SDL § 27, stk. 1, består med fuld sats (``forlaengelsesgrunde``: alle
+      syv grunde). UBEKRÆFTET: KL's høringssvar af 12.11.2025 om lovudkastet siger kun, at
+      sygemeldte, "der ikke kan få forlænget deres sygedagpenge", overgår til den reducerede
+      sats, altså at en forlængelse består, men ikke på hvilke grunde eller med hvilken sats;
+      ekspertgruppen anbefalede at beholde alene forlængelsen ved livstruende sygdom (legal brief,
+      sygedagpenge.md afsnit 6.2 og 6.5). Sæt parameteren til ``[livstruende_sygdom]`` for
+      ekspertgruppens model.
 
     Hvad reformen lader være: de 13 målgrupper i ``maalgruppe`` (kommunernes forslag om fem
     målgrupper er den særskilte reform faerre_maalgrupper), sanktionerne og den nye hovedlovs øvrige
-    regler, som ikke kendes. Reformen er et alternativ til tidsgraense_sygedagpenge (begge ændrer
-    sygedagpengenes beløb efter grænsen) og til ingen_jobafklaring og
-    afskaf_ressourceforloeb_rehabiliteringsteam_jobafklaring (de fjerner ophøret, som den reducerede
-    sats regnes fra, så resultatet ville afhænge af rækkefølgen); registret stabler den ikke med dem.
+    regler, som ikke kendes. Reformen er et alternativ til tidsgraense_sygedagpenge (begge nedsætter
+    sygedagpengenes beløb efter grænsen, hver med sin formel, så en stak ville afhænge af
+    rækkefølgen); registret stabler den ikke med den. Stablet med ingen_jobafklaring eller
+    afskaf_ressourceforloeb_rehabiliteringsteam_jobafklaring giver registret en advarsel
+    (``strider_mod``).
     """
 
     name = "Beskæftigelsesreform 2027 (annonceret, ikke vedtaget)"
@@ -133,11 +173,17 @@ class Beskaeftigelsesreform2027(Reform):
     )
     status = "annonceret"
     uddata = ("indsatsgruppe", "sygedagpenge_reduceret_fra", "sygedagpenge_reduceret_sats")
-    alternativ_til = (
-        "tidsgraense_sygedagpenge",
-        "ingen_jobafklaring",
-        "afskaf_ressourceforloeb_rehabiliteringsteam_jobafklaring",
-    )
+    alternativ_til = ("tidsgraense_sygedagpenge",)
+    strider_mod = {
+        "ingen_jobafklaring": (
+            "begge afskaffer jobafklaringsforløbene, men ingen_jobafklaring lader de sygemeldte blive "
+            "på fuld sats, mens 2027-reformen nedsætter satsen; stablet gælder den nedsatte sats"
+        ),
+        "afskaf_ressourceforloeb_rehabiliteringsteam_jobafklaring": (
+            "KL's forslag lader de sygemeldte blive på sygedagpenge med fuld sats, mens 2027-reformen "
+            "nedsætter satsen; stablet gælder den nedsatte sats"
+        ),
+    }
 
     def apply(self):
         aendr_parametre(
@@ -145,31 +191,15 @@ class Beskaeftigelsesreform2027(Reform):
             lambda p: aendr_vaerdier(p, "lab.kontaktforloeb.ung_undtagelse.gaelder", lambda _: False),
             modul="beskaeftigelsesreform_2027",
         )
-        ophoer = tidligere_formel(self, "sygedagpenge_ophoersdato")
 
-        class sygedagpenge_reduceret_fra(Variable):
-            value_type = date
-            default_value = INGEN_DATO
-            entity = Person
-            definition_period = MONTH
-            label = "Første dag med reduceret sygedagpengesats (i stedet for jobafklaringsforløb)"
-            reference = SDL.paragraf("§ 24, stk. 1-2", "§ 27")
-            documentation = (
-                "Dagen efter, at sygedagpengene i gældende ret ville ophøre ved revurderingstidspunktet "
-                "eller ved udløbet af en tidsbegrænset forlængelse, for sygemeldte omfattet af § 24."
+        class sygedagpenge_forlaengelsesgrund_anerkendt(Variable):
+            label = (
+                "Forlængelsesgrunden giver fortsat sygedagpenge med fuld sats (reformens liste, ubekræftet)"
             )
 
             def formula(person, period, parameters):
-                hidtil = ophoer(person, period, parameters)
-                omfattet = ~person("sygedagpenge_26_ugers_graense", period) & (hidtil != INGEN)
-                return numpy.where(omfattet, plus_dage(hidtil, 1), INGEN)
-
-        class sygedagpenge_ophoersdato(Variable):
-            label = "Sidste dag med sygedagpenge (intet ophør efter § 24; reduceret sats i stedet)"
-
-            def formula(person, period, parameters):
-                pension = person("sygedagpenge_26_ugers_graense", period)
-                return numpy.where(pension, ophoer(person, period, parameters), INGEN)
+                grunde = parameters(period).reformer.beskaeftigelsesreform_2027.forlaengelsesgrunde
+                return navn_i(person("forlaengelsesgrund", period), grunde)
 
         class sygedagpenge_maanedsbeloeb(Variable):
             label = "Sygedagpenge fra kommunen i måneden (kr.), reduceret sats efter ophør af forlængelse"
@@ -177,13 +207,14 @@ class Beskaeftigelsesreform2027(Reform):
             def formula(person, period, parameters):
                 andel = parameters(period).reformer.beskaeftigelsesreform_2027.reduceret_andel
                 reducerede = betalingsdage_fra(person, period, person("sygedagpenge_reduceret_fra", period))
-                return nedsat_maanedsbeloeb(person, period, parameters, reducerede, andel)
+                return nedsat_maanedsbeloeb(person, period, reducerede, andel)
 
         self._kontanthjaelp_og_unge()
         self.add_variable(indsatsgruppe)
         self.add_variable(sygedagpenge_reduceret_fra)
         self.add_variable(sygedagpenge_reduceret_sats)
-        self.update_variable(sygedagpenge_ophoersdato)
+        self.update_variable(sygedagpenge_varighedsbegraenset)
+        self.update_variable(sygedagpenge_forlaengelsesgrund_anerkendt)
         self.update_variable(sygedagpenge_maanedsbeloeb)
 
     def _kontanthjaelp_og_unge(self):

@@ -3,17 +3,20 @@
 Uden krav om helbredsdokumentation.
 """
 
-import numpy
 from openfisca_core.periods import MONTH
 from openfisca_core.reforms import Reform
 from openfisca_core.variables import Variable
 
-from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
 from openfisca_dk_beskaeftigelse.entities import Person
 from openfisca_dk_beskaeftigelse.kilder import Kilde
 from openfisca_dk_beskaeftigelse.love import LOB
+from openfisca_dk_beskaeftigelse.reformstoette import aendr_parametre, aendr_vaerdier
 
-INGEN = numpy.datetime64(INGEN_DATO, "D")
+# Kravet om forelæggelse og om lægeattesten LÆ 265 til teamet (gældende rets parametre).
+KRAV = (
+    "sygedagpenge.rehabiliteringsteam.forelaeggelse_kraeves",
+    "sygedagpenge.rehabiliteringsteam.le265_kraeves",
+)
 
 
 class rehabiliteringsmoede_ret(Variable):
@@ -45,15 +48,21 @@ class FrivilligeRehabiliteringsmoeder(Reform):
     ``000_991c7bef0c1547ec.txt``, "De nordjyske kommuners anbefalinger: Sygedagpengeindsatsen",
     afsnittet "Rehabiliteringsmøder ændres i form og indhold".
 
-    Hvad reformen ændrer: ingen sag skal forelægges rehabiliteringsteamet
-    (``rehabiliteringsteam_forelaeggelse``), der er ingen frist for forelæggelse
-    (``rehabiliteringsteam_frist``) og ingen lægeattest LÆ 265 (``laegeattest_le265_obligatorisk``);
-    i stedet har borgeren ret til et møde (``rehabiliteringsmoede_ret``). Fra 1.2.2026 har
+    Hvad reformen ændrer: kravet om forelæggelse og kravet om lægeattest LÆ 265 gælder ikke
+    (parametrene ``sygedagpenge.rehabiliteringsteam.forelaeggelse_kraeves`` og ``le265_kraeves``),
+    så ingen sag skal forelægges rehabiliteringsteamet (``rehabiliteringsteam_forelaeggelse``), der
+    er ingen frist for forelæggelse (``rehabiliteringsteam_frist``) og ingen lægeattest LÆ 265
+    (``laegeattest_le265_obligatorisk``); i stedet har borgeren ret til et møde
+    (``rehabiliteringsmoede_ret``). Fra 1.2.2026 har
     gældende ret ikke noget rehabiliteringsteam; reformen giver også da retten til et møde.
 
     Hvad reformen lader være: forlængelsesgrunden "sagen skal forelægges rehabiliteringsteamet"
     (§ 27, stk. 1, nr. 4), som borgeren eller kommunen fortsat kan påberåbe sig, når et møde er
     aftalt, og resten af sygedagpengeopfølgningen.
+
+    Forslaget strider mod KL's afskaffelse af rehabiliteringsteamet
+    (afskaf_ressourceforloeb_rehabiliteringsteam_jobafklaring); en stak af de to giver en advarsel
+    (``strider_mod``).
     """
 
     name = "Frivillige rehabiliteringsmøder som en ret"
@@ -64,30 +73,13 @@ class FrivilligeRehabiliteringsmoeder(Reform):
     )
     status = "forslag"
     uddata = ("rehabiliteringsmoede_ret",)
+    strider_mod = {
+        "afskaf_ressourceforloeb_rehabiliteringsteam_jobafklaring": (
+            "KL afskaffer rehabiliteringsteamet, mens de nordjyske kommuner giver borgeren ret til et "
+            "møde i det; stablet har borgeren ret til et møde med et team, der er afskaffet"
+        ),
+    }
 
     def apply(self):
-        class rehabiliteringsteam_forelaeggelse(Variable):
-            label = "Sagen skal forelægges rehabiliteringsteamet (nej: mødet er frivilligt)"
-
-            def formula(person, period):
-                return numpy.zeros(person.count, dtype=bool)
-
-        class rehabiliteringsteam_frist(Variable):
-            label = "Frist for forelæggelse for rehabiliteringsteamet (ingen: mødet er frivilligt)"
-
-            def formula(person, period):
-                return numpy.full(person.count, INGEN)
-
-        class laegeattest_le265_obligatorisk(Variable):
-            label = "Lægeattest LÆ 265 til rehabiliteringsteamet (nej: ingen krav om helbredsdokumentation)"
-
-            def formula(person, period):
-                return numpy.zeros(person.count, dtype=bool)
-
+        aendr_parametre(self, *(lambda p, sti=sti: aendr_vaerdier(p, sti, lambda _: False) for sti in KRAV))
         self.add_variable(rehabiliteringsmoede_ret)
-        for variabel in (
-            rehabiliteringsteam_forelaeggelse,
-            rehabiliteringsteam_frist,
-            laegeattest_le265_obligatorisk,
-        ):
-            self.update_variable(variabel)

@@ -37,6 +37,9 @@ class IngenFastOpfoelgningskadence(Reform):
     Hvad reformen lader være: fristen for den tidlige første samtale
     (``opfoelgning_foerste_samtale_senest``), visitationen, lægeattesterne og
     rehabiliteringsteamet.
+
+    Forslaget strider mod 6-byernes prioriterede opfølgning (prioriteret_opfoelgning_sygedagpenge),
+    der fjerner den tidlige samtale med alle; en stak af de to giver en advarsel (``strider_mod``).
     """
 
     name = "Ingen fast opfølgningskadence for sygemeldte"

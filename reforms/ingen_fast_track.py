@@ -1,13 +1,9 @@
 """Reform: fast track-ordningen (tidlig opfølgning på anmodning) afskaffes."""
 
-import numpy
 from openfisca_core.reforms import Reform
-from openfisca_core.variables import Variable
 
-from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
 from openfisca_dk_beskaeftigelse.kilder import Kilde
-
-INGEN = numpy.datetime64(INGEN_DATO, "D")
+from openfisca_dk_beskaeftigelse.reformstoette import aendr_parametre, aendr_vaerdier
 
 
 class IngenFastTrack(Reform):
@@ -19,9 +15,10 @@ class IngenFastTrack(Reform):
     ``000_991c7bef0c1547ec.txt``, "De nordjyske kommuners anbefalinger: Sygedagpengeindsatsen",
     afsnittet "Forebyggende og tidligt samarbejde".
 
-    Hvad reformen ændrer: arbejdsgiveren kan ikke længere anmode om tidlig opfølgning
-    (``fast_track_mulig`` og ``fast_track_anmodning_senest``), og en anmodning fremrykker ikke
-    den første opfølgningssamtale (``fast_track_anmodning_virker``); fristen for den første
+    Hvad reformen ændrer: ordningen gælder ikke (parameteren
+    ``sygedagpenge.opfoelgning.fast_track_gaelder``), så arbejdsgiveren kan ikke længere anmode om
+    tidlig opfølgning (``fast_track_mulig`` og ``fast_track_anmodning_senest``), og en anmodning
+    fremrykker ikke den første samtale (``fast_track_anmodning_virker``); fristen for den første
     samtale er derfor altid udgangen af 8. uge (``opfoelgning_foerste_samtale_senest``).
 
     Hvad reformen lader være: resten af opfølgningen, fastholdelsesplanen (SDL § 7 b) og
@@ -33,26 +30,6 @@ class IngenFastTrack(Reform):
     status = "forslag"
 
     def apply(self):
-        class fast_track_mulig(Variable):
-            label = "Arbejdsgiveren kan anmode om tidlig opfølgning (fast track er afskaffet)"
-
-            def formula(person, period):
-                return numpy.zeros(person.count, dtype=bool)
-
-        class fast_track_anmodning_senest(Variable):
-            label = "Sidste dag for anmodning om tidlig opfølgning (fast track er afskaffet: ingen)"
-
-            def formula(person, period):
-                return numpy.full(person.count, INGEN)
-
-        class fast_track_anmodning_virker(Variable):
-            label = (
-                "Anmodning om tidlig opfølgning, som fremrykker den første samtale "
-                "(ingen: fast track er afskaffet)"
-            )
-
-            def formula(person, period):
-                return numpy.full(person.count, INGEN)
-
-        for variabel in (fast_track_mulig, fast_track_anmodning_senest, fast_track_anmodning_virker):
-            self.update_variable(variabel)
+        aendr_parametre(
+            self, lambda p: aendr_vaerdier(p, "sygedagpenge.opfoelgning.fast_track_gaelder", lambda _: False)
+        )

@@ -5,6 +5,7 @@ from openfisca_core.reforms import Reform
 from openfisca_core.variables import Variable
 
 from openfisca_dk_beskaeftigelse.kilder import Kilde
+from openfisca_dk_beskaeftigelse.reformstoette import UdenVirkning
 
 
 class JobrotationUdenLedighedskrav(Reform):
@@ -18,9 +19,11 @@ class JobrotationUdenLedighedskrav(Reform):
     afsnittet "Giv jobrotationsordningen et boost" (og forsøget "Fleksible rammer for løntilskud
     og jobrotation" i listen over de 17 forsøg).
 
-    Kilden taler om en grænse på 26 ugers ledighed; gældende ret i modellen (fra 2020) kræver 6
-    måneders forudgående offentlig forsørgelse (parameteren ``lab.jobrotation.ledighedskrav_maaneder``,
-    LAB § 151, stk. 1). Reformen fjerner kravet helt, uanset dets længde.
+    Kilden taler om en grænse på 26 ugers ledighed; gældende ret i modellen kræver 6 måneders
+    forudgående offentlig forsørgelse (LAB § 151, stk. 1), dog 3 måneder for forløb, der
+    påbegyndes i 2021, hvor vikaren også kan ansættes i op til 9 måneder i stedet for 6 (forsøget i
+    BEK nr. 2166/2020 § 3; parametrene ``lab.jobrotation.ledighedskrav_maaneder`` og
+    ``lab.jobrotation.hoejeste_maaneder``). Reformen fjerner kravet helt, uanset dets længde.
 
     Hvad reformen ændrer: kravet om forudgående ledighed er altid opfyldt
     (``jobrotation_ledighedskrav_opfyldt``), så enhver i vikarernes målgrupper kan ansættes som
@@ -29,7 +32,10 @@ class JobrotationUdenLedighedskrav(Reform):
 
     Hvad reformen lader være: vikarernes målgrupper (``jobrotation_vikar_maalgruppe``), varighed,
     timetal og jobrotationsydelsen, og afskaffelsen af jobrotation ved lov nr. 1750/2025 (i
-    modellen fra 1.2.2026). Reformen ændrer derfor kun perioderne før afskaffelsen.
+    modellen fra 1.2.2026).
+
+    Uden virkning fra 1.2.2026: lov nr. 1750/2025 afskaffer jobrotation, så der er ingen vikarer,
+    hvis ledighed kravet kunne gælde (``uden_virkning``).
     """
 
     name = "Jobrotation uden krav om ledighedens længde"
@@ -40,6 +46,14 @@ class JobrotationUdenLedighedskrav(Reform):
         ),
     )
     status = "forslag"
+    uden_virkning = (
+        UdenVirkning(
+            "2026-02-01",
+            None,
+            "Lov nr. 1750/2025 afskaffer jobrotation (i modellen fra 1.2.2026), så der er intet "
+            "ledighedskrav at fjerne.",
+        ),
+    )
 
     def apply(self):
         class jobrotation_ledighedskrav_opfyldt(Variable):

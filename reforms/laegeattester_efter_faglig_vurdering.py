@@ -1,10 +1,9 @@
 """Reform: ingen obligatoriske lægeattester; kommunens faglige vurdering afgør."""
 
-import numpy
 from openfisca_core.reforms import Reform
-from openfisca_core.variables import Variable
 
 from openfisca_dk_beskaeftigelse.kilder import Kilde
+from openfisca_dk_beskaeftigelse.reformstoette import UdenVirkning, aendr_parametre, aendr_vaerdier
 
 
 class LaegeattesterEfterFagligVurdering(Reform):
@@ -19,10 +18,15 @@ class LaegeattesterEfterFagligVurdering(Reform):
     ``000_991c7bef0c1547ec.txt``, "De nordjyske kommuner: Fra proces til resultat";
     ``004_383c6e4443986835.txt``, "Ansøgningsrunde II & III".
 
-    Hvad reformen ændrer: ingen lægeattest er obligatorisk: hverken LÆ 285 til den første
-    opfølgning (``laegeattest_obligatorisk``; allerede frivillig i gældende ret fra 1.1.2020 ved
-    lov nr. 1555/2019) eller LÆ 265, når en sag forelægges rehabiliteringsteamet
-    (``laegeattest_le265_obligatorisk``).
+    Hvad reformen ændrer: kravet om lægeattest LÆ 265, når en sag forelægges
+    rehabiliteringsteamet, gælder ikke (parameteren ``sygedagpenge.rehabiliteringsteam.le265_kraeves``;
+    ``laegeattest_le265_obligatorisk``). LÆ 285 til den første opfølgning
+    (``laegeattest_obligatorisk``) har ikke været obligatorisk i modellens periode (lov nr.
+    1555/2019, fra 1.1.2020), så dén del af forslaget har gældende ret allerede gennemført, og
+    reformen ændrer den ikke.
+
+    Uden virkning fra 1.2.2026: lov nr. 1750/2025 fjerner kravet om rehabiliteringsteam, så ingen
+    sag forelægges, og ingen LÆ 265 kræves i gældende ret (``uden_virkning``).
 
     Hvad reformen lader være: borgerens ret til at kræve en lægeattest
     (``laegeattest_ret_til_at_kraeve``), forelæggelsen for rehabiliteringsteamet og opfølgningen.
@@ -38,19 +42,18 @@ class LaegeattesterEfterFagligVurdering(Reform):
         Kilde("004_383c6e4443986835.txt", "Ansøgningsrunde II & III"),
     )
     status = "forslag"
+    uden_virkning = (
+        UdenVirkning(
+            "2026-02-01",
+            None,
+            "Lov nr. 1750/2025 fjerner kravet om rehabiliteringsteam (i modellen fra 1.2.2026), så "
+            "gældende ret kræver ingen LÆ 265, og LÆ 285 har ikke været obligatorisk siden 1.1.2020 "
+            "(lov nr. 1555/2019).",
+        ),
+    )
 
     def apply(self):
-        class laegeattest_obligatorisk(Variable):
-            label = "Kommunen skal indhente lægeattest (LÆ 285) (nej: efter faglig vurdering)"
-
-            def formula(person, period):
-                return numpy.zeros(person.count, dtype=bool)
-
-        class laegeattest_le265_obligatorisk(Variable):
-            label = "Lægeattest LÆ 265 skal indhentes til rehabiliteringsteamet (nej: efter faglig vurdering)"
-
-            def formula(person, period):
-                return numpy.zeros(person.count, dtype=bool)
-
-        self.update_variable(laegeattest_obligatorisk)
-        self.update_variable(laegeattest_le265_obligatorisk)
+        aendr_parametre(
+            self,
+            lambda p: aendr_vaerdier(p, "sygedagpenge.rehabiliteringsteam.le265_kraeves", lambda _: False),
+        )

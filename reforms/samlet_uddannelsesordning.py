@@ -83,7 +83,13 @@ class SamletUddannelsesordning(Reform):
     ordningen omfatter, og hvor stor en andel af dagpengesatsen en forsikret ledig får under
     uddannelsen, står i ``reforms/parametre/samlet_uddannelsesordning.yaml``. Kilderne nævner
     ingen af delene; standardværdierne (alle målgrupper, alle niveauer, fuld dagpengesats) er
-    dokumenterede antagelser.
+    dokumenterede antagelser (parametrenes ``metadata.antaget``).
+
+    Antagelse med bivirkning: den ene sats på 100 pct. (``andel_dagpenge`` = 1) skærer de 110 pct.,
+    som en forsikret ledig i gældende ret får under en erhvervsuddannelse på positivlisten (LAB
+    § 97 a), ned til 100 pct. (ved højeste sats 2024: 20.359 kr. i stedet for 22.395 kr. om
+    måneden); kilden beder ikke om den nedsættelse. Sæt ``andel_dagpenge`` til 1,1 for at bevare
+    den høje sats for alle.
 
     Hvad reformen ændrer: de fem ordninger i gældende ret er afløst, så retten til hver af dem er
     falsk (``uddannelse_6_ugers_jobrettet_ret``, ``uddannelsesloeft_80_ret``,

@@ -7,14 +7,15 @@ from openfisca_core.periods import MONTH
 from openfisca_core.reforms import Reform
 from openfisca_core.variables import Variable
 
-from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, maanedens_sidste_dag, plus_dage, plus_uger
+from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, maanedens_sidste_dag, plus_dage
 from openfisca_dk_beskaeftigelse.entities import Person
 from openfisca_dk_beskaeftigelse.kilder import Kilde
 from openfisca_dk_beskaeftigelse.love import SDL
 from openfisca_dk_beskaeftigelse.reformstoette import (
     betalingsdage_fra,
     nedsat_maanedsbeloeb,
-    tidligere_formel,
+    sygedagpenge_revurderes,
+    sygedagpenge_varighedsbegraenset,
     tilfoej_reformparametre,
 )
 
@@ -40,22 +41,18 @@ class sygedagpenge_tidsgraense_dato(Variable):
     label = "Tidsgrænsen: første dag med nedsatte sygedagpenge"
     reference = SDL.paragraf("§ 24, stk. 3 og 4 (optælling af uger)")
     documentation = (
-        "Første dag i måneden efter den, hvor ugerne overstiger tidsgrænsen (parameteren "
-        "reformer.tidsgraense_sygedagpenge.uger), talt som revurderingstidspunktets uger i gældende "
-        "ret: grænsen overskrides på sygedagpenge_medregningsstart + (uger - "
-        "tidligere_sygedagpengeuger) × 7 dage, og som revurderingstidspunktet (SDL § 24, stk. 1) "
-        "indtræder tidsgrænsen ved udgangen af den måned. Kun for sygemeldte omfattet af § 24; "
-        "ellers ingen dato."
+        "Første dag i måneden efter den, hvor ugerne overstiger tidsgrænsen. Tidsgrænsen "
+        "(reformer.tidsgraense_sygedagpenge.uger) afløser revurderingsgrænsen og tælles som den "
+        "(sømmen sygedagpenge_revurdering_uger), så sygedagpenge_graensedato er dagen, hvor "
+        "tidsgrænsen overskrides, og som "
+        "revurderingstidspunktet (SDL § 24, stk. 1) indtræder tidsgrænsen ved udgangen af den "
+        "måned. Kun for sygemeldte omfattet af § 24; ellers ingen dato."
     )
 
-    def formula(person, period, parameters):
-        uger = parameters(period).reformer.tidsgraense_sygedagpenge.uger
-        overskredet = plus_uger(
-            person("sygedagpenge_medregningsstart", period),
-            uger - person("tidligere_sygedagpengeuger", period),
-        )
-        omfattet = person("sygemeldt", period) & ~person("sygedagpenge_26_ugers_graense", period)
-        return numpy.where(omfattet, plus_dage(maanedens_sidste_dag(overskredet), 1), INGEN)
+    def formula(person, period):
+        graense = person("sygedagpenge_graensedato", period)
+        omfattet = ~person("sygedagpenge_26_ugers_graense", period) & (graense != INGEN)
+        return numpy.where(omfattet, plus_dage(maanedens_sidste_dag(graense), 1), INGEN)
 
 
 class sygedagpenge_nedsat(Variable):
@@ -102,12 +99,20 @@ class TidsgraenseSygedagpenge(Reform):
     dokumenterede standardværdier (22 uger, 60 pct., nej; kilden nævner ingen tal og ingen
     undtagelser) og kan ændres uden Python.
 
+    Antagelse med bivirkning: de 60 pct. (``andel``) er kun afledt for ikke-forsørgere (omtrent
+    ressourceforløbsydelsen, som en ikke-forsørger på maksimumsatsen ellers får i
+    jobafklaringsforløb). En forsørger på maksimumsatsen får 2024 12.207 kr. om måneden mod
+    16.382 kr. i ressourceforløbsydelse, dvs. 4.175 kr. mindre end i gældende ret.
+
     Hvad reformen ændrer, for borgere omfattet af sygedagpengelovens § 24:
-    - der er intet revurderingstidspunkt (``sygedagpenge_revurderingstidspunkt`` = ingen dato) og
-      intet ophør (``sygedagpenge_ophoersdato`` = ingen dato), og dermed intet jobafklaringsforløb;
-    - fra tidsgrænsen (``sygedagpenge_tidsgraense_dato``, dagen efter udgangen af måneden, hvor
-      ugerne overstiger grænsen, som ophøret i gældende ret) udbetaler kommunen den nedsatte andel
-      (``sygedagpenge_nedsat``, ``sygedagpenge_maanedsbeloeb``);
+    - der er intet revurderingstidspunkt og intet ophør (sømmene ``sygedagpenge_revurderes`` og
+      ``sygedagpenge_varighedsbegraenset`` gælder kun § 25, så
+      ``sygedagpenge_revurderingstidspunkt`` og ``sygedagpenge_ophoersdato`` er "ingen dato"), og
+      dermed intet jobafklaringsforløb;
+    - tidsgrænsen afløser revurderingsgrænsen (sømmen ``sygedagpenge_revurdering_uger`` er
+      reformens ``uger``); fra tidsgrænsen (``sygedagpenge_tidsgraense_dato``, dagen efter udgangen
+      af måneden, hvor ugerne overstiger grænsen, som ophøret i gældende ret) udbetaler kommunen
+      den nedsatte andel (``sygedagpenge_nedsat``, ``sygedagpenge_maanedsbeloeb``);
     - forlængelsesgrundene gælder ikke længere; kun hvis parameteren
       ``livstruende_sygdom_bevarer_sats`` er sand, bevarer livstruende, alvorlig sygdom den fulde
       sats (``sygedagpenge_forlaenget``).
@@ -123,22 +128,13 @@ class TidsgraenseSygedagpenge(Reform):
 
     def apply(self):
         tilfoej_reformparametre(self, "tidsgraense_sygedagpenge")
-        revurdering = tidligere_formel(self, "sygedagpenge_revurderingstidspunkt")
-        ophoer = tidligere_formel(self, "sygedagpenge_ophoersdato")
 
-        class sygedagpenge_revurderingstidspunkt(Variable):
-            label = "Revurderingstidspunkt (afskaffet for § 24; gælder kun pensionister efter § 25)"
+        class sygedagpenge_revurdering_uger(Variable):
+            label = "Tidsgrænsen i uger, hvorefter sygedagpengene nedsættes (afløser revurderingsgrænsen)"
 
             def formula(person, period, parameters):
-                pension = person("sygedagpenge_26_ugers_graense", period)
-                return numpy.where(pension, revurdering(person, period, parameters), INGEN)
-
-        class sygedagpenge_ophoersdato(Variable):
-            label = "Sidste dag med sygedagpenge (intet ophør efter § 24; nedsat ydelse efter tidsgrænsen)"
-
-            def formula(person, period, parameters):
-                pension = person("sygedagpenge_26_ugers_graense", period)
-                return numpy.where(pension, ophoer(person, period, parameters), INGEN)
+                uger = parameters(period).reformer.tidsgraense_sygedagpenge.uger
+                return numpy.full(person.count, uger)
 
         class sygedagpenge_forlaenget(Variable):
             label = "Fuld sats efter tidsgrænsen ved livstruende sygdom (kun når parameteren er sand)"
@@ -157,7 +153,7 @@ class TidsgraenseSygedagpenge(Reform):
                     0,
                     person("sygedagpenge_nedsatte_betalingsdage", period),
                 )
-                return nedsat_maanedsbeloeb(person, period, parameters, nedsatte, andel)
+                return nedsat_maanedsbeloeb(person, period, nedsatte, andel)
 
         for variabel in (
             sygedagpenge_tidsgraense_dato,
@@ -166,8 +162,9 @@ class TidsgraenseSygedagpenge(Reform):
         ):
             self.add_variable(variabel)
         for variabel in (
-            sygedagpenge_revurderingstidspunkt,
-            sygedagpenge_ophoersdato,
+            sygedagpenge_revurdering_uger,
+            sygedagpenge_revurderes,
+            sygedagpenge_varighedsbegraenset,
             sygedagpenge_forlaenget,
             sygedagpenge_maanedsbeloeb,
         ):

@@ -335,11 +335,13 @@ def test_sammenligningen_af_stakke_ser_en_forskel():
     grund = byg_system(GAELDENDE_RET)
     assert _samme_system(_SaetDage(grund), _SaetDage(grund))
     assert not _samme_system(_DobbeltDage(_SaetDage(grund)), _SaetDage(_DobbeltDage(grund)))
+    # ingen_fast_opfoelgningskadence bygger på det foregående regimes mindste antal samtaler
+    # (tidligere_formel); prioriteret_opfoelgning_sygedagpenge erstatter det.
     ab, ba = (
-        _stak(("ingen_jobafklaring", "tidsgraense_sygedagpenge")),
-        _stak(("tidsgraense_sygedagpenge", "ingen_jobafklaring")),
+        _stak(("ingen_fast_opfoelgningskadence", "prioriteret_opfoelgning_sygedagpenge")),
+        _stak(("prioriteret_opfoelgning_sygedagpenge", "ingen_fast_opfoelgningskadence")),
     )
-    assert not _samme_system(ab, ba), "reformerne ændrer samme variabel med tidligere_formel"
+    assert not _samme_system(ab, ba), "reformerne ændrer samme variabel, den ene med tidligere_formel"
 
 
 def test_en_stak_med_plus_er_regimernes_reformer_i_raekkefoelge():

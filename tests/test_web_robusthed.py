@@ -358,7 +358,7 @@ def test_ukendte_regimer_variabler_og_sider_giver_json_404(klient):
     # To alternativer til samme forslag stables ikke; grunden står i svaret.
     assert (
         "alternativer"
-        in _er_fejl(klient.get("/beskaeftigelsesreform_2027+ingen_jobafklaring/spec"), 404)["fejl"]
+        in _er_fejl(klient.get("/beskaeftigelsesreform_2027+tidsgraense_sygedagpenge/spec"), 404)["fejl"]
     )
     _er_fejl(klient.get("/gaeldende_ret/variable/findes_ikke"), 404, "variabel")
     _er_fejl(klient.get("/gaeldende_ret/parameter/findes.ikke"), 404, "parameter")

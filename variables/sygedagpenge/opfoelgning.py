@@ -120,12 +120,14 @@ class fast_track_anmodning_virker(Variable):
     reference = SDL.paragraf("§ 7 c", "§ 7 e", "§ 13 b, stk. 2")
     documentation = (
         "Datoen for anmodningen (tidlig_opfoelgning_anmodet_dato), som ordningen om tidlig opfølgning "
-        "giver virkning: kommunen skal holde den første samtale senest 2 uger efter. En reform, der "
-        "afskaffer fast track, ændrer denne variabel; inputtet forbliver borgerens oplysning."
+        "giver virkning: kommunen skal holde den første samtale senest 2 uger efter, så længe "
+        "ordningen gælder (parameteren fast_track_gaelder). En reform, der afskaffer fast track, "
+        "ændrer parameteren; inputtet forbliver borgerens oplysning."
     )
 
-    def formula(person, period):
-        return person("tidlig_opfoelgning_anmodet_dato", period)
+    def formula(person, period, parameters):
+        ordning = parameters(period).sygedagpenge.opfoelgning.fast_track_gaelder
+        return numpy.where(ordning, person("tidlig_opfoelgning_anmodet_dato", period), INGEN)
 
 
 class sygedagpengesag(Variable):
@@ -207,6 +209,30 @@ class opfoelgning_visitationskategori(Variable):
         )
 
 
+class opfoelgning_omfattet(Variable):
+    value_type = bool
+    entity = Person
+    definition_period = MONTH
+    label = "Kommunen følger op på sygedagpengesagen med opfølgningssamtaler"
+    reference = SDL.paragraf("§ 13 a, stk. 1-2", "§ 13 b, stk. 1") + LOV_1750_2025.paragraf("§ 3")
+    documentation = (
+        "En sygedagpengesag, som kommunen følger op med samtaler: ikke når fuld tilbagevenden "
+        "forventes inden for 8 uger (kategori 1: kommunen tilrettelægger selv, § 13 a, stk. 2). Fra "
+        "1.7.2026 heller ikke for sygemeldte i ansættelse, der forventes raskmeldt inden 26 uger fra "
+        "første fraværsdag (lov nr. 1750/2025). Fristen for den første samtale, antallet af samtaler, "
+        "samtaleformen og retten til at kræve lægeattest gælder disse sager."
+    )
+
+    def formula(person, period, parameters):
+        return person("sygedagpengesag", period) & ~_kategori_1(person, period, parameters)
+
+    def formula_2026_07_01(person, period, parameters):
+        uger = parameters(period).sygedagpenge.opfoelgning.undtagelse_beskaeftigede_uger
+        # Lov nr. 1750/2025: sygemeldte i ansættelse, der forventes tilbage inden 26 uger, følges ikke op.
+        undtaget = _loenmodtager(person, period) & _forventet_tilbage_inden(person, period, uger)
+        return person("sygedagpengesag", period) & ~undtaget
+
+
 class opfoelgning_foerste_samtale_senest(Variable):
     value_type = date
     default_value = INGEN_DATO
@@ -218,9 +244,10 @@ class opfoelgning_foerste_samtale_senest(Variable):
     )
     documentation = (
         "Senest inden udgangen af 8. uge regnet fra første fraværsdag (første fraværsdag + 55 "
-        "dage), eller senest 2 uger efter en anmodning om tidlig opfølgning, hvis det er før. "
-        "Ingen frist (0001-01-01), når fuld tilbagevenden forventes inden for 8 uger (kategori 1: "
-        "kommunen tilrettelægger selv, § 13 a, stk. 2), eller der ikke er en sygedagpengesag. Fra "
+        "dage), eller senest 2 uger efter en anmodning om tidlig opfølgning, hvis det er før, i "
+        "sager, kommunen følger op (opfoelgning_omfattet). Ingen frist (0001-01-01), når fuld "
+        "tilbagevenden forventes inden for 8 uger (kategori 1: kommunen tilrettelægger selv, § 13 a, "
+        "stk. 2), eller der ikke er en sygedagpengesag. Fra "
         "1.7.2026: ingen samtale for sygemeldte i ansættelse, der forventes raskmeldt inden 26 uger "
         "fra første fraværsdag (lov nr. 1750/2025); for de øvrige bevares 8-ugersfristen (ikke "
         "verificeret, at den består). Er den sygemeldte ikke tilbage, når de 8 (26) uger eller den "
@@ -229,18 +256,7 @@ class opfoelgning_foerste_samtale_senest(Variable):
     )
 
     def formula(person, period, parameters):
-        kategori_1 = _kategori_1(person, period, parameters)
-        return numpy.where(
-            person("sygedagpengesag", period) & ~kategori_1, _frist(person, period, parameters), INGEN
-        )
-
-    def formula_2026_07_01(person, period, parameters):
-        uger = parameters(period).sygedagpenge.opfoelgning.undtagelse_beskaeftigede_uger
-        # Lov nr. 1750/2025: sygemeldte i ansættelse, der forventes tilbage inden 26 uger, følges ikke op.
-        undtaget = _loenmodtager(person, period) & _forventet_tilbage_inden(person, period, uger)
-        return numpy.where(
-            person("sygedagpengesag", period) & ~undtaget, _frist(person, period, parameters), INGEN
-        )
+        return numpy.where(person("opfoelgning_omfattet", period), _frist(person, period, parameters), INGEN)
 
 
 class opfoelgning_min_samtaler_6_maaneder(Variable):
@@ -265,7 +281,7 @@ class opfoelgning_min_samtaler_6_maaneder(Variable):
 
     def formula_2020_01_01(person, period, parameters):
         min_samtaler = parameters(period).sygedagpenge.opfoelgning.min_samtaler
-        return numpy.where(person("opfoelgning_foerste_samtale_senest", period) != INGEN, min_samtaler, 0)
+        return numpy.where(person("opfoelgning_omfattet", period), min_samtaler, 0)
 
     def formula_2025_01_01(person, period, parameters):
         opfoelgning = parameters(period).sygedagpenge.opfoelgning
@@ -274,7 +290,7 @@ class opfoelgning_min_samtaler_6_maaneder(Variable):
         uge_13 = plus_dage(plus_uger(foerste_samtale, opfoelgning.undtagelse_13f_uger), -1)
         paragraf_13_f = _loenmodtager(person, period) & _forventet_tilbage_senest(person, period, uge_13)
         return numpy.select(
-            [foerste_samtale == INGEN, paragraf_13_f],
+            [~person("opfoelgning_omfattet", period), paragraf_13_f],
             [0, opfoelgning.undtagelse_13f_samtaler],
             opfoelgning.min_samtaler,
         )
@@ -302,9 +318,7 @@ class opfoelgning_telefon_video_fra(Variable):
     def formula_2022_01_01(person, period, parameters):
         maaneder = parameters(period).sygedagpenge.opfoelgning.telefon_video_efter_maaneder
         efter_6_maaneder = plus_maaneder(person("sygemelding_startdato", period), maaneder)
-        return numpy.where(
-            person("opfoelgning_foerste_samtale_senest", period) != INGEN, efter_6_maaneder, INGEN
-        )
+        return numpy.where(person("opfoelgning_omfattet", period), efter_6_maaneder, INGEN)
 
     def formula_2023_03_22(person, period):
         foerste_samtale = person("opfoelgning_foerste_samtale_senest", period)
@@ -337,7 +351,8 @@ class fast_track_anmodning_senest(Variable):
     reference = SDL.paragraf("§ 7 c")
     documentation = (
         "Første fraværsdag + 5 uger - 1 dag for en sygemeldt lønmodtager, der ikke forventes fuldt "
-        "tilbage inden for 8 uger; ellers 0001-01-01."
+        "tilbage inden for 8 uger, så længe ordningen gælder (parameteren fast_track_gaelder); ellers "
+        "0001-01-01."
     )
 
     def formula(person, period, parameters):
@@ -345,9 +360,8 @@ class fast_track_anmodning_senest(Variable):
         start = person("sygemelding_startdato", period)
         ud_over_otte_uger = ~_kategori_1(person, period, parameters)
         senest = plus_dage(plus_uger(start, opfoelgning.fast_track_arbejdsgiver_uger), -1)
-        return numpy.where(
-            person("sygemeldt", period) & _loenmodtager(person, period) & ud_over_otte_uger, senest, INGEN
-        )
+        omfattet = person("sygemeldt", period) & _loenmodtager(person, period) & ud_over_otte_uger
+        return numpy.where(omfattet & opfoelgning.fast_track_gaelder, senest, INGEN)
 
 
 class laegeattest_obligatorisk(Variable):
@@ -382,6 +396,4 @@ class laegeattest_ret_til_at_kraeve(Variable):
     )
 
     def formula_2020_01_01(person, period):
-        return person("sygedagpengesag", period) & (
-            person("opfoelgning_foerste_samtale_senest", period) != INGEN
-        )
+        return person("opfoelgning_omfattet", period)

@@ -6,6 +6,9 @@ Til og med 2024 skal alle sager om jobafklaringsforløb forelægges teamet inden
 sager i kategori 3 forelægges. Fra 1.1.2025 (lov nr. 1657/2024) kun ved behov for en
 tværfaglig indsats og uden fundet frist. Fra 1.2.2026 (lov nr. 1750/2025; datoen er lovens
 almindelige ikrafttræden, lav-medium sikkerhed for netop denne del) er der ikke noget team.
+
+Sømmene for reformerne er parametrene behovsregel (forelæggelse kun ved behov),
+forelaeggelse_kraeves (kravet om forelæggelse) og le265_kraeves (lægeattesten til teamet).
 """
 
 from datetime import date
@@ -38,30 +41,24 @@ class rehabiliteringsteam_forelaeggelse(Variable):
     documentation = (
         "Status i måneden. Til og med 2024: sager om jobafklaringsforløb (ret i måneden), sager i "
         "visitationskategori 3 og sager forlænget efter § 27, stk. 1, nr. 4. Fra 1.1.2025 (lov nr. "
-        "1657/2024): jobafklaringssager kun ved behov for en tværfaglig indsats, og sager forlænget "
-        "efter nr. 4. Fra 1.2.2026 (lov nr. 1750/2025): ingen (teamet er afskaffet og erstattet af "
-        "en samlet beskrivelse og sundhedsfaglig rådgivning); § 27, stk. 1, nr. 4 bruges stadig som "
-        "forlængelsesgrund i modellen, da den nye ordlyd ikke er set."
+        "1657/2024, parameteren behovsregel): jobafklaringssager kun ved behov for en tværfaglig "
+        "indsats, og sager forlænget efter nr. 4. Fra 1.2.2026 (lov nr. 1750/2025): ingen, fordi "
+        "kravet om forelæggelse er afskaffet (parameteren forelaeggelse_kraeves; teamet er erstattet "
+        "af en samlet beskrivelse "
+        "og sundhedsfaglig rådgivning); § 27, stk. 1, nr. 4 bruges stadig som forlængelsesgrund i "
+        "modellen, da den nye ordlyd ikke er set."
     )
 
-    def formula(person, period):
+    def formula(person, period, parameters):
+        team = parameters(period).sygedagpenge.rehabiliteringsteam
         kategori = person("opfoelgning_visitationskategori", period)
-        return (
-            person("jobafklaringsforloeb_ret", period)
-            | (kategori == kategori.possible_values.kategori_3)
-            | _forlaenget_til_rehabiliteringsteam(person, period)
-        )
-
-    def formula_2025_01_01(person, period):
-        # Lov nr. 1657/2024: jobafklaringssager kun ved behov for en tværfaglig indsats (LAB § 109).
-        jobafklaring = person("jobafklaringsforloeb_ret", period) & person(
-            "behov_for_tvaerfaglig_indsats", period
-        )
-        return jobafklaring | _forlaenget_til_rehabiliteringsteam(person, period)
-
-    def formula_2026_02_01(person, period):
-        # Lov nr. 1750/2025: kravet om rehabiliteringsteam afskaffes.
-        return numpy.zeros(person.count, dtype=bool)
+        # Lov nr. 1657/2024 (behovsreglen): jobafklaringssager kun ved behov for en tværfaglig indsats.
+        behov = person("behov_for_tvaerfaglig_indsats", period) | ~team.behovsregel
+        jobafklaring = person("jobafklaringsforloeb_ret", period) & behov
+        # Kategori 3 forelægges kun uden behovsreglen, der afløser den (§ 13 d, lov nr. 1657/2024).
+        kategori_3 = (kategori == kategori.possible_values.kategori_3) & ~team.behovsregel
+        sager = jobafklaring | kategori_3 | _forlaenget_til_rehabiliteringsteam(person, period)
+        return sager & team.forelaeggelse_kraeves
 
 
 class rehabiliteringsteam_frist(Variable):
@@ -73,17 +70,18 @@ class rehabiliteringsteam_frist(Variable):
     reference = LAB.paragraf("§ 111 a") + LOV_1657_2024.paragraf("§ 2") + LOV_1750_2025.paragraf("§ 1")
     documentation = (
         "Til og med 2024: senest 4 uger efter overgangen til jobafklaringsforløb "
-        "(jobafklaringsforloeb_startdato + 4 uger). Fra 1.1.2025 er der ikke fundet en frist "
-        "(forelæggelse kun ved behov), og fra 1.2.2026 er teamet afskaffet: 0001-01-01."
+        "(jobafklaringsforloeb_startdato + 4 uger), når kravet om forelæggelse gælder "
+        "(forelaeggelse_kraeves). Fra 1.1.2025 er der ikke fundet en frist "
+        "(forelæggelse kun ved behov, parameteren behovsregel), og fra 1.2.2026 er teamet "
+        "afskaffet: 0001-01-01."
     )
 
     def formula(person, period, parameters):
-        uger = parameters(period).sygedagpenge.rehabiliteringsteam.jobafklaring_frist_uger
+        team = parameters(period).sygedagpenge.rehabiliteringsteam
         start = person("jobafklaringsforloeb_startdato", period)
-        return numpy.where(person("jobafklaringsforloeb_ret", period), plus_uger(start, uger), INGEN)
-
-    def formula_2025_01_01(person, period):
-        return numpy.full(person.count, INGEN)
+        # Fristen gjaldt alle jobafklaringssager; behovsreglen (lov nr. 1657/2024) har ingen frist.
+        sag = person("jobafklaringsforloeb_ret", period) & team.forelaeggelse_kraeves & ~team.behovsregel
+        return numpy.where(sag, plus_uger(start, team.jobafklaring_frist_uger), INGEN)
 
 
 class laegeattest_le265_obligatorisk(Variable):
@@ -95,9 +93,10 @@ class laegeattest_le265_obligatorisk(Variable):
     documentation = (
         "Rehabiliteringsplanens forberedende del, som sagen forelægges teamet med, indeholder en "
         "attest fra den praktiserende læge (LÆ 265) (legal brief afsnit 4.4, medium sikkerhed). "
-        "Modellen lader kravet følge rehabiliteringsteam_forelaeggelse; frikommuneforsøget undtog "
-        "velbelyste sager, gældende ret gør ikke."
+        "Modellen lader kravet følge rehabiliteringsteam_forelaeggelse, så længe parameteren "
+        "le265_kraeves gælder; frikommuneforsøget undtog velbelyste sager, gældende ret gør ikke."
     )
 
-    def formula(person, period):
-        return person("rehabiliteringsteam_forelaeggelse", period)
+    def formula(person, period, parameters):
+        le265 = parameters(period).sygedagpenge.rehabiliteringsteam.le265_kraeves
+        return person("rehabiliteringsteam_forelaeggelse", period) & le265

@@ -50,6 +50,23 @@ class sygedagpenge_udbetales(Variable):
         return person("sygedagpenge_betalingsdage_kommune", period) > 0
 
 
+class sygedagpenge_dagsats(Variable):
+    value_type = float
+    entity = Person
+    definition_period = MONTH
+    unit = "currency-DKK"
+    label = "Sygedagpenge pr. betalingsdag (kr.)"
+    reference = SDL.paragraf("§ 50, stk. 3", "§ 53")
+    documentation = (
+        "Ugebeløbet / 5: sygedagpenge udbetales efter en 5-dages-uge (§ 50, stk. 3). Ugebeløbet er "
+        "ugesatsen ved fuldt fravær og det nedsatte beløb ved delvis fravær (§ 53)."
+    )
+
+    def formula(person, period, parameters):
+        dage_pr_uge = parameters(period).sygedagpenge.beloeb.udbetalingsdage_pr_uge
+        return person("sygedagpenge_ugebeloeb", period) / dage_pr_uge
+
+
 class sygedagpenge_maanedsbeloeb(Variable):
     value_type = float
     entity = Person
@@ -58,16 +75,13 @@ class sygedagpenge_maanedsbeloeb(Variable):
     label = "Sygedagpenge fra kommunen i måneden (kr.)"
     reference = SDL.paragraf("§ 50, stk. 3", "§ 53")
     documentation = (
-        "Dagsatsen (ugebeløbet / 5, 5-dages-uge, § 50, stk. 3) gange de hverdage i måneden, hvor "
-        "kommunen betaler. Ugebeløbet er ugesatsen ved fuldt fravær og det nedsatte beløb ved "
-        "delvis fravær (§ 53). Arbejdsgiverens sygedagpenge i arbejdsgiverperioden og refusion til "
-        "en arbejdsgiver, der betaler løn, er ikke med."
+        "Dagsatsen (sygedagpenge_dagsats) gange de hverdage i måneden, hvor kommunen betaler. "
+        "Arbejdsgiverens sygedagpenge i arbejdsgiverperioden og refusion til en arbejdsgiver, der "
+        "betaler løn, er ikke med."
     )
 
-    def formula(person, period, parameters):
-        dage_pr_uge = parameters(period).sygedagpenge.beloeb.udbetalingsdage_pr_uge
-        dagsats = person("sygedagpenge_ugebeloeb", period) / dage_pr_uge
-        return dagsats * person("sygedagpenge_betalingsdage_kommune", period)
+    def formula(person, period):
+        return person("sygedagpenge_dagsats", period) * person("sygedagpenge_betalingsdage_kommune", period)
 
 
 class SygedagpengeBetaler(Enum):

@@ -6,8 +6,13 @@ Ugerne tælles i sygedagpenge_uger_medregnet; grænsen (parameteren revurdering_
 på sygedagpenge_graensedato; revurderingstidspunktet er udgangen af den kalendermåned
 (sygedagpenge_revurderingstidspunkt), og det, loven regner "fra revurderingstidspunktet"
 (ophøret, forlængelserne efter § 27, stk. 1, nr. 2-3, valget ved livstruende sygdom), regnes
-derfra. En reform, der afskaffer revurderingen, sætter revurderingstidspunktet til ingen dato
-og erstatter sygedagpenge_ophoersdato; så gælder ingen tidsbegrænset forlængelse.
+derfra.
+
+Reformerne ændrer reglerne gennem små sømme, ikke ved at kopiere formlerne:
+sygedagpenge_revurdering_uger (ugegrænsen efter § 24), sygedagpenge_revurderes (om der er et
+revurderingstidspunkt), sygedagpenge_varighedsbegraenset (om udbetalingen ophører ved grænsen;
+ophørsdatoen selv er sygedagpenge_ophoer_efter_varighedsgraensen) og
+sygedagpenge_forlaengelsesgrund_anerkendt (om den oplyste grund forlænger efter § 27, stk. 1).
 """
 
 from datetime import date
@@ -27,6 +32,7 @@ from openfisca_dk_beskaeftigelse.datoer import (
     pr_dato,
 )
 from openfisca_dk_beskaeftigelse.entities import Person
+from openfisca_dk_beskaeftigelse.grupper import navn_i
 from openfisca_dk_beskaeftigelse.love import SDL, SDL_2022
 
 INGEN = numpy.datetime64(INGEN_DATO, "D")
@@ -38,18 +44,18 @@ def _graense(person, period, parameters):
     varighed = parameters(period).sygedagpenge.varighed
     pension = person("sygedagpenge_26_ugers_graense", period)
     return (
-        numpy.where(pension, varighed.pension_uger, varighed.revurdering_uger),
+        numpy.where(pension, varighed.pension_uger, person("sygedagpenge_revurdering_uger", period)),
         numpy.where(pension, varighed.pension_maaneder, varighed.revurdering_maaneder),
     )
 
 
 def _gyldig_forlaengelsesgrund(person, period):
-    """§ 27, stk. 1: en grund er oplyst; § 25-personer forlænges ikke; ved § 24 a kun livstruende sygdom."""
+    """§ 27, stk. 1: en anerkendt grund er oplyst; ikke § 25-personer; ved § 24 a kun livstruende sygdom."""
     grund = person("forlaengelsesgrund", period)
     grunde = grund.possible_values
     graense_ved_start = person("sygedagpenge_graense_naaet_ved_start", period)
     return (
-        (grund != grunde.ingen)
+        person("sygedagpenge_forlaengelsesgrund_anerkendt", period)
         & ~person("sygedagpenge_26_ugers_graense", period)
         & (~graense_ved_start | (grund == grunde.livstruende_sygdom))
     )
@@ -69,6 +75,40 @@ def _covid19_forlaengelse(parameters, ophoer, relevant, period):
         if not (maaneder > 0).any():
             return numpy.where(relevant, plus_dage(overgang, -1), ophoer)
         overgang = plus_maaneder(overgang, maaneder.astype(int))
+
+
+class sygedagpenge_revurdering_uger(Variable):
+    value_type = float
+    entity = Person
+    definition_period = MONTH
+    unit = "week"
+    label = "Ugegrænsen for revurderingen efter § 24 (mere end 22 uger i 9 måneder)"
+    reference = SDL.paragraf("§ 24, stk. 1")
+    documentation = (
+        "Parameteren revurdering_uger (22 uger). Pensionister og personer over folkepensionsalderen "
+        "har grænsen i § 25 (pension_uger). En reform med en anden tidsgrænse erstatter denne "
+        "variabel med sin egen parameter."
+    )
+
+    def formula(person, period, parameters):
+        return numpy.full(person.count, parameters(period).sygedagpenge.varighed.revurdering_uger)
+
+
+class sygedagpenge_forlaengelsesgrund_anerkendt(Variable):
+    value_type = bool
+    entity = Person
+    definition_period = MONTH
+    label = "Den oplyste forlængelsesgrund er en af grundene i § 27, stk. 1"
+    reference = SDL.paragraf("§ 27, stk. 1, nr. 1-7")
+    documentation = (
+        "forlaengelsesgrund står i parameteren forlaengelsesgrunde (de syv grunde i § 27, stk. 1). "
+        "En reform, der afskaffer eller begrænser forlængelserne, erstatter denne variabel med sin "
+        "egen liste."
+    )
+
+    def formula(person, period, parameters):
+        grunde = parameters(period).sygedagpenge.varighed.forlaengelsesgrunde
+        return navn_i(person("forlaengelsesgrund", period), grunde)
 
 
 class sygedagpenge_medregningsstart(Variable):
@@ -144,6 +184,23 @@ class sygedagpenge_graensedato(Variable):
         return numpy.where(person("sygemeldt", period), graense, INGEN)
 
 
+class sygedagpenge_revurderes(Variable):
+    value_type = bool
+    entity = Person
+    definition_period = MONTH
+    label = "Sygedagpengeperioden revurderes, når varighedsgrænsen overskrides"
+    reference = SDL.paragraf("§ 24, stk. 1", "§ 25, stk. 1")
+    documentation = (
+        "Gældende ret: alle sygemeldte er omfattet af varighedsbegrænsningen, enten § 24 (22 uger i 9 "
+        "måneder) eller § 25 (26 uger i 12 måneder for pensionister og personer over "
+        "folkepensionsalderen), så revurderingstidspunktet gælder for alle. En reform, der "
+        "afskaffer revurderingen, erstatter denne variabel (fx kun § 25-personer)."
+    )
+
+    def formula(person, period):
+        return person("sygemeldt", period)
+
+
 class sygedagpenge_revurderingstidspunkt(Variable):
     value_type = date
     default_value = INGEN_DATO
@@ -162,12 +219,13 @@ class sygedagpenge_revurderingstidspunkt(Variable):
         "månedens sidste dag, altså den sidste dag med sygedagpenge uden forlængelse: "
         "sygedagpenge_graensedato (dagen, grænsen overskrides) rundet op til månedens udgang. Ved "
         "§ 24 a er grænsen nået på første fraværsdag, og revurderingstidspunktet er udgangen af "
-        "den måned. Ingen sygemelding: 0001-01-01."
+        "den måned. Ingen sygemelding (eller ingen revurdering, sygedagpenge_revurderes): 0001-01-01."
     )
 
     def formula(person, period):
         graense = person("sygedagpenge_graensedato", period)
-        return numpy.where(graense == INGEN, INGEN, maanedens_sidste_dag(graense))
+        revurderes = person("sygedagpenge_revurderes", period) & (graense != INGEN)
+        return numpy.where(revurderes, maanedens_sidste_dag(graense), INGEN)
 
 
 class sygedagpenge_forlaengelse_slut(Variable):
@@ -196,16 +254,17 @@ class sygedagpenge_forlaengelse_slut(Variable):
             [grund == grunde.afklaring_arbejdsevne, grund == grunde.laegebehandling],
             [varighed.forlaengelse_afklaring_arbejdsevne_uger, varighed.forlaengelse_laegebehandling_uger],
         )
-        tidsbegraenset = _gyldig_forlaengelsesgrund(person, period) & (uger > 0) & (revurdering != INGEN)
+        gyldig = _gyldig_forlaengelsesgrund(person, period)
+        tidsbegraenset = gyldig & (uger > 0) & (revurdering != INGEN)
         return numpy.where(tidsbegraenset, plus_uger(revurdering, uger), INGEN)
 
 
-class sygedagpenge_ophoersdato(Variable):
+class sygedagpenge_ophoer_efter_varighedsgraensen(Variable):
     value_type = date
     default_value = INGEN_DATO
     entity = Person
     definition_period = MONTH
-    label = "Sidste dag, kommunen udbetaler sygedagpenge for den aktuelle sygdom"
+    label = "Sidste dag med sygedagpenge efter varighedsbegrænsningen (revurdering, forlængelse, § 24 a)"
     reference = SDL.paragraf(
         "§ 24, stk. 1", "§ 24 a, stk. 2-3 og 6", "§ 25, stk. 1", "§ 27, stk. 1"
     ) + SDL_2022.paragraf("§§ 26-26 i")
@@ -219,7 +278,8 @@ class sygedagpenge_ophoersdato(Variable):
         "9.3.2020-30.6.2021, forlænges efter de midlertidige covid-19-regler (parameter "
         "covid19_forlaengelse_maaneder). Forlængelsesgrunden læses i den måned, der beregnes. "
         "Kræver en afgørelse fra kommunen i virkeligheden; modellen viser, hvornår den tidligst "
-        "kan ophøre."
+        "kan ophøre. Det er ophørsdatoen (sygedagpenge_ophoersdato) for den, der er omfattet af "
+        "varighedsbegrænsningen (i gældende ret alle)."
     )
 
     def formula(person, period, parameters):
@@ -239,6 +299,40 @@ class sygedagpenge_ophoersdato(Variable):
         ophoerer = person("sygemeldt", period) & ~aaben & (ophoer != INGEN)
         ophoer = _covid19_forlaengelse(parameters, ophoer, ophoerer & ~ingen_udbetaling, period)
         return numpy.where(ophoerer, ophoer, INGEN)
+
+
+class sygedagpenge_varighedsbegraenset(Variable):
+    value_type = bool
+    entity = Person
+    definition_period = MONTH
+    label = "Udbetalingen ophører ved varighedsgrænsen (medmindre den forlænges)"
+    reference = SDL.paragraf("§ 24, stk. 1", "§ 24 a, stk. 2-3", "§ 25, stk. 1")
+    documentation = (
+        "Gældende ret: for alle sygemeldte ophører udbetalingen ved revurderingstidspunktet (eller ved "
+        "en tidsbegrænset forlængelses udløb, § 24 a) efter § 24 eller § 25. En reform, der lader de "
+        "sygemeldte blive på sygedagpenge, erstatter denne variabel (fx kun § 25-personer)."
+    )
+
+    def formula(person, period):
+        return person("sygemeldt", period)
+
+
+class sygedagpenge_ophoersdato(Variable):
+    value_type = date
+    default_value = INGEN_DATO
+    entity = Person
+    definition_period = MONTH
+    label = "Sidste dag, kommunen udbetaler sygedagpenge for den aktuelle sygdom"
+    reference = SDL.paragraf("§ 24, stk. 1", "§ 24 a, stk. 2-3 og 6", "§ 25, stk. 1", "§ 27, stk. 1")
+    documentation = (
+        "sygedagpenge_ophoer_efter_varighedsgraensen for den, hvis udbetaling ophører ved "
+        "varighedsgrænsen (sygedagpenge_varighedsbegraenset; i gældende ret alle sygemeldte); "
+        "ellers ingen ophørsdato (0001-01-01)."
+    )
+
+    def formula(person, period):
+        ophoer = person("sygedagpenge_ophoer_efter_varighedsgraensen", period)
+        return numpy.where(person("sygedagpenge_varighedsbegraenset", period), ophoer, INGEN)
 
 
 class sygedagpenge_forlaenget(Variable):

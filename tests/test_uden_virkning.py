@@ -1,0 +1,124 @@
+"""Ingen tavse nul-reformer (issue 16, punkt 9).
+
+En reform, der i en måned intet ændrer for sine testpersoner (``tests/reforms/<modul>.yaml``),
+fordi loven allerede har gjort det, skal sige det i ``uden_virkning``, og det, den siger, skal
+passe: i hver erklæret måned ændrer den intet for nogen af dem, og hver erklæret periode har en
+testperson, der viser det.
+
+"Intet ændrer" måles på det, sammenligningen viser en jurist: kontraktens og lovområdernes uddata
+(``uddata.alle_uddata``, der begynder med ``kontrakt.UDDATA``) plus reformens egne ``uddata``. En
+variabel, der kun findes under reformen, sammenlignes med sin standardværdi; en værdi, der ikke
+kan beregnes for testpersonen (manglende oplysning, hul i kilderne), tæller med som fejlens type.
+"""
+
+import itertools
+from pathlib import Path
+
+import pytest
+import yaml
+
+from openfisca_dk_beskaeftigelse.beregning import byg_simulering_fra_test, vaerdier
+from openfisca_dk_beskaeftigelse.reformstoette import UdenVirkning
+from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, byg_system, reformklasser
+from openfisca_dk_beskaeftigelse.uddata import alle_uddata
+
+REPO = Path(__file__).resolve().parent.parent
+ENKELTE = sorted(reformklasser())
+
+
+def _tilfaelde(modul: str) -> list[dict]:
+    return yaml.safe_load((REPO / "tests" / "reforms" / f"{modul}.yaml").read_text(encoding="utf-8"))
+
+
+def _uden(indata, navne: set[str]):
+    """Testens input uden reformens egne inputvariabler, som gældende ret ikke kender."""
+    if isinstance(indata, dict):
+        return {k: _uden(v, navne) for k, v in indata.items() if k not in navne}
+    return indata
+
+
+def _beregn(system, indata: dict, periode: str, navne: list[str], standard) -> dict:
+    """Hver variabel for hver person, én ad gangen, så en manglende oplysning kun rammer sin variabel."""
+    simulering = byg_simulering_fra_test(system, indata, periode)
+    resultat = {}
+    for navn in navne:
+        if navn not in system.variables:
+            ids = simulering.populations[standard.variables[navn].entity.key].ids
+            resultat.update({(str(i), navn): _standard(standard, navn) for i in ids})
+            continue
+        try:
+            resultat.update({(v.id, navn): v.vaerdi for v in vaerdier(system, simulering, periode, [navn])})
+        except ValueError as fejl:
+            resultat[("*", navn)] = type(fejl).__name__
+    return resultat
+
+
+def _standard(system, navn: str):
+    standard = system.variables[navn].default_value
+    return getattr(standard, "name", standard)
+
+
+def _aendrede_maaneder(modul: str) -> dict[str, list[str]]:
+    """Testmåned → de (person, variabel), reformen ændrer i den måned, for alle modulets testpersoner."""
+    reform, gaeldende = byg_system(modul), byg_system(GAELDENDE_RET)
+    kun_reformen = set(reform.variables) - set(gaeldende.variables)
+    navne = [u.variabel for u in alle_uddata(gaeldende)] + list(getattr(reformklasser()[modul], "uddata", ()))
+    maaneder: dict[str, list[str]] = {}
+    for t in _tilfaelde(modul):
+        periode = str(t["period"])
+        foer = _beregn(gaeldende, _uden(t["input"], kun_reformen), periode, navne, reform)
+        efter = _beregn(reform, t["input"], periode, navne, reform)
+        aendret = [f"{p}/{n}" for (p, n) in efter if foer.get((p, n)) != efter[(p, n)]]
+        maaneder.setdefault(periode, []).extend(aendret)
+    return maaneder
+
+
+@pytest.fixture(scope="module")
+def aendringer() -> dict[str, dict[str, list[str]]]:
+    return {modul: _aendrede_maaneder(modul) for modul in ENKELTE}
+
+
+@pytest.mark.parametrize("modul", ENKELTE)
+def test_en_maaned_uden_virkning_er_erklaeret_og_en_erklaeret_maaned_er_uden_virkning(modul, aendringer):
+    perioder = getattr(reformklasser()[modul], "uden_virkning", ())
+    for maaned, aendret in sorted(aendringer[modul].items()):
+        erklaeret = [u for u in perioder if u.daekker(maaned)]
+        if not aendret:
+            assert erklaeret, (
+                f"{modul} ændrer intet for sine testpersoner i {maaned}: sig det i uden_virkning "
+                "(UdenVirkning(fra, til, hvorfor)), eller giv en testperson, reformen ændrer noget for"
+            )
+        else:
+            assert not erklaeret, f"{modul} siger 'uden virkning' i {maaned}, men ændrer {aendret[:5]}"
+
+
+@pytest.mark.parametrize("modul", [m for m in ENKELTE if getattr(reformklasser()[m], "uden_virkning", ())])
+def test_hver_erklaeret_periode_har_en_testperson(modul, aendringer):
+    for u in reformklasser()[modul].uden_virkning:
+        assert isinstance(u, UdenVirkning) and u.hvorfor, u
+        assert any(u.daekker(maaned) for maaned in aendringer[modul]), (
+            f"{modul}: ingen testperson i perioden {u.tekst()}; tilføj et tilfælde (gældende ret og "
+            "reformen, samme borger) i tests/reforms/" + f"{modul}.yaml"
+        )
+
+
+def test_perioderne_overlapper_ikke_og_er_ordnet():
+    for modul, klasse in reformklasser().items():
+        perioder = getattr(klasse, "uden_virkning", ())
+        for a, b in itertools.pairwise(perioder):
+            assert a.til is not None and a.til < b.fra, (modul, a, b)
+
+
+@pytest.mark.parametrize(
+    ("periode", "maaned", "daekker"),
+    [
+        (UdenVirkning("2026-02-01", None, "x"), "2026-02", True),
+        (UdenVirkning("2026-02-01", None, "x"), "2026-01", False),
+        (UdenVirkning("2025-01-01", "2025-12-31", "x"), "2025-12", True),
+        (UdenVirkning("2025-01-01", "2025-12-31", "x"), "2026-01", False),
+        # En periode, der begynder midt i en måned, dækker ikke den måned.
+        (UdenVirkning("2026-02-15", None, "x"), "2026-02", False),
+    ],
+)
+def test_en_periode_daekker_hele_maaneder(periode, maaned, daekker):
+    assert periode.daekker(maaned) is daekker
