@@ -24,7 +24,7 @@ import time
 from functools import lru_cache
 from pathlib import Path
 
-from flask import Blueprint, Response, abort, current_app, jsonify, request, send_from_directory
+from flask import Blueprint, Response, abort, current_app, jsonify, redirect, request, send_from_directory
 from openfisca_core.indexed_enums import Enum
 
 from openfisca_dk_beskaeftigelse import EKSEMPELMAPPE, __version__, effekt, love, reformfil, vaerdiomraader
@@ -151,6 +151,12 @@ def side() -> Response:
     svar.headers.update(SIKKERHED)
     svar.headers["Cache-Control"] = "no-cache"
     return svar
+
+
+@bp.get("/arbejdsbord/")
+def til_siden():
+    """Mappen selv er ikke en side: siden ligger på roden."""
+    return redirect(request.script_root + "/", 308)
 
 
 @bp.get("/arbejdsbord/<path:fil>")
