@@ -173,6 +173,7 @@ def test_borger_forskel_forklaring_og_fejl_ved_feltet(side, server, app):
     # /sammenlign: "situation: <stien>: <besked>"; siden viser beskeden ved feltet med stien.
     assert fejl["fejl"] == f"situation: personer/karin/timeloen/2026: {besked.inner_text()}"
     assert "forventede et tal ≥ 0, fik -5" in besked.inner_text()
+    assert side.locator("#resultat.foraeldet .foraeldet-note").is_visible()
     _billede(side, "borger-fejl")
     assert side.udefra == []
 

@@ -153,6 +153,12 @@ export class Borger {
       this.tegnResultat();
     } catch (e) {
       this.visFejl(e);
+      if (this.resultat) {
+        // Notatet hører til den forrige beregning, ikke til det, der står i formularen nu.
+        this.resultatboks.classList.add("foraeldet");
+        this.resultatboks.querySelector(".foraeldet-note")?.remove();
+        this.resultatboks.prepend(el("p", { class: "feltfejl foraeldet-note" }, "Notatet nedenfor er fra den forrige beregning; ret fejlen og beregn igen."));
+      }
     } finally {
       knap.disabled = false;
     }
@@ -169,6 +175,7 @@ export class Borger {
         this.tegnResultat();
       },
     });
+    this.resultatboks.classList.remove("foraeldet");
     this.resultatboks.replaceChildren(notat, this.hentlinks());
   }
 
