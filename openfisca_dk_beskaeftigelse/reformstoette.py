@@ -128,6 +128,16 @@ def gaelder_fra(parametre: ParameterNode, sti: str, fra: str, tidligere_fra: str
     )
 
 
+def uden_rehabiliteringsteamets_krav(parametre: ParameterNode) -> None:
+    """Kravet om at forelægge sager for rehabiliteringsteamet og om lægeattesten LÆ 265 til det
+    gælder ikke i nogen periode (de to reformer, der fjerner teamets krav, gør det ens)."""
+    for sti in (
+        "sygedagpenge.rehabiliteringsteam.forelaeggelse_kraeves",
+        "sygedagpenge.rehabiliteringsteam.le265_kraeves",
+    ):
+        aendr_vaerdier(parametre, sti, lambda _: False)
+
+
 def betalingsdage_fra(person, period, fra) -> numpy.ndarray:
     """Kommunens betalingsdage (hverdage) i måneden fra og med datoen ``fra`` (0 uden dato).
 

@@ -33,7 +33,8 @@ def _a_kassen_har_foerste_periode(parametre):
 def _a_kassen_overtager(person, period, parameters) -> numpy.ndarray:
     """Forsikrede ledige i de år, hvor loven ikke giver a-kassen jobsamtaler (2020-2023)."""
     a_kassens_samtaler = parameters(period).lab.kontaktforloeb.a_kasse.samtaler_3_maaneder
-    return (person("regelgruppe", period).decode_to_str() == "forsikret_ledig") & (a_kassens_samtaler == 0)
+    regelgruppe = person("regelgruppe", period)
+    return (regelgruppe == regelgruppe.possible_values.forsikret_ledig) & (a_kassens_samtaler == 0)
 
 
 class AKassenFoerstePeriode(Reform):

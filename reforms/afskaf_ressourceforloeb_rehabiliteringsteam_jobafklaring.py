@@ -9,16 +9,11 @@ from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
 from openfisca_dk_beskaeftigelse.kilder import Kilde
 from openfisca_dk_beskaeftigelse.reformstoette import (
     aendr_parametre,
-    aendr_vaerdier,
     sygedagpenge_varighedsbegraenset,
     tidligere_formel,
+    uden_rehabiliteringsteamets_krav,
 )
 
-# Kravet om forelæggelse for rehabiliteringsteamet og om lægeattesten LÆ 265 til det.
-TEAMET = (
-    "sygedagpenge.rehabiliteringsteam.forelaeggelse_kraeves",
-    "sygedagpenge.rehabiliteringsteam.le265_kraeves",
-)
 INGEN = numpy.datetime64(INGEN_DATO, "D")
 
 
@@ -76,7 +71,7 @@ class AfskafRessourceforloebRehabiliteringsteamJobafklaring(Reform):
     }
 
     def apply(self):
-        aendr_parametre(self, *(lambda p, sti=sti: aendr_vaerdier(p, sti, lambda _: False) for sti in TEAMET))
+        aendr_parametre(self, uden_rehabiliteringsteamets_krav)
         maalgruppe = tidligere_formel(self, "maalgruppe_lab_6")
         omfattet = tidligere_formel(self, "ret_og_pligt_tilbud_omfattet")
         kontinuerlig = tidligere_formel(self, "ret_og_pligt_kontinuerlig_indsats")

@@ -10,13 +10,7 @@ from openfisca_core.variables import Variable
 from openfisca_dk_beskaeftigelse.entities import Person
 from openfisca_dk_beskaeftigelse.kilder import Kilde
 from openfisca_dk_beskaeftigelse.love import LOB
-from openfisca_dk_beskaeftigelse.reformstoette import aendr_parametre, aendr_vaerdier
-
-# Kravet om forelæggelse og om lægeattesten LÆ 265 til teamet (gældende rets parametre).
-KRAV = (
-    "sygedagpenge.rehabiliteringsteam.forelaeggelse_kraeves",
-    "sygedagpenge.rehabiliteringsteam.le265_kraeves",
-)
+from openfisca_dk_beskaeftigelse.reformstoette import aendr_parametre, uden_rehabiliteringsteamets_krav
 
 
 class rehabiliteringsmoede_ret(Variable):
@@ -81,5 +75,5 @@ class FrivilligeRehabiliteringsmoeder(Reform):
     }
 
     def apply(self):
-        aendr_parametre(self, *(lambda p, sti=sti: aendr_vaerdier(p, sti, lambda _: False) for sti in KRAV))
+        aendr_parametre(self, uden_rehabiliteringsteamets_krav)
         self.add_variable(rehabiliteringsmoede_ret)

@@ -4,15 +4,12 @@ import numpy
 from openfisca_core.reforms import Reform
 from openfisca_core.variables import Variable
 
-from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
 from openfisca_dk_beskaeftigelse.kilder import Kilde
 from openfisca_dk_beskaeftigelse.reformstoette import (
     opfoelgning_telefon_video_fra,
     tidligere_formel,
     tilfoej_reformparametre,
 )
-
-INGEN = numpy.datetime64(INGEN_DATO, "D")
 
 
 class IngenFastOpfoelgningskadence(Reform):

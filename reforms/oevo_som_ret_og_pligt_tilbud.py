@@ -3,10 +3,11 @@
 from openfisca_core import periods
 from openfisca_core.reforms import Reform
 
+from openfisca_dk_beskaeftigelse.beregning import FOERSTE_MAANED
 from openfisca_dk_beskaeftigelse.kilder import Kilde
 
-# Modellens første dato: reglen gælder i alle perioder, modellen dækker.
-FRA = periods.instant("2020-01-01")
+# Modellens første dag: reglen gælder i alle perioder, modellen dækker.
+FRA = periods.instant(f"{FOERSTE_MAANED}-01")
 
 
 def _oevo_taeller(parametre):

@@ -50,7 +50,7 @@ class psykologbehandling_max_samtaler(Variable):
     definition_period = MONTH
     unit = "conversation"
     label = "Højeste antal samtaler hos psykolog i forløbet"
-    reference = LAB.paragraf("kap. 14")
+    reference = LAB.paragraf("§ 6", "kap. 14")
     documentation = "Parameteren reformer.psykologbehandling.max_samtaler ved ret til behandling; ellers 0."
 
     def formula(person, period, parameters):

@@ -1,7 +1,8 @@
 """Hver parameter, variabel og reform bærer sine metadata.
 
 Parametre: ``reference`` (en § og en URL), ``unit`` og en beskrivelse. Variabler: ``label``
-og ``reference`` (en § og en URL). Reformer: en docstring, der nævner sin kildefil i
+og ``reference`` (en § og en URL); en variabel med daterede formler siger i hver formels
+docstring, hvornår den gælder. Reformer: en docstring, der nævner sin kildefil i
 ``shared/seeds/``. Testene nævner den, der mangler noget.
 """
 
@@ -11,9 +12,13 @@ import pkgutil
 
 import openfisca_dk_beskaeftigelse.reforms as reformpakke
 from openfisca_core.parameters import Parameter, ParameterNode, ParameterScale
+from openfisca_core.periods import MONTH
 from openfisca_core.reforms import Reform
+from openfisca_core.variables import Variable
 
+from openfisca_dk_beskaeftigelse.entities import Person
 from openfisca_dk_beskaeftigelse.kilder import SEEDS
+from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, byg_system, reformklasser
 
 
 def _tekster(reference) -> list[str]:
@@ -60,6 +65,16 @@ def variabel_mangler(variabler: dict) -> list[str]:
     return mangler
 
 
+def dateret_formel_uden_docstring(variabler: dict) -> list[str]:
+    """Hver formel i en variabel med daterede formler, der ikke siger, hvornår den gælder."""
+    mangler = []
+    for navn, variabel in sorted(variabler.items()):
+        formler = list(variabel.formulas.items())
+        if len(formler) > 1 or any(dato != "0001-01-01" for dato, _ in formler):
+            mangler += [f"{navn} fra {dato}: docstring mangler" for dato, f in formler if not f.__doc__]
+    return mangler
+
+
 def reform_mangler(reformer: list[type]) -> list[str]:
     mangler = []
     for reform in reformer:
@@ -87,6 +102,32 @@ def test_hver_parameter_har_reference_enhed_og_beskrivelse(system):
 
 def test_hver_variabel_har_label_og_reference(system):
     assert variabel_mangler(system.variables) == []
+
+
+def test_reformernes_variabler_har_label_og_reference():
+    for noegle in reformklasser():
+        assert variabel_mangler(byg_system(noegle).variables) == [], noegle
+
+
+def test_hver_daterede_formel_siger_hvornaar_den_gaelder():
+    for noegle in (GAELDENDE_RET, *reformklasser()):
+        assert dateret_formel_uden_docstring(byg_system(noegle).variables) == [], noegle
+
+
+def test_kontrollen_naevner_den_daterede_formel_uden_docstring():
+    class x(Variable):
+        value_type = bool
+        entity = Person
+        definition_period = MONTH
+
+        def formula(person, period):
+            """Til 2023."""
+
+        def formula_2024_01_01(person, period):
+            pass
+
+    variabel = x()
+    assert dateret_formel_uden_docstring({"x": variabel}) == ["x fra 2024-01-01: docstring mangler"]
 
 
 def test_hver_reform_naevner_sin_kilde():

@@ -98,6 +98,7 @@ class dagpenge_beskaeftigelsestillaeg_ret(Variable):
     )
 
     def formula_2023_05_01(person, period, parameters):
+        """Fra 1.5.2023 (L 173, 2021-22): ret til tillægget i de første dagpengetimer."""
         tillaeg = parameters(period).afl.dagpenge.beskaeftigelsestillaeg
         deltid = person("er_deltidsforsikret", period)
         timer = person("forbrugte_dagpengetimer", period)
@@ -118,9 +119,11 @@ class dagpenge_loft_maaned(Variable):
     )
 
     def formula_2020_01_01(person, period, parameters):
+        """Til 30.4.2023: det højeste beløb; beskæftigelsestillægget findes ikke."""
         return person("dagpenge_maksimum_maaned", period)
 
     def formula_2023_05_01(person, period, parameters):
+        """Fra 1.5.2023: det højeste beløb med beskæftigelsestillæg for den, der har ret til det."""
         dagpenge = parameters(period).afl.dagpenge
         deltid = person("er_deltidsforsikret", period)
         med_tillaeg = numpy.where(
@@ -151,12 +154,14 @@ class dagpenge_dimittendsats(Variable):
     )
 
     def formula_2020_01_01(person, period, parameters):
+        """Til 30.4.2023: en fast andel af det højeste beløb (forsørger eller ej)."""
         dimittend = parameters(period).afl.dagpenge.dimittend
         forsoerger = person("har_forsoergerpligt", period)
         andel = numpy.where(forsoerger, dimittend.forsoerger_andel, dimittend.ikke_forsoerger_andel)
         return _afrund_kroner(person("dagpenge_maksimum_maaned", period) * andel)
 
     def formula_2023_05_01(person, period, parameters):
+        """Fra 1.5.2023: ikke-forsørgeres sats nedsættes efter de første dagpengetimer."""
         dimittend = parameters(period).afl.dagpenge.dimittend
         forsoerger = person("har_forsoergerpligt", period)
         nedsat = (

@@ -74,10 +74,12 @@ class kontanthjaelp_modtager(Variable):
     )
 
     def formula_2020_01_01(person, period, parameters):
+        """Til 30.6.2025: kun ydelsen kontanthjælp (LAS § 25)."""
         ydelse = person("ydelse", period)
         return ydelse == ydelse.possible_values.kontanthjaelp
 
     def formula_2025_07_01(person, period, parameters):
+        """Fra 1.7.2025 (lov nr. 1655/2024): kontanthjælp, uddannelseshjælp og overgangsydelse."""
         ydelse = person("ydelse", period)
         y = ydelse.possible_values
         return (ydelse == y.kontanthjaelp) | (ydelse == y.uddannelseshjaelp) | (ydelse == y.overgangsydelse)
@@ -100,6 +102,7 @@ class kontanthjaelp_satstype(Variable):
     )
 
     def formula_2020_01_01(person, period, parameters):
+        """Til 30.6.2025: satserne efter LAS § 25 (det gamle system)."""
         return numpy.where(
             person("kontanthjaelp_modtager", period),
             Kontanthjaelpssats.gammel_ordning,
@@ -107,6 +110,7 @@ class kontanthjaelp_satstype(Variable):
         )
 
     def formula_2025_07_01(person, period, parameters):
+        """Fra 1.7.2025 (lov nr. 1655/2024): mindstesats, hjemmeboende-, forhøjet eller grundsats."""
         ny = parameters(period).aktivloven.kontanthjaelp.ny_ordning
         modtager = person("kontanthjaelp_modtager", period)
         alder = alder_hvor(person, period, modtager, "kontanthjaelp_satstype")
@@ -149,6 +153,7 @@ class kontanthjaelp_sats(Variable):
     )
 
     def formula_2020_01_01(person, period, parameters):
+        """Til 30.6.2025: satsen efter LAS § 25, stk. 2-3, efter alder, forsørgelse og bolig."""
         gammel = parameters(period).aktivloven.kontanthjaelp.gammel_ordning
         modtager = person("kontanthjaelp_modtager", period)
         alder = alder_hvor(person, period, modtager, "kontanthjaelp_sats")
@@ -172,6 +177,7 @@ class kontanthjaelp_sats(Variable):
         )
 
     def formula_2025_07_01(person, period, parameters):
+        """Fra 1.7.2025 (lov nr. 1655/2024): satsen for personens satstype."""
         ny = parameters(period).aktivloven.kontanthjaelp.ny_ordning
         satstype = person("kontanthjaelp_satstype", period)
         s = satstype.possible_values
@@ -207,6 +213,7 @@ class kontanthjaelp_tillaeg(Variable):
     )
 
     def formula_2025_07_01(person, period, parameters):
+        """Fra 1.7.2025 (lov nr. 1655/2024): tillæggene i det nye system; før da ingen."""
         ny = parameters(period).aktivloven.kontanthjaelp.ny_ordning
         tillaeg = ny.tillaeg
         satstype = person("kontanthjaelp_satstype", period)

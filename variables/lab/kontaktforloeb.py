@@ -231,6 +231,7 @@ class kontaktforloeb_undtagelse_virker(Variable):
     )
 
     def formula_2026_07_01(person, period, parameters):
+        """Fra 1.7.2026 (lov nr. 1750/2025): undtagelsen virker for grupperne, der kan undtages."""
         kan_undtages = _i_gruppe(person, period, parameters(period).lab.kontaktforloeb.undtagelse.grupper)
         return kan_undtages & person("undtaget_kontaktforloeb", period)
 
@@ -256,18 +257,17 @@ class kontaktforloeb_a_kasse_fase(Variable):
     reference = LAB.paragraf("§ 27, stk. 2", "§ 31, stk. 1") + LOV_727_2023.paragraf("§ 1")
     documentation = (
         "Sand for en forsikret ledig (regelgruppe forsikret_ledig, ikke § 27, stk. 3-gruppen) i de "
-        "måneder, der slutter inden lab.kontaktforloeb.a_kasse.periode_maaneder måneder efter "
-        "ledighed_startdato. Perioden er 0 måneder i 2020-2023 (a-kassen havde ingen del af "
+        "måneder, der slutter inden jobcenteret (kommunen) overtager kontaktforløbet "
+        "(min_plan_overtages_senest: lab.kontaktforloeb.a_kasse.periode_maaneder måneder efter "
+        "ledighed_startdato). Perioden er 0 måneder i 2020-2023 (a-kassen havde ingen del af "
         "kontaktforløbet) og 3 måneder fra 1.1.2024 (lov nr. 727/2023). a-kasserne bruger i praksis en "
         "grænse på 410 udbetalte dagpengetimer ved udgangen af en måned (ca. 11 uger)."
     )
 
-    def formula(person, period, parameters):
-        maaneder = parameters(period).lab.kontaktforloeb.a_kasse.periode_maaneder
-        forsikret = (person("regelgruppe", period) == Regelgruppe.forsikret_ledig) & (maaneder > 0)
-        start = _ledighed_start(person, period, forsikret, "kontaktforloeb_ansvarlig")
+    def formula(person, period):
+        overtages = person("min_plan_overtages_senest", period)
         # § 31, stk. 1: a-kassen i de første måneder, herefter jobcenteret (kommunen).
-        return forsikret & (maaned_slut(period) < plus_maaneder(start, maaneder))
+        return (overtages != _INGEN) & (maaned_slut(period) < overtages)
 
 
 class kontaktforloeb_ansvarlig(Variable):
@@ -371,11 +371,13 @@ undtaget (kontaktforloeb_undtagelse_virker), skal kun have den første samtale
 """
 
     def formula(person, period, parameters):
+        """Til 30.6.2026: a-kassens og kommunens samtaler tilsammen."""
         return person("kontaktforloeb_samtaler_a_kasse", period) + person(
             "kontaktforloeb_samtaler_kommune", period
         )
 
     def formula_2026_07_01(person, period, parameters):
+        """Fra 1.7.2026 (lov nr. 1750/2025): en undtaget borger skal kun have den første samtale."""
         samlet = person("kontaktforloeb_samtaler_a_kasse", period) + person(
             "kontaktforloeb_samtaler_kommune", period
         )
@@ -406,12 +408,14 @@ fundet i loven). Uden frist: 0001-01-01. Ingen kilde ændrer fristerne 1.7.2026.
 """
 
     def formula(person, period, parameters):
+        """2020-2023: kun kommunens frist for kontant- og uddannelseshjælpsmodtagere (§ 31, stk. 3)."""
         foerste = parameters(period).lab.kontaktforloeb.kommune_foerste_samtale
         kommune = _i_gruppe(person, period, foerste.grupper)
         start = _ledighed_start(person, period, kommune, "kontaktforloeb_foerste_samtale_senest")
         return numpy.where(kommune, plus_dage(start, foerste.dage), _INGEN)
 
     def formula_2024_01_01(person, period, parameters):
+        """Fra 1.1.2024 (lov nr. 727/2023): også a-kassens frist for forsikrede ledige (§ 31, stk. 4)."""
         kontaktforloeb = parameters(period).lab.kontaktforloeb
         kommune = _i_gruppe(person, period, kontaktforloeb.kommune_foerste_samtale.grupper)
         a_kasse = person("regelgruppe", period) == Regelgruppe.forsikret_ledig

@@ -127,15 +127,15 @@ class i_revalidering(Variable):
         return _begyndt_foer_lukningen(person, period, parameters, i_forloebet, "i_revalidering")
 
 
-def _kontroller_forloeb(person, period, kontanthjaelp, ressourceforloeb, revalidering, jobafklaring):
+def _kontroller_forloeb(person, period) -> None:
     """En forløbsydelse uden et forløb, der tæller, er en fejl, der nævner feltet."""
     ydelse = person("ydelse", period)
     ydelser = ydelse.possible_values
     forloeb = person("forloeb", period)
     forloebene = forloeb.possible_values
-    forloebsydelse = (
-        en_af(ydelse, ydelser.ressourceforloebsydelse, ydelser.revalideringsydelse) & ~kontanthjaelp
-    )
+    ressourceforloeb = person("i_ressourceforloeb", period)
+    revalidering = person("i_revalidering", period)
+    forloebsydelse = en_af(ydelse, ydelser.ressourceforloebsydelse, ydelser.revalideringsydelse)
     lukket = forloebsydelse & (
         ((forloeb == forloebene.ressourceforloeb) & ~ressourceforloeb)
         | ((forloeb == forloebene.revalidering) & ~revalidering)
@@ -147,6 +147,7 @@ def _kontroller_forloeb(person, period, kontanthjaelp, ressourceforloeb, revalid
             "efter, at ressourceforløb og revalidering lukkede for nye borgere (lov nr. 1750/2025), "
             "men ydelsen er ressourceforløbs- eller revalideringsydelse; ret startdatoen eller ydelsen.",
         )
+    jobafklaring = forloeb == forloebene.jobafklaringsforloeb
     uden_forloeb = forloebsydelse & ~(jobafklaring | ressourceforloeb | revalidering)
     if uden_forloeb.any():
         raise ManglendeOplysningError("forloeb", "maalgruppe", int(numpy.count_nonzero(uden_forloeb)))
@@ -206,17 +207,11 @@ Betingelserne, en reform kan ændre, er egne variabler: kontant_eller_uddannelse
         ydelse = person("ydelse", period)
         ydelser = ydelse.possible_values
         forloeb = person("forloeb", period)
+        forloebene = forloeb.possible_values
         parathed = person("parathed", period)
         er_ledig = person("er_ledig", period)
         kontanthjaelp = person("kontant_eller_uddannelseshjaelpsmodtager", period)
-        ressourceforloeb = person("i_ressourceforloeb", period)
-        revalidering = person("i_revalidering", period)
-
-        # nr. 7-10: forløbet afgør målgruppen, før ydelsen gør.
-        jobafklaring = forloeb == forloeb.possible_values.jobafklaringsforloeb
-        forrevalidering = revalidering & (ydelse == ydelser.sygedagpenge)  # nr. 10 undtager nr. 6
-        fleksjob = (forloeb == forloeb.possible_values.fleksjob) | (ydelse == ydelser.ledighedsydelse)
-        _kontroller_forloeb(person, period, kontanthjaelp, ressourceforloeb, revalidering, jobafklaring)
+        _kontroller_forloeb(person, period)
 
         # Alderen (og dermed fødselsdatoen) skal kun kendes, hvor den afgør gruppen: nr. 2-5 og 12-13.
         alder = alder_hvor(person, period, kontanthjaelp | er_ledig, "maalgruppe")
@@ -228,25 +223,40 @@ Betingelserne, en reform kan ændre, er egne variabler: kontant_eller_uddannelse
         )
         aktivitetsparat = parathed == parathed.possible_values.aktivitetsparat
 
+        # Numrene i lovens rækkefølge, hvert med sin gruppe i kort form (BEK 2636/2021 § 1 gengiver § 6).
+        # nr. 1: personer, der modtager arbejdsløshedsdagpenge
+        nr_1 = ydelse == ydelser.arbejdsloeshedsdagpenge
+        # nr. 2-5: kontant-, uddannelseshjælp eller overgangsydelse; under 30 år uden
+        # erhvervskompetencegivende uddannelse skiller nr. 2-3 fra nr. 4-5, parathed nr. 2/4 fra 3/5.
+        # nr. 2: jobparate kontanthjælpsmodtagere
+        nr_2 = kontanthjaelp & ~ung_uden_uddannelse & ~aktivitetsparat
+        # nr. 3: aktivitetsparate kontanthjælpsmodtagere
+        nr_3 = kontanthjaelp & ~ung_uden_uddannelse & aktivitetsparat
+        # nr. 4: uddannelsesparate uddannelseshjælpsmodtagere
+        nr_4 = kontanthjaelp & ung_uden_uddannelse & ~aktivitetsparat
+        # nr. 5: aktivitetsparate uddannelseshjælpsmodtagere
+        nr_5 = kontanthjaelp & ung_uden_uddannelse & aktivitetsparat
+        # nr. 6: sygedagpengemodtagere
+        nr_6 = ydelse == ydelser.sygedagpenge
+        # nr. 7: personer i jobafklaringsforløb
+        nr_7 = forloeb == forloebene.jobafklaringsforloeb
+        # nr. 8: personer i ressourceforløb (fra lov nr. 1750/2025 kun forløb begyndt før lukningen)
+        nr_8 = person("i_ressourceforloeb", period)
+        # nr. 9: personer, der er visiteret til fleksjob (ledighedsydelse forudsætter visitationen)
+        nr_9 = (forloeb == forloebene.fleksjob) | (ydelse == ydelser.ledighedsydelse)
+        # nr. 10: personer i revalidering, bortset fra personer omfattet af nr. 6 (forrevalidering)
+        nr_10 = person("i_revalidering", period) & ~nr_6
+        # nr. 11: personer, der modtager førtidspension
+        nr_11 = ydelse == ydelser.foertidspension
+        # nr. 12: ledige selvforsørgende (ledige uden en af ydelserne ovenfor)
+        nr_12 = er_ledig
+        # nr. 13: unge under 18 år, der har behov for en indsats (modellen: ledige under 18 år)
+        nr_13 = er_ledig & (alder < graenser.mindreaarig_alder)
+
+        # Forløbet (nr. 7-10) går forud for ydelsen (nr. 1-6 og 11); en ledig under 18 år er nr. 13.
         return numpy.select(
+            [nr_7, nr_8, nr_10, nr_9, nr_1, nr_2, nr_3, nr_4, nr_5, nr_6, nr_11, nr_13, nr_12],
             [
-                forrevalidering,
-                jobafklaring,
-                ressourceforloeb,
-                revalidering,
-                fleksjob,
-                ydelse == ydelser.arbejdsloeshedsdagpenge,
-                kontanthjaelp & ~ung_uden_uddannelse & ~aktivitetsparat,
-                kontanthjaelp & ~ung_uden_uddannelse & aktivitetsparat,
-                kontanthjaelp & ung_uden_uddannelse & ~aktivitetsparat,
-                kontanthjaelp & ung_uden_uddannelse & aktivitetsparat,
-                ydelse == ydelser.sygedagpenge,
-                ydelse == ydelser.foertidspension,
-                er_ledig & (alder < graenser.mindreaarig_alder),
-                er_ledig,
-            ],
-            [
-                Maalgruppe.sygedagpengemodtager,
                 Maalgruppe.jobafklaringsforloeb,
                 Maalgruppe.ressourceforloeb,
                 Maalgruppe.revalidend,

@@ -60,6 +60,7 @@ class min_plan_senest(Variable):
     )
 
     def formula_2024_01_01(person, period, parameters):
+        """Fra 1.1.2024 (lov nr. 727/2023): a-kassen laver planen ved den første jobsamtale."""
         forsikret = person("regelgruppe", period).decode_to_str() == "forsikret_ledig"
         start = person("ledighed_startdato", period)
         kraev_oplyst(start, "ledighed_startdato", "min_plan_senest", relevant=forsikret)
@@ -80,7 +81,8 @@ class min_plan_overtages_senest(Variable):
         "måneder efter ledighed_startdato for forsikrede ledige i a-kassens kontaktforløb (3 måneder "
         "fra 1.1.2024; 2020-2023 havde a-kassen ingen del, og datoen er 0001-01-01). I praksis "
         "overgår ansvaret ved udgangen af den måned, hvor der er udbetalt mere end 410 "
-        "dagpengetimer (medium). Andre grupper: 0001-01-01."
+        "dagpengetimer (medium). Andre grupper: 0001-01-01. A-kassens del af kontaktforløbet "
+        "(kontaktforloeb_a_kasse_fase) er månederne før denne dato."
     )
 
     def formula(person, period, parameters):

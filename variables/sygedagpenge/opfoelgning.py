@@ -184,6 +184,7 @@ class opfoelgning_visitationskategori(Variable):
     )
 
     def formula(person, period, parameters):
+        """Til 31.12.2024: kategori 1, 2 eller 3."""
         return numpy.select(
             [
                 ~person("sygedagpengesag", period),
@@ -196,6 +197,7 @@ class opfoelgning_visitationskategori(Variable):
 
     def formula_2025_01_01(person, period, parameters):
         # Lov nr. 1657/2024: kategori 3 afskaffes; tværfaglig indsats sker inden for kategori 2.
+        """Fra 1.1.2025 (lov nr. 1657/2024): kategori 3 er afskaffet."""
         return numpy.select(
             [~person("sygedagpengesag", period), _kategori_1(person, period, parameters)],
             [Visitationskategori.ingen, Visitationskategori.kategori_1],
@@ -204,6 +206,7 @@ class opfoelgning_visitationskategori(Variable):
 
     def formula_2026_07_01(person, period):
         # Lov nr. 1750/2025: visitationskategorierne udfases.
+        """Fra 1.7.2026 (lov nr. 1750/2025): kategorierne er udfaset."""
         return numpy.where(
             person("sygedagpengesag", period), Visitationskategori.ikke_visiteret, Visitationskategori.ingen
         )
@@ -224,9 +227,11 @@ class opfoelgning_omfattet(Variable):
     )
 
     def formula(person, period, parameters):
+        """Til 30.6.2026: alle sager uden for kategori 1 (§ 13 a, stk. 2)."""
         return person("sygedagpengesag", period) & ~_kategori_1(person, period, parameters)
 
     def formula_2026_07_01(person, period, parameters):
+        """Fra 1.7.2026 (lov nr. 1750/2025): ikke ansatte, der forventes tilbage inden 26 uger."""
         uger = parameters(period).sygedagpenge.opfoelgning.undtagelse_beskaeftigede_uger
         # Lov nr. 1750/2025: sygemeldte i ansættelse, der forventes tilbage inden 26 uger, følges ikke op.
         undtaget = _loenmodtager(person, period) & _forventet_tilbage_inden(person, period, uger)
@@ -280,10 +285,12 @@ class opfoelgning_min_samtaler_6_maaneder(Variable):
     )
 
     def formula_2020_01_01(person, period, parameters):
+        """2020-2024: mindst 4 samtaler i de sager, kommunen følger op (§ 13 b, stk. 1)."""
         min_samtaler = parameters(period).sygedagpenge.opfoelgning.min_samtaler
         return numpy.where(person("opfoelgning_omfattet", period), min_samtaler, 0)
 
     def formula_2025_01_01(person, period, parameters):
+        """Fra 1.1.2025: kun den første samtale for dem, § 13 f undtager."""
         opfoelgning = parameters(period).sygedagpenge.opfoelgning
         foerste_samtale = person("opfoelgning_foerste_samtale_senest", period)
         # § 13 f: forventet fuldt tilbage inden udgangen af 13. uge fra den første opfølgningssamtale.
@@ -313,14 +320,17 @@ class opfoelgning_telefon_video_fra(Variable):
     )
 
     def formula_2020_01_01(person, period):
+        """2020-2021: ingen ret til at vælge telefon eller video."""
         return numpy.full(person.count, INGEN)
 
     def formula_2022_01_01(person, period, parameters):
+        """Fra 1.1.2022 (lov nr. 2590/2021): efter de første 6 måneder fra første fraværsdag."""
         maaneder = parameters(period).sygedagpenge.opfoelgning.telefon_video_efter_maaneder
         efter_6_maaneder = plus_maaneder(person("sygemelding_startdato", period), maaneder)
         return numpy.where(person("opfoelgning_omfattet", period), efter_6_maaneder, INGEN)
 
     def formula_2023_03_22(person, period):
+        """Fra 22.3.2023 (lov nr. 295/2023): efter den første opfølgningssamtale."""
         foerste_samtale = person("opfoelgning_foerste_samtale_senest", period)
         return numpy.where(foerste_samtale != INGEN, plus_dage(foerste_samtale, 1), INGEN)
 
@@ -396,4 +406,5 @@ class laegeattest_ret_til_at_kraeve(Variable):
     )
 
     def formula_2020_01_01(person, period):
+        """Fra 1.1.2020 (lov nr. 1555/2019, § 11 c): i de sager, kommunen følger op."""
         return person("opfoelgning_omfattet", period)

@@ -52,13 +52,15 @@ def _graense(person, period, parameters):
 def _gyldig_forlaengelsesgrund(person, period):
     """§ 27, stk. 1: en anerkendt grund er oplyst; ikke § 25-personer; ved § 24 a kun livstruende sygdom."""
     grund = person("forlaengelsesgrund", period)
-    grunde = grund.possible_values
-    graense_ved_start = person("sygedagpenge_graense_naaet_ved_start", period)
-    return (
-        person("sygedagpenge_forlaengelsesgrund_anerkendt", period)
-        & ~person("sygedagpenge_26_ugers_graense", period)
-        & (~graense_ved_start | (grund == grunde.livstruende_sygdom))
-    )
+    # § 24 a, stk. 1: grænsen var nået på første fraværsdag.
+    paragraf_24_a = person("sygedagpenge_graense_naaet_ved_start", period)
+    # § 25, stk. 1: pensionister og personer over folkepensionsalderen forlænges ikke.
+    paragraf_25 = person("sygedagpenge_26_ugers_graense", period)
+    # § 27, stk. 1, nr. 1-7: kommunen forlænger ved en af de anerkendte grunde.
+    paragraf_27_stk_1 = person("sygedagpenge_forlaengelsesgrund_anerkendt", period)
+    # § 27, stk. 1, nr. 5: livstruende, alvorlig sygdom; ved § 24 a den eneste grund (§ 24 a, stk. 6).
+    nr_5 = grund == grund.possible_values.livstruende_sygdom
+    return paragraf_27_stk_1 & ~paragraf_25 & (~paragraf_24_a | nr_5)
 
 
 def _covid19_forlaengelse(parameters, ophoer, relevant, period):
@@ -250,8 +252,12 @@ class sygedagpenge_forlaengelse_slut(Variable):
         grund = person("forlaengelsesgrund", period)
         grunde = grund.possible_values
         revurdering = person("sygedagpenge_revurderingstidspunkt", period)
+        # § 27, stk. 1, nr. 2: afklaring af arbejdsevnen, op til 69 uger fra revurderingstidspunktet.
+        nr_2 = grund == grunde.afklaring_arbejdsevne
+        # nr. 3: lægebehandling; arbejdet kan genoptages inden for 134 uger fra revurderingstidspunktet.
+        nr_3 = grund == grunde.laegebehandling
         uger = numpy.select(
-            [grund == grunde.afklaring_arbejdsevne, grund == grunde.laegebehandling],
+            [nr_2, nr_3],
             [varighed.forlaengelse_afklaring_arbejdsevne_uger, varighed.forlaengelse_laegebehandling_uger],
         )
         gyldig = _gyldig_forlaengelsesgrund(person, period)
@@ -283,21 +289,26 @@ class sygedagpenge_ophoer_efter_varighedsgraensen(Variable):
     )
 
     def formula(person, period, parameters):
-        gyldig = _gyldig_forlaengelsesgrund(person, period)
-        forlaengelse_slut = person("sygedagpenge_forlaengelse_slut", period)
-        tidsbegraenset = forlaengelse_slut != INGEN
-        ingen_udbetaling = person("sygedagpenge_graense_naaet_ved_start", period) & ~gyldig
+        forlaenget = _gyldig_forlaengelsesgrund(person, period)
+        # § 24, stk. 1 (§ 25, stk. 1): udbetalingen ophører ved revurderingstidspunktet (månedens udgang).
+        paragraf_24_stk_1 = person("sygedagpenge_revurderingstidspunkt", period)
+        # § 24 a, stk. 2-3: grænsen var nået på første fraværsdag, så kommunen betaler ikke (uden
+        # forlængelse): ophør dagen før, kommunen ellers ville begynde at betale.
+        paragraf_24_a = person("sygedagpenge_graense_naaet_ved_start", period) & ~forlaenget
+        # § 27, stk. 1, nr. 2-3: en tidsbegrænset forlængelse ophører ved sin sidste dag.
+        nr_2_3_slut = person("sygedagpenge_forlaengelse_slut", period)
+        nr_2_3 = nr_2_3_slut != INGEN
+        # § 27, stk. 1, nr. 1 og 4-7: forlænget uden fast grænse, så længe grunden er oplyst.
+        uden_fast_graense = forlaenget & ~nr_2_3
 
-        # § 24, stk. 1: udbetalingen ophører ved revurderingstidspunktet (udgangen af måneden).
         ophoer = numpy.select(
-            [ingen_udbetaling, tidsbegraenset],
-            [plus_dage(person("sygedagpenge_kommune_fra", period), -1), forlaengelse_slut],
-            person("sygedagpenge_revurderingstidspunkt", period),
+            [paragraf_24_a, nr_2_3],
+            [plus_dage(person("sygedagpenge_kommune_fra", period), -1), nr_2_3_slut],
+            paragraf_24_stk_1,
         )
-        aaben = gyldig & ~tidsbegraenset
         # Uden revurderingstidspunkt (en reform har afskaffet det) er der intet ophør at forlænge.
-        ophoerer = person("sygemeldt", period) & ~aaben & (ophoer != INGEN)
-        ophoer = _covid19_forlaengelse(parameters, ophoer, ophoerer & ~ingen_udbetaling, period)
+        ophoerer = person("sygemeldt", period) & ~uden_fast_graense & (ophoer != INGEN)
+        ophoer = _covid19_forlaengelse(parameters, ophoer, ophoerer & ~paragraf_24_a, period)
         return numpy.where(ophoerer, ophoer, INGEN)
 
 
