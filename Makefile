@@ -36,8 +36,10 @@ test: install
 test-yaml: install
 	$(BIN)/dk-beskaeftigelse test tests/ examples/reformer/tests/
 
-# Every regime under /<regime>/ plus /regimer and /sammenlign, on 127.0.0.1.
+# Every regime under /<regime>/ plus /regimer and /sammenlign, on 127.0.0.1; a browser at the
+# printed address gets the workbench (arbejdsbordet).
 serve: install
+	@echo "Arbejdsbordet: åbn http://127.0.0.1:$(PORT)/ i en browser, når serveren er klar."
 	$(BIN)/dk-beskaeftigelse serve --port $(PORT)
 
 # The documentation site: pages generated from the model, mkdocs (strict) and Sphinx in site/.
@@ -51,6 +53,7 @@ bench: install
 	$(BIN)/python benchmarks/befolkning.py
 	$(BIN)/python benchmarks/web_api.py
 	$(BIN)/python benchmarks/belastning.py
+	$(BIN)/python benchmarks/arbejdsbord.py
 	$(BIN)/python benchmarks/reformfil.py
 
 clean:

@@ -4,6 +4,8 @@ Lovens mapper (``variables/``, ``reforms/``, ``parameters/``) og eksemplerne (``
 ligger i repoets rod, så en jurist ser loven først. Her installeres de inde i pakken:
 ``openfisca_dk_beskaeftigelse.variables``, ``.reforms`` og parametrene og eksemplerne som
 pakkedata. Der installeres aldrig en topniveau-pakke ``variables`` eller ``reforms``.
+Arbejdsbordets sider (``openfisca_dk_beskaeftigelse/arbejdsbord/``: HTML, CSS, JavaScript) er
+også pakkedata.
 """
 
 from setuptools import find_namespace_packages, find_packages, setup
@@ -25,6 +27,6 @@ def pakker():
 setup(
     packages=pakker(),
     package_dir={PAKKE: PAKKE, **{f"{PAKKE}.{mappe}": mappe for mappe in ROD_MAPPER}},
-    package_data={"": ["*.yaml"]},
+    package_data={"": ["*.yaml"], PAKKE: ["arbejdsbord/*"]},
     include_package_data=False,
 )

@@ -97,7 +97,8 @@ def gyldig_maaned(tekst: str, felt: str = "--periode") -> str:
         raise BrugerFejl(f"{felt}: '{tekst}' er ikke en måned; brug fx 2026-03") from None
     if periode.unit != periods.DateUnit.MONTH or periode.size != 1:
         raise BrugerFejl(f"{felt}: '{tekst}' er ikke én måned; brug fx 2026-03")
-    if str(periode) < FOERSTE_MAANED:
+    # Som tal, ikke som tekst: år 4 skrives "4-07" og ville ellers ligge efter "2020-01".
+    if periode.start < periods.period(FOERSTE_MAANED).start:
         raise BrugerFejl(f"{felt}: '{tekst}' ligger før modellens første måned, {FOERSTE_MAANED}")
     return str(periode)
 
@@ -109,7 +110,7 @@ def indlaes_yaml(sti: Path, felt: str = "SITUATION"):
     i stedet for at blive udført.
     """
     try:
-        return yaml.load(Path(sti).read_text(encoding="utf-8"), Loader=_SituationLoader)
+        tekst = Path(sti).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise BrugerFejl(f"{felt}: filen '{sti}' findes ikke") from None
     except IsADirectoryError:
@@ -119,6 +120,17 @@ def indlaes_yaml(sti: Path, felt: str = "SITUATION"):
     except UnicodeDecodeError as fejl:
         linje = fejl.object[: fejl.start].count(b"\n") + 1
         raise BrugerFejl(f"{felt}: '{sti}' er ikke UTF-8 (linje {linje}); gem filen som UTF-8") from None
+    return laes_yaml(tekst, sti, felt)
+
+
+def laes_yaml(tekst: str, sti, felt: str = "SITUATION"):
+    """YAML eller JSON i en tekst (en fils indhold, eller indsat i arbejdsbordet) som rene data.
+
+    ``sti`` er det navn, fejlene nævner (filen, eller hvad brugeren kaldte teksten); samme sikre
+    indlæser og samme fejl som :func:`indlaes_yaml`.
+    """
+    try:
+        return yaml.load(tekst, Loader=_SituationLoader)
     except _DobbeltNoegle as fejl:
         raise BrugerFejl(
             f"{felt}: '{sti}' (linje {fejl.problem_mark.line + 1}): {fejl.problem}; "
@@ -195,7 +207,11 @@ def indlaes_situationer(sti: Path, systemer, tilfaelde: str | None = None) -> li
     skrives om til situationsformatet (:func:`situation_fra_test`), så resten af beregningen er den
     samme; ``output`` og ``reforms`` bruges ikke (regimerne vælges med ``--regimer``).
     """
-    indhold = indlaes_yaml(sti)
+    return situationer_i(indlaes_yaml(sti), sti, systemer, tilfaelde)
+
+
+def situationer_i(indhold, sti, systemer, tilfaelde: str | None = None) -> list[Situation]:
+    """Situationerne i en fils indhold (som :func:`indlaes_situationer`; ``sti`` er filens navn)."""
     if not _er_test(indhold):
         if tilfaelde is not None:
             raise BrugerFejl(f"--tilfaelde: '{sti}' er en situationsfil, ikke en YAML-test")

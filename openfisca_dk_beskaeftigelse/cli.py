@@ -9,8 +9,8 @@
 - ``regimer``: registret med fulde nøgler og kilderne ved dokumentets titel og afsnit.
 - ``forklar SITUATION --variabel X --periode P [--regime R] [--person ID] [--tilfaelde NAVN]``:
   beregningens spor som ét træ per person.
-- ``serve [--host] [--port] [--workers] [--cors]``: ét web-API for alle regimer (standard: én
-  worker per kerne).
+- ``serve [--host] [--port] [--workers] [--cors] [--dokumentation]``: ét web-API for alle regimer
+  (standard: én worker per kerne) og arbejdsbordet for en browser på samme adresse.
 - ``test FILER... [-v] [-n NAVN]``: YAML-tests, indlæst sikkert og kontrolleret før kørslen, kørt
   med OpenFiscas egen runner (se ``yamltest``).
 - ``effekt --regimer a,b|alle --periode P|--maaneder FRA:TIL [--personer N] [--motor proces|dask]
@@ -304,6 +304,14 @@ def _parser() -> argparse.ArgumentParser:
         help=(
             "hvilke oprindelser en browser må kalde API'et fra: '*' (standard, enhver), "
             "kommaseparerede oprindelser (fx https://eksempel.dk) eller 'ingen'"
+        ),
+    )
+    w.add_argument(
+        "--dokumentation",
+        help=(
+            "hvor arbejdsbordet linker til dokumentationen: en adresse (https://...) eller en mappe med "
+            "et bygget site (make docs), som serveres under /dokumentation/ (standard: ./site, hvis det "
+            "er bygget, ellers projektets site på GitHub Pages)"
         ),
     )
 
@@ -717,14 +725,21 @@ def _serve(args, konsol: Console) -> None:
     cors = _cors(args.cors)
     # Web-API'et (gunicorn, flask) kommer med ekstraen web-api; de andre kommandoer kan undvære det.
     server = _importer("openfisca_dk_beskaeftigelse.server", "web-api", "serve")
+    from openfisca_dk_beskaeftigelse.arbejdsbord import dokumentationens_valg
+
+    dokumentation = dokumentationens_valg(args.dokumentation)
     hvorfor = "" if args.workers is not None else " (én per kerne; vælg med --workers)"
+    # 0.0.0.0 og :: lytter på alle adresser; en browser på maskinen selv åbner 127.0.0.1.
+    vaert = "127.0.0.1" if args.host in ("0.0.0.0", "::", "") else args.host
     print(
         f"dk-beskaeftigelse serve: http://{args.host}:{args.port} med {workers} workers{hvorfor}, "
-        f"CORS: {', '.join(cors) or 'ingen'}",
+        f"CORS: {', '.join(cors) or 'ingen'}\n"
+        f"Arbejdsbordet: åbn http://{vaert}:{args.port}/ i en browser "
+        f"(dokumentationens links: {dokumentation})",
         file=sys.stderr,
         flush=True,
     )
-    server.start(args.host, args.port, workers, cors)
+    server.start(args.host, args.port, workers, cors, dokumentation)
 
 
 def _cors(tekst: str) -> tuple[str, ...]:

@@ -14,6 +14,10 @@ nævner de fremskrevne satser, værdien bygger på.
 Under et regime med egne ændringer (en reformfil eller ``--saet``) står ændringerne øverst, og en
 parameterværdi, som ændringerne satte, siger "sat af reformfilen ..." med værdien før og efter, og
 reformfilen som kilde.
+
+:func:`forklaring` giver sporet som data (:class:`Forklaring`: et :class:`Trae` per medlem af
+:class:`Knude`'r og :class:`Parameterlaesning`'er), som arbejdsbordet viser som JSON
+(:func:`som_dict`); :func:`forklar` viser de samme data som rich-træer i terminalen.
 """
 
 import datetime
@@ -42,6 +46,7 @@ from openfisca_dk_beskaeftigelse.fremskrivning import (
     foelg,
     fremskrevne_i,
     laeste_fremskrevne,
+    som_liste,
     som_tekst,
 )
 from openfisca_dk_beskaeftigelse.kilder import laesbar
@@ -189,10 +194,84 @@ def _daekker(noegle, periode) -> bool:
     return angivet.start <= periode.start and periode.stop <= angivet.stop
 
 
-def _knude(node, spor: _Spor, trae: Tree) -> None:
+@dataclass(frozen=True)
+class Parameterlaesning:
+    """En parameter, formlen læste: værdien på datoen og (første gang den vises) dens kilde."""
+
+    navn: str
+    periode: str
+    vaerdi: str
+    fremskrevet: bool
+    # Parameteren er vist tidligere i træet; kilden står dér.
+    se_ovenfor: bool = False
+    kilde: Parameterkilde | None = None
+    # "sat af reformfilen ...", hvis regimets egne ændringer satte værdien (``reformfil.markering``).
+    egen: str = ""
+
+    def detaljer(self) -> str:
+        """Hjemmel, kilde, hvem der satte værdien og fremskrivningen, som én linje."""
+        k = self.kilde
+        if k is None:
+            return ""
+        return " · ".join(
+            [
+                *(["; ".join(k.hjemmel)] if k.hjemmel else []),
+                *([f"kilde: {k.kilde}"] if k.kilde else []),
+                *([f"sat af regimet {k.sat_af}"] if k.sat_af else []),
+                *([self.egen] if self.egen else []),
+                *(
+                    [f"fremskrevet fra værdien pr. {k.fremskrevet_fra} med antagne reguleringsprocenter"]
+                    if k.fremskrevet_fra
+                    else []
+                ),
+            ]
+        )
+
+
+@dataclass(frozen=True)
+class Knude:
+    """Én beregnet (eller angivet) variabel i sporet, med det den læste."""
+
+    variabel: str
+    periode: str
+    vaerdi: str
+    # INDDATA, IKKE_OPLYST eller "".
+    maerke: str
+    label: str
+    reference: tuple[str, ...]
+    parametre: tuple[Parameterlaesning, ...]
+    boern: tuple["Knude", ...]
+
+
+@dataclass(frozen=True)
+class Trae:
+    """Sporet for ét medlem (person eller arbejdssted)."""
+
+    id: str
+    knuder: tuple[Knude, ...]
+
+
+@dataclass(frozen=True)
+class Forklaring:
+    variabel: str
+    periode: str
+    regime: str
+    entitet: str
+    traeer: tuple[Trae, ...]
+    # Regimets navn, og hvor dets egne ændringer kommer fra (reformfilerne; tom for registrets).
+    navn: str
+    oprindelse: tuple[str, ...]
+    # Regimets egne ændringer (``reformfil.aendringer``) med værdien før og efter.
+    egne_aendringer: tuple
+    # De fremskrevne satser (parameter, dato), værdien bygger på (tom uden fremskrivning).
+    fremskrevne: tuple[tuple[str, str], ...]
+    advarsler: tuple[str, ...]
+
+
+def _knude(node, spor: _Spor) -> Knude | None:
     variabel = spor.system.variables.get(node.name)
     if variabel is None:
-        return
+        return None
     indekser = spor.udsnit(variabel.entity)
     ids = spor.simulering.populations[variabel.entity.key].ids
     vaerdi = node.value[indekser] if node.value is not None else None
@@ -200,52 +279,62 @@ def _knude(node, spor: _Spor, trae: Tree) -> None:
     if len(indekser) != 1:
         # Et arbejdssteds spor: personernes værdier, hver med sit id.
         vist = ", ".join(f"{ids[i]}: {_tekst(node.value[[i]])}" for i in indekser) or "(ingen)"
-    tekst = Text.assemble(
-        (node.name, "bold"),
-        f"<{node.period}> = {vist}",
-        (spor.maerke(variabel, variabel.entity, indekser, node.period), "magenta"),
-        f" — {variabel.label}",
-        (f" ({variabel.reference[0]})" if variabel.reference else "", "dim"),
+    parametre = tuple(_parameter(p, spor) for p in node.parameters)
+    boern = tuple(k for k in (_knude(barn, spor) for barn in node.children) if k is not None)
+    return Knude(
+        node.name,
+        str(node.period),
+        vist,
+        spor.maerke(variabel, variabel.entity, indekser, node.period).strip(),
+        variabel.label,
+        tuple(variabel.reference or ()),
+        parametre,
+        boern,
     )
-    gren = trae.add(tekst)
-    for p in node.parameters:
-        _parameter(p, spor, gren)
-    for barn in node.children:
-        _knude(barn, spor, gren)
 
 
-def _parameter(p, spor: _Spor, gren: Tree) -> None:
+def _parameter(p, spor: _Spor) -> Parameterlaesning:
     dato = str(p.period)
     # Et vektorielt opslag (satser[gruppe]) læser en knude: den er fremskrevet, hvis et blad under den er.
-    fremskrevet = (MAERKE, "magenta") if laeste_fremskrevne(fremskrevne_i(spor.system), p.name, dato) else ""
+    fremskrevet = bool(laeste_fremskrevne(fremskrevne_i(spor.system), p.name, dato))
     if p.name in spor.viste_parametre:
-        gren.add(
-            Text.assemble(("parameter ", "cyan"), (p.name, "cyan"), fremskrevet, (" (se ovenfor)", "dim"))
-        )
-        return
+        return Parameterlaesning(p.name, dato, _tekst(p.value), fremskrevet, se_ovenfor=True)
     spor.viste_parametre.add(p.name)
     kilde = parameterkilde(spor.system, spor.noegle, p.name, dato)
     egen = reformfil.markering(spor.sat, p.name, dato[:10])
     if egen:
         kilde = Parameterkilde(kilde.hjemmel, ", ".join(spor.oprindelse), None, kilde.fremskrevet_fra)
-    detaljer = " · ".join(
-        [
-            *(["; ".join(kilde.hjemmel)] if kilde.hjemmel else []),
-            *([f"kilde: {kilde.kilde}"] if kilde.kilde else []),
-            *([f"sat af regimet {kilde.sat_af}"] if kilde.sat_af else []),
-            *([egen] if egen else []),
-            *(
-                [f"fremskrevet fra værdien pr. {kilde.fremskrevet_fra} med antagne reguleringsprocenter"]
-                if kilde.fremskrevet_fra
-                else []
-            ),
-        ]
+    return Parameterlaesning(p.name, dato, _tekst(p.value), fremskrevet, kilde=kilde, egen=egen)
+
+
+def _vis_knude(knude: Knude, trae: Tree) -> None:
+    tekst = Text.assemble(
+        (knude.variabel, "bold"),
+        f"<{knude.periode}> = {knude.vaerdi}",
+        (f" {knude.maerke}" if knude.maerke else "", "magenta"),
+        f" — {knude.label}",
+        (f" ({knude.reference[0]})" if knude.reference else "", "dim"),
     )
+    gren = trae.add(tekst)
+    for p in knude.parametre:
+        _vis_parameter(p, gren)
+    for barn in knude.boern:
+        _vis_knude(barn, gren)
+
+
+def _vis_parameter(p: Parameterlaesning, gren: Tree) -> None:
+    fremskrevet = (MAERKE, "magenta") if p.fremskrevet else ""
+    if p.se_ovenfor:
+        gren.add(
+            Text.assemble(("parameter ", "cyan"), (p.navn, "cyan"), fremskrevet, (" (se ovenfor)", "dim"))
+        )
+        return
+    detaljer = p.detaljer()
     gren.add(
         Text.assemble(
             ("parameter ", "cyan"),
-            (p.name, "cyan"),
-            f"<{dato}> = {_tekst(p.value)}",
+            (p.navn, "cyan"),
+            f"<{p.periode}> = {p.vaerdi}",
             fremskrevet,
             (f"\n{detaljer}" if detaljer else "", "dim"),
         )
@@ -259,16 +348,17 @@ def _laest(node, laest: set) -> set:
     return laest
 
 
-def forklar(
+def forklaring(
     situation: dict,
     periode: str,
     variabel: str,
     noegle: str,
     person: str | None = None,
     fremskrivning: bool = False,
-) -> tuple[Group, list[str]]:
-    """Ét træ per person (eller arbejdssted; ``person`` vælger ét) og advarslerne om inddata,
-    beregningen gik forbi (se ``ignorerede_inddata``); ``fremskrivning``: med fremskrevne satser."""
+) -> Forklaring:
+    """Sporet som data: ét træ per person (eller arbejdssted; ``person`` vælger ét) og advarslerne
+    om inddata, beregningen gik forbi (se ``ignorerede_inddata``); ``fremskrivning``: med
+    fremskrevne satser."""
     system = byg_system(noegle, fremskrivning)
     if variabel not in system.variables:
         raise BrugerFejl(f"--variabel: ukendt variabel '{variabel}' i regimet '{noegle}'")
@@ -294,17 +384,9 @@ def forklar(
             f"(variablen '{variabel}' gælder {entitet.plural}: {', '.join(ids)})"
         )
     alle_ids = [str(i) for i in population.ids]
-    # Beregningen er vektoriseret: de fremskrevne satser er læst for alle medlemmer på én gang.
-    laeste = folger.laest_siden(0) if folger else []
-    note = f"\nBygger på fremskrevne satser (antagelse): {som_tekst(laeste)}" if laeste else ""
     regime_ = regime(noegle)
     sat = reformfil.sat_af(regime_)
     traeer = []
-    if regime_.oprindelse:
-        egne = Tree(Text(f"{regime_.navn}: egne ændringer fra {', '.join(regime_.oprindelse)}", style="bold"))
-        for a in reformfil.aendringer(regime_):
-            egne.add(Text(f"{a.parameter} ({'; '.join(a.hjemmel)}): {a.tekst()}"))
-        traeer.append(egne)
     for id_ in [person] if person is not None else ids:
         spor = _Spor(
             system,
@@ -318,21 +400,114 @@ def forklar(
             sat,
             regime_.oprindelse,
         )
-        trae = Tree(
-            Text.assemble(
-                "Forklaring af ",
-                (variabel, "bold"),
-                f" for {id_} ({entitet.plural}) i {periode} ({noegle})",
-                (note, "magenta"),
-            )
-        )
-        for rod in simulering.tracer.trees:
-            _knude(rod, spor, trae)
-        traeer.append(trae)
+        knuder = (_knude(rod, spor) for rod in simulering.tracer.trees)
+        traeer.append(Trae(id_, tuple(k for k in knuder if k is not None)))
     laest = set()
     for rod in simulering.tracer.trees:
         _laest(rod, laest)
-    return Group(*traeer), ignoreret + ignorerede_inddata([system], situation, periode, laest)
+    # Beregningen er vektoriseret: de fremskrevne satser er læst for alle medlemmer på én gang.
+    laeste = folger.laest_siden(0) if folger else []
+    advarsler = ignoreret + ignorerede_inddata([system], situation, periode, laest)
+    return Forklaring(
+        variabel,
+        periode,
+        noegle,
+        entitet.plural,
+        tuple(traeer),
+        regime_.navn,
+        regime_.oprindelse,
+        tuple(reformfil.aendringer(regime_)),
+        tuple(laeste),
+        tuple(advarsler),
+    )
+
+
+def forklar(
+    situation: dict,
+    periode: str,
+    variabel: str,
+    noegle: str,
+    person: str | None = None,
+    fremskrivning: bool = False,
+) -> tuple[Group, list[str]]:
+    """:func:`forklaring` som rich-træer (ét per medlem) og advarslerne."""
+    f = forklaring(situation, periode, variabel, noegle, person, fremskrivning)
+    note = (
+        f"\nBygger på fremskrevne satser (antagelse): {som_tekst(list(f.fremskrevne))}"
+        if f.fremskrevne
+        else ""
+    )
+    traeer = []
+    if f.oprindelse:
+        egne = Tree(Text(f"{f.navn}: egne ændringer fra {', '.join(f.oprindelse)}", style="bold"))
+        for a in f.egne_aendringer:
+            egne.add(Text(f"{a.parameter} ({'; '.join(a.hjemmel)}): {a.tekst()}"))
+        traeer.append(egne)
+    for t in f.traeer:
+        trae = Tree(
+            Text.assemble(
+                "Forklaring af ",
+                (f.variabel, "bold"),
+                f" for {t.id} ({f.entitet}) i {f.periode} ({f.regime})",
+                (note, "magenta"),
+            )
+        )
+        for knude in t.knuder:
+            _vis_knude(knude, trae)
+        traeer.append(trae)
+    return Group(*traeer), list(f.advarsler)
+
+
+def _parameterkilde_dict(k: Parameterkilde | None) -> dict | None:
+    if k is None:
+        return None
+    return {
+        "hjemmel": list(k.hjemmel),
+        "kilde": k.kilde,
+        "sat_af": k.sat_af,
+        "fremskrevet_fra": k.fremskrevet_fra,
+    }
+
+
+def _knude_dict(k: Knude) -> dict:
+    return {
+        "variabel": k.variabel,
+        "periode": k.periode,
+        "vaerdi": k.vaerdi,
+        "maerke": k.maerke or None,
+        "label": k.label,
+        "reference": list(k.reference),
+        "parametre": [
+            {
+                "navn": p.navn,
+                "periode": p.periode,
+                "vaerdi": p.vaerdi,
+                "fremskrevet": p.fremskrevet,
+                "se_ovenfor": p.se_ovenfor,
+                "kilde": _parameterkilde_dict(p.kilde),
+                "egen": p.egen or None,
+                "detaljer": p.detaljer(),
+            }
+            for p in k.parametre
+        ],
+        "boern": [_knude_dict(b) for b in k.boern],
+    }
+
+
+def som_dict(f: Forklaring) -> dict:
+    """Forklaringen som JSON: træerne, de fremskrevne satser og advarslerne."""
+    return {
+        "variabel": f.variabel,
+        "periode": f.periode,
+        "regime": f.regime,
+        "entitet": f.entitet,
+        "navn": f.navn,
+        "oprindelse": list(f.oprindelse),
+        "egne_aendringer": [a.som_dict() for a in f.egne_aendringer],
+        "traeer": [{"id": t.id, "knuder": [_knude_dict(k) for k in t.knuder]} for t in f.traeer],
+        "fremskrevne": som_liste(list(f.fremskrevne)),
+        "advarsler": list(f.advarsler),
+    }
 
 
 def _uden_andre_regimers_inddata(situation: dict, noegle: str) -> tuple[dict, list[str]]:

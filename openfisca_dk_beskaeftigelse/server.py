@@ -6,9 +6,10 @@ from openfisca_dk_beskaeftigelse.webapp import MAKS_SEKUNDER, lav_app
 
 
 class _Server(BaseApplication):
-    def __init__(self, indstillinger: dict, cors: tuple[str, ...]) -> None:
+    def __init__(self, indstillinger: dict, cors: tuple[str, ...], dokumentation) -> None:
         self.indstillinger = indstillinger
         self.cors = cors
+        self.dokumentation = dokumentation
         super().__init__()
 
     def load_config(self) -> None:
@@ -16,14 +17,15 @@ class _Server(BaseApplication):
             self.cfg.set(noegle, vaerdi)
 
     def load(self):
-        return lav_app(cors=self.cors)
+        return lav_app(cors=self.cors, dokumentation=self.dokumentation)
 
 
-def start(host: str, port: int, workers: int, cors: tuple[str, ...]) -> None:
+def start(host: str, port: int, workers: int, cors: tuple[str, ...], dokumentation=None) -> None:
     # Pakken indlæses én gang, før gunicorn deler sig i workers (preload); hvert regime bygges i
     # en worker ved første brug. En anmodning stopper selv efter MAKS_SEKUNDER (503); gunicorns
     # timeout er nødbremsen, hvis en beregning ikke kan afbrydes.
     _Server(
         {"bind": f"{host}:{port}", "workers": workers, "preload_app": True, "timeout": 2 * MAKS_SEKUNDER},
         cors,
+        dokumentation,
     ).run()

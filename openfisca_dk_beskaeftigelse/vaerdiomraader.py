@@ -8,6 +8,10 @@ og web-API'ets OpenAPI-spec viser dem som ``minimum`` og ``maximum``.
 
 En variabel får sit område fra ``EFTER_VARIABEL``, ellers fra sin enhed (``EFTER_ENHED``);
 en variabel uden enhed og uden linje i tabellen har intet område ud over sin type.
+
+``BAGUD`` nævner de input, loven læser for kalendermånederne før en dato (fx arbejdstimerne i
+månederne før første fraværsdag): dem skal en bruger angive måned for måned, og arbejdsbordets
+formular viser netop de måneder.
 """
 
 import datetime
@@ -85,6 +89,28 @@ DATO_TIL = datetime.date(2100, 12, 31)
 # (tidligere, senere): den første dato ligger på eller før den anden, når begge er oplyst.
 # Fødselsdatoen ligger før enhver anden af personens datoer (se ``raekkefoelger``).
 RAEKKEFOELGER = (("sygemelding_startdato", "forventet_raskmelding_dato"),)
+
+
+@dataclass(frozen=True)
+class Bagud:
+    """Et input, loven læser for hver af de kalendermåneder, der går forud for måneden med datoen i ``fra``.
+
+    Antallet af måneder står i parameteren ``maaneder``; uden dato læses månederne før den
+    beregnede måned.
+    """
+
+    fra: str
+    maaneder: str
+
+
+# Inputs, loven læser bagud: SDL § 32, stk. 1, nr. 1 (arbejdstimer i de 6 afsluttede måneder før
+# første fraværsdag) og SDL § 42 (selvstændig virksomhed i 6 af de 12 måneder før).
+BAGUD = {
+    "arbejdstimer": Bagud("sygemelding_startdato", "sygedagpenge.beskaeftigelseskrav.maaneder"),
+    "selvstaendig_i_vaesentligt_omfang": Bagud(
+        "sygemelding_startdato", "sygedagpenge.selvstaendige.beskaeftigelse_periode_maaneder"
+    ),
+}
 
 
 def vaerdiomraade(variabel) -> Vaerdiomraade | None:

@@ -5,7 +5,8 @@ Hvert regime får OpenFiscas eget web-API (``openfisca_web_api.app.create_app``)
 ``/parameters`` ...), også stakke som ``/faerre_maalgrupper+digitale_samtaler/``, bygget ved
 første brug og husket (højst ``MAKS_REGIMEAPPS``). Roden har:
 
-- ``GET /``: en oversigt med links;
+- ``GET /``: en oversigt med links; en browser (``Accept: text/html``) får arbejdsbordet
+  (``arbejdsbord``: siderne under ``/arbejdsbord/`` og deres API under ``/arbejdsbord/api/``);
 - ``GET /regimer``: registret;
 - ``GET /spec``: rodens OpenAPI-spec (``/regimer`` og ``/sammenlign``);
 - ``POST /sammenlign``: ``{"situation": {...}, "periode": "2026-03", "regimer": [...] | "alle",
@@ -30,7 +31,7 @@ from collections.abc import Mapping
 from copy import deepcopy
 from functools import lru_cache
 
-from flask import Flask, current_app, jsonify, redirect, request
+from flask import Flask, Response, current_app, jsonify, redirect, request
 from flask.signals import appcontext_pushed
 from openfisca_core.errors import ParameterNotFoundError
 from openfisca_web_api import handlers
@@ -64,7 +65,7 @@ from openfisca_dk_beskaeftigelse.regimer import (
     byg_system,
     regime,
 )
-from openfisca_dk_beskaeftigelse.sammenligning import sammenlign, som_dict
+from openfisca_dk_beskaeftigelse.sammenligning import sammenlign, som_csv, som_dict
 
 log = logging.getLogger(__name__)
 
@@ -122,6 +123,13 @@ class TidsgraenseFejl(Exception):
             f"anmodningen brugte mere end grænsen på {MAKS_SEKUNDER} sekunder; "
             "send færre personer, variabler eller regimer"
         )
+
+
+class OptagetFejl(Exception):
+    """En befolkningsberegning kører allerede i denne proces (arbejdsbordets ``effekt``)."""
+
+    def __str__(self) -> str:
+        return "en anden befolkningsberegning kører på serveren; prøv igen om lidt"
 
 
 # Pakkens version på hvert svar, også fra roden (OpenFiscas apps sender selv Country-Package-Version).
@@ -192,6 +200,9 @@ def _ikke_fundet(_fejl):
 
 def _ukendt_regime(fejl: HTTPException):
     """Roden: en ukendt første del af stien er et ukendt regime (eller en stak, der ikke går)."""
+    if request.blueprint is not None:
+        # Stien hører til arbejdsbordet (en fil, der ikke findes), ikke til et regime.
+        return _http(fejl)
     foerste = request.path.strip("/").split("/")[0]
     try:
         regime(foerste)
@@ -220,6 +231,7 @@ FEJL = (
     (ParameterHulError, lambda f: _svar(422, str(f), f.navn)),
     (ParameterNotFoundError, _foer_modellen),
     (TidsgraenseFejl, lambda f: _svar(503, str(f), None)),
+    (OptagetFejl, lambda f: _svar(503, str(f), None)),
     (HTTPException, _http),
     (Exception, _intern),
 )
@@ -599,7 +611,7 @@ def _tekster(krop: dict, felt: str, ellers: str) -> list[str]:
     return vaerdi
 
 
-def _regimenoegler(regimer: object) -> list[str]:
+def regimenoegler(regimer: object) -> list[str]:
     """Registrets nøgler (stablet med '+') og reformobjekter, som registreres under deres nøgle."""
     if not isinstance(regimer, list) or not regimer:
         raise FeltFejl(
@@ -653,7 +665,7 @@ def _anmodning(krop) -> tuple[dict, str, list[str], list[str] | None, bool]:
     if regimer == "alle":
         noegler = list(alle_regimer())
     else:
-        noegler = _regimenoegler(regimer)
+        noegler = regimenoegler(regimer)
     variabler = (
         _tekster(krop, "variabler", "(udelad feltet for standardvariablerne)")
         if "variabler" in krop
@@ -690,7 +702,9 @@ def _regimer_json(base: str = "") -> list[dict]:
     ]
 
 
-def _rod() -> Flask:
+def _rod(dokumentation=None) -> Flask:
+    from openfisca_dk_beskaeftigelse import arbejdsbord
+
     app = _med_version(Flask(__name__))
     app.json.ensure_ascii = False
     app.json.sort_keys = False
@@ -700,8 +714,19 @@ def _rod() -> Flask:
     app.before_request(_start_ur)
     app.teardown_request(_stop_ur)
 
+    arbejdsbord.registrer(app, dokumentation)
+
+    @app.after_request
+    def efter_accept(svar):
+        if request.path == "/":
+            # Samme adresse giver HTML til en browser og JSON til andre: caches skal skelne.
+            svar.vary.add("Accept")
+        return svar
+
     @app.get("/")
     def oversigt():
+        if arbejdsbord.vil_have_html():
+            return arbejdsbord.side()
         return jsonify(
             {
                 "beskrivelse": (
@@ -710,7 +735,8 @@ def _rod() -> Flask:
                 "regimer": _regimer_json(request.script_root),
                 "sammenlign": f"{request.script_root}/sammenlign",
                 "spec": f"{request.script_root}/spec",
-                "graenser": GRAENSER,
+                "graenser": {**GRAENSER, **arbejdsbord.GRAENSER},
+                "arbejdsbord": f"{request.script_root}/ (i en browser)",
             }
         )
 
@@ -734,6 +760,8 @@ def _rod() -> Flask:
         except BrugerFejl as fejl:
             raise FeltFejl.fra_cli(fejl) from None
         # Et hul i kilderne blanker kun sin celle (resultaternes "huller"); det er ikke en fejl her.
+        if request.accept_mimetypes.best_match(["application/json", "text/csv"]) == "text/csv":
+            return Response(som_csv(resultat, "situation"), mimetype="text/csv")
         return jsonify(som_dict(resultat))
 
     return app
@@ -741,7 +769,9 @@ def _rod() -> Flask:
 
 @lru_cache(maxsize=1)
 def rodspec() -> dict:
-    """Rodens OpenAPI-dokument: /, /regimer, /spec og /sammenlign med fejlsvarene."""
+    """Rodens OpenAPI-dokument: /, /regimer, /spec, /sammenlign og arbejdsbordets API med fejlsvarene."""
+    from openfisca_dk_beskaeftigelse import arbejdsbord
+
     tekst = {"type": "string"}
     tekster = {"type": "array", "items": tekst}
     regime_skema = {
@@ -841,7 +871,16 @@ def rodspec() -> dict:
             "/": {
                 "get": {
                     "operationId": "oversigt",
-                    "responses": {"200": json_svar("Oversigt", {"type": "object"})},
+                    "description": "JSON-oversigten; en browser (Accept: text/html) får arbejdsbordet",
+                    "responses": {
+                        "200": {
+                            "description": "Oversigt (JSON) eller arbejdsbordets side (HTML)",
+                            "content": {
+                                "application/json": {"schema": {"type": "object"}},
+                                "text/html": {"schema": {"type": "string"}},
+                            },
+                        }
+                    },
                 }
             },
             "/regimer": {
@@ -864,11 +903,18 @@ def rodspec() -> dict:
                         "content": {"application/json": {"schema": anmodning}},
                     },
                     "responses": {
-                        "200": json_svar("Hvert regimes værdier og forskellene", resultat),
+                        "200": {
+                            "description": "Regimernes værdier og forskellene (Accept: text/csv: CSV)",
+                            "content": {
+                                "application/json": {"schema": resultat},
+                                "text/csv": {"schema": {"type": "string"}},
+                            },
+                        },
                         **_fejlsvar(400, 413, 415, 422, 500, 503),
                     },
                 }
             },
+            **arbejdsbord.spec_stier(_fejlsvar),
         },
         "components": {"schemas": {"Fejl": FEJL_SKEMA}},
     }
@@ -942,12 +988,13 @@ class _Cors:
         return self.app(environ, start)
 
 
-def lav_app(noegler: list[str] | None = None, cors: tuple[str, ...] = CORS_STANDARD):
-    """WSGI-appen: roden plus OpenFiscas app for hvert regime under ``/<regime>``.
+def lav_app(noegler: list[str] | None = None, cors: tuple[str, ...] = CORS_STANDARD, dokumentation=None):
+    """WSGI-appen: roden (med arbejdsbordet) plus OpenFiscas app for hvert regime under ``/<regime>``.
 
     Hvert regime (også en stak) bygges ved sin første anmodning og huskes (``regimets_app``), så
     en server starter hurtigt og kun holder de regimer, der bruges; ``noegler`` bygges med det samme.
+    ``dokumentation`` er arbejdsbordets links til dokumentationen (se ``arbejdsbord.registrer``).
     """
     for noegle in noegler or ():
         regimets_app(noegle)
-    return _Cors(DispatcherMiddleware(_rod(), _Regimeapps()), cors)
+    return _Cors(DispatcherMiddleware(_rod(dokumentation), _Regimeapps()), cors)

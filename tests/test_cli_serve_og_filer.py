@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from openfisca_dk_beskaeftigelse import cli, effekt
+from openfisca_dk_beskaeftigelse import arbejdsbord, cli, effekt
 
 EFFEKT = ("effekt", "--regimer", "gaeldende_ret", "--periode", "2026-03", "--personer", "200")
 
@@ -42,6 +42,7 @@ def _en_linje(resultat, *dele: str) -> str:
         (("--port", "65536"), ("--port", "65536")),
         (("--cors", "ftp://x"), ("--cors", "ftp://x")),
         (("--cors", "https://a.dk,https://b.dk/sti"), ("--cors", "https://b.dk/sti")),
+        (("--dokumentation", "/findes/ikke"), ("--dokumentation", "/findes/ikke", "make docs")),
     ],
 )
 def test_serve_afviser_forkerte_vaerdier_med_en_linje(argumenter, dele):
@@ -53,16 +54,33 @@ def test_serve_standard_er_en_worker_per_kerne():
     assert cli._kerner() == len(os.sched_getaffinity(0))
 
 
-def test_serve_siger_antallet_af_workers(monkeypatch, capsys):
+def test_serve_siger_antallet_af_workers(monkeypatch, capsys, tmp_path):
     startet = []
     monkeypatch.setattr("openfisca_dk_beskaeftigelse.server.start", lambda *args: startet.append(args))
     assert cli.main(["serve", "--port", "5050", "--cors", "https://jura.example"]) == 0
-    assert startet[-1] == ("127.0.0.1", 5050, cli._kerner(), ("https://jura.example",))
+    monkeypatch.chdir(tmp_path)  # ingen bygget site/ her: links går til projektets site
+    assert cli.main(["serve", "--port", "5050", "--cors", "https://jura.example"]) == 0
+    assert startet[-1] == (
+        "127.0.0.1",
+        5050,
+        cli._kerner(),
+        ("https://jura.example",),
+        arbejdsbord.DOKUMENTATION_URL,
+    )
     fejl = capsys.readouterr().err
     assert f"med {cli._kerner()} workers (én per kerne" in fejl and "https://jura.example" in fejl
-    assert cli.main(["serve", "--workers", "3", "--cors", "ingen"]) == 0
-    assert startet[-1][2:] == (3, ())
-    assert "med 3 workers, CORS: ingen" in capsys.readouterr().err
+    assert "Arbejdsbordet: åbn http://127.0.0.1:5050/ i en browser" in fejl
+    assert cli.main(["serve", "--workers", "3", "--cors", "ingen", "--host", "0.0.0.0"]) == 0
+    assert startet[-1][2:4] == (3, ())
+    fejl = capsys.readouterr().err
+    assert "med 3 workers, CORS: ingen" in fejl
+    assert "åbn http://127.0.0.1:5000/ i en browser" in fejl
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("", encoding="utf-8")
+    assert cli.main(["serve", "--dokumentation", "https://kommune.example/docs"]) == 0
+    assert startet[-1][4] == "https://kommune.example/docs/"
+    assert cli.main(["serve"]) == 0
+    assert startet[-1][4] == tmp_path / "site"
 
 
 def test_numerisk_id_i_en_situationsfil_giver_en_linje(tmp_path):

@@ -237,9 +237,14 @@ def test_dk_beskaeftigelse_serve_svarer_paa_sammenlign():
         )
         with urllib.request.urlopen(anmodning, timeout=30) as svar:
             assert json.load(svar)["resultater"][0]["vaerdier"]["gaeldende_ret"] == 41
+        # En browser får arbejdsbordet på samme adresse.
+        side = urllib.request.Request(f"http://127.0.0.1:{port}/", headers={"Accept": "text/html"})
+        with urllib.request.urlopen(side, timeout=30) as svar:
+            assert svar.headers.get_content_type() == "text/html"
     finally:
         proces.terminate()
         proces.wait(timeout=10)
+    assert f"Arbejdsbordet: åbn http://127.0.0.1:{port}/ i en browser" in proces.stderr.read().decode()
 
 
 @pytest.mark.ende_til_ende

@@ -1,0 +1,173 @@
+// Befolkning-siden: effekt på en syntetisk befolkning (POST arbejdsbord/api/effekt, NDJSON med
+// fremdrift), som diagrammer og tabeller; download som CSV, JSON og PNG.
+
+import { ApiFejl, hent, sendStroem } from "./api.js";
+import { el, hentFil, tal } from "./dom.js";
+import * as feltfejl from "./feltfejl.js";
+import { soejlediagram, somPng } from "./diagram.js";
+import { Regimevalg } from "./regimevalg.js";
+import { link } from "./tilstand.js";
+
+const $ = (id) => document.getElementById(id);
+const GAELDENDE_RET = "gaeldende_ret";
+
+export class Befolkning {
+  constructor(registret) {
+    this.side = $("befolkning");
+    this.navne = new Map(registret.map((r) => [r.noegle, r.navn]));
+    this.regimer = new Regimevalg($("regimer-befolkning"), registret);
+    this.status = $("bef-status");
+    this.fremdrift = $("bef-fremdrift");
+    this.resultatboks = $("bef-resultat");
+  }
+
+  async start(tilstand) {
+    $("bef-beregn").addEventListener("click", () => this.beregn());
+    const oversigt = await hent("");
+    const g = oversigt.graenser;
+    if (g && g.befolkning_personer) {
+      $("bef-personer").max = g.befolkning_personer;
+      $("bef-graenser").textContent =
+        `Højst ${tal(g.befolkning_personer)} personer og ${tal(g.befolkning_personer_gange_regimer)} personer × regimer ` +
+        `per beregning her (tidsgrænsen er ${g.sekunder_per_anmodning} sekunder); større befolkninger: dk-beskaeftigelse effekt.`;
+    }
+    if (tilstand) {
+      $("bef-periode").value = tilstand.periode || "2026-03";
+      $("bef-personer").value = tilstand.personer || 20000;
+      $("bef-seed").value = tilstand.seed || 0;
+      $("bef-fremskrivning").checked = Boolean(tilstand.fremskrivning);
+      this.regimer.saet(tilstand.regimer || []);
+      await this.beregn();
+    }
+  }
+
+  tilstand() {
+    return {
+      periode: $("bef-periode").value,
+      personer: Number($("bef-personer").value),
+      seed: Number($("bef-seed").value),
+      fremskrivning: $("bef-fremskrivning").checked,
+      regimer: this.regimer.vaerdi(),
+    };
+  }
+
+  async beregn() {
+    feltfejl.ryd(this.side);
+    this.status.classList.remove("feltfejl");
+    const t = this.tilstand();
+    const knap = $("bef-beregn");
+    knap.disabled = true;
+    this.fremdrift.hidden = false;
+    this.fremdrift.removeAttribute("value");
+    const start = performance.now();
+    const ur = setInterval(() => {
+      this.status.textContent = `Beregner ${tal(t.personer)} personer under ${t.regimer.length} regimer … ${Math.round((performance.now() - start) / 1000)} s`;
+    }, 250);
+    let resultat = null;
+    try {
+      await sendStroem("arbejdsbord/api/effekt", t, (linje) => {
+        if (linje.start) {
+          // Et eget regime (en reformfil) har en nøgle fra serveren; vis variantens navn.
+          linje.start.regimer.forEach((noegle, i) => {
+            const sendt = t.regimer[i];
+            if (sendt && typeof sendt === "object") this.navne.set(noegle, sendt.navn || noegle);
+          });
+        } else if (linje.fremdrift) {
+          this.fremdrift.max = linje.fremdrift.i_alt;
+          this.fremdrift.value = linje.fremdrift.faerdige;
+        } else if (linje.resultat) {
+          resultat = linje;
+        } else if (linje.fejl) {
+          throw new ApiFejl(200, linje.fejl, linje.felt);
+        }
+      });
+      if (!resultat) throw new ApiFejl(0, "serveren afbrød beregningen uden et resultat", null);
+      history.replaceState(null, "", link("befolkning", t));
+      this.status.textContent = `Beregnet på ${tal((performance.now() - start) / 1000, 1)} s.`;
+      this.tegn(resultat.resultat, resultat.csv);
+    } catch (e) {
+      if (!(e instanceof ApiFejl)) throw e;
+      const vist = feltfejl.vis(this.side, e);
+      this.status.textContent = vist ? `Ret feltet markeret med rødt: ${feltfejl.sti_og_besked(e).besked}` : `Fejl: ${e.fejl}`;
+      this.status.classList.add("feltfejl");
+    } finally {
+      clearInterval(ur);
+      knap.disabled = false;
+      this.fremdrift.hidden = true;
+    }
+  }
+
+  navn(noegle) {
+    return noegle.split("+").map((d) => this.navne.get(d) || d).join(" + ");
+  }
+
+  tegn(r, csv) {
+    const opregnet = r.personer_i_befolkningen * r.vaegt;
+    const dele = [
+      el("h2", {}, `Effekt ${r.periode}`),
+      el("p", {}, `${tal(r.personer_i_befolkningen)} syntetiske personer, opregnet til ${tal(opregnet)} (16-66 år).`),
+      el(
+        "div",
+        { class: "hentlinks" },
+        el("button", { type: "button", onclick: () => hentFil(`effekt-${r.periode}.csv`, csv, "text/csv") }, "Hent CSV"),
+        el("button", { type: "button", onclick: () => hentFil(`effekt-${r.periode}.json`, JSON.stringify(r, null, 2), "application/json") }, "Hent JSON"),
+      ),
+    ];
+    const diagrammer = el("div", { class: "diagrammer" });
+    const tabeller = el("div", {});
+    for (const [maal, { titel, enhed }] of Object.entries(r.maal)) {
+      const raekker = r.resultater.filter((x) => x.maal === maal);
+      if (!raekker.length) continue;
+      const kategorier = [...new Set(raekker.map((x) => x.kategori))];
+      const vaerdi = (kategori, regime) => raekker.find((x) => x.kategori === kategori && x.regime === regime)?.vaerdi ?? null;
+      const diagram = soejlediagram({
+        titel: `${titel}, ${r.periode}`,
+        enhed,
+        kategorier,
+        serier: r.regimer.map((n) => ({ navn: this.navn(n), vaerdier: kategorier.map((k) => vaerdi(k, n)) })),
+      });
+      diagrammer.append(
+        el(
+          "figure",
+          { class: "diagram", dataset: { maal } },
+          diagram,
+          el("button", { type: "button", class: "lille", onclick: async () => hentFil(`${maal}.png`, await somPng(diagram)) }, "Hent PNG"),
+        ),
+      );
+      tabeller.append(
+        el("h3", {}, `${titel} (${enhed})`),
+        el(
+          "div",
+          { class: "tabelrulle" },
+          el(
+            "table",
+            {},
+            el("thead", {}, el("tr", {}, el("th", {}, "Kategori"), r.regimer.map((n) => el("th", { class: "tal", title: n }, this.navn(n))))),
+            el(
+              "tbody",
+              {},
+              kategorier.map((k) =>
+                el(
+                  "tr",
+                  {},
+                  el("td", {}, k),
+                  r.regimer.map((n) => {
+                    const v = vaerdi(k, n);
+                    const grund = vaerdi(k, GAELDENDE_RET);
+                    const afviger = v !== null && grund !== null && Math.abs(v - grund) >= 0.5;
+                    return el("td", { class: afviger ? "tal afviger" : "tal" }, v === null ? "—" : tal(v));
+                  }),
+                ),
+              ),
+            ),
+          ),
+        ),
+      );
+    }
+    dele.push(diagrammer, tabeller);
+    if (r.huller.length) {
+      dele.push(el("h3", {}, "Ikke fuldt beregnet"), el("ul", {}, [...new Set(r.huller.map((h) => h.fejl))].map((f) => el("li", {}, f))));
+    }
+    this.resultatboks.replaceChildren(...dele);
+  }
+}

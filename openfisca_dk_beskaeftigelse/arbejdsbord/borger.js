@@ -1,0 +1,240 @@
+// Borger-siden: en situation (eksempel, tom formular, fil eller indsat tekst), måned og regimer →
+// notatet fra POST /sammenlign, forklaringen af en værdi, downloads og et link, der genskaber siden.
+
+import { ApiFejl, hent, send } from "./api.js";
+import { el, hentFil } from "./dom.js";
+import * as feltfejl from "./feltfejl.js";
+import { Formular } from "./formular.js";
+import { tegnForklaring, tegnNotat } from "./notat.js";
+import { Regimevalg } from "./regimevalg.js";
+import { link } from "./tilstand.js";
+import { somYaml } from "./yaml.js";
+
+const $ = (id) => document.getElementById(id);
+
+export class Borger {
+  constructor(registret) {
+    this.side = $("borger");
+    this.periode = $("periode");
+    this.fremskrivning = $("fremskrivning");
+    this.status = $("borger-status");
+    this.resultatboks = $("resultat");
+    this.resultat = null;
+    this.beregnet = null; // anmodningen bag resultatet
+    this.alle = false;
+    this.regimer = new Regimevalg($("regimer-borger"), registret);
+    this.eksempelliste = [];
+    this.inddata = null;
+  }
+
+  async start(tilstand) {
+    const [inddata, eksempler] = await Promise.all([
+      hent(`arbejdsbord/api/inddata?periode=${this.periode.value}`),
+      hent("arbejdsbord/api/eksempler"),
+    ]);
+    this.inddata = inddata;
+    this.eksempelliste = eksempler;
+    this.formular = new Formular($("formular"), inddata, () => this.periode.value || "2026-03");
+    const valg = $("eksempel");
+    for (const e of eksempler) valg.append(el("option", { value: e.navn, title: e.beskrivelse }, e.titel));
+    valg.addEventListener("change", () => this.vaelgEksempel(valg.value));
+    $("tom-formular").addEventListener("click", () => {
+      valg.value = "";
+      $("eksempel-beskrivelse").textContent = "";
+      this.formular.tom();
+    });
+    $("tilfoej-person").addEventListener("click", () => this.formular.tilfoej("personer"));
+    $("tilfoej-virksomhed").addEventListener("click", () => this.formular.tilfoej("virksomheder"));
+    $("indlaes-knap").addEventListener("click", () => this.indlaes($("indlaes-tekst").value, "indsat tekst"));
+    $("indlaes-fil").addEventListener("change", async (h) => {
+      const fil = h.target.files[0];
+      if (fil) await this.indlaes(await fil.text(), fil.name);
+      h.target.value = "";
+    });
+    $("beregn").addEventListener("click", () => this.beregn());
+    this.periode.addEventListener("change", () => this.opdaterBagud());
+    if (tilstand) {
+      this.gendan(tilstand);
+      await this.beregn();
+    } else {
+      valg.value = eksempler[0]?.navn || "";
+      this.vaelgEksempel(valg.value);
+    }
+  }
+
+  async opdaterBagud() {
+    // Antallet af måneder, loven læser bagud, står i en parameter: hent det for den nye måned.
+    if (!/^\d{4}-\d{2}$/.test(this.periode.value)) return;
+    try {
+      const inddata = await hent(`arbejdsbord/api/inddata?periode=${this.periode.value}`);
+      this.formular.inddata = inddata;
+      this.formular.variabler = new Map(inddata.variabler.map((v) => [v.navn, v]));
+      this.formular.tegn();
+    } catch (e) {
+      this.visFejl(e);
+    }
+  }
+
+  vaelgEksempel(navn) {
+    const eksempel = this.eksempelliste.find((e) => e.navn === navn);
+    if (!eksempel) return;
+    $("eksempel-beskrivelse").textContent = eksempel.beskrivelse;
+    this.formular.saet(eksempel.situation);
+  }
+
+  async indlaes(tekst, navn) {
+    const fejlplads = $("indlaes-fejl");
+    fejlplads.hidden = true;
+    try {
+      const svar = await send("arbejdsbord/api/indlaes", { tekst, navn });
+      if (svar.art === "reform") {
+        throw new ApiFejl(400, "filen er en reformfil; tilføj den under Regimer (Egen variant)", "tekst");
+      }
+      const tilfaelde = $("tilfaelde");
+      const vaelg = (nr) => {
+        const s = svar.situationer[nr];
+        if (s.periode && /^\d{4}-\d{2}$/.test(s.periode)) this.periode.value = s.periode;
+        $("eksempel-beskrivelse").textContent = s.navn;
+        this.formular.saet(s.situation);
+      };
+      tilfaelde.replaceChildren(...svar.situationer.map((s, nr) => el("option", { value: nr }, s.navn)));
+      tilfaelde.onchange = () => vaelg(Number(tilfaelde.value));
+      $("tilfaelde-valg").hidden = svar.situationer.length < 2;
+      $("eksempel").value = "";
+      vaelg(0);
+    } catch (e) {
+      if (!(e instanceof ApiFejl)) throw e;
+      fejlplads.textContent = feltfejl.sti_og_besked(e).besked;
+      fejlplads.hidden = false;
+    }
+  }
+
+  tilstand() {
+    return {
+      periode: this.periode.value,
+      situation: this.formular.vaerdi(),
+      regimer: this.regimer.vaerdi(),
+      fremskrivning: this.fremskrivning.checked,
+      alle: this.alle,
+    };
+  }
+
+  gendan(t) {
+    if (t.periode) this.periode.value = t.periode;
+    this.fremskrivning.checked = Boolean(t.fremskrivning);
+    this.alle = Boolean(t.alle);
+    this.regimer.saet(t.regimer || []);
+    this.formular.saet(t.situation || { personer: {} });
+    $("eksempel").value = "";
+  }
+
+  visFejl(e) {
+    if (!(e instanceof ApiFejl)) throw e;
+    const vist = feltfejl.vis(this.side, e);
+    const { besked } = feltfejl.sti_og_besked(e);
+    this.status.textContent = vist ? `Ret feltet markeret med rødt: ${besked}` : `Fejl: ${e.fejl}`;
+    this.status.classList.add("feltfejl");
+  }
+
+  async beregn() {
+    feltfejl.ryd(this.side);
+    this.status.classList.remove("feltfejl");
+    const t = this.tilstand();
+    const krop = { situation: t.situation, periode: t.periode, regimer: t.regimer, fremskrivning: t.fremskrivning };
+    const knap = $("beregn");
+    knap.disabled = true;
+    this.status.textContent = "Beregner …";
+    const start = performance.now();
+    try {
+      this.resultat = await send("sammenlign", krop);
+      this.beregnet = krop;
+      history.replaceState(null, "", link("borger", t));
+      this.status.textContent = `Beregnet på ${Math.round(performance.now() - start)} ms.`;
+      this.tegnResultat();
+    } catch (e) {
+      this.visFejl(e);
+      if (this.resultat) {
+        // Notatet hører til den forrige beregning, ikke til det, der står i formularen nu.
+        this.resultatboks.classList.add("foraeldet");
+        this.resultatboks.querySelector(".foraeldet-note")?.remove();
+        this.resultatboks.prepend(el("p", { class: "feltfejl foraeldet-note" }, "Notatet nedenfor er fra den forrige beregning; ret fejlen og beregn igen."));
+      }
+    } finally {
+      knap.disabled = false;
+    }
+  }
+
+  tegnResultat() {
+    const notat = el("div", { id: "notat" });
+    tegnNotat(notat, this.resultat, {
+      alle: this.alle,
+      vedKlik: (raekke, regime, medlem) => this.forklar(raekke, regime, medlem),
+      vedSkift: (alle) => {
+        this.alle = alle;
+        history.replaceState(null, "", link("borger", this.tilstand()));
+        this.tegnResultat();
+      },
+    });
+    this.resultatboks.classList.remove("foraeldet");
+    this.resultatboks.replaceChildren(notat, this.hentlinks());
+  }
+
+  hentlinks() {
+    const navn = `situation-${this.beregnet.periode}`;
+    const kopier = el("button", { type: "button", onclick: () => this.kopierLink(kopier) }, "Kopiér link til siden");
+    return el(
+      "div",
+      { class: "hentlinks" },
+      el("button", { type: "button", onclick: () => hentFil(`${navn}.yaml`, somYaml(this.beregnet.situation, "Situation fra arbejdsbordet"), "application/yaml") }, "Hent situationen (YAML)"),
+      el("button", { type: "button", onclick: () => hentFil(`${navn}.json`, JSON.stringify(this.beregnet.situation, null, 2), "application/json") }, "Hent situationen (JSON)"),
+      el("button", { type: "button", onclick: () => this.hentCsv() }, "Hent resultatet (CSV)"),
+      el("button", { type: "button", onclick: () => hentFil(`sammenligning-${this.beregnet.periode}.json`, JSON.stringify(this.resultat, null, 2), "application/json") }, "Hent resultatet (JSON)"),
+      kopier,
+    );
+  }
+
+  async hentCsv() {
+    try {
+      const csv = await send("sammenlign", this.beregnet, "text/csv");
+      hentFil(`sammenligning-${this.beregnet.periode}.csv`, csv, "text/csv");
+    } catch (e) {
+      this.visFejl(e);
+    }
+  }
+
+  async kopierLink(knap) {
+    const adresse = link("borger", this.tilstand());
+    try {
+      await navigator.clipboard.writeText(adresse);
+      knap.textContent = "Linket er kopieret";
+    } catch {
+      // Uden adgang til udklipsholderen (fx over http på en anden maskine) står linket i adresselinjen.
+      knap.textContent = "Linket står i adresselinjen";
+    }
+    history.replaceState(null, "", adresse);
+  }
+
+  async forklar(raekke, regime, medlem) {
+    const dialog = $("forklaring");
+    const indhold = $("forklaring-indhold");
+    $("forklaring-titel").textContent = `Hvorfor er ${raekke.label} ${raekke.tekster[regime.noegle]}?`;
+    indhold.replaceChildren(el("p", { class: "status" }, "Henter forklaringen …"));
+    if (!dialog.open) dialog.showModal();
+    const i = this.resultat.regimer.findIndex((r) => r.noegle === regime.noegle);
+    const krop = {
+      situation: this.beregnet.situation,
+      periode: this.beregnet.periode,
+      variabel: raekke.variabel,
+      // Et eget regime (en reformfil) sendes, som det blev sendt til /sammenlign.
+      regime: typeof this.beregnet.regimer[i] === "object" ? this.beregnet.regimer[i] : regime.noegle,
+      person: medlem.id,
+      fremskrivning: this.beregnet.fremskrivning,
+    };
+    try {
+      tegnForklaring(indhold, await send("arbejdsbord/api/forklaring", krop));
+    } catch (e) {
+      if (!(e instanceof ApiFejl)) throw e;
+      indhold.replaceChildren(el("p", { class: "feltfejl" }, `Forklaringen kan ikke vises: ${e.fejl}`));
+    }
+  }
+}

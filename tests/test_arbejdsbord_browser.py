@@ -1,0 +1,322 @@
+"""Arbejdsbordet i en rigtig browser: headless Chromium (Debians ``chromium``) via Playwright for Python.
+
+Serveren kører i testens proces (werkzeug på en fri port på 127.0.0.1); browseren henter alt fra
+den. Hvert trin sammenlignes med API'et selv (samme situation og regimer): siden skal vise det,
+API'et siger, og markere de afvigelser, API'et nævner. Testene gemmer skærmbilleder i
+``docs/skaermbilleder/``, som dokumentationens side om arbejdsbordet viser.
+
+Uden browser springes testene over med en besked om, hvordan den installeres; i CI (``CI`` sat)
+fejler de i stedet, så en manglende browser aldrig skjules.
+"""
+
+import json
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+from werkzeug.test import Client
+
+import openfisca_dk_beskaeftigelse as pakke
+from openfisca_dk_beskaeftigelse import effekt
+from openfisca_dk_beskaeftigelse.beregning import indlaes_situation, laes_yaml
+from openfisca_dk_beskaeftigelse.forklaring import forklaring
+from openfisca_dk_beskaeftigelse.regimer import alle_regimer
+from openfisca_dk_beskaeftigelse.sammenligning import sammenlign, som_csv
+from openfisca_dk_beskaeftigelse.webapp import lav_app
+
+pytestmark = pytest.mark.ende_til_ende
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+# Headless uden sandkasse (testene kører som root i CI) og uden netværk ud af huset.
+ARGUMENTER = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+BILLEDER = Path(__file__).resolve().parent.parent / "docs" / "skaermbilleder"
+DOKUMENTATION = "https://eksempel.dk/docs/"
+KARIN = indlaes_situation(pakke.EKSEMPELMAPPE / "sygemeldt_loenmodtager.yaml")
+REGIMER = ["ingen_jobafklaring", "tidsgraense_sygedagpenge"]
+
+
+def _mangler(hvorfor: str):
+    if os.environ.get("CI"):
+        pytest.fail(f"browsertestene kræver en browser i CI: {hvorfor}")
+    pytest.skip(f"{hvorfor}; browsertestene springes over")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _mangler("Playwright for Python mangler (make install installerer den fra dev-ekstraen)")
+    if not CHROMIUM.is_file():
+        _mangler(f"{CHROMIUM} findes ikke; installer browseren med apt-get install chromium")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGUMENTER)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def app():
+    return lav_app(dokumentation=DOKUMENTATION)
+
+
+@pytest.fixture(scope="module")
+def server(app):
+    s = make_server("127.0.0.1", 0, app, threaded=True)
+    traad = threading.Thread(target=s.serve_forever, daemon=True)
+    traad.start()
+    yield f"http://127.0.0.1:{s.server_port}"
+    s.shutdown()
+    traad.join(timeout=10)
+
+
+@pytest.fixture
+def side(browser, server):
+    kontekst = browser.new_context(
+        locale="da-DK", viewport={"width": 1400, "height": 1000}, accept_downloads=True
+    )
+    s = kontekst.new_page()
+    s.set_default_timeout(60_000)
+    s.udefra = []
+    s.on(
+        "request",
+        lambda r: (
+            None
+            if r.url.startswith(server) or r.url.startswith(("blob:", "data:"))
+            else s.udefra.append(r.url)
+        ),
+    )
+    yield s
+    kontekst.close()
+
+
+def _billede(side, navn: str) -> None:
+    BILLEDER.mkdir(parents=True, exist_ok=True)
+    side.screenshot(path=str(BILLEDER / f"{navn}.png"))
+
+
+def _aabn(side, server, fragment: str = "") -> None:
+    side.goto(f"{server}/{fragment}")
+    side.wait_for_selector(f"body[data-klar={(fragment.lstrip('#').split('?')[0] or 'borger')}]")
+
+
+def _api(app, sti: str, krop: dict):
+    svar = Client(app).post(sti, data=json.dumps(krop), content_type="application/json")
+    return svar.status_code, svar.json
+
+
+def _markerede(side) -> set[tuple[str, str]]:
+    return {
+        (c.get_attribute("data-variabel"), c.get_attribute("data-regime"))
+        for c in side.locator("#notat td.afviger").all()
+    }
+
+
+def _beregn_karin(side) -> None:
+    side.select_option("#eksempel", "sygemeldt_loenmodtager")
+    for noegle in REGIMER:
+        side.check(f"#regimer-borger input[value={noegle}]")
+    side.click("#beregn")
+    side.wait_for_selector("#notat table")
+
+
+def test_borger_forskel_forklaring_og_fejl_ved_feltet(side, server, app):
+    _aabn(side, server)
+    _beregn_karin(side)
+    _billede(side, "borger-notat")
+    status, resultat = _api(
+        app, "/sammenlign", {"situation": KARIN, "periode": "2026-03", "regimer": REGIMER}
+    )
+    assert status == 200
+    forventet = {(x["variabel"], n) for x in resultat["resultater"] for n in x["afviger_fra_gaeldende_ret"]}
+    assert forventet
+    assert _markerede(side) == forventet
+    # Under ingen_jobafklaring er der intet jobafklaringsforløb efter revurderingen (reformens pointe).
+    celle = side.locator(
+        '#notat td[data-variabel="jobafklaringsforloeb_startdato"][data-regime="ingen_jobafklaring"]'
+    )
+    raekke = next(x for x in resultat["resultater"] if x["variabel"] == "jobafklaringsforloeb_startdato")
+    assert raekke["tekster"]["ingen_jobafklaring"] == "ingen" != raekke["tekster"]["gaeldende_ret"]
+    assert celle.inner_text().strip() == f"≠{raekke['tekster']['ingen_jobafklaring']}"
+
+    celle.locator("button").click()
+    side.wait_for_selector("#forklaring[open] .trae")
+    spor = forklaring(KARIN, "2026-03", "jobafklaringsforloeb_startdato", "ingen_jobafklaring", "karin")
+    rod = spor.traeer[0].knuder[0]
+    assert side.locator("#forklaring .trae .v").first.inner_text() == rod.variabel
+    assert side.locator("#forklaring .trae .knudevaerdi").first.inner_text() == rod.vaerdi
+    hjemmel = side.locator("#forklaring .trae a.hjemmel").first
+    assert hjemmel.get_attribute("href").startswith("https://www.retsinformation.dk/eli/")
+    _billede(side, "borger-forklaring")
+    side.click("#forklaring button[value=luk]")
+
+    felt = side.locator('[data-sti="personer/karin/timeloen/2026"]')
+    felt.locator("input[type=number]").fill("-5")
+    side.click("#beregn")
+    besked = felt.locator(".feltfejl")
+    besked.wait_for(state="visible")
+    forkert = json.loads(json.dumps(KARIN))
+    forkert["personer"]["karin"]["timeloen"]["2026"] = -5
+    status, fejl = _api(app, "/sammenlign", {"situation": forkert, "periode": "2026-03", "regimer": REGIMER})
+    assert status == 400
+    # /sammenlign: "situation: <stien>: <besked>"; siden viser beskeden ved feltet med stien.
+    assert fejl["fejl"] == f"situation: personer/karin/timeloen/2026: {besked.inner_text()}"
+    assert "forventede et tal ≥ 0, fik -5" in besked.inner_text()
+    assert side.locator("#resultat.foraeldet .foraeldet-note").is_visible()
+    _billede(side, "borger-fejl")
+    assert side.udefra == []
+
+
+def test_linket_genskaber_siden_og_downloads_er_api_ets(side, server, browser):
+    _aabn(side, server)
+    _beregn_karin(side)
+    assert "#borger?t=" in side.url
+    with side.expect_download() as hentet:
+        side.get_by_role("button", name="Hent resultatet (CSV)").click()
+    assert Path(hentet.value.path()).read_text(encoding="utf-8") == som_csv(
+        sammenlign(KARIN, "2026-03", REGIMER), "situation"
+    )
+    with side.expect_download() as hentet:
+        side.get_by_role("button", name="Hent situationen (YAML)").click()
+    assert laes_yaml(Path(hentet.value.path()).read_text(encoding="utf-8"), "download") == KARIN
+    markerede = _markerede(side)
+    ny = browser.new_context(locale="da-DK").new_page()
+    ny.goto(side.url)
+    ny.wait_for_selector("#notat table", timeout=60_000)
+    assert _markerede(ny) == markerede
+    assert ny.locator("#regimer-borger input[value=ingen_jobafklaring]").is_checked()
+    ny.context.close()
+
+
+def test_yaml_fra_siden_er_situationen_igen(side, server):
+    _aabn(side, server)
+    for fil in sorted(pakke.EKSEMPELMAPPE.glob("*.yaml")):
+        situation = indlaes_situation(fil)
+        tekst = side.evaluate(
+            "async ([adresse, data]) => (await import(adresse)).somYaml(data, 'prøve')",
+            [f"{server}/arbejdsbord/yaml.js", situation],
+        )
+        assert laes_yaml(tekst, fil.name) == situation, fil.name
+
+
+def test_befolkning_med_fremdrift_diagrammer_og_downloads(side, server):
+    _aabn(side, server, "#befolkning")
+    side.fill("#bef-personer", "2000")
+    side.check("#regimer-befolkning input[value=faerre_maalgrupper]")
+    side.click("#bef-beregn")
+    side.wait_for_selector("#bef-resultat figure.diagram svg")
+    _billede(side, "befolkning")
+    resultat = effekt.effekt(["faerre_maalgrupper"], "2026-03", 2000, 0)
+    maal = list(dict.fromkeys(r["maal"] for r in resultat.raekker))
+    assert [f.get_attribute("data-maal") for f in side.locator("#bef-resultat figure.diagram").all()] == maal
+    # Hver søjle er et tal i resultatet for et regime (gældende ret og reformen).
+    assert side.locator("#bef-resultat figure.diagram rect.soejle").count() == len(resultat.raekker)
+    with side.expect_download() as hentet:
+        side.get_by_role("button", name="Hent CSV").click()
+    assert Path(hentet.value.path()).read_text(encoding="utf-8") == effekt.som_csv(resultat)
+    with side.expect_download() as hentet:
+        side.locator("#bef-resultat figure.diagram button").first.click()
+    png = Path(hentet.value.path()).read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    bredde = int(side.locator("#bef-resultat figure.diagram svg").first.get_attribute("width"))
+    assert int.from_bytes(png[16:20], "big") == 2 * bredde
+    assert side.udefra == []
+
+
+def test_befolkning_for_mange_personer_vises_ved_feltet(side, server):
+    _aabn(side, server, "#befolkning")
+    side.fill("#bef-personer", "0")
+    side.click("#bef-beregn")
+    besked = side.locator('#befolkning [data-sti="personer"] .feltfejl')
+    besked.wait_for(state="visible")
+    assert "forventede et heltal fra 1 til" in besked.inner_text()
+
+
+def test_katalog_med_kilder_og_links_til_dokumentationen(side, server):
+    _aabn(side, server, "#katalog")
+    side.wait_for_selector("#registret")
+    assert side.locator("#registret tbody tr").count() == len(alle_regimer())
+    link = side.locator(f'a[href="{DOKUMENTATION}genereret/reformer/digitale_samtaler/"]')
+    assert link.count() >= 1
+    _billede(side, "katalog")
+    side.fill("#katalog-indhold input[type=search]", "lægeattest")
+    synlige = side.locator(".katalogpunkt:visible").count()
+    assert 0 < synlige < side.locator(".katalogpunkt").count()
+
+
+def test_en_fejl_giver_en_dansk_besked_aldrig_en_tom_side(side, server):
+    side.route(
+        "**/arbejdsbord/api/eksempler",
+        lambda r: r.fulfill(
+            status=500,
+            content_type="application/json",
+            body=json.dumps({"fejl": "intern fejl i serveren; fejlen er logget", "felt": None}),
+        ),
+    )
+    side.goto(f"{server}/")
+    banner = side.locator("#fejlbanner")
+    banner.wait_for(state="visible")
+    assert (
+        banner.inner_text()
+        == "Siden kunne ikke hentes fra serveren: intern fejl i serveren; fejlen er logget"
+    )
+    assert side.locator("nav a").count() == 4
+    side.evaluate("setTimeout(() => { throw new Error('en prøve'); }, 0)")
+    side.locator("#fejlbanner", has_text="en prøve").wait_for()
+    assert banner.inner_text().startswith("Der opstod en fejl i arbejdsbordet (")
+
+
+def test_en_fejl_i_et_modul_vises_ogsaa(side, server):
+    side.route(
+        "**/arbejdsbord/notat.js",
+        lambda r: r.fulfill(status=200, content_type="text/javascript", body="export const x = ;"),
+    )
+    side.goto(f"{server}/")
+    banner = side.locator("#fejlbanner")
+    banner.wait_for(state="visible")
+    assert banner.inner_text().startswith("Der opstod en fejl i arbejdsbordet (")
+
+
+def test_en_egen_variant_fra_en_reformfil(side, server, app):
+    fil = pakke.EKSEMPELMAPPE / "reformer" / "tidsgraense_26_uger_70_pct.yaml"
+    variant = laes_yaml(fil.read_text(encoding="utf-8"), fil.name)
+    _aabn(side, server)
+    side.select_option("#eksempel", "sygemeldt_loenmodtager")
+    side.fill("#periode", "2026-04")
+    side.check("#regimer-borger input[value=tidsgraense_sygedagpenge]")
+    side.click("#regimer-borger details.varianter summary")
+    side.fill("#regimer-borger details.varianter textarea", fil.read_text(encoding="utf-8"))
+    side.get_by_role("button", name="Tilføj reformfilen").click()
+    side.wait_for_selector(f'#regimer-borger .chip:has-text("{variant["navn"]}")')
+    side.click("#beregn")
+    side.wait_for_selector("#notat table")
+    regimer = ["gaeldende_ret", "tidsgraense_sygedagpenge", json.loads(json.dumps(variant, default=str))]
+    status, resultat = _api(
+        app, "/sammenlign", {"situation": KARIN, "periode": "2026-04", "regimer": regimer}
+    )
+    assert status == 200
+    egen = resultat["regimer"][2]
+    assert egen["navn"] == variant["navn"]
+    assert side.locator(f'#notat th[title="{egen["noegle"]}"]').first.inner_text() == variant["navn"]
+    forventet = {(x["variabel"], n) for x in resultat["resultater"] for n in x["afviger_fra_gaeldende_ret"]}
+    assert _markerede(side) == forventet
+    # Varianten (26 uger, 70 pct.) og reformen (22 uger, 60 pct.) giver hver sit beløb i april.
+    beloeb = next(x for x in resultat["resultater"] if x["variabel"] == "sygedagpenge_maanedsbeloeb")
+    assert beloeb["vaerdier"][egen["noegle"]] != beloeb["vaerdier"]["tidsgraense_sygedagpenge"]
+    celle = side.locator(
+        f'#notat td[data-variabel="sygedagpenge_maanedsbeloeb"][data-regime="{egen["noegle"]}"]'
+    )
+    celle.locator("button").click()
+    side.wait_for_selector("#forklaring[open] .trae")
+    assert "sat af reformfilen" in side.locator("#forklaring .trae").inner_text()
