@@ -30,7 +30,7 @@ def arbejdsbordets_billeder() -> str:
                 linjer += [f"![{tekst}](skaermbilleder/{navn}.png)", ""]
             else:
                 linjer += [
-                    f"*Skærmbilledet \"{tekst}\" laves af browsertestene (`make test`, kræver "
+                    f'*Skærmbilledet "{tekst}" laves af browsertestene (`make test`, kræver '
                     "`apt-get install chromium`); det mangler i dette build.*",
                     "",
                 ]
