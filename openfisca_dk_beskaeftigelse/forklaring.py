@@ -585,6 +585,9 @@ class Forskelsknude:
     aarsager: tuple[Aarsag, ...]
     boern: tuple["Forskelsknude", ...]
     ens: int
+    # Beregninger under knuden, som kun regime A (B) lavede, fordi dets regel læser dem (ikke vist).
+    kun_a: int
+    kun_b: int
     # Knuden er vist tidligere i træet.
     se_ovenfor: bool = False
 
@@ -662,15 +665,15 @@ def _foerste_linje(tekst: str | None) -> str:
     return next((linje.strip() for linje in (tekst or "").strip().splitlines() if linje.strip()), "")
 
 
-def _regel(variabel, periode: str) -> str:
-    """Første linje af formlens docstring, ellers af variablens documentation, ellers labelen."""
+def _regel(variabel, periode: str, reform: type | None) -> str:
+    """Første linje af reformformlens docstring, ellers af reformens egen docstring (ellers labelen)."""
     try:
         formel = variabel.get_formula(periode)
     except ValueError:
         formel = None
     return (
         _foerste_linje(getattr(formel, "__doc__", None))
-        or _foerste_linje(variabel.documentation)
+        or _foerste_linje(getattr(reform, "__doc__", None))
         or str(variabel.label or "")
     )
 
@@ -739,7 +742,7 @@ class _Gennemgang:
         tekst_a, tekst_b = self.tekster(noegle)
         vist_a, vist_b = self._visninger(noegle)
         aarsager = [*self._soem(noegle, tekst_a, tekst_b), *self._parametre(noegle)]
-        boern, ens = [], set()
+        boern, ens, kun = [], set(), (set(), set())
         for barn in self._boern(noegle):
             barn_a, barn_b = self.tekster(barn)
             if barn_a == barn_b:
@@ -748,6 +751,9 @@ class _Gennemgang:
             barnevariabel = self._variabel(barn[0])
             if barnevariabel.is_input_variable():
                 aarsager.append(self._inddata(barn, barnevariabel, barn_a, barn_b))
+            elif None in (barn_a, barn_b) and not self._erstattet(barn[0]):
+                # Kun det ene regime beregner den (dets regel læser den): følgen af en ændring ovenfor.
+                self._omfang([barn], kun[0 if barn_b is None else 1])
             elif barn in self.vist:
                 boern.append(self._se_ovenfor(barn, barnevariabel))
             elif dybde + 1 >= MAKS_FORSKELSDYBDE or self.knuder >= MAKS_FORSKELSKNUDER:
@@ -766,7 +772,12 @@ class _Gennemgang:
             tuple(aarsager),
             tuple(boern),
             len(ens),
+            len(kun[0]),
+            len(kun[1]),
         )
+
+    def _erstattet(self, navn: str) -> bool:
+        return self.a.system.variables.get(navn) is not self.b.system.variables.get(navn)
 
     def _se_ovenfor(self, noegle, variabel) -> Forskelsknude:
         tekst_a, tekst_b = self.tekster(noegle)
@@ -783,18 +794,20 @@ class _Gennemgang:
             (),
             (),
             0,
+            0,
+            0,
             se_ovenfor=True,
         )
 
-    def _reform(self, navn: str, parameter_: bool) -> tuple[str, str, tuple, tuple]:
-        """Reformen (navn, regime, kilder), der ændrede parameteren eller erstattede variablen;
+    def _reform(self, navn: str, parameter_: bool) -> tuple[type | None, str, tuple, tuple]:
+        """Reformen (klassen, regimet, kilderne og kildefilerne), der ændrede parameteren eller erstattede variablen;
         den sidst lagte i B's stak, ellers i A's."""
         for beregning in (self.b, self.a):
             for klasse, foer, efter in _trin(beregning.noegle):
                 aendret = aendringer(foer, efter)
                 if aendret.parameter_aendret(navn) if parameter_ else navn in aendret.variabler:
-                    return klasse.name, beregning.noegle, *_reformens_kilder(klasse, beregning.noegle)
-        return "", "", (), ()
+                    return klasse, beregning.noegle, *_reformens_kilder(klasse, beregning.noegle)
+        return None, "", (), ()
 
     def _soem(self, noegle, tekst_a, tekst_b) -> list[Aarsag]:
         navn, periode = noegle
@@ -812,11 +825,11 @@ class _Gennemgang:
                 periode,
                 tekst_a,
                 tekst_b,
-                reform=reform,
+                reform=getattr(reform, "name", ""),
                 regime=regime_,
                 reformkilder=kilder,
                 kildefiler=filer,
-                regel=_regel(variabel, periode),
+                regel=_regel(variabel, periode, reform),
             )
         ]
 
@@ -895,7 +908,7 @@ class _Gennemgang:
             tekst_a,
             tekst_b,
             fil=_fil(p),
-            reform=reform,
+            reform=getattr(reform, "name", ""),
             regime=regime_,
             reformkilder=kilder,
             kildefiler=filer,
@@ -903,15 +916,17 @@ class _Gennemgang:
 
 
 def _beregning(situation: dict, periode: str, variabel: str, noegle: str, fremskrivning: bool):
+    """Regimets beregning af variablen med sporing (ingen, hvis regimet ikke har variablen)."""
     system = byg_system(noegle, fremskrivning)
-    if variabel not in system.variables:
-        raise BrugerFejl(f"--variabel: ukendt variabel '{variabel}' i regimet '{noegle}'")
     situation, ignoreret = _uden_andre_regimers_inddata(situation, noegle)
     simulering = byg_simulering(system, situation)
     simulering.trace = True
     foelg(simulering)
-    periode_ = "ETERNITY" if str(system.variables[variabel].definition_period) == "eternity" else periode
-    simulering.calculate(variabel, periode_)
+    periode_ = periode
+    if variabel in system.variables:
+        if str(system.variables[variabel].definition_period) == "eternity":
+            periode_ = "ETERNITY"
+        simulering.calculate(variabel, periode_)
     beregning = _Beregning(noegle, system, simulering, situation)
     beregning.laes_spor()
     laest = set(beregning.vaerdier)
@@ -934,12 +949,19 @@ def forskel(
     Hvert regime beregnes én gang med sporing; gennemgangen læser kun sporene (se :class:`Aarsag`).
     """
     noegle_a, noegle_b = regimer
+    if not any(variabel in byg_system(n).variables for n in regimer):
+        raise BrugerFejl(
+            f"--variabel: ukendt variabel '{variabel}' under regimerne '{noegle_a}' og '{noegle_b}'"
+        )
     a, periode_, advarsler_a = _beregning(situation, periode, variabel, noegle_a, fremskrivning)
-    b, _, advarsler_b = _beregning(situation, periode, variabel, noegle_b, fremskrivning)
-    population = a.simulering.get_variable_population(variabel)
+    b, periode_b, advarsler_b = _beregning(situation, periode, variabel, noegle_b, fremskrivning)
+    # Variablen findes måske kun under det ene regime (en reforms nye uddata).
+    har = b if variabel in b.system.variables else a
+    periode_ = periode_b if har is b else periode_
+    population = har.simulering.get_variable_population(variabel)
     entitet = population.entity
     alle_ids = [str(i) for i in population.ids]
-    ids = [i for i in alle_ids if not oprettet_af_openfisca(a.system, situation, entitet.plural, i)]
+    ids = [i for i in alle_ids if not oprettet_af_openfisca(har.system, situation, entitet.plural, i)]
     if not ids:
         raise BrugerFejl(
             f"--variabel: '{variabel}' gælder {entitet.plural}, og situationen har ingen "
@@ -951,7 +973,7 @@ def forskel(
             f"(variablen '{variabel}' gælder {entitet.plural}: {', '.join(ids)})"
         )
     navne = (regime(noegle_a).navn, regime(noegle_b).navn)
-    label = str(b.system.variables[variabel].label or variabel)
+    label = str(har.system.variables[variabel].label or variabel)
     traeer = []
     for id_ in [person] if person is not None else ids:
         indeks = alle_ids.index(id_)
@@ -1104,6 +1126,13 @@ def _vis_forskelsknude(k: Forskelsknude, trae: Tree, navne: tuple[str, str]) -> 
         _vis_forskelsknude(barn, gren, navne)
     if k.ens:
         gren.add(Text(_ens_tekst(k.ens), style="dim"))
+    for antal, navn in ((k.kun_a, navne[0]), (k.kun_b, navne[1])):
+        if antal:
+            gren.add(Text(f"{_antal_beregninger(antal)} kun under {navn}", style="dim"))
+
+
+def _antal_beregninger(n: int) -> str:
+    return f"{'mindst ' if n >= MAKS_ENS else ''}{n} beregning{'er' if n != 1 else ''}"
 
 
 def _ens_tekst(n: int) -> str:
@@ -1167,6 +1196,7 @@ def _forskelsknude_dict(k: Forskelsknude) -> dict:
         ],
         "boern": [_forskelsknude_dict(b) for b in k.boern],
         "ens": k.ens,
+        "kun_under": [k.kun_a, k.kun_b],
     }
 
 
