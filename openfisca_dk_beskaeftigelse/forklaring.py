@@ -800,8 +800,8 @@ class _Gennemgang:
         )
 
     def _reform(self, navn: str, parameter_: bool) -> tuple[type | None, str, tuple, tuple]:
-        """Reformen (klassen, regimet, kilderne og kildefilerne), der ændrede parameteren eller erstattede variablen;
-        den sidst lagte i B's stak, ellers i A's."""
+        """Reformen (klassen, regimet, kilderne og kildefilerne), der ændrede parameteren eller
+        erstattede variablen; den sidst lagte i B's stak, ellers i A's."""
         for beregning in (self.b, self.a):
             for klasse, foer, efter in _trin(beregning.noegle):
                 aendret = aendringer(foer, efter)
