@@ -387,3 +387,100 @@ def test_version_fra_pakkens_metadata():
         resultat.stdout == f"dk-beskaeftigelse {importlib.metadata.version('openfisca-dk-beskaeftigelse')}\n"
     )
     assert pakke.__version__ == importlib.metadata.version("openfisca-dk-beskaeftigelse")
+
+
+FAERRE_MAALGRUPPER_TEST = Path(__file__).resolve().parent / "reforms" / "faerre_maalgrupper.yaml"
+
+
+# forklar --regimer A,B: forskellen mellem to regimer (se også tests/test_forskel.py).
+
+
+def _forklar(*args):
+    return _koer("forklar", FAERRE_MAALGRUPPER_TEST, "--tilfaelde", "2", "--periode", "2026-03", *args)
+
+
+def test_forklar_med_to_regimer_viser_stien_og_sammenfatningen():
+    r = _forklar(
+        "--variabel",
+        "kontaktforloeb_foerste_samtale_senest",
+        "--regimer",
+        "gaeldende_ret,faerre_maalgrupper",
+        "--person",
+        "ali",
+    )
+    assert r.returncode == 0, r.stderr
+    assert "reformer.faerre_maalgrupper.maalgrupper.jobparat_kontanthjaelp" in r.stdout
+    assert "2025-10-08 → ingen" in r.stdout
+    assert "Sammenfatning: Under Færre målgrupper" in r.stdout
+    assert "ens beregning" in r.stdout
+
+
+def test_forklar_med_to_regimer_som_json_er_forskellen_som_data():
+    r = _forklar(
+        "--variabel",
+        "regelgruppe",
+        "--regimer",
+        "gaeldende_ret,faerre_maalgrupper",
+        "--person",
+        "ali",
+        "--format",
+        "json",
+    )
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert [x["noegle"] for x in data["regimer"]] == ["gaeldende_ret", "faerre_maalgrupper"]
+    (trae,) = data["traeer"]
+    assert trae["id"] == "ali" and trae["forskel"]
+    # Ali: jobparat (§ 6, nr. 2) under gældende ret, forløbsgruppens regler som "øvrig ledig" under reformen.
+    assert trae["rod"]["vaerdier"] == ["jobparat", "forloeb"]
+    assert trae["resume"].startswith("Under Færre målgrupper (13 → 5) (mod Gældende ret) ")
+
+
+def test_forklar_med_et_regime_i_regimer_er_den_hidtidige_forklaring():
+    hidtil = _forklar("--variabel", "regelgruppe", "--person", "ali")
+    med_regimer = _forklar("--variabel", "regelgruppe", "--person", "ali", "--regimer", "gaeldende_ret")
+    assert hidtil.returncode == med_regimer.returncode == 0
+    assert hidtil.stdout == med_regimer.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "begyndelse"),
+    [
+        (
+            ["--variabel", "findes_ikke", "--regimer", "gaeldende_ret,faerre_maalgrupper"],
+            "fejl: --variabel: ",
+        ),
+        (
+            ["--variabel", "regelgruppe", "--regimer", "gaeldende_ret,paradis"],
+            "fejl: --regimer: ukendt regime 'paradis'",
+        ),
+        (
+            ["--variabel", "regelgruppe", "--regimer", "a,b,c"],
+            "fejl: --regimer: forventede ét regime eller to",
+        ),
+        (
+            ["--variabel", "regelgruppe", "--regimer", "gaeldende_ret,"],
+            "fejl: --regimer: forventede ét regime eller to",
+        ),
+        (
+            [
+                "--variabel",
+                "regelgruppe",
+                "--regime",
+                "gaeldende_ret",
+                "--regimer",
+                "gaeldende_ret,faerre_maalgrupper",
+            ],
+            "fejl: --regimer: angiv enten",
+        ),
+        (
+            ["--variabel", "regelgruppe", "--regimer", "gaeldende_ret,faerre_maalgrupper", "--person", "zz"],
+            "fejl: --person: ",
+        ),
+    ],
+)
+def test_forklar_med_forkerte_regimer_giver_en_linje_og_exitkode_2(args, begyndelse):
+    r = _forklar(*args)
+    assert r.returncode == 2
+    assert r.stderr.startswith(begyndelse), r.stderr
+    assert r.stderr.count("\n") == 1
