@@ -1068,13 +1068,13 @@ def resume(rod: Forskelsknude | None, label: str, id_: str, vist: str, navne: tu
     """Forskellen i én sætning: stien fra det første sted, beregningerne skilles, op til variablen,
     hvert led med § og årsager; kun skabeloner udfyldt med labels, henvisninger og værdier fra træet."""
     if rod is None:
-        return f"Ingen forskel: {_kort(label)} for {id_} er '{vist}' under både {navne[0]} og {navne[1]}."
+        return f"Ingen forskel: »{_kort(label)}« for {id_} er '{vist}' under både {navne[0]} og {navne[1]}."
     led = []
     kaede = list(reversed(_kaede(rod)))
     for nr, k in enumerate(kaede):
         hvem = f" for {id_}" if k is rod else ""
         led.append(
-            f"{'er' if nr == 0 else 'derfor er'} {_kort(k.label)}{hvem} {_vaerdipar(k, navne)}"
+            f"{'er' if nr == 0 else 'derfor er'} »{_kort(k.label)}«{hvem} {_vaerdipar(k, navne)}"
             + _i_parentes("; ".join([*k.reference[:1], *_grund(k, navne)]))
         )
     if not any(k.aarsager for k in kaede):

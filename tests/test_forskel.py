@@ -139,11 +139,11 @@ def test_ali_mister_fristen_for_den_foerste_jobsamtale_under_faerre_maalgrupper(
     assert [a.navn for a in maalgruppe.aarsager if a.art == SOEM] == ["maalgruppe"]
     resume = f.traeer[0].resume
     for del_ in (
-        "Under Færre målgrupper (13 → 5) (mod Gældende ret) er målgruppe 'Øvrige ledige' i stedet for "
+        "Under Færre målgrupper (13 → 5) (mod Gældende ret) er »målgruppe« 'Øvrige ledige' i stedet for "
         "'§ 6, nr. 2: Jobparate kontanthjælpsmodtagere'",
         "reforms/parametre/faerre_maalgrupper.yaml",
         "KL og 6-byerne (2024), 2. Forenkling – færre målgrupper",
-        "derfor er seneste dato for den første jobsamtale for ali 'ingen' i stedet for '2025-10-08' "
+        "derfor er »seneste dato for den første jobsamtale« for ali 'ingen' i stedet for '2025-10-08' "
         "(LAB § 31, stk. 4 og 5)",
     ):
         assert del_ in resume
@@ -175,7 +175,7 @@ def test_to_ens_regimer_giver_ingen_forskel():
         assert all(t.rod is None for t in f.traeer)
         ali = next(t for t in f.traeer if t.id == "ali")
         navn = regime(regimer[0]).navn
-        assert ali.resume.startswith("Ingen forskel: regelgruppe for kontaktforløb")
+        assert ali.resume.startswith("Ingen forskel: »regelgruppe for kontaktforløb")
         assert f"under både {navn} og {navn}" in ali.resume
 
 
