@@ -1089,10 +1089,12 @@ def _vis_aarsag(a: Aarsag, gren: Tree, navne: tuple[str, str]) -> None:
     vaerdier = " → ".join("(findes ikke)" if v is None else v for v in (a.vaerdi_a, a.vaerdi_b))
     if a.art == PARAMETER:
         hoved = Text.assemble(("parameter ", "cyan"), (a.navn, "cyan"), f"<{a.periode}>: {vaerdier}")
+        # Reformens egen parameter har reformens kilde som hjemmel; den står på linjen under.
+        hjemmel = [h for h in a.hjemmel if not any(h.startswith(k) for k in a.reformkilder)]
         detaljer = " · ".join(
             [
                 a.beskrivelse,
-                *(["; ".join(a.hjemmel)] if a.hjemmel else []),
+                *(["; ".join(hjemmel)] if hjemmel else []),
                 *([f"kilde: {a.fil}"] if a.fil else []),
             ]
         )
