@@ -218,7 +218,7 @@ export class Borger {
     const dialog = $("forklaring");
     const indhold = $("forklaring-indhold");
     $("forklaring-titel").textContent = afviger
-      ? `Hvorfor er ${raekke.label} ${raekke.tekster[regime.noegle]} under ${regime.navn} og ${raekke.tekster.gaeldende_ret} under gældende ret?`
+      ? `Hvorfor er ${raekke.label} ${raekke.tekster[regime.noegle]} under ${regime.navn} og ${raekke.tekster.gaeldende_ret ?? "—"} under gældende ret?`
       : `Hvorfor er ${raekke.label} ${raekke.tekster[regime.noegle]}?`;
     indhold.replaceChildren(el("p", { class: "status" }, "Henter forklaringen …"));
     if (!dialog.open) dialog.showModal();

@@ -40,7 +40,7 @@ function celle(raekke, regime, vedKlik) {
     { class: klasse, dataset: { regime: regime.noegle, variabel: raekke.variabel } },
     el(
       "button",
-      { type: "button", title: titel, onclick: () => vedKlik(raekke, regime, afv) },
+      { type: "button", title: titel, onclick: () => vedKlik(raekke, regime, afv && !hul) },
       hul ? el("span", { class: "maerke" }, IKKE_BEREGNET) : afv ? el("span", { class: "maerke", "aria-label": "afviger" }, AFVIGER) : null,
       tekst,
     ),
