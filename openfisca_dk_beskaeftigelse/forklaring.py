@@ -18,6 +18,12 @@ reformfilen som kilde.
 :func:`forklaring` giver sporet som data (:class:`Forklaring`: et :class:`Trae` per medlem af
 :class:`Knude`'r og :class:`Parameterlaesning`'er), som arbejdsbordet viser som JSON
 (:func:`som_dict`); :func:`forklar` viser de samme data som rich-træer i terminalen.
+
+:func:`forskel` forklarer, hvorfor en variabel er forskellig under to regimer (``forklar --regimer
+A,B``, ``POST /forklar``): de to beregningers spor gennemgået fra variablen og ned, kun hvor
+værdierne er forskellige, til de første steder, hvor de skilles (:class:`Aarsag`: en parameter, en
+regel, en reform har erstattet, eller et inddata, kun det ene regime læser), med en sammenfatning
+(:func:`resume`); :func:`forskel_som_dict` og :func:`vis_forskel` viser den som JSON og i terminalen.
 """
 
 import datetime
@@ -627,6 +633,8 @@ class _Beregning:
     vaerdier: dict = field(default_factory=dict)
     boern: dict = field(default_factory=dict)
     parametre: dict = field(default_factory=dict)
+    # Hver (variabel, periode) i sporet med OpenFiscas periode (til ``ignorerede_inddata``).
+    laest: set = field(default_factory=set)
 
     def laes_spor(self) -> None:
         # En værdi, der læses igen, er en knude uden børn: foreningen over knuderne er beregningen.
@@ -634,6 +642,7 @@ class _Beregning:
         while stak:
             knude = stak.pop()
             noegle = (knude.name, str(knude.period))
+            self.laest.add((knude.name, knude.period))
             if knude.value is not None:
                 self.vaerdier.setdefault(noegle, knude.value)
             boern = self.boern.setdefault(noegle, {})
@@ -718,7 +727,7 @@ class _Gennemgang:
     def tekster(self, noegle) -> tuple[str | None, str | None]:
         return tuple(None if (v := self._vaerdi(s, noegle)) is None else _tekst(v) for s in (0, 1))
 
-    def _visninger(self, noegle) -> tuple[str | None, str | None]:
+    def visninger(self, noegle) -> tuple[str | None, str | None]:
         return tuple(None if (v := self._vaerdi(s, noegle)) is None else _vist(v) for s in (0, 1))
 
     def _variabel(self, navn: str):
@@ -740,7 +749,7 @@ class _Gennemgang:
         self.knuder += 1
         variabel = self._variabel(noegle[0])
         tekst_a, tekst_b = self.tekster(noegle)
-        vist_a, vist_b = self._visninger(noegle)
+        vist_a, vist_b = self.visninger(noegle)
         aarsager = [*self._soem(noegle, tekst_a, tekst_b), *self._parametre(noegle)]
         boern, ens, kun = [], set(), (set(), set())
         for barn in self._boern(noegle):
@@ -781,7 +790,7 @@ class _Gennemgang:
 
     def _se_ovenfor(self, noegle, variabel) -> Forskelsknude:
         tekst_a, tekst_b = self.tekster(noegle)
-        vist_a, vist_b = self._visninger(noegle)
+        vist_a, vist_b = self.visninger(noegle)
         return Forskelsknude(
             noegle[0],
             noegle[1],
@@ -929,9 +938,7 @@ def _beregning(situation: dict, periode: str, variabel: str, noegle: str, fremsk
         simulering.calculate(variabel, periode_)
     beregning = _Beregning(noegle, system, simulering, situation)
     beregning.laes_spor()
-    laest = set(beregning.vaerdier)
-    laest = {(n, periods.period(p)) for n, p in laest}
-    advarsler = ignoreret + ignorerede_inddata([system], situation, periode, laest)
+    advarsler = ignoreret + ignorerede_inddata([system], situation, periode, beregning.laest)
     return beregning, str(periode_), advarsler
 
 
@@ -985,7 +992,7 @@ def forskel(
         tekst_a, tekst_b = gennemgang.tekster(rod)
         knude = gennemgang.gren(rod) if tekst_a != tekst_b else None
         vaerdi = tekst_a if knude is None else ""
-        vist = gennemgang._visninger(rod)[0] if knude is None else ""
+        vist = gennemgang.visninger(rod)[0] if knude is None else ""
         traeer.append(
             Forskelstrae(id_, knude, vaerdi, resume(knude, label, id_, vist, navne), gennemgang.afkortet)
         )
