@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hjaelpere import koer
 from werkzeug.test import Client
 
 from openfisca_dk_beskaeftigelse import forklaring as forklaringsmodul
@@ -213,6 +214,100 @@ def test_en_variabel_kun_reformen_har():
     rod = f.traeer[0].rod
     assert rod.vaerdi_a is None and rod.vaerdi_b is not None
     assert [a.navn for a in rod.aarsager if a.art == SOEM] == [variabel]
+
+
+# ---- kommandolinjen -------------------------------------------------------------------------
+
+
+def _forklar(*args):
+    return koer("forklar", FAERRE, "--tilfaelde", "2", "--periode", "2026-03", *args)
+
+
+def test_forklar_med_to_regimer_viser_stien_og_sammenfatningen():
+    r = _forklar(
+        "--variabel",
+        "kontaktforloeb_foerste_samtale_senest",
+        "--regimer",
+        "gaeldende_ret,faerre_maalgrupper",
+        "--person",
+        "ali",
+    )
+    assert r.returncode == 0, r.stderr
+    assert "reformer.faerre_maalgrupper.maalgrupper.jobparat_kontanthjaelp" in r.stdout
+    assert "2025-10-08 → ingen" in r.stdout
+    assert "Sammenfatning: Under Færre målgrupper" in r.stdout
+    assert "ens beregning" in r.stdout
+
+
+def test_forklar_med_to_regimer_som_json_er_forskellen_som_data():
+    r = _forklar(
+        "--variabel",
+        "regelgruppe",
+        "--regimer",
+        "gaeldende_ret,faerre_maalgrupper",
+        "--person",
+        "ali",
+        "--format",
+        "json",
+    )
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert [x["noegle"] for x in data["regimer"]] == ["gaeldende_ret", "faerre_maalgrupper"]
+    (trae,) = data["traeer"]
+    assert trae["id"] == "ali" and trae["forskel"]
+    # Ali: jobparat (§ 6, nr. 2) under gældende ret, forløbsgruppens regler som "øvrig ledig" under reformen.
+    assert trae["rod"]["vaerdier"] == ["jobparat", "forloeb"]
+    assert trae["resume"].startswith("Under Færre målgrupper (13 → 5) (mod Gældende ret) ")
+
+
+def test_forklar_med_et_regime_i_regimer_er_den_hidtidige_forklaring():
+    hidtil = _forklar("--variabel", "regelgruppe", "--person", "ali")
+    med_regimer = _forklar("--variabel", "regelgruppe", "--person", "ali", "--regimer", "gaeldende_ret")
+    assert hidtil.returncode == med_regimer.returncode == 0
+    assert hidtil.stdout == med_regimer.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "begyndelse"),
+    [
+        (
+            ["--variabel", "findes_ikke", "--regimer", "gaeldende_ret,faerre_maalgrupper"],
+            "fejl: --variabel: ",
+        ),
+        (
+            ["--variabel", "regelgruppe", "--regimer", "gaeldende_ret,paradis"],
+            "fejl: --regimer: ukendt regime 'paradis'",
+        ),
+        (
+            ["--variabel", "regelgruppe", "--regimer", "a,b,c"],
+            "fejl: --regimer: forventede ét regime eller to",
+        ),
+        (
+            ["--variabel", "regelgruppe", "--regimer", "gaeldende_ret,"],
+            "fejl: --regimer: forventede ét regime eller to",
+        ),
+        (
+            [
+                "--variabel",
+                "regelgruppe",
+                "--regime",
+                "gaeldende_ret",
+                "--regimer",
+                "gaeldende_ret,faerre_maalgrupper",
+            ],
+            "fejl: --regimer: angiv enten",
+        ),
+        (
+            ["--variabel", "regelgruppe", "--regimer", "gaeldende_ret,faerre_maalgrupper", "--person", "zz"],
+            "fejl: --person: ",
+        ),
+    ],
+)
+def test_forklar_med_forkerte_regimer_giver_en_linje_og_exitkode_2(args, begyndelse):
+    r = _forklar(*args)
+    assert r.returncode == 2
+    assert r.stderr.startswith(begyndelse), r.stderr
+    assert r.stderr.count("\n") == 1
 
 
 # ---- web-API'et -----------------------------------------------------------------------------
