@@ -926,6 +926,13 @@ def rodspec() -> dict:
             "url": tekst,
         },
     }
+    # Et regime: en nøgle eller stak (tekst) eller et reformobjekt med reformfilernes skema.
+    regime_ = {
+        "oneOf": [
+            tekst,
+            {"type": "object", "description": "et reformobjekt som en reformfil (docs/reformfiler.md)"},
+        ]
+    }
     anmodning = {
         "type": "object",
         "additionalProperties": False,
@@ -939,9 +946,9 @@ def rodspec() -> dict:
             "regimer": {
                 "oneOf": [
                     {"type": "string", "enum": ["alle"]},
-                    {"type": "array", "minItems": 1, "items": tekst},
+                    {"type": "array", "minItems": 1, "items": regime_},
                 ],
-                "description": '"alle" (standard) eller regimenøgler og stakke (a+b)',
+                "description": '"alle" (standard) eller regimenøgler, stakke (a+b) og reformobjekter',
             },
             "variabler": {"type": "array", "minItems": 1, "items": tekst},
             "fremskrivning": {
@@ -1006,7 +1013,7 @@ def rodspec() -> dict:
                 "type": "array",
                 "minItems": 2,
                 "maxItems": 2,
-                "items": tekst,
+                "items": regime_,
                 "description": "regimerne A og B: nøgler, stakke (a+b) eller reformobjekter",
             },
             "person": {"type": "string", "description": "medlemmets id (standard: hvert medlem)"},
