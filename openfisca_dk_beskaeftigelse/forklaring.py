@@ -356,6 +356,26 @@ def _laest(node, laest: set) -> set:
     return laest
 
 
+def _medlemmer(system, simulering, situation: dict, variabel: str, person: str | None):
+    """(entitet, alle id'er, de viste id'er) for variablens entitet: dem, situationen angiver (ikke
+    dem, OpenFisca selv oprettede); ``person`` skal være en af dem."""
+    population = simulering.get_variable_population(variabel)
+    entitet = population.entity
+    alle_ids = [str(i) for i in population.ids]
+    ids = [i for i in alle_ids if not oprettet_af_openfisca(system, situation, entitet.plural, i)]
+    if not ids:
+        raise BrugerFejl(
+            f"--variabel: '{variabel}' gælder {entitet.plural}, og situationen har ingen "
+            f"(angiv {entitet.plural} i situationsfilen)"
+        )
+    if person is not None and person not in ids:
+        raise BrugerFejl(
+            f"--person: '{person}' findes ikke blandt {entitet.plural} i situationen "
+            f"(variablen '{variabel}' gælder {entitet.plural}: {', '.join(ids)})"
+        )
+    return entitet, alle_ids, ids
+
+
 def forklaring(
     situation: dict,
     periode: str,
@@ -376,22 +396,7 @@ def forklaring(
     folger = foelg(simulering)
     periode_ = "ETERNITY" if str(system.variables[variabel].definition_period) == "eternity" else periode
     simulering.calculate(variabel, periode_)
-    population = simulering.get_variable_population(variabel)
-    entitet = population.entity
-    ids = [
-        str(i) for i in population.ids if not oprettet_af_openfisca(system, situation, entitet.plural, str(i))
-    ]
-    if not ids:
-        raise BrugerFejl(
-            f"--variabel: '{variabel}' gælder {entitet.plural}, og situationen har ingen "
-            f"(angiv {entitet.plural} i situationsfilen)"
-        )
-    if person is not None and person not in ids:
-        raise BrugerFejl(
-            f"--person: '{person}' findes ikke blandt {entitet.plural} i situationen "
-            f"(variablen '{variabel}' gælder {entitet.plural}: {', '.join(ids)})"
-        )
-    alle_ids = [str(i) for i in population.ids]
+    entitet, alle_ids, ids = _medlemmer(system, simulering, situation, variabel, person)
     regime_ = regime(noegle)
     sat = reformfil.sat_af(regime_)
     traeer = []
@@ -965,20 +970,7 @@ def forskel(
     # Variablen findes måske kun under det ene regime (en reforms nye uddata).
     har = b if variabel in b.system.variables else a
     periode_ = periode_b if har is b else periode_
-    population = har.simulering.get_variable_population(variabel)
-    entitet = population.entity
-    alle_ids = [str(i) for i in population.ids]
-    ids = [i for i in alle_ids if not oprettet_af_openfisca(har.system, situation, entitet.plural, i)]
-    if not ids:
-        raise BrugerFejl(
-            f"--variabel: '{variabel}' gælder {entitet.plural}, og situationen har ingen "
-            f"(angiv {entitet.plural} i situationsfilen)"
-        )
-    if person is not None and person not in ids:
-        raise BrugerFejl(
-            f"--person: '{person}' findes ikke blandt {entitet.plural} i situationen "
-            f"(variablen '{variabel}' gælder {entitet.plural}: {', '.join(ids)})"
-        )
+    entitet, alle_ids, ids = _medlemmer(har.system, har.simulering, situation, variabel, person)
     navne = (regime(noegle_a).navn, regime(noegle_b).navn)
     label = str(har.system.variables[variabel].label or variabel)
     traeer = []

@@ -719,19 +719,20 @@ def regimenoegler(regimer: object) -> list[str]:
     return noegler
 
 
-def _anmodning(krop) -> tuple[dict, str, list[str], list[str] | None, bool]:
-    """Kroppen af POST /sammenlign kontrolleret felt for felt: situation, periode, regimer, variabler
-    og fremskrivning."""
+def _situation_og_periode(krop, felter: tuple[str, ...], kraevede: tuple[str, ...]) -> str:
+    """Fælles for /sammenlign og /forklar: et objekt med kendte felter, de krævede felter, en
+    situation som objekt og en gyldig måned; giver måneden."""
     if not isinstance(krop, dict):
-        raise FeltFejl("krop", "forventede et JSON-objekt med 'situation', 'periode' og 'regimer'")
-    ukendte = [noegle for noegle in krop if noegle not in FELTER]
+        navne = ", ".join(f"'{f}'" for f in kraevede[:-1]) + f" og '{kraevede[-1]}'"
+        raise FeltFejl("krop", f"forventede et JSON-objekt med {navne}")
+    ukendte = [noegle for noegle in krop if noegle not in felter]
     if ukendte:
         raise FeltFejl(
             ukendte[0],
             f"ukendt felt; felter, der ikke kendes: {', '.join(map(_json, ukendte))}; "
-            f"kendte felter: {', '.join(FELTER)}",
+            f"kendte felter: {', '.join(felter)}",
         )
-    for felt in ("situation", "periode"):
+    for felt in kraevede:
         if felt not in krop:
             raise FeltFejl(felt, "mangler")
     if not isinstance(krop["situation"], dict):
@@ -740,7 +741,13 @@ def _anmodning(krop) -> tuple[dict, str, list[str], list[str] | None, bool]:
         raise FeltFejl(
             "periode", f'forventede en måned som tekst, fx "2026-03", ikke {_json(krop["periode"])}'
         )
-    periode = gyldig_maaned(krop["periode"], felt="periode")
+    return gyldig_maaned(krop["periode"], felt="periode")
+
+
+def _anmodning(krop) -> tuple[dict, str, list[str], list[str] | None, bool]:
+    """Kroppen af POST /sammenlign kontrolleret felt for felt: situation, periode, regimer, variabler
+    og fremskrivning."""
+    periode = _situation_og_periode(krop, FELTER, ("situation", "periode"))
     regimer = krop.get("regimer", "alle")
     if regimer == "alle":
         noegler = list(alle_regimer())
@@ -770,27 +777,7 @@ def _anmodning(krop) -> tuple[dict, str, list[str], list[str] | None, bool]:
 
 def _forklar_anmodning(krop) -> tuple[dict, str, str, tuple[str, str], str | None, bool]:
     """Kroppen af POST /forklar kontrolleret felt for felt, med samme regler og grænser som /sammenlign."""
-    if not isinstance(krop, dict):
-        raise FeltFejl(
-            "krop", "forventede et JSON-objekt med 'situation', 'periode', 'variabel' og 'regimer'"
-        )
-    ukendte = [noegle for noegle in krop if noegle not in FORKLAR_FELTER]
-    if ukendte:
-        raise FeltFejl(
-            ukendte[0],
-            f"ukendt felt; felter, der ikke kendes: {', '.join(map(_json, ukendte))}; "
-            f"kendte felter: {', '.join(FORKLAR_FELTER)}",
-        )
-    for felt in ("situation", "periode", "variabel", "regimer"):
-        if felt not in krop:
-            raise FeltFejl(felt, "mangler")
-    if not isinstance(krop["situation"], dict):
-        raise FeltFejl("situation", "forventede et JSON-objekt med fx 'personer' og 'virksomheder'")
-    if not isinstance(krop["periode"], str):
-        raise FeltFejl(
-            "periode", f'forventede en måned som tekst, fx "2026-03", ikke {_json(krop["periode"])}'
-        )
-    periode = gyldig_maaned(krop["periode"], felt="periode")
+    periode = _situation_og_periode(krop, FORKLAR_FELTER, ("situation", "periode", "variabel", "regimer"))
     variabel = krop["variabel"]
     if not isinstance(variabel, str) or not variabel:
         raise FeltFejl("variabel", f"forventede et variabelnavn som tekst, ikke {_json(variabel)}")
