@@ -618,7 +618,7 @@ def _maaneder(args) -> str | list[str]:
     --aar ÅR (årets tolv måneder)."""
     valgt = [a for a in (args.periode, args.maaneder, args.aar) if a is not None]
     if len(valgt) != 1:
-        raise BrugerFejl("--periode: angiv én af --periode (én måned), --maaneder FRA:TIL og --aar ÅR")
+        raise BrugerFejl("--periode: angiv enten --periode (én måned), --maaneder FRA:TIL eller --aar ÅR")
     if args.periode is not None:
         return gyldig_maaned(args.periode)
     if args.aar is not None:
