@@ -86,8 +86,7 @@ MAKS_PERSONER = 6_000_000
 MAKS_MAANEDER = 120
 # Trækninger af befolkningen som standard: nok til et interval, uden at gange tiden med mere end 5.
 TRAEKNINGER = 5
-# Årene, --aar tager: modellens første år til fremskrivningens sidste (satserne er null fra 2031).
-FOERSTE_AAR, SIDSTE_AAR = 2020, 2030
+
 MAKS_PORT = 65535
 # En oprindelse i CORS: skema og vært (og evt. port), uden sti.
 _OPRINDELSE = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")
@@ -575,12 +574,8 @@ def _effekt(args, konsol: Console) -> None:
     noegler = _regimenoegler(args.regimer, args.saet)
     periode = _maaneder(args)
     fremskrivning, grund = args.fremskrivning, ""
-    if args.aar is not None and not fremskrivning and effekt.kraever_fremskrivning(periode):
-        fremskrivning = True
-        grund = (
-            f"--aar {args.aar} ligger efter de sidst offentliggjorte satser: regnet med fremskrivning "
-            f"(satserne fra {effekt.foerste_fremskrevne_maaned()} fremskrevet med antagne procenter)"
-        )
+    if args.aar is not None:
+        fremskrivning, grund = effekt.aarets_fremskrivning(args.aar, args.fremskrivning, "--aar")
     if args.ud is not None:
         _forbered_ud(args.ud, args.overskriv)
     with _fremdrift(konsol) as fremdrift:
@@ -622,8 +617,9 @@ def _maaneder(args) -> str | list[str]:
     if args.periode is not None:
         return gyldig_maaned(args.periode)
     if args.aar is not None:
-        if not FOERSTE_AAR <= args.aar <= SIDSTE_AAR:
-            raise BrugerFejl(f"--aar: skal være et år fra {FOERSTE_AAR} til {SIDSTE_AAR}, ikke {args.aar}")
+        foerste, sidste = effekt.aarene()
+        if not foerste <= args.aar <= sidste:
+            raise BrugerFejl(f"--aar: skal være et år fra {foerste} til {sidste}, ikke {args.aar}")
         return effekt.aarets_maaneder(args.aar)
     fra, kolon, til = args.maaneder.partition(":")
     if not kolon:

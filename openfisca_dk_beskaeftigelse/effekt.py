@@ -64,7 +64,7 @@ import yaml
 from openfisca_core.indexed_enums import EnumArray
 
 from openfisca_dk_beskaeftigelse import genbrug, reformfil
-from openfisca_dk_beskaeftigelse.beregning import BrugerFejl
+from openfisca_dk_beskaeftigelse.beregning import FOERSTE_MAANED, BrugerFejl
 from openfisca_dk_beskaeftigelse.datoer import plus_maaneder
 from openfisca_dk_beskaeftigelse.fremskrivning import fremskrevne_i, laeste_fremskrevne, som_liste, som_tekst
 from openfisca_dk_beskaeftigelse.kilder import Kilde
@@ -598,6 +598,12 @@ def aarets_maaneder(aar: int) -> list[str]:
     return [f"{aar:04d}-{m:02d}" for m in range(1, MAANEDER_PR_AAR + 1)]
 
 
+def aarene() -> tuple[int, int]:
+    """De år, et helt år kan være: modellens første år til fremskrivningens sidste hele år."""
+    til = min(f.til for f in fremskrevne_i(byg_system(GAELDENDE_RET, True)).values())
+    return int(FOERSTE_MAANED[:4]), int(til[:4]) - 1
+
+
 def foerste_fremskrevne_maaned() -> str:
     """Den første måned, hvor en sats er fremskrevet (efter de sidst offentliggjorte satser)."""
     return min(f.fra for f in fremskrevne_i(byg_system(GAELDENDE_RET, True)).values())[:7]
@@ -606,6 +612,20 @@ def foerste_fremskrevne_maaned() -> str:
 def kraever_fremskrivning(maaneder: list[str]) -> bool:
     """Ligger en af månederne efter de sidst offentliggjorte satser?"""
     return max(maaneder) >= foerste_fremskrevne_maaned()
+
+
+def aarets_fremskrivning(aar: int, valgt: bool, felt: str) -> tuple[bool, str]:
+    """Et helt år efter de sidst offentliggjorte satser regnes med fremskrivning: (fremskrivning, grund).
+
+    Grunden står i resultatet (``Resultat.fremskrivning_grund``); "" når brugeren selv valgte det,
+    eller året har offentliggjorte satser.
+    """
+    if valgt or not kraever_fremskrivning(aarets_maaneder(aar)):
+        return valgt, ""
+    return True, (
+        f"{felt} {aar} ligger efter de sidst offentliggjorte satser: regnet med fremskrivning "
+        f"(satserne fra {foerste_fremskrevne_maaned()} fremskrevet med antagne procenter)"
+    )
 
 
 class _Straks:
@@ -1017,15 +1037,39 @@ def som_dict(resultat: Resultat) -> dict:
             }
             for noegle, (_, enhed) in MAAL.items()
         },
-        "resultater": resultat.raekker,
-        "hovedtal": resultat.hovedtal,
+        # Hvert tal også afrundet og med interval, som tabellerne viser det (``med_interval``).
+        "resultater": [_med_tekst(r) for r in resultat.raekker],
+        "hovedtal": [_med_tekst(h) for h in resultat.hovedtal],
+        # Diagrammernes søjler i visningsenheden, sorteret (``diagramtal``).
+        "diagrammer": {
+            maal: {
+                "titel": titel(maal, resultat),
+                "enhed": visningsenhed(maal),
+                "forskel": any(s["regime"] != GAELDENDE_RET for s in soejler),
+                "uden": (resultat.hoved(maal, GAELDENDE_RET) or {}).get("uden", []),
+                "soejler": [
+                    {
+                        **s,
+                        **{
+                            f: None if s[f] is None else s[f] / _skala(maal)
+                            for f in ("vaerdi", "nedre", "oevre")
+                        },
+                    }
+                    for s in soejler
+                ],
+            }
+            for maal in HOVEDTAL
+            if (soejler := diagramtal(resultat, maal))
+        },
         "usikkerhed": {
             "traekninger": resultat.traekninger,
             "seeds": list(range(resultat.seed, resultat.seed + resultat.traekninger)),
             "konfidens": KONFIDENS,
             "metode": usikkerheden(resultat),
         },
-        "maallinje": maallinje(resultat),
+        "maallinje": [
+            {**linje, "tekst": maallinjens_tekst(resultat, linje)} for linje in maallinje(resultat)
+        ],
         "besparelsesmaal": {**besparelsesmaal().som_dict(), "forbehold": maalets_forbehold(resultat)},
         "huller": resultat.huller,
         "fremskrivning": resultat.fremskrivning,
@@ -1038,6 +1082,19 @@ def som_dict(resultat: Resultat) -> dict:
             if regime(noegle).oprindelse
         },
     }
+
+
+def _skala(maal: str) -> int:
+    """Visningsenhedens størrelse: kroner vises i mio. kr."""
+    return MIO if MAAL[maal][1] == "kr." else 1
+
+
+def _med_tekst(tal: dict) -> dict:
+    """Tallet med ``tekst`` (og ``forskel_tekst``): afrundet, med interval, som tabellerne viser det."""
+    ekstra = {"tekst": med_interval(tal["maal"], tal)}
+    if tal["forskel"] is not None:
+        ekstra["forskel_tekst"] = med_interval(tal["maal"], tal, "forskel")
+    return {**tal, **ekstra}
 
 
 def fremskrevet(resultat: Resultat, maal: str, kategori: str, noegle: str) -> list[tuple[str, str]]:
@@ -1163,7 +1220,7 @@ def grafer(resultat: Resultat) -> dict[str, bytes]:
         soejler = diagramtal(resultat, maal)
         if not soejler:
             continue
-        skala = MIO if MAAL[maal][1] == "kr." else 1
+        skala = _skala(maal)
         forskel = any(s["regime"] != GAELDENDE_RET for s in soejler)
         navne = [regime(s["regime"]).navn + (" (usikker)" if s["usikker"] else "") for s in soejler]
         vaerdier = numpy.array([s["vaerdi"] for s in soejler]) / skala
