@@ -68,12 +68,17 @@ LOKAL_DOKUMENTATION = "/dokumentation/"
 MAKS_BEFOLKNING = 200_000
 MAKS_PERSONER_GANGE_REGIMER = 600_000
 MAKS_TRAEKNINGER = 20
+# Måneder × trækninger: hver er en kørsel med en fast pris (målt: omkring 0,45 s på en travl maskine
+# med 2 kerner, næsten uanset personer og regimer), så et helt år med 3 trækninger holder sig under
+# tidsgrænsen.
+MAKS_KOERSLER = 36
 MAKS_SEED = 2**32 - 1
 # Grænserne i rodens oversigt (GET /), ved siden af web-API'ets (``webapp.GRAENSER``).
 GRAENSER = {
     "befolkning_personer": MAKS_BEFOLKNING,
     "befolkning_personer_gange_regimer": MAKS_PERSONER_GANGE_REGIMER,
     "befolkning_traekninger": MAKS_TRAEKNINGER,
+    "befolkning_maaneder_gange_traekninger": MAKS_KOERSLER,
 }
 # En indsat tekst må højst give så mange værdier (et YAML-alias kan gange en lille tekst op).
 MAKS_VAERDIER = 100_000
@@ -552,7 +557,12 @@ def _effekt_anmodning(krop: dict) -> _EffektAnmodning:
     fremskrivning, grund = _ja_nej(krop, "fremskrivning"), ""
     if "aar" in krop:
         foerste, sidste = effekt.aarene()
-        aar = _heltal(krop, "aar", foerste, sidste)
+        aar = krop["aar"]
+        if isinstance(aar, bool) or not isinstance(aar, int) or not foerste <= aar <= sidste:
+            raise FeltFejl(
+                "aar",
+                f"forventede et år fra {foerste} til {sidste}, ikke {json.dumps(aar, ensure_ascii=False)}",
+            )
         periode = effekt.aarets_maaneder(aar)
         fremskrivning, grund = effekt.aarets_fremskrivning(aar, fremskrivning, "aar")
     else:
@@ -562,6 +572,13 @@ def _effekt_anmodning(krop: dict) -> _EffektAnmodning:
     traekninger = _heltal(krop, "traekninger", 1, MAKS_TRAEKNINGER, 1)
     antal = len(dict.fromkeys([GAELDENDE_RET, *noegler]))
     maaneder = 1 if isinstance(periode, str) else len(periode)
+    if maaneder * traekninger > MAKS_KOERSLER:
+        raise FeltFejl(
+            "traekninger",
+            f"{maaneder} måned(er) × {traekninger} trækninger er over grænsen på {MAKS_KOERSLER} i "
+            f"web-API'et; vælg højst {MAKS_KOERSLER // maaneder} trækninger for {maaneder} måned(er), "
+            "eller brug dk-beskaeftigelse effekt",
+        )
     gange = antal * maaneder * traekninger
     if gange * personer > MAKS_PERSONER_GANGE_REGIMER:
         raise FeltFejl(

@@ -736,9 +736,7 @@ def _effekttabel(resultat) -> Group:
                 noegle, kategori = (kolonne, raekke) if regimer_som_kolonner else (raekke, kolonne)
                 r = resultat.raekke(maal, kategori, noegle)
                 tekst = "—" if r is None else effekt.med_interval(maal, r)
-                afviger = (
-                    r is not None and r["forskel"] is not None and effekt.vist(maal, r["forskel"]) != "0"
-                )
+                afviger = r is not None and effekt.afviger(maal, r["forskel"])
                 celler.append(Text(tekst, style="bold yellow" if afviger else ""))
             tabel.add_row(Text(raekke), *celler)
         tabeller.append(tabel)
@@ -782,7 +780,7 @@ def _sammenfatning(resultat) -> list:
                 interval = ""
                 if s["nedre"] is not None and effekt.vist(maal, s["nedre"]) != effekt.vist(maal, s["oevre"]):
                     interval = f"{effekt.vist(maal, s['nedre'])} til {effekt.vist(maal, s['oevre'])}"
-                sikker = s["usikker"] is False and effekt.vist(maal, s["vaerdi"]) != "0"
+                sikker = s["usikker"] is not True and effekt.afviger(maal, s["vaerdi"])
                 tabel.add_row(
                     Text(escape(s["regime"])),
                     Text(effekt.vist(maal, s["vaerdi"]), style="bold yellow" if sikker else ""),

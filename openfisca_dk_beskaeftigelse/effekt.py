@@ -867,6 +867,11 @@ def vist(maal: str, x: float | None) -> str:
     return dansk_tal(x)
 
 
+def afviger(maal: str, forskel: float | None) -> bool:
+    """Er forskellen fra gældende ret synlig, når den er afrundet som vist (ikke 0 eller 0,0)?"""
+    return forskel is not None and vist(maal, forskel).strip("0,.") != ""
+
+
 def med_interval(maal: str, tal: dict, felt: str = "vaerdi") -> str:
     """ "1.012,5 (980,1 til 1.044,9)": tallet og dets interval (``felt`` "vaerdi" eller "forskel")."""
     nedre, oevre = (
@@ -1091,7 +1096,7 @@ def _skala(maal: str) -> int:
 
 def _med_tekst(tal: dict) -> dict:
     """Tallet med ``tekst`` (og ``forskel_tekst``): afrundet, med interval, som tabellerne viser det."""
-    ekstra = {"tekst": med_interval(tal["maal"], tal)}
+    ekstra = {"tekst": med_interval(tal["maal"], tal), "afviger": afviger(tal["maal"], tal["forskel"])}
     if tal["forskel"] is not None:
         ekstra["forskel_tekst"] = med_interval(tal["maal"], tal, "forskel")
     return {**tal, **ekstra}
