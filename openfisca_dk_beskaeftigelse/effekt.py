@@ -1048,10 +1048,8 @@ def som_dict(resultat: Resultat) -> dict:
         # Diagrammernes søjler i visningsenheden, sorteret (``diagramtal``).
         "diagrammer": {
             maal: {
-                "titel": titel(maal, resultat),
+                "titel": diagramtitel(resultat, maal),
                 "enhed": visningsenhed(maal),
-                "forskel": any(s["regime"] != GAELDENDE_RET for s in soejler),
-                "uden": (resultat.hoved(maal, GAELDENDE_RET) or {}).get("uden", []),
                 "soejler": [
                     {
                         **s,
@@ -1209,6 +1207,17 @@ def diagramtal(resultat: Resultat, maal: str) -> list[dict]:
     return sorted(soejler, key=lambda s: s["vaerdi"])
 
 
+def diagramtitel(resultat: Resultat, maal: str) -> str:
+    """Diagrammets titel: målet, perioden (hvis titlen ikke allerede nævner den) og hvad søjlerne er."""
+    tekst = titel(maal, resultat)
+    if resultat.periode not in tekst:
+        tekst += f", {resultat.periode}"
+    forskel = any(s["regime"] != GAELDENDE_RET for s in diagramtal(resultat, maal))
+    grund = resultat.hoved(maal, GAELDENDE_RET)
+    uden = uden_tekst(grund) if grund else ""
+    return f"{tekst}: {'forskel fra gældende ret' if forskel else 'gældende ret'}{uden}"
+
+
 def grafer(resultat: Resultat) -> dict[str, bytes]:
     """Ét vandret søjlediagram per mål (``HOVEDTAL``) som PNG og SVG: filnavn → indhold.
 
@@ -1226,7 +1235,6 @@ def grafer(resultat: Resultat) -> dict[str, bytes]:
         if not soejler:
             continue
         skala = _skala(maal)
-        forskel = any(s["regime"] != GAELDENDE_RET for s in soejler)
         navne = [regime(s["regime"]).navn + (" (usikker)" if s["usikker"] else "") for s in soejler]
         vaerdier = numpy.array([s["vaerdi"] for s in soejler]) / skala
         fig, akse = plt.subplots(figsize=(10, 1.6 + 0.32 * len(soejler)), dpi=100)
@@ -1244,10 +1252,7 @@ def grafer(resultat: Resultat) -> dict[str, bytes]:
         akse.barh(pladser, vaerdier, color=farver, xerr=fejl, ecolor="#1b1f23", capsize=3)
         akse.set_yticks(pladser, navne, fontsize=8)
         akse.axvline(0, color="#1b1f23", linewidth=0.8)
-        hvad = "forskel fra gældende ret" if forskel else "gældende ret"
-        grund = resultat.hoved(maal, GAELDENDE_RET)
-        uden = uden_tekst(grund) if grund else ""
-        akse.set_title(f"{titel(maal, resultat)}, {resultat.periode}: {hvad}{uden}", fontsize=9, loc="left")
+        akse.set_title(diagramtitel(resultat, maal), fontsize=9, loc="left")
         akse.set_xlabel(visningsenhed(maal), fontsize=8)
         decimaler = 1 if skala == MIO else 0
         akse.xaxis.set_major_formatter(

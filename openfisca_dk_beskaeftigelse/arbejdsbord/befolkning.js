@@ -146,9 +146,8 @@ export class Befolkning {
     }
     const diagrammer = el("div", { class: "diagrammer" });
     for (const [maal, d] of Object.entries(r.diagrammer)) {
-      const uden = d.uden.length ? `, uden ${d.uden.join(", ")} (hul i kilderne)` : "";
       const diagram = vandretDiagram({
-        titel: `${d.titel}, ${r.periode}: ${d.forskel ? "forskel fra gældende ret" : "gældende ret"}${uden}`,
+        titel: d.titel,
         enhed: d.enhed,
         decimaler: d.enhed === "mio. kr." ? 1 : 0,
         soejler: d.soejler.map((s) => ({ ...s, navn: this.navn(s.regime) })),

@@ -22,8 +22,8 @@ export function vandretDiagram({ titel, enhed, decimaler = 0, soejler }) {
   const raekke = 22;
   const top = 40;
   const bund = 44;
-  const navnebredde = Math.min(330, 12 + 6.4 * Math.max(8, ...soejler.map((s) => etiket(s).length)));
-  const plotbredde = 420;
+  const navnebredde = Math.min(300, 12 + 6.4 * Math.max(8, ...soejler.map((s) => etiket(s).length)));
+  const plotbredde = 360;
   const bredde = navnebredde + plotbredde + 30;
   const hoejde = top + raekke * soejler.length + bund;
   const graenser = soejler.flatMap((s) => [s.vaerdi, s.nedre ?? s.vaerdi, s.oevre ?? s.vaerdi]);
