@@ -13,10 +13,11 @@
   (standard: én worker per kerne) og arbejdsbordet for en browser på samme adresse.
 - ``test FILER... [-v] [-n NAVN]``: YAML-tests, indlæst sikkert og kontrolleret før kørslen, kørt
   med OpenFiscas egen runner (se ``yamltest``).
-- ``effekt --regimer a,b|alle --periode P|--maaneder FRA:TIL [--personer N] [--motor proces|dask]
-  [--adresse tcp://HOST:8786] [--arbejdere N] [--format ...] [--ud MAPPE]``: regimernes virkning
-  på en syntetisk dansk befolkning, beregnet i bidder parallelt (eller på en Dask-klynge), med
-  søjlediagrammer i ``--ud``.
+- ``effekt --regimer a,b|alle --periode P|--maaneder FRA:TIL|--aar ÅR [--personer N]
+  [--traekninger N] [--motor proces|dask] [--adresse tcp://HOST:8786] [--arbejdere N] [--format ...]
+  [--ud MAPPE]``: regimernes virkning på en syntetisk dansk befolkning, beregnet i bidder parallelt
+  (eller på en Dask-klynge), med intervaller fra gentagne trækninger, mållinjen og vandrette
+  søjlediagrammer (PNG og SVG) i ``--ud``.
 
 En SITUATION er en situationsfil (OpenFiscas format) eller en YAML-test: hvert af dens tilfælde,
 eller det ene, ``--tilfaelde`` vælger (navn eller nummer); uden ``--periode`` gælder tilfældets
@@ -302,7 +303,7 @@ def _parser() -> argparse.ArgumentParser:
         "--ud",
         type=Path,
         help=(
-            "mappe til søjlediagrammer (PNG) og resultatet som CSV og JSON; oprettes om nødvendigt "
+            "mappe til søjlediagrammer (PNG og SVG) og resultatet som CSV og JSON; oprettes om nødvendigt "
             "og kræver ekstraen docs (matplotlib); findes filerne, kræves --overskriv"
         ),
     )

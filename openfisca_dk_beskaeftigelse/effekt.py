@@ -29,6 +29,14 @@ Beregningen:
   (samme seed), og forskellene mellem månederne er lovens. Udgifterne lægges sammen over
   månederne (kroner i perioden); alle andre mål er gennemsnittet pr. måned (``SAMMENLAEGNING``).
 
+- Gentagne trækninger (``traekninger``): befolkningen trækkes med seed, seed + 1, ...; hvert tal
+  er gennemsnittet over trækningerne med et 95 %-interval for gennemsnittet (t-fordelingen), og
+  forskellen fra gældende ret regnes parvis i hver trækning (``usikker``: intervallet dækker 0).
+- Et helt år (``aarets_maaneder``) er 12 måneder; hvert måls tal i alt står i ``Resultat.hovedtal``,
+  og ``maallinje`` måler udgifternes forskel mod besparelsesmålet i ``data/maal.yaml``.
+- Visningen: ``vist`` og ``med_interval`` afrunder (mio. kr. med én decimal, ellers hele tal) og
+  skriver tallene på dansk; ``grafer`` tegner ét vandret søjlediagram per mål (PNG og SVG).
+
 Et mål, der rammer et hul i kilderne (``ParameterHulError``), står som ikke beregnet med grunden,
 også i CSV'en (``som_csv``).
 
