@@ -1,15 +1,12 @@
 """Effekten for et helt år med usikkerhed: årets sum, intervallerne, mållinjen, talformen og diagrammerne."""
 
-import contextlib
-import io
 import json
 import re
-import subprocess
 
 import numpy
 import pytest
+from hjaelpere import koer as _koer
 
-from openfisca_dk_beskaeftigelse import cli
 from openfisca_dk_beskaeftigelse import effekt as effektmodul
 from openfisca_dk_beskaeftigelse.effekt import (
     HOVEDTAL,
@@ -189,17 +186,6 @@ def test_hovedtallene_er_de_maal_aaret_opgoer():
 
 
 EFFEKT = ["effekt", "--regimer", GAELDENDE_RET, "--personer", "10"]
-
-
-def _koer(*args) -> subprocess.CompletedProcess:
-    """``dk-beskaeftigelse ARGS`` i testens proces (ud, fejl, exitkode)."""
-    ud, fejl = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(ud), contextlib.redirect_stderr(fejl):
-        try:
-            kode = cli.main([*map(str, args)])
-        except SystemExit as stop:
-            kode = stop.code
-    return subprocess.CompletedProcess(args, kode, ud.getvalue(), fejl.getvalue())
 
 
 @pytest.mark.parametrize(
