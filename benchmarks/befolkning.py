@@ -2,10 +2,13 @@
 
 Måler i samme kørsel, hver måling mindst 3 gange (min og median):
 
-- ``dk-beskaeftigelse effekt --regimer alle --periode 2026-03 --personer N``: præcis det, en
-  bruger kører (alle registrets regimer, alle mål, standardmotoren med processer på denne
+- ``dk-beskaeftigelse effekt --regimer alle --periode 2026-03 --personer N --traekninger 1``: præcis
+  det, en bruger kører (alle registrets regimer, alle mål, standardmotoren med processer på denne
   maskine), som en selvstændig proces; tid fra start til slut, CPU-tid for processen og dens
   underprocesser, og højeste hukommelse for dem tilsammen (summen af PSS, målt hvert 0,1 s);
+- årsopgørelsen: ``effekt --regimer alle --aar 2027 --personer M --traekninger T`` (12 måneder × T
+  trækninger, fremskrevet), de samme tal og tiden pr. kørsel (måned × trækning), som kan sammenlignes
+  med én måned ovenfor: genbruget og bidderne virker for hver kørsel;
 - gældende ret i én proces uden genbrug: alle effektrapportens uddata for N personer, og
   openfisca-country-template på samme antal personer (én person per husstand) med alle
   skabelonens månedlige formler, skiftevis; begge som tid pr. person og pr. beregnet værdi (en
@@ -37,6 +40,7 @@ from pathlib import Path
 import psutil
 
 PERIODE = "2026-03"
+AAR = 2027  # årsopgørelsen: et år efter de sidst offentliggjorte satser (fremskrivningen er med)
 DANMARK = 6_000_000
 MAANEDER_PR_AAR = 12
 MAAL = {
@@ -48,10 +52,14 @@ MAAL_PERSONER = 1_000_000
 PROEVE_SEKUNDER = 0.1
 
 
-def _effekt(personer: int) -> dict:
-    """Én kørsel af kommandoen som selvstændig proces: tid, CPU og højeste samlede PSS."""
+def _effekt(personer: int, *periode: str) -> dict:
+    """Én kørsel af kommandoen som selvstændig proces: tid, CPU og højeste samlede PSS.
+
+    ``periode`` er tilvalgene for perioden og trækningerne (standard: én måned, én trækning).
+    """
     program = Path(sys.executable).parent / "dk-beskaeftigelse"
-    argv = [program, "effekt", "--regimer", "alle", "--periode", PERIODE, "--personer", str(personer)]
+    periode = periode or ("--periode", PERIODE, "--traekninger", "1")
+    argv = [program, "effekt", "--regimer", "alle", *periode, "--personer", str(personer)]
     foer = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proces = subprocess.Popen([*argv, "--format", "json"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -163,9 +171,9 @@ def _grund(returkode: int, stderr: str) -> str:
     return f"{grund}: {sidste[0]}" if sidste else grund
 
 
-def _koer(art: str, personer: int) -> dict | None:
+def _koer(art: str, personer: int, *periode: str) -> dict | None:
     if art == "effekt":
-        resultat = _effekt(personer)
+        resultat = _effekt(personer, *periode)
     else:
         proces = subprocess.run(
             [sys.executable, __file__, "--maaling", art, str(personer)], capture_output=True, text=True
@@ -193,6 +201,8 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--personer", default="100000,1000000")
     parser.add_argument("--gentagelser", type=int, default=3)
+    parser.add_argument("--aar-personer", type=int, default=20_000, help="personer i årsopgørelsen")
+    parser.add_argument("--aar-traekninger", type=int, default=3, help="trækninger i årsopgørelsen")
     parser.add_argument("--maaling", nargs=2, metavar=("ART", "PERSONER"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.maaling:
@@ -217,6 +227,32 @@ def main() -> int:
         print(
             f"{personer:>10} {_min_median([m['sekunder'] for m in maalinger])} "
             f"{_min_median([m['cpu'] for m in maalinger])} {_min_median([m['mb'] for m in maalinger])}"
+        )
+
+    print()
+    t = args.aar_traekninger
+    print(
+        f"Årsopgørelsen: effekt --regimer alle --aar {AAR} --traekninger {t} (12 måneder × {t} trækninger "
+        "= kørsler, fremskrevet)"
+    )
+    print(
+        f"{'personer':>10} {'sek. min':>8} {'median':>8} {'CPU min':>8} {'median':>8} "
+        f"{'MB min':>8} {'median':>8} {'s/kørsel':>9}"
+    )
+    aarsopgoerelse = [
+        r
+        for r in (
+            _koer("effekt", args.aar_personer, "--aar", str(AAR), "--traekninger", str(t)) for _ in range(n)
+        )
+        if r
+    ]
+    if aarsopgoerelse:
+        sekunder = [m["sekunder"] for m in aarsopgoerelse]
+        print(
+            f"{args.aar_personer:>10} {_min_median(sekunder)} "
+            f"{_min_median([m['cpu'] for m in aarsopgoerelse])} "
+            f"{_min_median([m['mb'] for m in aarsopgoerelse])} "
+            f"{statistics.median(sekunder) / (MAANEDER_PR_AAR * t):>9.2f}"
         )
 
     print()

@@ -21,6 +21,7 @@ import queue
 import re
 import threading
 import time
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -62,15 +63,22 @@ MAPPE = Path(__file__).resolve().parent / "arbejdsbord"
 DOKUMENTATION_URL = "https://openfisca-dk.github.io/openfisca-dk-beskaeftigelse/"
 LOKAL_DOKUMENTATION = "/dokumentation/"
 
-# Befolkningen i web-API'et: højst så mange personer, og personer × regimer under et loft, så én
-# beregning holder sig under tidsgrænsen (benchmarks/arbejdsbord.py måler tiden).
+# Befolkningen i web-API'et: højst så mange personer, og personer × måneder × trækninger × regimer
+# under et loft, så én beregning holder sig under tidsgrænsen (benchmarks/arbejdsbord.py måler tiden).
 MAKS_BEFOLKNING = 200_000
 MAKS_PERSONER_GANGE_REGIMER = 600_000
+MAKS_TRAEKNINGER = 20
+# Måneder × trækninger: hver er en kørsel med en fast pris (målt: omkring 0,45 s på en travl maskine
+# med 2 kerner, næsten uanset personer og regimer), så et helt år med 3 trækninger holder sig under
+# tidsgrænsen.
+MAKS_KOERSLER = 36
 MAKS_SEED = 2**32 - 1
 # Grænserne i rodens oversigt (GET /), ved siden af web-API'ets (``webapp.GRAENSER``).
 GRAENSER = {
     "befolkning_personer": MAKS_BEFOLKNING,
     "befolkning_personer_gange_regimer": MAKS_PERSONER_GANGE_REGIMER,
+    "befolkning_traekninger": MAKS_TRAEKNINGER,
+    "befolkning_maaneder_gange_traekninger": MAKS_KOERSLER,
 }
 # En indsat tekst må højst give så mange værdier (et YAML-alias kan gange en lille tekst op).
 MAKS_VAERDIER = 100_000
@@ -78,7 +86,7 @@ MAKS_VAERDIER = 100_000
 FELTER = {
     "indlaes": ("tekst", "navn"),
     "forklaring": ("situation", "periode", "variabel", "regime", "person", "fremskrivning"),
-    "effekt": ("periode", "regimer", "personer", "seed", "fremskrivning"),
+    "effekt": ("periode", "aar", "regimer", "personer", "seed", "traekninger", "fremskrivning"),
 }
 # Enhederne, som formularen viser dem.
 ENHEDSTEKST = {
@@ -528,20 +536,61 @@ class _Afbrudt(Exception):
     """Klienten gik, eller tiden løb ud: beregningen stopper ved næste bid."""
 
 
-def _effekt_anmodning(krop: dict) -> tuple[str, list[str], int, int, bool]:
-    periode = _maaned(krop)
+@dataclass
+class _EffektAnmodning:
+    periode: str | list[str]
+    noegler: list[str]
+    personer: int
+    seed: int
+    traekninger: int
+    fremskrivning: bool
+    fremskrivning_grund: str = ""
+
+
+def _effekt_anmodning(krop: dict) -> _EffektAnmodning:
+    """Kroppen kontrolleret: enten ``periode`` (én måned) eller ``aar`` (et helt år), og
+    personer × måneder × trækninger × regimer under loftet."""
+    if ("periode" in krop) == ("aar" in krop):
+        raise FeltFejl(
+            "periode", "angiv enten periode (en måned, fx 2026-03) eller aar (et helt år, fx 2027)"
+        )
+    fremskrivning, grund = _ja_nej(krop, "fremskrivning"), ""
+    if "aar" in krop:
+        foerste, sidste = effekt.aarene()
+        aar = krop["aar"]
+        if isinstance(aar, bool) or not isinstance(aar, int) or not foerste <= aar <= sidste:
+            raise FeltFejl(
+                "aar",
+                f"forventede et år fra {foerste} til {sidste}, ikke {json.dumps(aar, ensure_ascii=False)}",
+            )
+        periode = effekt.aarets_maaneder(aar)
+        fremskrivning, grund = effekt.aarets_fremskrivning(aar, fremskrivning, "aar")
+    else:
+        periode = _maaned(krop)
     noegler = _regimer(krop)
     personer = _heltal(krop, "personer", 1, MAKS_BEFOLKNING)
+    traekninger = _heltal(krop, "traekninger", 1, MAKS_TRAEKNINGER, 1)
     antal = len(dict.fromkeys([GAELDENDE_RET, *noegler]))
-    if antal * personer > MAKS_PERSONER_GANGE_REGIMER:
+    maaneder = 1 if isinstance(periode, str) else len(periode)
+    if maaneder * traekninger > MAKS_KOERSLER:
         raise FeltFejl(
-            "personer",
-            f"{antal} regimer × {_tal(personer)} personer er over grænsen på "
-            f"{_tal(MAKS_PERSONER_GANGE_REGIMER)} i web-API'et; vælg færre personer eller regimer "
-            f"(højst {_tal(MAKS_PERSONER_GANGE_REGIMER // antal)} personer med {antal} regimer), "
+            "traekninger",
+            f"{maaneder} måned(er) × {traekninger} trækninger er over grænsen på {MAKS_KOERSLER} i "
+            f"web-API'et; vælg højst {MAKS_KOERSLER // maaneder} trækninger for {maaneder} måned(er), "
             "eller brug dk-beskaeftigelse effekt",
         )
-    return periode, noegler, personer, _heltal(krop, "seed", 0, MAKS_SEED, 0), _ja_nej(krop, "fremskrivning")
+    gange = antal * maaneder * traekninger
+    if gange * personer > MAKS_PERSONER_GANGE_REGIMER:
+        raise FeltFejl(
+            "personer",
+            f"{antal} regimer × {maaneder} måned(er) × {traekninger} trækning(er) × "
+            f"{_tal(personer)} personer er over grænsen på {_tal(MAKS_PERSONER_GANGE_REGIMER)} i web-API'et; "
+            "vælg færre personer, måneder, trækninger eller regimer "
+            f"(højst {_tal(MAKS_PERSONER_GANGE_REGIMER // gange)} personer med de valgte), "
+            "eller brug dk-beskaeftigelse effekt",
+        )
+    seed = _heltal(krop, "seed", 0, MAKS_SEED, 0)
+    return _EffektAnmodning(periode, noegler, personer, seed, traekninger, fremskrivning, grund)
 
 
 def _linje(data: dict) -> str:
@@ -555,9 +604,8 @@ def effekt_():
     Kroppen kontrolleres, før svaret begynder (en fejl er da en 4xx som ellers). Under beregningen er
     svaret begyndt; en fejl står da som sidste linje, ``{"fejl", "felt"}``.
     """
-    periode, noegler, personer, seed, fremskrivning = _effekt_anmodning(
-        _krop("effekt", ("periode", "personer"))
-    )
+    anmodning = _effekt_anmodning(_krop("effekt", ("personer",)))
+    noegler, personer = anmodning.noegler, anmodning.personer
     if not _EFFEKT_LAAS.acquire(blocking=False):
         raise OptagetFejl()
     beskeder: queue.Queue = queue.Queue()
@@ -570,7 +618,15 @@ def effekt_():
 
     def koer() -> None:
         try:
-            resultat = effekt.effekt(noegler, periode, personer, seed, fremskrivning=fremskrivning)
+            resultat = effekt.effekt(
+                noegler,
+                anmodning.periode,
+                personer,
+                anmodning.seed,
+                fremskrivning=anmodning.fremskrivning,
+                traekninger=anmodning.traekninger,
+            )
+            resultat.fremskrivning_grund = anmodning.fremskrivning_grund
             beskeder.put({"resultat": effekt.som_dict(resultat), "csv": effekt.som_csv(resultat)})
         except _Afbrudt:
             pass
@@ -591,7 +647,9 @@ def effekt_():
             yield _linje(
                 {
                     "start": {
-                        "periode": periode,
+                        "periode": effekt.periodenavn(
+                            [anmodning.periode] if isinstance(anmodning.periode, str) else anmodning.periode
+                        ),
                         "regimer": list(dict.fromkeys([GAELDENDE_RET, *noegler])),
                         "personer": personer,
                     }
@@ -768,12 +826,16 @@ def spec_stier(fejlsvar) -> dict:
             {
                 "type": "object",
                 "additionalProperties": False,
-                "required": ["periode", "personer"],
+                "required": ["personer"],
+                # Enten periode (én måned) eller aar (et helt år).
+                "oneOf": [{"required": ["periode"]}, {"required": ["aar"]}],
                 "properties": {
                     "periode": maaned,
+                    "aar": {"type": "integer", "minimum": effekt.aarene()[0], "maximum": effekt.aarene()[1]},
                     "regimer": regimer,
                     "personer": {"type": "integer", "minimum": 1, "maximum": MAKS_BEFOLKNING},
                     "seed": {"type": "integer", "minimum": 0, "maximum": MAKS_SEED},
+                    "traekninger": {"type": "integer", "minimum": 1, "maximum": MAKS_TRAEKNINGER},
                     "fremskrivning": {"type": "boolean"},
                 },
             },

@@ -14,10 +14,11 @@
   (standard: én worker per kerne) og arbejdsbordet for en browser på samme adresse.
 - ``test FILER... [-v] [-n NAVN]``: YAML-tests, indlæst sikkert og kontrolleret før kørslen, kørt
   med OpenFiscas egen runner (se ``yamltest``).
-- ``effekt --regimer a,b|alle --periode P|--maaneder FRA:TIL [--personer N] [--motor proces|dask]
-  [--adresse tcp://HOST:8786] [--arbejdere N] [--format ...] [--ud MAPPE]``: regimernes virkning
-  på en syntetisk dansk befolkning, beregnet i bidder parallelt (eller på en Dask-klynge), med
-  søjlediagrammer i ``--ud``.
+- ``effekt --regimer a,b|alle --periode P|--maaneder FRA:TIL|--aar ÅR [--personer N]
+  [--traekninger N] [--motor proces|dask] [--adresse tcp://HOST:8786] [--arbejdere N] [--format ...]
+  [--ud MAPPE]``: regimernes virkning på en syntetisk dansk befolkning, beregnet i bidder parallelt
+  (eller på en Dask-klynge), med intervaller fra gentagne trækninger, mållinjen og vandrette
+  søjlediagrammer (PNG og SVG) i ``--ud``.
 
 En SITUATION er en situationsfil (OpenFiscas format) eller en YAML-test: hvert af dens tilfælde,
 eller det ene, ``--tilfaelde`` vælger (navn eller nummer); uden ``--periode`` gælder tilfældets
@@ -92,6 +93,9 @@ TILFAELDEHJAELP = "ét tilfælde i en YAML-test: dets name eller nummer (1 for d
 MAKS_PERSONER = 6_000_000
 # Højst ti år ad gangen med --maaneder.
 MAKS_MAANEDER = 120
+# Trækninger af befolkningen som standard: nok til et interval, uden at gange tiden med mere end 5.
+TRAEKNINGER = 5
+
 MAKS_PORT = 65535
 # En oprindelse i CORS: skema og vært (og evt. port), uden sti.
 _OPRINDELSE = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")
@@ -253,7 +257,16 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     _saet_argument(e)
-    e.add_argument("--periode", help="måned, fx 2026-03 (eller --maaneder)")
+    e.add_argument("--periode", help="måned, fx 2026-03 (eller --maaneder eller --aar)")
+    e.add_argument(
+        "--aar",
+        type=int,
+        metavar="ÅR",
+        help=(
+            "et helt kalenderår, fx 2027 (= --maaneder 2027-01:2027-12); et år efter de sidst "
+            "offentliggjorte satser regnes med fremskrivning, og det står i resultatet"
+        ),
+    )
     e.add_argument(
         "--maaneder",
         metavar="FRA:TIL",
@@ -290,13 +303,23 @@ def _parser() -> argparse.ArgumentParser:
         default=0,
         help="startværdi for den syntetiske befolkning, et heltal ≥ 0 (standard 0)",
     )
+    e.add_argument(
+        "--traekninger",
+        type=int,
+        default=TRAEKNINGER,
+        help=(
+            f"antal trækninger af befolkningen (seed, seed + 1, ...), 1 til {effekt.MAKS_TRAEKNINGER} "
+            f"(standard {TRAEKNINGER}): hvert tal er gennemsnittet med et 95 %%-interval; "
+            "1 giver intet interval"
+        ),
+    )
     e.add_argument("--format", choices=("tabel", "csv", "json"), default="tabel")
     e.add_argument("--fremskrivning", action="store_true", help=FREMSKRIVNING_HJAELP)
     e.add_argument(
         "--ud",
         type=Path,
         help=(
-            "mappe til søjlediagrammer (PNG) og resultatet som CSV og JSON; oprettes om nødvendigt "
+            "mappe til søjlediagrammer (PNG og SVG) og resultatet som CSV og JSON; oprettes om nødvendigt "
             "og kræver ekstraen docs (matplotlib); findes filerne, kræves --overskriv"
         ),
     )
@@ -592,8 +615,15 @@ def _effekt(args, konsol: Console) -> None:
         raise BrugerFejl(f"--arbejdere: skal være et heltal ≥ 1, ikke {args.arbejdere}")
     if args.adresse is not None and args.motor != "dask":
         raise BrugerFejl("--adresse: gælder kun med --motor dask")
+    if not 1 <= args.traekninger <= effekt.MAKS_TRAEKNINGER:
+        raise BrugerFejl(
+            f"--traekninger: skal være et heltal fra 1 til {effekt.MAKS_TRAEKNINGER}, ikke {args.traekninger}"
+        )
     noegler = _regimenoegler(args.regimer, args.saet)
     periode = _maaneder(args)
+    fremskrivning, grund = args.fremskrivning, ""
+    if args.aar is not None:
+        fremskrivning, grund = effekt.aarets_fremskrivning(args.aar, args.fremskrivning, "--aar")
     if args.ud is not None:
         _forbered_ud(args.ud, args.overskriv)
     with _fremdrift(konsol) as fremdrift:
@@ -606,8 +636,10 @@ def _effekt(args, konsol: Console) -> None:
             arbejdere=args.arbejdere,
             adresse=args.adresse,
             fremdrift=fremdrift,
-            fremskrivning=args.fremskrivning,
+            fremskrivning=fremskrivning,
+            traekninger=args.traekninger,
         )
+    resultat.fremskrivning_grund = grund
     if args.ud is not None:
         filer = {
             "effekt.csv": effekt.som_csv(resultat).encode("utf-8"),
@@ -625,11 +657,18 @@ def _effekt(args, konsol: Console) -> None:
 
 
 def _maaneder(args) -> str | list[str]:
-    """--periode (én måned) eller --maaneder FRA:TIL (månederne fra og med FRA til og med TIL)."""
-    if (args.periode is None) == (args.maaneder is None):
-        raise BrugerFejl("--periode: angiv enten --periode (én måned) eller --maaneder FRA:TIL")
+    """--periode (én måned), --maaneder FRA:TIL (månederne fra og med FRA til og med TIL) eller
+    --aar ÅR (årets tolv måneder)."""
+    valgt = [a for a in (args.periode, args.maaneder, args.aar) if a is not None]
+    if len(valgt) != 1:
+        raise BrugerFejl("--periode: angiv enten --periode (én måned), --maaneder FRA:TIL eller --aar ÅR")
     if args.periode is not None:
         return gyldig_maaned(args.periode)
+    if args.aar is not None:
+        foerste, sidste = effekt.aarene()
+        if not foerste <= args.aar <= sidste:
+            raise BrugerFejl(f"--aar: skal være et år fra {foerste} til {sidste}, ikke {args.aar}")
+        return effekt.aarets_maaneder(args.aar)
     fra, kolon, til = args.maaneder.partition(":")
     if not kolon:
         raise BrugerFejl(f"--maaneder: '{args.maaneder}' er ikke FRA:TIL; brug fx 2027-01:2027-12")
@@ -708,24 +747,29 @@ def _skriv(fil: Path, indhold: bytes, overskriv: bool) -> None:
 
 
 def _effekttabel(resultat) -> Group:
-    """Én tabel per mål: regimerne som rækker, kategorierne som kolonner; afvigelser gule."""
+    """Sammenfatningen (hvert måls tal i alt mod gældende ret), mållinjen og én tabel per mål med
+    kategorierne; tal afrundet (mio. kr. med én decimal, ellers hele tal) med interval."""
     personer, opregnet = (
-        f"{x:,.0f}".replace(",", ".") for x in (resultat.personer, resultat.personer * resultat.vaegt)
+        effekt.dansk_tal(x) for x in (resultat.personer, resultat.personer * resultat.vaegt)
     )
     tabeller = [
         Text(
             f"Effekt {resultat.periode}: {personer} syntetiske personer, opregnet til {opregnet} (16-66 år)",
             style="bold",
-        )
+        ),
+        Text(effekt.usikkerheden(resultat), style="dim"),
     ]
     if len(resultat.maaneder) > 1:
         tabeller.append(Text(effekt.sammenlaegningen(resultat), style="dim"))
-    for maal, enhed in ((m, e) for m, (_, e) in effekt.MAAL.items()):
+    if resultat.fremskrivning_grund:
+        tabeller.append(Text(f"Fremskrivning: {resultat.fremskrivning_grund}.", style="magenta"))
+    tabeller += _sammenfatning(resultat)
+    for maal in effekt.MAAL:
         titel = effekt.titel(maal, resultat)
         kategorier = list(dict.fromkeys(r["kategori"] for r in resultat.raekker if r["maal"] == maal))
         if not kategorier:
             continue
-        tabel = Table(title=f"{titel} ({enhed})", title_justify="left")
+        tabel = Table(title=f"{titel} ({effekt.visningsenhed(maal)})", title_justify="left")
         # Færrest kolonner: regimerne som kolonner, hvis der er flere kategorier end regimer.
         regimer_som_kolonner = len(kategorier) > len(resultat.regimer)
         raekker, kolonner = (
@@ -738,12 +782,9 @@ def _effekttabel(resultat) -> Group:
             celler = []
             for kolonne in kolonner:
                 noegle, kategori = (kolonne, raekke) if regimer_som_kolonner else (raekke, kolonne)
-                v, grund = (
-                    resultat.vaerdi(maal, kategori, noegle),
-                    resultat.vaerdi(maal, kategori, GAELDENDE_RET),
-                )
-                tekst = "—" if v is None else f"{v:,.0f}".replace(",", ".")
-                afviger = v is not None and grund is not None and abs(v - grund) >= 0.5
+                r = resultat.raekke(maal, kategori, noegle)
+                tekst = "—" if r is None else effekt.med_interval(maal, r)
+                afviger = r is not None and effekt.afviger(maal, r["forskel"])
                 celler.append(Text(tekst, style="bold yellow" if afviger else ""))
             tabel.add_row(Text(raekke), *celler)
         tabeller.append(tabel)
@@ -761,6 +802,54 @@ def _effekttabel(resultat) -> Group:
         maal = sorted({effekt.MAAL[h["maal"]][0] for h in resultat.huller if h["fejl"] == fejl})
         tabeller.append(Text(f"Ikke fuldt beregnet ({'; '.join(maal)}): {fejl}", style="red"))
     return Group(*tabeller)
+
+
+def _sammenfatning(resultat) -> list:
+    """Per mål: gældende rets tal i alt og hvert regimes forskel fra det med interval, sorteret efter
+    effekten som diagrammerne; så mållinjen."""
+    dele = []
+    for maal in effekt.HOVEDTAL:
+        grund = resultat.hoved(maal, GAELDENDE_RET)
+        soejler = [s for s in effekt.diagramtal(resultat, maal) if s["regime"] != GAELDENDE_RET]
+        if grund is None:
+            continue
+        titel = f"{effekt.titel(maal, resultat)} i alt ({effekt.visningsenhed(maal)})"
+        uden = effekt.uden_tekst(grund)
+        tabel = Table(
+            title=f"{titel}: gældende ret {effekt.med_interval(maal, grund)}{uden}",
+            title_justify="left",
+        )
+        if soejler:
+            tabel.add_column("Regime")
+            tabel.add_column("Forskel fra gældende ret", justify="right")
+            tabel.add_column("95 %-interval", justify="right")
+            tabel.add_column("")
+            for s in soejler:
+                interval = ""
+                if s["nedre"] is not None and effekt.vist(maal, s["nedre"]) != effekt.vist(maal, s["oevre"]):
+                    interval = f"{effekt.vist(maal, s['nedre'])} til {effekt.vist(maal, s['oevre'])}"
+                sikker = s["usikker"] is not True and effekt.afviger(maal, s["vaerdi"])
+                tabel.add_row(
+                    Text(escape(s["regime"])),
+                    Text(effekt.vist(maal, s["vaerdi"]), style="bold yellow" if sikker else ""),
+                    interval,
+                    Text("usikker" if s["usikker"] else "", style="dim"),
+                )
+        dele.append(tabel)
+    linjer = effekt.maallinje(resultat)
+    if linjer:
+        maallinje = Table(
+            title="Mållinjen: ydelsesudgifterne mod gældende ret og besparelsesmålet", title_justify="left"
+        )
+        maallinje.add_column("Regime")
+        maallinje.add_column("Art")
+        maallinje.add_column("Sparer eller koster")
+        for linje in sorted(linjer, key=lambda linje: -linje["besparelse"]):
+            maallinje.add_row(
+                Text(escape(linje["regime"])), linje["art"], Text(effekt.maallinjens_tekst(resultat, linje))
+            )
+        dele += [maallinje, Text(effekt.maalets_forbehold(resultat), style="dim")]
+    return dele
 
 
 def _serve(args, konsol: Console) -> None:

@@ -29,6 +29,14 @@ Beregningen:
   (samme seed), og forskellene mellem månederne er lovens. Udgifterne lægges sammen over
   månederne (kroner i perioden); alle andre mål er gennemsnittet pr. måned (``SAMMENLAEGNING``).
 
+- Gentagne trækninger (``traekninger``): befolkningen trækkes med seed, seed + 1, ...; hvert tal
+  er gennemsnittet over trækningerne med et 95 %-interval for gennemsnittet (t-fordelingen), og
+  forskellen fra gældende ret regnes parvis i hver trækning (``usikker``: intervallet dækker 0).
+- Et helt år (``aarets_maaneder``) er 12 måneder; hvert måls tal i alt står i ``Resultat.hovedtal``,
+  og ``maallinje`` måler udgifternes forskel mod besparelsesmålet i ``data/maal.yaml``.
+- Visningen: ``vist`` og ``med_interval`` afrunder (mio. kr. med én decimal, ellers hele tal) og
+  skriver tallene på dansk; ``grafer`` tegner ét vandret søjlediagram per mål (PNG og SVG).
+
 Et mål, der rammer et hul i kilderne (``ParameterHulError``), står som ikke beregnet med grunden,
 også i CSV'en (``som_csv``).
 
@@ -47,6 +55,7 @@ import contextlib
 import csv
 import ctypes
 import datetime
+import functools
 import gc
 import io
 import json
@@ -56,17 +65,20 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from fractions import Fraction
+from pathlib import Path
 
 import numpy
+import yaml
 from openfisca_core.indexed_enums import EnumArray
 
 from openfisca_dk_beskaeftigelse import genbrug, reformfil
-from openfisca_dk_beskaeftigelse.beregning import BrugerFejl
+from openfisca_dk_beskaeftigelse.beregning import FOERSTE_MAANED, BrugerFejl
 from openfisca_dk_beskaeftigelse.datoer import plus_maaneder
 from openfisca_dk_beskaeftigelse.fremskrivning import fremskrevne_i, laeste_fremskrevne, som_liste, som_tekst
+from openfisca_dk_beskaeftigelse.kilder import Kilde
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 from openfisca_dk_beskaeftigelse.population import Befolkning, byg_simulering, del_op, generer
-from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, byg_system, regime
+from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, PAKKER, byg_system, regime
 from openfisca_dk_beskaeftigelse.uddata import ARTER, Uddata, alle_uddata
 
 MAAL = {
@@ -98,6 +110,24 @@ SKALA = {
     "obligatoriske_samtaler": MAANEDER_PR_AAR / FOERSTE_MAANEDER,
 }
 MOTORER = ("proces", "dask")
+# Kategorien for et måls tal i alt i CSV'en.
+I_ALT = "i alt"
+# Personer med mindst én ændring (foreningen af arterne).
+MINDST_EN_ART = "Mindst én art"
+# Hvert måls tal i alt: summen over kategorierne (None) eller én kategori (personerne med ændring
+# tælles én gang, selv om de ændres i flere arter). Målgrupperne er en fordeling uden et i alt.
+HOVEDTAL = {
+    "udgifter": None,
+    "obligatoriske_samtaler": None,
+    "laegeattester": None,
+    "rehabiliteringsteam": None,
+    "jobafklaring": None,
+    "personer_med_aendring": MINDST_EN_ART,
+    "arbejdssteder_over_graensen": None,
+}
+# Gentagne trækninger af befolkningen: højst så mange (hver koster en hel beregning).
+MAKS_TRAEKNINGER = 50
+KONFIDENS = 0.95
 # Personer pr. bid: en proces, der regner på en bid af denne størrelse, bruger omkring 250 MB.
 BID_PERSONER = 200_000
 
@@ -115,11 +145,28 @@ class Resultat:
     fremskrivning: bool = False
     # {maal, kategori, regime, parametre: [{parameter, dato}]}: målet bygger på fremskrevne satser
     fremskrevne: list[dict] = field(default_factory=list)
+    seed: int = 0
+    traekninger: int = 1
+    # {maal, regime, vaerdi, nedre, oevre, forskel, ...}: hvert måls tal i alt (``HOVEDTAL``)
+    hovedtal: list[dict] = field(default_factory=list)
+    # Hvorfor der er regnet med fremskrivning uden at brugeren bad om det (fx --aar 2027), ellers "".
+    fremskrivning_grund: str = ""
 
     def vaerdi(self, maal: str, kategori: str, noegle: str):
+        raekke = self.raekke(maal, kategori, noegle)
+        return None if raekke is None else raekke["vaerdi"]
+
+    def raekke(self, maal: str, kategori: str, noegle: str) -> dict | None:
         for r in self.raekker:
             if (r["maal"], r["kategori"], r["regime"]) == (maal, kategori, noegle):
-                return r["vaerdi"]
+                return r
+        return None
+
+    def hoved(self, maal: str, noegle: str) -> dict | None:
+        """Målets tal i alt for regimet (``HOVEDTAL``), eller None (et hul)."""
+        for h in self.hovedtal:
+            if (h["maal"], h["regime"]) == (maal, noegle):
+                return h
         return None
 
 
@@ -249,6 +296,7 @@ def _maal_for_regime(
     aktuelle = {}
 
     def aendringer():
+        mindst_en = numpy.zeros(bid.antal, dtype=bool)
         for rang, art in enumerate(ARTER):
             aendret = numpy.zeros(bid.antal, dtype=bool)
             for u in uddata:
@@ -278,6 +326,11 @@ def _maal_for_regime(
                 else:
                     aendret |= _forskellig(vaerdier, grundlag[u.variabel])
             tilfoej(noegle, "personer_med_aendring", ARTER[art], numpy.count_nonzero(aendret), rang=rang)
+            mindst_en |= aendret
+        # En person kan ændres i flere arter; summen over arterne ville tælle personen flere gange.
+        tilfoej(
+            noegle, "personer_med_aendring", MINDST_EN_ART, numpy.count_nonzero(mindst_en), rang=len(ARTER)
+        )
 
     def samtaler():
         lab = beregn("kontaktforloeb_min_samtaler_6_maaneder") * i_foerste["ledighed_startdato"]
@@ -458,6 +511,7 @@ def effekt(
     bidder: int | None = None,
     fremdrift=None,
     fremskrivning: bool = False,
+    traekninger: int = 1,
 ) -> Resultat:
     """Beregn målene for hvert regime på en befolkning af ``personer`` personer.
 
@@ -467,9 +521,16 @@ def effekt(
     ``bidder`` er antallet af bidder pr. måned (standard efter ``antal_bidder``); resultatet er det
     samme for ethvert antal. ``fremdrift(færdige, i_alt)`` kaldes, hver gang en bid er beregnet.
     Med ``fremskrivning`` regnes med fremskrevne satser.
+
+    ``traekninger`` befolkninger trækkes med seed ``seed``, ``seed + 1``, ...; hvert tal er
+    gennemsnittet over trækningerne med et 95 %-interval for gennemsnittet (``usikkerhed``).
     """
     if motor not in MOTORER:
         raise BrugerFejl(f"--motor: ukendt motor '{motor}'; vælg en af {', '.join(MOTORER)}")
+    if not 1 <= traekninger <= MAKS_TRAEKNINGER:
+        raise BrugerFejl(
+            f"--traekninger: skal være et heltal fra 1 til {MAKS_TRAEKNINGER}, ikke {traekninger}"
+        )
     maaneder = [periode] if isinstance(periode, str) else list(periode)
     noegler = list(dict.fromkeys([GAELDENDE_RET, *noegler]))
     regimer = [regime(noegle) for noegle in noegler]
@@ -498,26 +559,81 @@ def effekt(
     arbejdere = arbejdere or antal_arbejdere()
     bidder = bidder or antal_bidder(personer, arbejdere)
     vaegt = []
+    # Trækningen, hver indsendt bid hører til, i indsendelsens (og resultaternes) rækkefølge.
+    traekningen = collections.deque()
 
     def opgaver():
-        for maaned in maaneder:
-            befolkning = generer(personer, maaned, grundsystem, seed=seed)
-            vaegt.append(befolkning.vaegt)
-            maanedens = del_op(befolkning, bidder)
-            del befolkning  # bidderne er kopier; hele befolkningen skal ikke ligge der samtidig
-            for bid in maanedens:
-                yield bid, noegler, reformernes, bool(fremskrivning)
+        for traekning in range(traekninger):
+            for maaned in maaneder:
+                befolkning = generer(personer, maaned, grundsystem, seed=seed + traekning)
+                vaegt.append(befolkning.vaegt)
+                maanedens = del_op(befolkning, bidder)
+                del befolkning  # bidderne er kopier; hele befolkningen skal ikke ligge der samtidig
+                for bid in maanedens:
+                    traekningen.append(traekning)
+                    yield bid, noegler, reformernes, bool(fremskrivning)
 
-    i_alt = len(maaneder) * bidder
-    samlet = _Optaelling()
+    i_alt = traekninger * len(maaneder) * bidder
+    samlet = [_Optaelling() for _ in range(traekninger)]
     with _indsender(motor, adresse, arbejdere, i_alt) as (indsend, pladser):
         for optaelling in _i_orden(indsend, opgaver(), pladser, i_alt, fremdrift):
-            samlet.laeg_til(optaelling)
-    navn = maaneder[0] if len(maaneder) == 1 else f"{maaneder[0]}:{maaneder[-1]}"
+            samlet[traekningen.popleft()].laeg_til(optaelling)
     resultat = Resultat(
-        navn, personer, vaegt[0], noegler, maaneder=maaneder, fremskrivning=bool(fremskrivning)
+        periodenavn(maaneder),
+        personer,
+        vaegt[0],
+        noegler,
+        maaneder=maaneder,
+        fremskrivning=bool(fremskrivning),
+        seed=seed,
+        traekninger=traekninger,
     )
     return _resultat(samlet, resultat)
+
+
+def periodenavn(maaneder: list[str]) -> str:
+    """ "2026-03" for én måned, "2027" for et helt kalenderår, ellers "FRA:TIL"."""
+    if len(maaneder) == 1:
+        return maaneder[0]
+    aar = maaneder[0][:4]
+    if maaneder == aarets_maaneder(int(aar)):
+        return aar
+    return f"{maaneder[0]}:{maaneder[-1]}"
+
+
+def aarets_maaneder(aar: int) -> list[str]:
+    """Årets tolv måneder, januar til december."""
+    return [f"{aar:04d}-{m:02d}" for m in range(1, MAANEDER_PR_AAR + 1)]
+
+
+def aarene() -> tuple[int, int]:
+    """De år, et helt år kan være: modellens første år til fremskrivningens sidste hele år."""
+    til = min(f.til for f in fremskrevne_i(byg_system(GAELDENDE_RET, True)).values())
+    return int(FOERSTE_MAANED[:4]), int(til[:4]) - 1
+
+
+def foerste_fremskrevne_maaned() -> str:
+    """Den første måned, hvor en sats er fremskrevet (efter de sidst offentliggjorte satser)."""
+    return min(f.fra for f in fremskrevne_i(byg_system(GAELDENDE_RET, True)).values())[:7]
+
+
+def kraever_fremskrivning(maaneder: list[str]) -> bool:
+    """Ligger en af månederne efter de sidst offentliggjorte satser?"""
+    return max(maaneder) >= foerste_fremskrevne_maaned()
+
+
+def aarets_fremskrivning(aar: int, valgt: bool, felt: str) -> tuple[bool, str]:
+    """Et helt år efter de sidst offentliggjorte satser regnes med fremskrivning: (fremskrivning, grund).
+
+    Grunden står i resultatet (``Resultat.fremskrivning_grund``); "" når brugeren selv valgte det,
+    eller året har offentliggjorte satser.
+    """
+    if valgt or not kraever_fremskrivning(aarets_maaneder(aar)):
+        return valgt, ""
+    return True, (
+        f"{felt} {aar} ligger efter de sidst offentliggjorte satser: regnet med fremskrivning "
+        f"(satserne fra {foerste_fremskrevne_maaned()} fremskrevet med antagne procenter)"
+    )
 
 
 class _Straks:
@@ -580,37 +696,333 @@ def _i_orden(indsend, opgaver, pladser: int, i_alt: int, fremdrift):
         yield naeste()
 
 
-def _resultat(samlet: _Optaelling, resultat: Resultat) -> Resultat:
-    """Tallene opregnet med vægten og lagt sammen over månederne: rækkerne i fast orden."""
+def _resultat(samlet: list[_Optaelling], resultat: Resultat) -> Resultat:
+    """Tallene opregnet med vægten og lagt sammen over månederne, hver trækning for sig, og så
+    gennemsnittet over trækningerne med interval: rækkerne i fast orden."""
     # Et hul for hele målet (kategori "") eller en kategori i én bid gælder for hele befolkningen.
-    huller = {(h["regime"], h["maal"], h["kategori"]) for h in samlet.huller if "variabel" not in h}
+    huller = {
+        (h["regime"], h["maal"], h["kategori"]) for o in samlet for h in o.huller if "variabel" not in h
+    }
     maal_orden = list(MAAL)
-    for regime_, maal, rang, kategori in sorted(
-        samlet.tal, key=lambda n: (resultat.regimer.index(n[0]), maal_orden.index(n[1]), n[2])
-    ):
+    noegler = set().union(*(o.tal for o in samlet))
+
+    def traek(noegle) -> numpy.ndarray:
+        """Tallet i hver trækning (0, hvor trækningen ingen har i kategorien), i float64."""
+        _, maal, _, _ = noegle
+        vaerdier = numpy.array([float(o.tal.get(noegle, 0)) for o in samlet]) * SKALA.get(maal, 1)
+        vaerdier *= resultat.vaegt
+        if SAMMENLAEGNING[maal] == "gennemsnit":
+            vaerdier /= len(resultat.maaneder)
+        return vaerdier
+
+    pr_traekning = {}
+    for noegle in sorted(noegler, key=lambda n: (resultat.regimer.index(n[0]), maal_orden.index(n[1]), n[2])):
+        regime_, maal, _, kategori = noegle
         if (regime_, maal, "") in huller or (regime_, maal, kategori) in huller:
             continue
-        vaerdi = float(samlet.tal[(regime_, maal, rang, kategori)]) * SKALA.get(maal, 1) * resultat.vaegt
-        if SAMMENLAEGNING[maal] == "gennemsnit":
-            vaerdi /= len(resultat.maaneder)
-        resultat.raekker.append({"maal": maal, "kategori": kategori, "regime": regime_, "vaerdi": vaerdi})
-    resultat.huller = samlet.huller
+        pr_traekning[(maal, kategori, regime_)] = traek(noegle)
+    for (maal, kategori, regime_), vaerdier in pr_traekning.items():
+        grund = pr_traekning.get((maal, kategori, GAELDENDE_RET))
+        resultat.raekker.append(
+            {"maal": maal, "kategori": kategori, "regime": regime_, **_tal_med_interval(vaerdier, grund)}
+        )
+    resultat.hovedtal = _hovedtal(pr_traekning, huller, resultat)
+    resultat.huller = []
+    for o in samlet:
+        resultat.huller += [h for h in o.huller if h not in resultat.huller]
+    fremskrevne: dict[tuple, set] = {}
+    for o in samlet:
+        for noegle, laeste in o.fremskrevne.items():
+            fremskrevne.setdefault(noegle, set()).update(laeste)
     resultat.fremskrevne = [
         {"maal": maal, "kategori": kategori, "regime": regime_, "parametre": som_liste(sorted(laeste))}
         for (regime_, maal, kategori), laeste in sorted(
-            samlet.fremskrevne.items(),
+            fremskrevne.items(),
             key=lambda f: (resultat.regimer.index(f[0][0]), maal_orden.index(f[0][1])),
         )
     ]
     return resultat
 
 
+def _tal_med_interval(vaerdier: numpy.ndarray, grund: numpy.ndarray | None) -> dict:
+    """Gennemsnittet over trækningerne og dets interval, og forskellen fra gældende ret i samme
+    trækninger (parvis: samme befolkning under begge regimer) med sit interval."""
+    nedre, oevre = interval(vaerdier)
+    tal = {"vaerdi": float(vaerdier.mean()), "nedre": nedre, "oevre": oevre}
+    if grund is None:
+        return {**tal, "forskel": None, "forskel_nedre": None, "forskel_oevre": None, "usikker": None}
+    forskel = vaerdier - grund
+    f_nedre, f_oevre = interval(forskel)
+    return {
+        **tal,
+        "forskel": float(forskel.mean()),
+        "forskel_nedre": f_nedre,
+        "forskel_oevre": f_oevre,
+        "usikker": daekker_nul(forskel, f_nedre, f_oevre),
+    }
+
+
+def interval(vaerdier: numpy.ndarray) -> tuple[float | None, float | None]:
+    """95 %-interval for gennemsnittet af trækningerne: gennemsnit ± t · s / √n (t-fordelingen med
+    n − 1 frihedsgrader); ingen interval for én trækning."""
+    n = len(vaerdier)
+    if n < 2:
+        return None, None
+    midt = float(vaerdier.mean())
+    halv = t_kvantil((1 + KONFIDENS) / 2, n - 1) * float(vaerdier.std(ddof=1)) / math.sqrt(n)
+    return midt - halv, midt + halv
+
+
+def daekker_nul(forskel: numpy.ndarray, nedre: float | None, oevre: float | None) -> bool | None:
+    """Er forskellen ikke sikkert forskellig fra 0? (None: én trækning; en forskel, der er 0 i
+    hver trækning, er ingen forskel og ikke usikker.)"""
+    if nedre is None:
+        return None
+    if not forskel.any():
+        return False
+    return nedre <= 0 <= oevre
+
+
+@functools.lru_cache
+def t_kvantil(p: float, frihedsgrader: int) -> float:
+    """t-fordelingens p-kvantil (p ≥ 0,5) med ``frihedsgrader`` frihedsgrader.
+
+    Med t = √ν · tan θ er P(|T| ≤ t) = ∫₀^θ cos^(ν−1) / ∫₀^(π/2) cos^(ν−1); integralet tages
+    numerisk (trapezer), og θ findes, hvor brøken er 2p − 1.
+    """
+    vinkel = numpy.linspace(0.0, numpy.pi / 2, 200_001)
+    taethed = numpy.cos(vinkel) ** (frihedsgrader - 1)
+    kumuleret = numpy.concatenate([[0.0], numpy.cumsum((taethed[1:] + taethed[:-1]) / 2)])
+    theta = numpy.interp(2 * p - 1, kumuleret / kumuleret[-1], vinkel)
+    return math.sqrt(frihedsgrader) * math.tan(theta)
+
+
+def _hovedtal(pr_traekning: dict, huller: set, resultat: Resultat) -> list[dict]:
+    """Hvert måls tal i alt per regime (``HOVEDTAL``) med interval og forskel fra gældende ret.
+
+    Summen er over de kategorier, der er beregnet under både regimet og gældende ret; en kategori,
+    der rammer et hul, står i ``uden`` (fx kontanthjælpen, hvis en sats mangler).
+    """
+    tal = {}
+    for maal, kategori in HOVEDTAL.items():
+        if any(h[1:] == (maal, "") for h in huller):
+            continue
+        kategorier = list(
+            dict.fromkeys(
+                k
+                for (m, k) in [(m, k) for (m, k, _) in pr_traekning] + [h[1:] for h in huller]
+                if m == maal and (kategori is None or k == kategori)
+            )
+        )
+        mangler = [k for k in kategorier if any(h[1:] == (maal, k) for h in huller)]
+        if not kategorier or len(mangler) == len(kategorier):
+            continue
+        for regime_ in resultat.regimer:
+            # Hullerne trækkes fra alle regimer, så de sammenlignes på de samme kategorier.
+            dele = [
+                pr_traekning[(maal, k, regime_)]
+                for k in kategorier
+                if k not in mangler and (maal, k, regime_) in pr_traekning
+            ]
+            if not dele:
+                continue
+            tal[(maal, regime_)] = (numpy.sum(dele, axis=0), mangler)
+    return [
+        {
+            "maal": maal,
+            "regime": regime_,
+            **_tal_med_interval(v, tal.get((maal, GAELDENDE_RET), (None,))[0]),
+            "uden": mangler,
+        }
+        for (maal, regime_), (v, mangler) in tal.items()
+    ]
+
+
+def uden_tekst(hovedtal: dict) -> str:
+    """ ", uden Kontanthjælp (hul i kilderne)" for et tal i alt, der mangler kategorier, ellers ""."""
+    if not hovedtal["uden"]:
+        return ""
+    return f", uden {', '.join(hovedtal['uden'])} (hul i kilderne)"
+
+
 def titel(maal: str, resultat: Resultat) -> str:
-    """Målets titel; over flere måneder er udgifterne periodens, ikke månedens."""
+    """Målets titel; over flere måneder er udgifterne periodens (et helt år: årets), ikke månedens."""
     tekst = MAAL[maal][0]
     if len(resultat.maaneder) > 1 and SAMMENLAEGNING[maal] == "sum":
+        if resultat.maaneder == aarets_maaneder(int(resultat.maaneder[0][:4])):
+            return tekst.replace("i måneden", f"i {resultat.periode}")
         return tekst.replace("i måneden", f"i perioden ({len(resultat.maaneder)} måneder)")
     return tekst
+
+
+def visningsenhed(maal: str) -> str:
+    """Enheden, tallene vises i: kroner som mio. kr., alt andet som det tælles."""
+    return "mio. kr." if MAAL[maal][1] == "kr." else MAAL[maal][1]
+
+
+def dansk_tal(x: float, decimaler: int = 0) -> str:
+    """Et tal med dansk tusindtalsskille og decimalkomma, fx 1.012,5; -0 vises som 0."""
+    tekst = f"{x:,.{decimaler}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return tekst.removeprefix("-") if set(tekst) <= set("-0,.") else tekst
+
+
+def vist(maal: str, x: float | None) -> str:
+    """Et tal for målet, afrundet som det vises: mio. kr. med én decimal, ellers hele tal."""
+    if x is None:
+        return "—"
+    if MAAL[maal][1] == "kr.":
+        return dansk_tal(x / MIO, 1)
+    return dansk_tal(x)
+
+
+def afviger(maal: str, forskel: float | None) -> bool:
+    """Er forskellen fra gældende ret synlig, når den er afrundet som vist (ikke 0 eller 0,0)?"""
+    return forskel is not None and vist(maal, forskel).strip("0,.") != ""
+
+
+def med_interval(maal: str, tal: dict, felt: str = "vaerdi") -> str:
+    """ "1.012,5 (980,1 til 1.044,9)": tallet og dets interval (``felt`` "vaerdi" eller "forskel")."""
+    nedre, oevre = (
+        (tal.get(f"{felt}_nedre"), tal.get(f"{felt}_oevre"))
+        if felt != "vaerdi"
+        else (
+            tal.get("nedre"),
+            tal.get("oevre"),
+        )
+    )
+    tekst = vist(maal, tal.get(felt))
+    if nedre is not None and vist(maal, nedre) != vist(maal, oevre):
+        tekst += f" ({vist(maal, nedre)} til {vist(maal, oevre)})"
+    if felt == "forskel" and tal.get("usikker"):
+        tekst += f" {USIKKER}"
+    return tekst
+
+
+def usikkerheden(resultat: Resultat) -> str:
+    """Antallet af trækninger og metoden, som én linje."""
+    seeds = f"seed {resultat.seed} til {resultat.seed + resultat.traekninger - 1}"
+    if resultat.traekninger < 2:
+        return (
+            f"1 trækning af befolkningen (seed {resultat.seed}): ingen usikkerhed beregnet; vælg "
+            "2 eller flere trækninger for intervaller."
+        )
+    return (
+        f"{resultat.traekninger} trækninger af befolkningen ({seeds}): hvert tal er gennemsnittet over "
+        f"trækningerne, i parentes et {KONFIDENS * 100:.0f} %-interval for gennemsnittet (t-fordelingen, "
+        f"{resultat.traekninger - 1} frihedsgrader). Forskellen fra gældende ret er regnet i hver "
+        f"trækning på samme befolkning; dækker dens interval 0, er den mærket {USIKKER}."
+    )
+
+
+MIO = 1_000_000
+USIKKER = "(usikker: ikke sikkert forskellig fra 0)"
+MAALFIL = Path(__file__).parent / "data" / "maal.yaml"
+
+
+@dataclass(frozen=True)
+class Besparelsesmaal:
+    """Det politiske besparelsesmål (``data/maal.yaml``) med dets kilde."""
+
+    beskrivelse: str
+    beloeb: float  # kr. pr. år
+    aar: int
+    kilde: Kilde
+    citat: str
+    omfang: str
+
+    def i_perioden(self, maaneder: int) -> float:
+        """Målet for en periode på ``maaneder`` måneder: årsbeløbet × måneder / 12."""
+        return self.beloeb * maaneder / MAANEDER_PR_AAR
+
+    def som_dict(self) -> dict:
+        return {
+            "beskrivelse": self.beskrivelse,
+            "beloeb": self.beloeb,
+            "aar": self.aar,
+            "kilde": {**self.kilde.som_dict(), "citat": self.citat},
+            "omfang": self.omfang,
+        }
+
+
+@functools.lru_cache
+def besparelsesmaal(fil: Path = MAALFIL) -> Besparelsesmaal:
+    data = yaml.safe_load(fil.read_text(encoding="utf-8"))["besparelse"]
+    return Besparelsesmaal(
+        " ".join(data["beskrivelse"].split()),
+        float(data["beloeb"]),
+        int(data["aar"]),
+        Kilde(data["kilde"]["fil"], data["kilde"]["afsnit"]),
+        data["kilde"]["citat"],
+        " ".join(data["omfang"].split()),
+    )
+
+
+def regimets_art(noegle: str) -> str:
+    """ "pakke" (registrets forslagspakker), "stak" (en brugers stak), "eget" (reformfil) eller "reform"."""
+    if regime(noegle).oprindelse:
+        return "eget"
+    if noegle in {p.noegle for p in PAKKER}:
+        return "pakke"
+    return "stak" if "+" in noegle else "reform"
+
+
+def maallinje(resultat: Resultat, maal: Besparelsesmaal | None = None) -> list[dict]:
+    """Per regime: besparelsen på ydelserne i perioden mod gældende ret (positiv = sparer, negativ =
+    koster) med interval, og andelen af besparelsesmålet for en periode af samme længde."""
+    maal = maal or besparelsesmaal()
+    i_perioden = maal.i_perioden(len(resultat.maaneder))
+    linjer = []
+    for noegle in resultat.regimer:
+        h = resultat.hoved("udgifter", noegle)
+        if noegle == GAELDENDE_RET or h is None or h["forskel"] is None:
+            continue
+        nedre, oevre = h["forskel_oevre"], h["forskel_nedre"]
+        linjer.append(
+            {
+                "regime": noegle,
+                "art": regimets_art(noegle),
+                "besparelse": -h["forskel"],
+                "besparelse_nedre": None if nedre is None else -nedre,
+                "besparelse_oevre": None if oevre is None else -oevre,
+                "usikker": h["usikker"],
+                "maal_i_perioden": i_perioden,
+                "andel_af_maalet": -h["forskel"] / i_perioden,
+                "uden": h["uden"],
+            }
+        )
+    return linjer
+
+
+def maallinjens_tekst(resultat: Resultat, linje: dict) -> str:
+    """Én regimes mållinje som en sætning: sparer (eller koster) beløbet, intervallet og andelen af målet."""
+    maal = besparelsesmaal()
+    fortegn = 1 if linje["besparelse"] >= 0 else -1
+    tekst = f"{'sparer' if fortegn > 0 else 'koster'} {vist('udgifter', fortegn * linje['besparelse'])}"
+    if linje["besparelse_nedre"] is not None:
+        graenser = sorted(fortegn * linje[f] for f in ("besparelse_nedre", "besparelse_oevre"))
+        tekst += f" ({vist('udgifter', graenser[0])} til {vist('udgifter', graenser[1])})"
+    tekst += (
+        f" mio. kr. i {resultat.periode} mod gældende ret: {dansk_tal(100 * linje['andel_af_maalet'], 1)} % "
+        f"af målet for perioden ({vist('udgifter', linje['maal_i_perioden'])} mio. kr.; "
+        f"{vist('udgifter', maal.beloeb)} mio. kr. om året i {maal.aar})"
+    )
+    if linje["uden"]:
+        tekst += f"; uden {', '.join(linje['uden'])} (hul i kilderne)"
+    return tekst + (f" {USIKKER}" if linje["usikker"] else "")
+
+
+def maalets_forbehold(resultat: Resultat) -> str:
+    """Målet, dets kilde og forbeholdet, som én linje."""
+    maal = besparelsesmaal()
+    aaret = (
+        ""
+        if resultat.periode == str(maal.aar)
+        else f" Målet gælder {maal.aar}; perioden er {resultat.periode}."
+    )
+    return (
+        f'Mållinjen: {maal.beskrivelse} ({maal.kilde.henvisning}: "{maal.citat}").{aaret} '
+        f"Forbehold: {maal.omfang}."
+    )
 
 
 def sammenlaegningen(resultat: Resultat) -> str:
@@ -633,13 +1045,46 @@ def som_dict(resultat: Resultat) -> dict:
             noegle: {
                 "titel": titel(noegle, resultat),
                 "enhed": enhed,
+                "visningsenhed": visningsenhed(noegle),
                 "sammenlaegning": SAMMENLAEGNING[noegle],
             }
             for noegle, (_, enhed) in MAAL.items()
         },
-        "resultater": resultat.raekker,
+        # Hvert tal også afrundet og med interval, som tabellerne viser det (``med_interval``).
+        "resultater": [_med_tekst(r) for r in resultat.raekker],
+        "hovedtal": [_med_tekst(h) for h in resultat.hovedtal],
+        # Diagrammernes søjler i visningsenheden, sorteret (``diagramtal``).
+        "diagrammer": {
+            maal: {
+                "titel": diagramtitel(resultat, maal),
+                "enhed": visningsenhed(maal),
+                "soejler": [
+                    {
+                        **s,
+                        **{
+                            f: None if s[f] is None else s[f] / _skala(maal)
+                            for f in ("vaerdi", "nedre", "oevre")
+                        },
+                    }
+                    for s in soejler
+                ],
+            }
+            for maal in HOVEDTAL
+            if (soejler := diagramtal(resultat, maal))
+        },
+        "usikkerhed": {
+            "traekninger": resultat.traekninger,
+            "seeds": list(range(resultat.seed, resultat.seed + resultat.traekninger)),
+            "konfidens": KONFIDENS,
+            "metode": usikkerheden(resultat),
+        },
+        "maallinje": [
+            {**linje, "tekst": maallinjens_tekst(resultat, linje)} for linje in maallinje(resultat)
+        ],
+        "besparelsesmaal": {**besparelsesmaal().som_dict(), "forbehold": maalets_forbehold(resultat)},
         "huller": resultat.huller,
         "fremskrivning": resultat.fremskrivning,
+        "fremskrivning_grund": resultat.fremskrivning_grund,
         "fremskrevne": resultat.fremskrevne,
         # Regimer med egne ændringer (reformfiler, --saet): oprindelse og ændringerne.
         "egne_aendringer": {
@@ -648,6 +1093,19 @@ def som_dict(resultat: Resultat) -> dict:
             if regime(noegle).oprindelse
         },
     }
+
+
+def _skala(maal: str) -> int:
+    """Visningsenhedens størrelse: kroner vises i mio. kr."""
+    return MIO if MAAL[maal][1] == "kr." else 1
+
+
+def _med_tekst(tal: dict) -> dict:
+    """Tallet med ``tekst`` (og ``forskel_tekst``): afrundet, med interval, som tabellerne viser det."""
+    ekstra = {"tekst": med_interval(tal["maal"], tal), "afviger": afviger(tal["maal"], tal["forskel"])}
+    if tal["forskel"] is not None:
+        ekstra["forskel_tekst"] = med_interval(tal["maal"], tal, "forskel")
+    return {**tal, **ekstra}
 
 
 def fremskrevet(resultat: Resultat, maal: str, kategori: str, noegle: str) -> list[tuple[str, str]]:
@@ -671,21 +1129,51 @@ def som_csv(resultat: Resultat) -> str:
     ud = io.StringIO()
     skriver = csv.writer(ud, lineterminator="\n")
     skriver.writerow(
-        ["maal", "kategori", "regime", "vaerdi", "forskel_fra_gaeldende_ret", "ikke_beregnet", "fremskrevet"]
+        [
+            "maal",
+            "kategori",
+            "regime",
+            "vaerdi",
+            "forskel_fra_gaeldende_ret",
+            "ikke_beregnet",
+            "fremskrevet",
+            "nedre",
+            "oevre",
+            "forskel_nedre",
+            "forskel_oevre",
+            "usikker",
+        ]
     )
+
+    def afrundet(x):
+        return "" if x is None else round(x, 2)
+
+    def interval_(r):
+        usikker = "" if r["usikker"] is None else ("ja" if r["usikker"] else "nej")
+        return [afrundet(r[f]) for f in ("nedre", "oevre", "forskel_nedre", "forskel_oevre")] + [usikker]
+
     for r in resultat.raekker:
-        grund = resultat.vaerdi(r["maal"], r["kategori"], GAELDENDE_RET)
-        forskel = "" if grund is None else round(r["vaerdi"] - grund, 2)
         laeste = som_tekst(fremskrevet(resultat, r["maal"], r["kategori"], r["regime"]))
-        skriver.writerow([r["maal"], r["kategori"], r["regime"], round(r["vaerdi"], 2), forskel, "", laeste])
+        skriver.writerow(
+            [r["maal"], r["kategori"], r["regime"], afrundet(r["vaerdi"]), afrundet(r["forskel"]), "", laeste]
+            + interval_(r)
+        )
+    # Hvert måls tal i alt: kategorien "i alt".
+    for r in resultat.hovedtal:
+        laeste = som_tekst(fremskrevet(resultat, r["maal"], "", r["regime"]))
+        skriver.writerow(
+            [r["maal"], I_ALT, r["regime"], afrundet(r["vaerdi"]), afrundet(r["forskel"]), "", laeste]
+            + interval_(r)
+        )
+    tomme = [""] * 5
     for h in resultat.huller:
         grund = f"{h['variabel']}: {h['fejl']}" if "variabel" in h else h["fejl"]
         laeste = som_tekst(fremskrevet(resultat, h["maal"], h["kategori"], h["regime"]))
-        skriver.writerow([h["maal"], h["kategori"], h["regime"], "", "", grund, laeste])
+        skriver.writerow([h["maal"], h["kategori"], h["regime"], "", "", grund, laeste] + tomme)
     # Regimernes egne ændringer: målet egen_aendring, kategorien er parameteren og ændringen.
     for noegle in resultat.regimer:
         for a in reformfil.aendringer(regime(noegle)):
-            skriver.writerow(["egen_aendring", f"{a.parameter}: {a.tekst()}", noegle, "", "", "", ""])
+            skriver.writerow(["egen_aendring", f"{a.parameter}: {a.tekst()}", noegle, "", "", "", ""] + tomme)
     return ud.getvalue()
 
 
@@ -693,42 +1181,105 @@ def som_json(resultat: Resultat) -> str:
     return json.dumps(som_dict(resultat), ensure_ascii=False, indent=2)
 
 
+def diagramtal(resultat: Resultat, maal: str) -> list[dict]:
+    """Søjlerne i målets diagram, sorteret efter effekten (størst fald først): hvert regimes
+    forskel fra gældende ret i alt med interval; er gældende ret det eneste regime, dets niveau.
+
+    Hver søjle er {regime, vaerdi, nedre, oevre, usikker}.
+    """
+    andre = [h for h in resultat.hovedtal if h["maal"] == maal and h["regime"] != GAELDENDE_RET]
+    if andre:
+        soejler = [
+            {
+                "regime": h["regime"],
+                "vaerdi": h["forskel"],
+                "nedre": h["forskel_nedre"],
+                "oevre": h["forskel_oevre"],
+                "usikker": h["usikker"],
+            }
+            for h in andre
+            if h["forskel"] is not None
+        ]
+    else:
+        soejler = [
+            {
+                "regime": h["regime"],
+                "vaerdi": h["vaerdi"],
+                "nedre": h["nedre"],
+                "oevre": h["oevre"],
+                "usikker": None,
+            }
+            for h in resultat.hovedtal
+            if h["maal"] == maal
+        ]
+    return sorted(soejler, key=lambda s: s["vaerdi"])
+
+
+def diagramtitel(resultat: Resultat, maal: str) -> str:
+    """Diagrammets titel: målet, perioden (hvis titlen ikke allerede nævner den) og hvad søjlerne er."""
+    tekst = titel(maal, resultat)
+    if resultat.periode not in tekst:
+        tekst += f", {resultat.periode}"
+    forskel = any(s["regime"] != GAELDENDE_RET for s in diagramtal(resultat, maal))
+    grund = resultat.hoved(maal, GAELDENDE_RET)
+    uden = uden_tekst(grund) if grund else ""
+    return f"{tekst}: {'forskel fra gældende ret' if forskel else 'gældende ret'}{uden}"
+
+
 def grafer(resultat: Resultat) -> dict[str, bytes]:
-    """Ét søjlediagram (PNG) per mål: kategorierne på tværs af regimerne, som filnavn → PNG."""
+    """Ét vandret søjlediagram per mål (``HOVEDTAL``) som PNG og SVG: filnavn → indhold.
+
+    Søjlerne er regimerne (navnene på aksen, ingen signaturforklaring), sorteret efter effekten,
+    med intervallet som fejlstreg og en nullinje; en usikker forskel er lys og mærket på aksen.
+    """
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
     billeder = {}
-    for noegle, (_, enhed) in MAAL.items():
-        raekker = [r for r in resultat.raekker if r["maal"] == noegle]
-        if not raekker:
+    for maal in HOVEDTAL:
+        soejler = diagramtal(resultat, maal)
+        if not soejler:
             continue
-        kategorier = list(dict.fromkeys(r["kategori"] for r in raekker))
-        bredde = 0.8 / len(resultat.regimer)
-        fig, akse = plt.subplots(figsize=(max(6, 1.2 * len(kategorier) + 2), 4), dpi=90)
-        for i, regime_ in enumerate(resultat.regimer):
-            hoejder = [resultat.vaerdi(noegle, k, regime_) or 0 for k in kategorier]
-            akse.bar(numpy.arange(len(kategorier)) + i * bredde, hoejder, bredde, label=regime_)
-        akse.set_xticks(
-            numpy.arange(len(kategorier)) + 0.4 - bredde / 2, kategorier, rotation=30, ha="right", fontsize=7
+        skala = _skala(maal)
+        navne = [regime(s["regime"]).navn + (" (usikker)" if s["usikker"] else "") for s in soejler]
+        vaerdier = numpy.array([s["vaerdi"] for s in soejler]) / skala
+        fig, akse = plt.subplots(figsize=(10, 1.6 + 0.32 * len(soejler)), dpi=100)
+        farver = ["#9fb7cc" if s["usikker"] else "#0072B2" for s in soejler]
+        fejl = None
+        if all(s["nedre"] is not None for s in soejler):
+            fejl = (
+                numpy.array(
+                    [[s["vaerdi"] - s["nedre"] for s in soejler], [s["oevre"] - s["vaerdi"] for s in soejler]]
+                )
+                / skala
+            )
+        # Den største effekt øverst: første søjle på den øverste plads.
+        pladser = numpy.arange(len(soejler))[::-1]
+        akse.barh(pladser, vaerdier, color=farver, xerr=fejl, ecolor="#1b1f23", capsize=3)
+        akse.set_yticks(pladser, navne, fontsize=8)
+        akse.axvline(0, color="#1b1f23", linewidth=0.8)
+        akse.set_title(diagramtitel(resultat, maal), fontsize=9, loc="left")
+        akse.set_xlabel(visningsenhed(maal), fontsize=8)
+        decimaler = 1 if skala == MIO else 0
+        akse.xaxis.set_major_formatter(
+            matplotlib.ticker.FuncFormatter(lambda x, _, d=decimaler: dansk_tal(x, d))
         )
-        akse.set_title(f"{titel(noegle, resultat)}, {resultat.periode}", fontsize=9)
-        akse.set_ylabel(enhed)
-        akse.legend(fontsize=6)
+        akse.tick_params(axis="x", labelsize=8)
         fig.tight_layout()
-        billede = io.BytesIO()
-        fig.savefig(billede, format="png")
+        for form in ("png", "svg"):
+            billede = io.BytesIO()
+            fig.savefig(billede, format=form, metadata={"Date": None} if form == "svg" else None)
+            billeder[grafnavn(maal, form)] = billede.getvalue()
         plt.close(fig)
-        billeder[grafnavn(noegle)] = billede.getvalue()
     return billeder
 
 
-def grafnavn(maal: str) -> str:
-    return f"{maal}.png"
+def grafnavn(maal: str, form: str = "png") -> str:
+    return f"{maal}.{form}"
 
 
 def udfiler() -> list[str]:
-    """Filerne, ``effekt --ud`` kan skrive: resultatet som CSV og JSON og ét diagram per mål."""
-    return ["effekt.csv", "effekt.json", *(grafnavn(m) for m in MAAL)]
+    """Filerne, ``effekt --ud`` kan skrive: resultatet som CSV og JSON og ét diagram per mål (PNG, SVG)."""
+    return ["effekt.csv", "effekt.json", *(grafnavn(m, form) for m in HOVEDTAL for form in ("png", "svg"))]

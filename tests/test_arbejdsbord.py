@@ -325,6 +325,10 @@ def test_effekt_som_linjer_med_start_og_resultat(klient):
         ({"seed": -1}, "seed"),
         ({"periode": "2026"}, "periode"),
         ({"fremskrivning": "ja"}, "fremskrivning"),
+        ({"aar": 2027}, "periode"),  # både periode og aar
+        ({"traekninger": 0}, "traekninger"),
+        ({"traekninger": arbejdsbord.MAKS_TRAEKNINGER + 1}, "traekninger"),
+        ({"traekninger": 20, "personer": 20_000}, "personer"),  # 2 regimer × 20 × 20.000 = 800.000
     ],
 )
 def test_effektens_fejl_naevner_feltet_foer_beregningen(klient, aendring, felt):
@@ -332,6 +336,43 @@ def test_effektens_fejl_naevner_feltet_foer_beregningen(klient, aendring, felt):
     svar = _post(klient, "/arbejdsbord/api/effekt", krop)
     assert svar.status_code == 400
     assert svar.json["felt"] == felt
+
+
+@pytest.mark.parametrize(
+    ("krop", "felt", "tekst"),
+    [
+        ({"aar": 2019}, "aar", "2020 til 2030"),
+        ({"aar": "2027"}, "aar", "2020 til 2030"),
+        # 12 måneder × 4 trækninger = 48 kørsler er over grænsen på 36.
+        ({"aar": 2026, "traekninger": 4}, "traekninger", "36"),
+        # 2 regimer × 12 måneder × 3 trækninger × 10.000 personer = 720.000 er over 600.000.
+        ({"aar": 2026, "traekninger": 3, "personer": 10_000}, "personer", "600.000"),
+    ],
+)
+def test_effekt_for_et_aar_er_begraenset(klient, krop, felt, tekst):
+    svar = _post(
+        klient, "/arbejdsbord/api/effekt", {"regimer": ["ingen_jobafklaring"], "personer": 100, **krop}
+    )
+    assert svar.status_code == 400
+    assert svar.json["felt"] == felt and tekst in svar.json["fejl"], svar.json
+
+
+def test_effekt_for_et_aar_med_traekninger_og_fremskrivning(klient):
+    krop = {"aar": 2027, "regimer": ["ingen_jobafklaring"], "personer": 50, "traekninger": 2}
+    linjer = _linjer(_post(klient, "/arbejdsbord/api/effekt", krop))
+    assert linjer[0]["start"]["periode"] == "2027"
+    resultat = linjer[-1]["resultat"]
+    forventet = effekt.effekt(
+        ["ingen_jobafklaring"], effekt.aarets_maaneder(2027), 50, 0, fremskrivning=True, traekninger=2
+    )
+    forventet.fremskrivning_grund = resultat["fremskrivning_grund"]
+    assert resultat == json.loads(json.dumps(effekt.som_dict(forventet)))
+    # 2027 ligger efter de sidst offentliggjorte satser: regnet med fremskrivning, og det står der.
+    assert resultat["fremskrivning"] is True and resultat["fremskrivning_grund"].startswith("aar 2027")
+    assert (
+        resultat["usikkerhed"]["traekninger"] == 2
+        and resultat["maallinje"][0]["regime"] == "ingen_jobafklaring"
+    )
 
 
 def test_kun_en_befolkningsberegning_ad_gangen(klient):

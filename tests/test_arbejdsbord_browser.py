@@ -260,11 +260,16 @@ def test_befolkning_med_fremdrift_diagrammer_og_downloads(side, server):
     side.click("#bef-beregn")
     side.wait_for_selector("#bef-resultat figure.diagram svg")
     _billede(side, "befolkning")
-    resultat = effekt.effekt(["faerre_maalgrupper"], "2026-03", 2000, 0)
-    maal = list(dict.fromkeys(r["maal"] for r in resultat.raekker))
-    assert [f.get_attribute("data-maal") for f in side.locator("#bef-resultat figure.diagram").all()] == maal
-    # Hver søjle er et tal i resultatet for et regime (gældende ret og reformen).
-    assert side.locator("#bef-resultat figure.diagram rect.soejle").count() == len(resultat.raekker)
+    # Sidens standard: 5 trækninger.
+    resultat = effekt.effekt(["faerre_maalgrupper"], "2026-03", 2000, 0, traekninger=5)
+    data = json.loads(json.dumps(effekt.som_dict(resultat)))
+    figurer = side.locator("#bef-resultat figure.diagram")
+    assert [f.get_attribute("data-maal") for f in figurer.all()] == list(data["diagrammer"])
+    # Én søjle per regime ud over gældende ret i hvert diagram, i serverens rækkefølge, ingen signatur.
+    for maal, diagram in data["diagrammer"].items():
+        figur = side.locator(f'#bef-resultat figure.diagram[data-maal="{maal}"]')
+        assert figur.locator("rect.soejle").count() == len(diagram["soejler"]) == 1
+        assert figur.locator("line.nullinje").count() == 1
     with side.expect_download() as hentet:
         side.get_by_role("button", name="Hent CSV").click()
     assert Path(hentet.value.path()).read_text(encoding="utf-8") == effekt.som_csv(resultat)
@@ -274,7 +279,64 @@ def test_befolkning_med_fremdrift_diagrammer_og_downloads(side, server):
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     bredde = int(side.locator("#bef-resultat figure.diagram svg").first.get_attribute("width"))
     assert int.from_bytes(png[16:20], "big") == 2 * bredde
+    with side.expect_download() as hentet:
+        side.locator("#bef-resultat figure.diagram").first.get_by_role("button", name="Hent SVG").click()
+    assert "<svg" in Path(hentet.value.path()).read_text(encoding="utf-8")
     assert side.udefra == []
+
+
+def test_befolkning_for_et_aar_med_intervaller_og_maallinjen(side, server):
+    _aabn(side, server, "#befolkning")
+    side.select_option("#bef-periodetype", "aar")
+    side.fill("#bef-aar", "2026")
+    side.fill("#bef-personer", "300")
+    side.fill("#bef-traekninger", "2")
+    for noegle in REGIMER:
+        side.check(f"#regimer-befolkning input[value={noegle}]")
+    side.click("#bef-beregn")
+    side.wait_for_selector("#bef-maallinje li")
+    _billede(side, "befolkning-aar")
+    resultat = effekt.effekt(REGIMER, effekt.aarets_maaneder(2026), 300, 0, traekninger=2)
+    data = json.loads(json.dumps(effekt.som_dict(resultat)))
+    assert side.locator("#bef-resultat h2").inner_text() == "Effekt 2026"
+    assert side.locator("#bef-usikkerhed").inner_text() == data["usikkerhed"]["metode"]
+    assert "2 trækninger" in data["usikkerhed"]["metode"]
+    # Mållinjen: regimernes tekst fra serveren, med målet på 3 mia. kr. fra datafilen.
+    linjer = side.locator("#bef-maallinje li")
+    assert linjer.count() == len(data["maallinje"]) == len(REGIMER)
+    for i, linje in enumerate(data["maallinje"]):
+        assert linje["tekst"] in linjer.nth(i).inner_text()
+        assert "3.000,0 mio. kr. om året i 2030" in linje["tekst"]
+    # Hver søjle har sin fejlstreg (intervallet); en usikker søjle er mærket på aksen.
+    udgifter = data["diagrammer"]["udgifter"]
+    figur = side.locator('#bef-resultat figure.diagram[data-maal="udgifter"]')
+    assert figur.locator("line.fejlstreg").count() == len(udgifter["soejler"]) == len(REGIMER)
+    etiketter = [t.text_content() for t in figur.locator("text.etiket").all()]
+    usikre = [s["usikker"] for s in udgifter["soejler"]]
+    assert [e.endswith("(usikker)") for e in etiketter] == usikre
+    # Tabellens celler er serverens tekster med interval.
+    sygedagpenge = next(
+        r for r in data["resultater"] if (r["maal"], r["kategori"]) == ("udgifter", "Sygedagpenge")
+    )
+    assert "til" in sygedagpenge["tekst"]
+    celler = side.locator('#bef-resultat table[data-maal="udgifter"] td').all_inner_texts()
+    assert sygedagpenge["tekst"] in celler
+
+
+def test_befolkning_over_loftet_for_personer_gange_traekninger_vises_ved_feltet(side, server):
+    _aabn(side, server, "#befolkning")
+    side.select_option("#bef-periodetype", "aar")
+    side.fill("#bef-personer", "200000")
+    side.fill("#bef-traekninger", "3")
+    side.click("#bef-beregn")
+    besked = side.locator('#befolkning [data-sti="personer"] .feltfejl')
+    besked.wait_for(state="visible")
+    assert "12 måned(er) × 3 trækning(er)" in besked.inner_text()
+    side.fill("#bef-traekninger", "5")
+    side.click("#bef-beregn")
+    besked = side.locator('#befolkning [data-sti="traekninger"] .feltfejl')
+    besked.wait_for(state="visible")
+    assert "12 måned(er) × 5 trækninger er over grænsen på 36" in besked.inner_text()
 
 
 def test_befolkning_for_mange_personer_vises_ved_feltet(side, server):

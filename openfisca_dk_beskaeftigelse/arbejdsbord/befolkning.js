@@ -1,10 +1,12 @@
-// Befolkning-siden: effekt på en syntetisk befolkning (POST arbejdsbord/api/effekt, NDJSON med
-// fremdrift), som diagrammer og tabeller; download som CSV, JSON og PNG.
+// Befolkning-siden: effekt på en syntetisk befolkning for en måned eller et helt år, med gentagne
+// trækninger (POST arbejdsbord/api/effekt, NDJSON med fremdrift): mållinjen, ét vandret diagram per
+// mål med intervaller og tabellerne; download som CSV, JSON, PNG og SVG. Tal, intervaller, sortering
+// og tekster kommer fra serveren (effekt.som_dict); siden viser dem.
 
 import { ApiFejl, hent, sendStroem } from "./api.js";
 import { el, hentFil, tal } from "./dom.js";
 import * as feltfejl from "./feltfejl.js";
-import { soejlediagram, somPng } from "./diagram.js";
+import { somPng, vandretDiagram } from "./diagram.js";
 import { Regimevalg } from "./regimevalg.js";
 import { link } from "./tilstand.js";
 
@@ -23,29 +25,45 @@ export class Befolkning {
 
   async start(tilstand) {
     $("bef-beregn").addEventListener("click", () => this.beregn());
+    $("bef-periodetype").addEventListener("change", () => this.visPeriodevalg());
     const oversigt = await hent("");
     const g = oversigt.graenser;
     if (g && g.befolkning_personer) {
       $("bef-personer").max = g.befolkning_personer;
       $("bef-graenser").textContent =
         `Højst ${tal(g.befolkning_personer)} personer og ${tal(g.befolkning_personer_gange_regimer)} personer × regimer ` +
-        `per beregning her (tidsgrænsen er ${g.sekunder_per_anmodning} sekunder); større befolkninger: dk-beskaeftigelse effekt.`;
+        `per beregning her (personer × måneder × trækninger × regimer; højst ${tal(g.befolkning_traekninger)} trækninger ` +
+        `og ${tal(g.befolkning_maaneder_gange_traekninger)} måneder × trækninger, fx et helt år med 3; ` +
+        `tidsgrænsen er ${g.sekunder_per_anmodning} sekunder); større befolkninger: dk-beskaeftigelse effekt.`;
+      $("bef-traekninger").max = g.befolkning_traekninger;
     }
     if (tilstand) {
+      $("bef-periodetype").value = tilstand.aar ? "aar" : "maaned";
       $("bef-periode").value = tilstand.periode || "2026-03";
+      $("bef-aar").value = tilstand.aar || 2027;
       $("bef-personer").value = tilstand.personer || 20000;
       $("bef-seed").value = tilstand.seed || 0;
+      $("bef-traekninger").value = tilstand.traekninger || 5;
       $("bef-fremskrivning").checked = Boolean(tilstand.fremskrivning);
       this.regimer.saet(tilstand.regimer || []);
+      this.visPeriodevalg();
       await this.beregn();
     }
   }
 
+  visPeriodevalg() {
+    const aar = $("bef-periodetype").value === "aar";
+    $("bef-aarsvalg").hidden = !aar;
+    $("bef-maanedsvalg").hidden = aar;
+  }
+
   tilstand() {
+    const periode = $("bef-periodetype").value === "aar" ? { aar: Number($("bef-aar").value) } : { periode: $("bef-periode").value };
     return {
-      periode: $("bef-periode").value,
+      ...periode,
       personer: Number($("bef-personer").value),
       seed: Number($("bef-seed").value),
+      traekninger: Number($("bef-traekninger").value),
       fremskrivning: $("bef-fremskrivning").checked,
       regimer: this.regimer.vaerdi(),
     };
@@ -61,7 +79,7 @@ export class Befolkning {
     this.fremdrift.removeAttribute("value");
     const start = performance.now();
     const ur = setInterval(() => {
-      this.status.textContent = `Beregner ${tal(t.personer)} personer under ${t.regimer.length} regimer … ${Math.round((performance.now() - start) / 1000)} s`;
+      this.status.textContent = `Beregner ${tal(t.personer)} personer × ${tal(t.traekninger)} trækninger under ${t.regimer.length} regimer … ${Math.round((performance.now() - start) / 1000)} s`;
     }, 250);
     let resultat = null;
     try {
@@ -106,6 +124,8 @@ export class Befolkning {
     const dele = [
       el("h2", {}, `Effekt ${r.periode}`),
       el("p", {}, `${tal(r.personer_i_befolkningen)} syntetiske personer, opregnet til ${tal(opregnet)} (16-66 år).`),
+      el("p", { class: "hjaelp", id: "bef-usikkerhed" }, r.usikkerhed.metode),
+      r.fremskrivning_grund ? el("p", { class: "hjaelp", id: "bef-fremskrivning-grund" }, `Fremskrivning: ${r.fremskrivning_grund}.`) : null,
       el(
         "div",
         { class: "hentlinks" },
@@ -113,18 +133,24 @@ export class Befolkning {
         el("button", { type: "button", onclick: () => hentFil(`effekt-${r.periode}.json`, JSON.stringify(r, null, 2), "application/json") }, "Hent JSON"),
       ),
     ];
+    if (r.maallinje.length) {
+      dele.push(
+        el("h3", {}, "Mållinjen: ydelsesudgifterne mod gældende ret og besparelsesmålet"),
+        el(
+          "ul",
+          { class: "maallinje", id: "bef-maallinje" },
+          r.maallinje.map((l) => el("li", { dataset: { regime: l.regime } }, el("strong", {}, this.navn(l.regime)), ` (${l.art}): ${l.tekst}`)),
+        ),
+        el("p", { class: "hjaelp" }, r.besparelsesmaal.forbehold),
+      );
+    }
     const diagrammer = el("div", { class: "diagrammer" });
-    const tabeller = el("div", {});
-    for (const [maal, { titel, enhed }] of Object.entries(r.maal)) {
-      const raekker = r.resultater.filter((x) => x.maal === maal);
-      if (!raekker.length) continue;
-      const kategorier = [...new Set(raekker.map((x) => x.kategori))];
-      const vaerdi = (kategori, regime) => raekker.find((x) => x.kategori === kategori && x.regime === regime)?.vaerdi ?? null;
-      const diagram = soejlediagram({
-        titel: `${titel}, ${r.periode}`,
-        enhed,
-        kategorier,
-        serier: r.regimer.map((n) => ({ navn: this.navn(n), vaerdier: kategorier.map((k) => vaerdi(k, n)) })),
+    for (const [maal, d] of Object.entries(r.diagrammer)) {
+      const diagram = vandretDiagram({
+        titel: d.titel,
+        enhed: d.enhed,
+        decimaler: d.enhed === "mio. kr." ? 1 : 0,
+        soejler: d.soejler.map((s) => ({ ...s, navn: this.navn(s.regime) })),
       });
       diagrammer.append(
         el(
@@ -132,16 +158,28 @@ export class Befolkning {
           { class: "diagram", dataset: { maal } },
           diagram,
           el("button", { type: "button", class: "lille", onclick: async () => hentFil(`${maal}.png`, await somPng(diagram)) }, "Hent PNG"),
+          el(
+            "button",
+            { type: "button", class: "lille", onclick: () => hentFil(`${maal}.svg`, new XMLSerializer().serializeToString(diagram), "image/svg+xml") },
+            "Hent SVG",
+          ),
         ),
       );
+    }
+    const tabeller = el("div", {});
+    for (const [maal, { titel, visningsenhed }] of Object.entries(r.maal)) {
+      const raekker = r.resultater.filter((x) => x.maal === maal);
+      if (!raekker.length) continue;
+      const kategorier = [...new Set(raekker.map((x) => x.kategori))];
+      const raekke = (kategori, regime) => raekker.find((x) => x.kategori === kategori && x.regime === regime) ?? null;
       tabeller.append(
-        el("h3", {}, `${titel} (${enhed})`),
+        el("h3", {}, `${titel} (${visningsenhed})`),
         el(
           "div",
           { class: "tabelrulle" },
           el(
             "table",
-            {},
+            { dataset: { maal } },
             el("thead", {}, el("tr", {}, el("th", {}, "Kategori"), r.regimer.map((n) => el("th", { class: "tal", title: n }, this.navn(n))))),
             el(
               "tbody",
@@ -152,10 +190,11 @@ export class Befolkning {
                   {},
                   el("td", {}, k),
                   r.regimer.map((n) => {
-                    const v = vaerdi(k, n);
-                    const grund = vaerdi(k, GAELDENDE_RET);
-                    const afviger = v !== null && grund !== null && Math.abs(v - grund) >= 0.5;
-                    return el("td", { class: afviger ? "tal afviger" : "tal" }, v === null ? "—" : tal(v));
+                    const x = raekke(k, n);
+                    if (x === null) return el("td", { class: "tal" }, "—");
+                    // En forskel fra gældende ret, som ikke er usikker, er markeret; en usikker er grå.
+                    const klasse = x.usikker ? "tal usikker" : x.afviger ? "tal afviger" : "tal";
+                    return el("td", { class: klasse, title: x.forskel_tekst ? `forskel: ${x.forskel_tekst}` : null }, x.tekst);
                   }),
                 ),
               ),
@@ -168,6 +207,6 @@ export class Befolkning {
     if (r.huller.length) {
       dele.push(el("h3", {}, "Ikke fuldt beregnet"), el("ul", {}, [...new Set(r.huller.map((h) => h.fejl))].map((f) => el("li", {}, f))));
     }
-    this.resultatboks.replaceChildren(...dele);
+    this.resultatboks.replaceChildren(...dele.filter(Boolean));
   }
 }

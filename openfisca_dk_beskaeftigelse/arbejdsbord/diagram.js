@@ -1,76 +1,80 @@
-// Søjlediagrammer som SVG (tegnet her, intet bibliotek) og som PNG (SVG'en tegnet på et lærred).
+// Vandrette søjlediagrammer som SVG (tegnet her, intet bibliotek) og som PNG (SVG'en tegnet på et lærred).
 // Farver og tekst står som attributter i SVG'en, så PNG'en ser ud som diagrammet på siden.
 
 import { svg, tal } from "./dom.js";
 
-// Okabe-Ito: farver, der kan skelnes også med nedsat farvesyn.
-const FARVER = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"];
+// Okabe-Ito-blå for en forskel, der er sikker; lys for en usikker (intervallet dækker 0).
+const SIKKER = "#0072B2";
+const USIKKER = "#9fb7cc";
 const SKRIFT = "DejaVu Sans, Arial, sans-serif";
 
-function paenTrin(maks) {
-  if (maks <= 0) return 1;
-  const groft = maks / 5;
+function paenTrin(spaend) {
+  if (spaend <= 0) return 1;
+  const groft = spaend / 5;
   const potens = 10 ** Math.floor(Math.log10(groft));
   return [1, 2, 2.5, 5, 10].map((f) => f * potens).find((t) => t >= groft);
 }
 
-// {titel, enhed, kategorier: [tekst], serier: [{navn, vaerdier: [tal|null]}]} → <svg>
-export function soejlediagram({ titel, enhed, kategorier, serier }) {
-  const breddeGruppe = Math.max(44, serier.length * 16 + 18);
-  const venstre = 78;
-  const top = 48 + 16 * Math.ceil(serier.length / 3);
-  const bund = 96;
-  const hoejde = 250;
-  const bredde = Math.max(520, venstre + 20 + kategorier.length * breddeGruppe);
-  const alle = serier.flatMap((s) => s.vaerdier.filter((v) => v !== null));
-  const maks = Math.max(0, ...alle);
-  const trin = paenTrin(maks);
-  const loft = Math.max(trin, Math.ceil(maks / trin) * trin);
-  const y = (v) => top + hoejde - (v / loft) * hoejde;
+// Et vandret søjlediagram: én søjle per regime i den rækkefølge, serveren sorterede dem (størst fald
+// øverst), regimets navn på aksen (ingen signaturforklaring), intervallet som fejlstreg og en nullinje.
+// {titel, enhed, decimaler, soejler: [{navn, vaerdi, nedre, oevre, usikker}]} → <svg>
+export function vandretDiagram({ titel, enhed, decimaler = 0, soejler }) {
+  const raekke = 22;
+  const top = 40;
+  const bund = 44;
+  const navnebredde = Math.min(300, 12 + 6.4 * Math.max(8, ...soejler.map((s) => etiket(s).length)));
+  const plotbredde = 360;
+  const bredde = navnebredde + plotbredde + 30;
+  const hoejde = top + raekke * soejler.length + bund;
+  const graenser = soejler.flatMap((s) => [s.vaerdi, s.nedre ?? s.vaerdi, s.oevre ?? s.vaerdi]);
+  let lav = Math.min(0, ...graenser);
+  let hoej = Math.max(0, ...graenser);
+  const trin = paenTrin(hoej - lav);
+  lav = Math.floor(lav / trin) * trin;
+  hoej = Math.max(lav + trin, Math.ceil(hoej / trin) * trin);
+  const x = (v) => navnebredde + ((v - lav) / (hoej - lav)) * plotbredde;
   const dele = [
-    svg("rect", { x: 0, y: 0, width: bredde, height: top + hoejde + bund, fill: "#ffffff" }),
-    svg("text", { x: 8, y: 18, "font-family": SKRIFT, "font-size": 14, "font-weight": "bold", fill: "#1b1f23" }, titel),
-    svg("text", { x: 8, y: top - 8, "font-family": SKRIFT, "font-size": 11, fill: "#5b6770" }, enhed),
+    svg("rect", { x: 0, y: 0, width: bredde, height: hoejde, fill: "#ffffff" }),
+    svg("text", { x: 8, y: 18, "font-family": SKRIFT, "font-size": 13, "font-weight": "bold", fill: "#1b1f23" }, titel),
   ];
-  serier.forEach((s, i) => {
-    const lx = 8 + (i % 3) * Math.floor((bredde - 16) / 3);
-    const ly = 30 + 16 * Math.floor(i / 3);
-    dele.push(svg("rect", { x: lx, y: ly, width: 10, height: 10, fill: FARVER[i % FARVER.length] }));
-    dele.push(svg("text", { x: lx + 14, y: ly + 9, "font-family": SKRIFT, "font-size": 11, fill: "#1b1f23" }, s.navn));
-  });
-  for (let v = 0; v <= loft + 1e-9; v += trin) {
-    dele.push(svg("line", { x1: venstre, x2: bredde - 10, y1: y(v), y2: y(v), stroke: "#e1e6eb" }));
-    dele.push(svg("text", { x: venstre - 6, y: y(v) + 4, "text-anchor": "end", "font-family": SKRIFT, "font-size": 10, fill: "#5b6770" }, tal(v)));
+  for (let v = lav; v <= hoej + trin / 1e6; v += trin) {
+    dele.push(svg("line", { x1: x(v), x2: x(v), y1: top - 4, y2: hoejde - bund, stroke: "#e1e6eb" }));
+    dele.push(svg("text", { x: x(v), y: hoejde - bund + 14, "text-anchor": "middle", "font-family": SKRIFT, "font-size": 10, fill: "#5b6770" }, tal(v, decimaler)));
   }
-  kategorier.forEach((kategori, k) => {
-    const gx = venstre + 10 + k * breddeGruppe;
-    serier.forEach((s, i) => {
-      const v = s.vaerdier[k];
-      if (v === null || v === undefined) return;
-      const x = gx + i * 16;
-      dele.push(
-        svg(
-          "rect",
-          { x, y: y(v), width: 13, height: Math.max(0, top + hoejde - y(v)), fill: FARVER[i % FARVER.length], class: "soejle" },
-          svg("title", {}, `${s.navn}, ${kategori}: ${tal(v)} ${enhed}`),
-        ),
-      );
-    });
-    const mx = gx + (serier.length * 16) / 2;
+  dele.push(svg("text", { x: navnebredde + plotbredde / 2, y: hoejde - 8, "text-anchor": "middle", "font-family": SKRIFT, "font-size": 11, fill: "#5b6770" }, enhed));
+  soejler.forEach((s, i) => {
+    const midt = top + i * raekke + raekke / 2;
+    const fra = Math.min(x(0), x(s.vaerdi));
+    const tekst = etiket(s);
     dele.push(
+      svg("text", { x: navnebredde - 6, y: midt + 4, "text-anchor": "end", "font-family": SKRIFT, "font-size": 11, fill: "#1b1f23", class: "etiket" }, tekst),
       svg(
-        "text",
-        { x: mx, y: top + hoejde + 14, "text-anchor": "end", transform: `rotate(-35 ${mx} ${top + hoejde + 14})`, "font-family": SKRIFT, "font-size": 10, fill: "#1b1f23" },
-        kategori.length > 28 ? `${kategori.slice(0, 27)}…` : kategori,
+        "rect",
+        { x: fra, y: midt - 7, width: Math.abs(x(s.vaerdi) - x(0)), height: 14, fill: s.usikker ? USIKKER : SIKKER, class: "soejle" },
+        svg("title", {}, `${s.navn}: ${tal(s.vaerdi, decimaler)} ${enhed}`),
       ),
     );
+    if (s.nedre !== null && s.nedre !== undefined) {
+      const streg = { stroke: "#1b1f23", "stroke-width": 1.2 };
+      dele.push(
+        svg("line", { x1: x(s.nedre), x2: x(s.oevre), y1: midt, y2: midt, class: "fejlstreg", ...streg }),
+        svg("line", { x1: x(s.nedre), x2: x(s.nedre), y1: midt - 4, y2: midt + 4, ...streg }),
+        svg("line", { x1: x(s.oevre), x2: x(s.oevre), y1: midt - 4, y2: midt + 4, ...streg }),
+      );
+    }
   });
-  dele.push(svg("line", { x1: venstre, x2: bredde - 10, y1: top + hoejde, y2: top + hoejde, stroke: "#5b6770" }));
+  dele.push(svg("line", { x1: x(0), x2: x(0), y1: top - 6, y2: hoejde - bund, stroke: "#1b1f23", "stroke-width": 1.2, class: "nullinje" }));
   return svg(
     "svg",
-    { xmlns: "http://www.w3.org/2000/svg", width: bredde, height: top + hoejde + bund, viewBox: `0 0 ${bredde} ${top + hoejde + bund}`, role: "img", "aria-label": titel },
+    { xmlns: "http://www.w3.org/2000/svg", width: bredde, height: hoejde, viewBox: `0 0 ${bredde} ${hoejde}`, role: "img", "aria-label": titel },
     dele,
   );
+}
+
+// Regimets navn (et langt navn forkortet; det fulde står i søjlens title), mærket, hvis forskellen er usikker.
+function etiket(s) {
+  const navn = s.navn.length > 40 ? `${s.navn.slice(0, 39)}…` : s.navn;
+  return s.usikker ? `${navn} (usikker)` : navn;
 }
 
 // SVG'en som PNG (dobbelt opløsning), tegnet i browseren.
