@@ -62,6 +62,7 @@ import json
 import math
 import multiprocessing
 import os
+import textwrap
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -1260,7 +1261,8 @@ def grafer(resultat: Resultat) -> dict[str, bytes]:
         akse.barh(pladser, vaerdier, color=farver, xerr=fejl, ecolor="#1b1f23", capsize=3)
         akse.set_yticks(pladser, navne, fontsize=8)
         akse.axvline(0, color="#1b1f23", linewidth=0.8)
-        akse.set_title(diagramtitel(resultat, maal), fontsize=9, loc="left")
+        # Titlen står over hele figuren (aksen begynder efter de lange navne) og brydes ved kanten.
+        fig.suptitle(textwrap.fill(diagramtitel(resultat, maal), 150), x=0.01, ha="left", fontsize=9)
         akse.set_xlabel(visningsenhed(maal), fontsize=8)
         decimaler = 1 if skala == MIO else 0
         akse.xaxis.set_major_formatter(
