@@ -182,6 +182,11 @@ def _baand(rng, baand: list, n: int) -> numpy.ndarray:
     return fra[valg] + rng.random(n) * (til[valg] - fra[valg])
 
 
+def aldersbaand(baand: list) -> list:
+    """Aldersbåndene som halvåbne intervaller: datafilens bånd er hele år med begge ender (16-24 år)."""
+    return [[fra, til + 1, andel] for fra, til, andel in baand]
+
+
 def andel_under(baand: list, graense: float) -> float:
     """Andelen af et båndtræk (``_baand``) under ``graense``: hele bånd under og en del af båndet over."""
     i_alt = sum(b[2] for b in baand)
@@ -236,7 +241,7 @@ def generer(n: int, periode: str, system, seed: int = 0, data: dict | None = Non
     varighed = numpy.zeros(n)
     for i, g in enumerate(grupper):
         valgt = gruppe_idx == i
-        alder[valgt] = _baand(rng, g["alder"], int(valgt.sum()))
+        alder[valgt] = _baand(rng, aldersbaand(g["alder"]), int(valgt.sum()))
         varighed[valgt] = _baand(rng, g["varighed_maaneder"], int(valgt.sum()))
     alder_aar = numpy.floor(alder).astype(int)
     foedselsdato = start - (alder * DAGE_PR_AAR).astype("timedelta64[D]")
@@ -321,7 +326,7 @@ def _reformernes_personer(befolkning: Befolkning, rng, data: dict, alder_aar, st
     grupper = {g["noegle"]: g for g in data["grupper"]}
     dim = reform["dimittend"]
     # Andelen blandt de yngre er sat, så andelen af hele gruppen er datafilens.
-    andel_yngre = dim["andel"] / andel_under(grupper[dim["blandt"]]["alder"], dim["under_alder"])
+    andel_yngre = dim["andel"] / andel_under(aldersbaand(grupper[dim["blandt"]]["alder"]), dim["under_alder"])
     dimittend = _blandt(
         rng, i_grupper(befolkning, [dim["blandt"]]) & (alder_aar < dim["under_alder"]), andel_yngre
     )
