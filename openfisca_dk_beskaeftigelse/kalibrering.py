@@ -83,7 +83,7 @@ class Raekke:
     def inden_for(self) -> bool:
         """Afvigelsen er højst tolerancen (en række uden syntetiske enheder er ikke inden for)."""
         # En brøkdel af en vægt dækker afrundingen i float64.
-        return self.afvigelse is not None and abs(self.afvigelse) <= self.tolerance * (1 + 1e-9) + 1e-12
+        return self.afvigelse is not None and bool(abs(self.afvigelse) <= self.tolerance * (1 + 1e-9) + 1e-12)
 
     def som_dict(self) -> dict:
         return {
@@ -122,7 +122,7 @@ class _Opgoerelse:
     def andel(self, afsnit, raekke, kilde, aar, andel: float, hvem: numpy.ndarray, blandt: numpy.ndarray):
         """Andelen ``andel`` mod andelen af ``blandt``, der er ``hvem`` (stikprøvetolerance)."""
         n = int(numpy.count_nonzero(blandt))
-        genereret = numpy.count_nonzero(hvem & blandt) / n if n else None
+        genereret = float(numpy.count_nonzero(hvem & blandt) / n) if n else None
         tolerance = self.standardfejl[STIKPROEVE] * math.sqrt(andel * (1 - andel) / max(n, 1))
         self.raekker.append(
             Raekke(afsnit, raekke, kilde, _aar(aar), "andel", andel, genereret, tolerance, STIKPROEVE, n)
@@ -134,7 +134,7 @@ class _Opgoerelse:
         p = antal / i_alt
         # Standardfejlen på antallet blandt n trukne, regnet om til hele befolkningen (× vægten).
         tolerance = self.standardfejl[STIKPROEVE] * math.sqrt(p * (1 - p) * n) * self.vaegt
-        genereret = numpy.count_nonzero(hvem) * self.vaegt
+        genereret = float(numpy.count_nonzero(hvem) * self.vaegt)
         self.raekker.append(
             Raekke(afsnit, raekke, kilde, _aar(aar), enhed, antal, genereret, tolerance, STIKPROEVE, n)
         )
@@ -143,7 +143,9 @@ class _Opgoerelse:
         """Et tal, der ikke er trukket: kun afrundingen til hele syntetiske enheder (én vægt) er tilladt."""
         tolerance = self.enheder * self.vaegt
         self.raekker.append(
-            Raekke(afsnit, raekke, kilde, _aar(aar), enhed, antal, genereret, tolerance, EKSAKT, grundlag)
+            Raekke(
+                afsnit, raekke, kilde, _aar(aar), enhed, antal, float(genereret), tolerance, EKSAKT, grundlag
+            )
         )
 
 
