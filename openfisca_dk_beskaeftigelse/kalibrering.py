@@ -42,6 +42,19 @@ from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, byg_system
 # procentpoint i en gruppes fordeling falder uden for tolerancen, og genereret på omkring et sekund.
 STANDARD_PERSONER = 500_000
 STIKPROEVE, EKSAKT = "stikproeve", "eksakt"
+# Tabellens afsnit (nøglen i hver række) → overskrift på dokumentationens side.
+AFSNIT = {
+    "befolkning": "Befolkningen i alt",
+    "grupper": "Personer efter gruppe (ydelse og målgruppe)",
+    "ydelse": "Personer efter ydelse",
+    "alder": "Aldersfordelingen i hver gruppe",
+    "varighed": "Varigheden i hver gruppe (ledighed, sygdom eller ydelse)",
+    "andele": "Andele",
+    "loen": "Lønfordelingen",
+    "virksomheder": "Arbejdssteder",
+    "stoettet": "Støttet beskæftigelse",
+    "reformernes_personer": "Reformernes personer",
+}
 ANTAGET = "antaget"
 # Aldersgrupperne i datafilens andele (nøgle → [fra, til) år).
 ALDERSGRUPPER = {"16_24": (16, 25), "25_29": (25, 30), "30_49": (30, 50), "50_66": (50, 67)}
@@ -549,7 +562,7 @@ def som_markdown(k: Kalibrering) -> str:
     ]
     for afsnit in dict.fromkeys(r.afsnit for r in k.raekker):
         hoved = [*VISTE.values(), "Inden for"]
-        linjer += [f"## {afsnit}", "", _md_linje(hoved), "|---|---|---|--:|--:|--:|--:|--:|---|"]
+        linjer += [f"## {AFSNIT[afsnit]}", "", _md_linje(hoved), "|---|---|---|--:|--:|--:|--:|--:|---|"]
         linjer += [_md_linje(_viste(r)) for r in k.raekker if r.afsnit == afsnit]
         linjer.append("")
     linjer += ["## Tolerancer", ""]
