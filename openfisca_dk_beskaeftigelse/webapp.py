@@ -28,12 +28,15 @@ import logging
 import signal
 import threading
 from collections.abc import Mapping
+from contextvars import ContextVar
 from copy import deepcopy
 from functools import lru_cache
 
 from flask import Flask, Response, current_app, jsonify, redirect, request
 from flask.signals import appcontext_pushed
+from openfisca_core import periods
 from openfisca_core.errors import ParameterNotFoundError
+from openfisca_core.simulations import SimulationBuilder
 from openfisca_web_api import handlers
 from openfisca_web_api.app import create_app
 from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntityTooLarge
@@ -49,8 +52,10 @@ from openfisca_dk_beskaeftigelse import (
 from openfisca_dk_beskaeftigelse.beregning import (
     FOERSTE_MAANED,
     BrugerFejl,
+    Laesninger,
     SituationsFejl,
     gyldig_maaned,
+    ignorerede_inddata,
     indlaes_situation,
     kontroller_situation,
     spec_eksempel,
@@ -134,6 +139,8 @@ class OptagetFejl(Exception):
 
 # Pakkens version på hvert svar, også fra roden (OpenFiscas apps sender selv Country-Package-Version).
 VERSIONSHOVED = "X-Dk-Beskaeftigelse-Version"
+# Advarsler fra /calculate og /trace (inddata, beregningen gik forbi) som en JSON-liste i ASCII.
+ADVARSELSHOVED = "X-Dk-Beskaeftigelse-Advarsler"
 
 
 def _med_version(app: Flask) -> Flask:
@@ -431,6 +438,10 @@ def _ret_spec(spec: dict, system) -> None:
     stier = spec["paths"]
     for sti in ("/calculate", "/trace"):
         stier[sti]["post"]["responses"].update(_fejlsvar(400, 404, 413, 415, 422, 500, 503))
+        stier[sti]["post"]["responses"][200].setdefault("headers", {})[ADVARSELSHOVED] = {
+            "description": "inddata, beregningen gik forbi (angivet for andre perioder end dem, den læste)",
+            "schema": {"type": "string", "example": json.dumps(["personer/mette/ydelse har ingen værdi"])},
+        }
     for sti in ("/parameter/{parameterID}", "/variable/{variableID}"):
         stier[sti]["get"]["responses"].update(_fejlsvar(404))
     for operationer in stier.values():
@@ -469,6 +480,65 @@ def _kontroller_beregning() -> None:
     if request.method == "POST" and request.endpoint in ("calculate", "trace"):
         system = current_app.extensions[_NOEGLE]["tax_benefit_system"]
         kontroller_situation(system, laes_krop(), maks_medlemmer=MAKS_MEDLEMMER, web_api=True)
+
+
+# Den sporing, /calculate lader OpenFiscas handler bruge; None uden for en anmodning.
+_laesninger: ContextVar[Laesninger | None] = ContextVar("laesninger", default=None)
+
+
+class _SporendeBygger(SimulationBuilder):
+    """OpenFiscas bygger; under /calculate læser simuleringen med en :class:`Laesninger` som tracer."""
+
+    def build_from_entities(self, tax_benefit_system, input_dict):
+        simulering = super().build_from_entities(tax_benefit_system, input_dict)
+        laesninger = _laesninger.get()
+        if laesninger is not None:
+            simulering.tracer = laesninger
+        return simulering
+
+
+# OpenFiscas handlers bygger simuleringen selv; kun sådan ser pakken, hvad /calculate læste.
+handlers.SimulationBuilder = _SporendeBygger
+
+
+def _anmodet_periode(krop: dict) -> str:
+    """Den første periode, kroppen beder om (en værdi ``null``), til advarslens tekst."""
+    for medlemmer in krop.values():
+        for felter in (medlemmer or {}).values() if isinstance(medlemmer, dict) else ():
+            for vaerdier in felter.values() if isinstance(felter, dict) else ():
+                for periode, vaerdi in vaerdier.items() if isinstance(vaerdier, dict) else ():
+                    if vaerdi is None:
+                        return str(periode)
+    return ""
+
+
+def _laest_i_sporet(spor: dict) -> set:
+    """(variabel, periode) for hver nøgle ``navn<periode>`` i /trace-svarets spor."""
+    par = (noegle[:-1].split("<", 1) for noegle in spor)
+    return {(navn, periods.period(periode)) for navn, periode in par}
+
+
+def _med_advarsler(visning, system):
+    """/calculate eller /trace med en advarsel i ``ADVARSELSHOVED`` for inddata, beregningen gik forbi."""
+
+    def med_advarsler():
+        laesninger = Laesninger()
+        token = _laesninger.set(laesninger)
+        try:
+            svar = current_app.make_response(visning())
+        finally:
+            _laesninger.reset(token)
+        if svar.status_code != 200:
+            return svar
+        laest = _laest_i_sporet(svar.get_json()["trace"]) if request.endpoint == "trace" else laesninger.laest
+        krop = laes_krop()
+        advarsler = ignorerede_inddata([system], krop, _anmodet_periode(krop), laest)
+        if advarsler:
+            svar.headers[ADVARSELSHOVED] = json.dumps(advarsler)
+        return svar
+
+    med_advarsler.__name__ = visning.__name__
+    return med_advarsler
 
 
 def _uden_skraastreg():
@@ -526,6 +596,8 @@ def tilpas(app: Flask, data: dict) -> Flask:
 
     for visning in (get_root, get_spec, get_variables, get_parameters):
         app.view_functions[visning.__name__] = visning
+    for endepunkt in ("calculate", "trace"):
+        app.view_functions[endepunkt] = _med_advarsler(app.view_functions[endepunkt], system)
     app.extensions[_NOEGLE] = data
     return app
 
@@ -943,7 +1015,8 @@ def cors_headers(oprindelser: tuple[str, ...], oprindelse: str | None, forhaand:
             ("Access-Control-Allow-Headers", "Content-Type"),
             ("Access-Control-Max-Age", "600"),
         ]
-    return [*headers, ("Access-Control-Expose-Headers", "Country-Package, Country-Package-Version")]
+    synlige = ", ".join(("Country-Package", "Country-Package-Version", VERSIONSHOVED, ADVARSELSHOVED))
+    return [*headers, ("Access-Control-Expose-Headers", synlige)]
 
 
 def _er_forhaand(environ) -> bool:

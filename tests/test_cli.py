@@ -2,7 +2,6 @@
 stderr, exitkode og miljø som i en skal), og nogle få gange som en rigtig proces (``ende_til_ende``)."""
 
 import argparse
-import contextlib
 import csv
 import importlib.metadata
 import io
@@ -11,35 +10,16 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from unittest import mock
 
 import pytest
+from hjaelpere import koer as _koer
 
 import openfisca_dk_beskaeftigelse as pakke
-from openfisca_dk_beskaeftigelse import cli
 from openfisca_dk_beskaeftigelse.cli import FORMATER
 
 EKSEMPLER = sorted(pakke.EKSEMPELMAPPE.glob("*.yaml"))
 LEDIG = pakke.EKSEMPELMAPPE / "forsikret_ledig.yaml"
 VARIABLER_STAK = "maalgruppe,kontaktforloeb_samtaler_telefon_video"
-
-
-def _koer(*args, cwd=None, env=None) -> subprocess.CompletedProcess:
-    """``dk-beskaeftigelse ARGS`` i testens proces: samme stdout, stderr og exitkode som en proces,
-    men systemerne bygges én gang for alle tests (``regimer.byg_system``)."""
-    ud, fejl = io.StringIO(), io.StringIO()
-    miljoe = {"COLUMNS": "200", **(env or {})}
-    with (
-        contextlib.chdir(cwd or os.getcwd()),
-        mock.patch.dict(os.environ, miljoe),
-        contextlib.redirect_stdout(ud),
-        contextlib.redirect_stderr(fejl),
-    ):
-        try:
-            kode = cli.main([*map(str, args)])
-        except SystemExit as stop:
-            kode = stop.code
-    return subprocess.CompletedProcess(args, kode, ud.getvalue(), fejl.getvalue())
 
 
 def _proces(*args, env=None) -> subprocess.CompletedProcess:

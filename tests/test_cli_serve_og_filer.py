@@ -3,25 +3,13 @@
 
 import json
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from hjaelpere import koer as _koer
 
 from openfisca_dk_beskaeftigelse import arbejdsbord, cli, effekt
 
 EFFEKT = ("effekt", "--regimer", "gaeldende_ret", "--periode", "2026-03", "--personer", "200")
-
-
-def _koer(*args, timeout=120):
-    return subprocess.run(
-        [Path(sys.executable).parent / "dk-beskaeftigelse", *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env={**os.environ, "COLUMNS": "200"},
-    )
 
 
 def _en_linje(resultat, *dele: str) -> str:
@@ -46,7 +34,7 @@ def _en_linje(resultat, *dele: str) -> str:
     ],
 )
 def test_serve_afviser_forkerte_vaerdier_med_en_linje(argumenter, dele):
-    _en_linje(_koer("serve", *argumenter, timeout=30), *dele)
+    _en_linje(_koer("serve", *argumenter), *dele)
 
 
 def test_serve_standard_er_en_worker_per_kerne():
@@ -87,9 +75,7 @@ def test_numerisk_id_i_en_situationsfil_giver_en_linje(tmp_path):
     # Før: OpenFiscas fejltræ gjorde id'et til en liste så lang som tallet (15 GB for 999999999999).
     fil = tmp_path / "numerisk.json"
     fil.write_text(json.dumps({"personer": {"999999999999": {"maanedsloen": {"x": 1}}}}))
-    linje = _en_linje(
-        _koer("sammenlign", fil, "--periode", "2026-03", "--regimer", "gaeldende_ret", timeout=60)
-    )
+    linje = _en_linje(_koer("sammenlign", fil, "--periode", "2026-03", "--regimer", "gaeldende_ret"))
     assert "personer/999999999999/maanedsloen/x" in linje and len(linje) < 500
 
 

@@ -4,15 +4,14 @@ Bidderne skal tilsammen give præcis det samme som hele befolkningen på én gan
 kronen og personen, og hver persons værdier.
 """
 
-import contextlib
-import io
 import json
 import subprocess
 
 import numpy
 import pytest
+from hjaelpere import koer
 
-from openfisca_dk_beskaeftigelse import EKSEMPELMAPPE, cli, klynge, reformfil
+from openfisca_dk_beskaeftigelse import EKSEMPELMAPPE, klynge, reformfil
 from openfisca_dk_beskaeftigelse.beregning import BrugerFejl
 from openfisca_dk_beskaeftigelse.effekt import SAMMENLAEGNING, effekt
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
@@ -104,13 +103,7 @@ def test_flere_maaneder_summerer_udgifterne_og_tager_gennemsnittet_af_resten():
 
 def _koer(*args) -> subprocess.CompletedProcess:
     """``dk-beskaeftigelse effekt --regimer gaeldende_ret ARGS`` i testens proces (ud, fejl, exitkode)."""
-    ud, fejl = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(ud), contextlib.redirect_stderr(fejl):
-        try:
-            kode = cli.main(["effekt", "--regimer", "gaeldende_ret", *map(str, args)])
-        except SystemExit as stop:
-            kode = stop.code
-    return subprocess.CompletedProcess(args, kode, ud.getvalue(), fejl.getvalue())
+    return koer("effekt", "--regimer", "gaeldende_ret", *args)
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ værdier for alt, regimets reformer ikke kan nå. Værdierne skal være ens til 
 """
 
 import copy
+import functools
 
 import numpy
 import pytest
@@ -61,9 +62,14 @@ def _ens(a, b) -> bool:
     return a.dtype == b.dtype and numpy.array_equal(a, b)
 
 
+@functools.cache
+def _befolkning():
+    return generer(4_000, PERIODE, byg_system(GAELDENDE_RET), seed=3)
+
+
 @pytest.fixture(scope="module")
 def befolkning():
-    return generer(4_000, PERIODE, byg_system(GAELDENDE_RET), seed=3)
+    return _befolkning()
 
 
 @pytest.fixture(scope="module")
@@ -85,22 +91,20 @@ def _uddata(noegle):
     ]
 
 
-@pytest.fixture(scope="module")
-def fulde(befolkning):
-    """Hvert regimes fulde beregning af befolkningen (en ny simulering for regimet)."""
-    resultat = {}
-    for noegle in REGIMER:
-        system = byg_system(noegle)
-        resultat[noegle] = _vaerdier(byg_simulering(system, befolkning), system, _uddata(noegle))
-    return resultat
+@functools.cache
+def _fuld(noegle):
+    """Regimets fulde beregning af befolkningen (en ny simulering for regimet); én gang per proces,
+    og kun for de regimer, processens tests beder om (pytest-xdist fordeler dem)."""
+    system = byg_system(noegle)
+    return _vaerdier(byg_simulering(system, _befolkning()), system, _uddata(noegle))
 
 
 @pytest.mark.parametrize("noegle", REGIMER)
-def test_befolkningen_under_regimet_er_som_en_fuld_beregning(noegle, befolkning, grundlag, fulde):
+def test_befolkningen_under_regimet_er_som_en_fuld_beregning(noegle, befolkning, grundlag):
     system = byg_system(noegle)
     simulering = genbrug.regimets_simulering(system, *grundlag, lambda: byg_simulering(system, befolkning))
     med_genbrug = _vaerdier(simulering, system, _uddata(noegle))
-    assert [n for n, v in fulde[noegle].items() if not _ens(v, med_genbrug[n])] == []
+    assert [n for n, v in _fuld(noegle).items() if not _ens(v, med_genbrug[n])] == []
     # Noget er genbrugt: samme array som gældende rets.
     maaned = periods.period(PERIODE)
     assert any(
@@ -110,11 +114,12 @@ def test_befolkningen_under_regimet_er_som_en_fuld_beregning(noegle, befolkning,
     )
 
 
-def test_sammenligningen_med_fuld_beregning_kan_fejle(grundlag, fulde):
+def test_sammenligningen_med_fuld_beregning_kan_fejle(grundlag):
     """De fleste regimer ændrer noget i befolkningen i 2026-03, så ens værdier er ikke gratis.
 
     (Regimer, der kun ændrer andre år, fx a-kassens første periode før 2024, ændrer intet her.)
     """
+    fulde = {noegle: _fuld(noegle) for noegle in REGIMER}
     navne = sorted({n for v in fulde.values() for n in v})
     grund = _vaerdier(grundlag[0], byg_system(GAELDENDE_RET), navne)
     aendrer = [

@@ -5,20 +5,16 @@ samme person; kontrollen giver klare fejl med fil, linje og felt; og ændringern
 format, også i web-API'et og forklaringen.
 """
 
-import contextlib
-import io
 import json
-import os
 import re
-import subprocess
 from pathlib import Path
-from unittest import mock
 
 import pytest
+from hjaelpere import koer as _koer
 from werkzeug.test import Client
 
 import openfisca_dk_beskaeftigelse as pakke
-from openfisca_dk_beskaeftigelse import cli, reformfil
+from openfisca_dk_beskaeftigelse import reformfil
 from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, indlaes_situation
 from openfisca_dk_beskaeftigelse.dokumentation import reformfileksempel
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
@@ -39,22 +35,6 @@ def _vaerdier(situation, periode, noegler, variabel) -> dict:
     reformfil.indlaes_regimer([str(n) for n in noegler])
     s = sammenlign(situation, periode, [str(n) for n in noegler], [variabel])
     return {(x.id, n): v.vaerdi for x in s.raekker for n, v in x.vaerdier.items()}
-
-
-def _koer(*args, cwd=None) -> subprocess.CompletedProcess:
-    """``dk-beskaeftigelse ARGS`` i testens proces (som ``tests/test_cli.py``): stdout, stderr og exitkode."""
-    ud, fejl = io.StringIO(), io.StringIO()
-    with (
-        contextlib.chdir(cwd or os.getcwd()),
-        mock.patch.dict(os.environ, {"COLUMNS": "200"}),
-        contextlib.redirect_stdout(ud),
-        contextlib.redirect_stderr(fejl),
-    ):
-        try:
-            kode = cli.main([*map(str, args)])
-        except SystemExit as stop:
-            kode = stop.code
-    return subprocess.CompletedProcess(args, kode, ud.getvalue(), fejl.getvalue())
 
 
 # --- Eksemplerne: mod gældende ret og mod reformen, de varierer, på samme person ---------------

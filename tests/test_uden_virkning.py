@@ -11,6 +11,7 @@ variabel, der kun findes under reformen, sammenlignes med sin standardværdi; en
 kan beregnes for testpersonen (manglende oplysning, hul i kilderne), tæller med som fejlens type.
 """
 
+import functools
 import itertools
 from pathlib import Path
 
@@ -58,6 +59,7 @@ def _standard(system, navn: str):
     return getattr(standard, "name", standard)
 
 
+@functools.cache
 def _aendrede_maaneder(modul: str) -> dict[str, list[str]]:
     """Testmåned → de (person, variabel), reformen ændrer i den måned, for alle modulets testpersoner."""
     reform, gaeldende = byg_system(modul), byg_system(GAELDENDE_RET)
@@ -73,15 +75,10 @@ def _aendrede_maaneder(modul: str) -> dict[str, list[str]]:
     return maaneder
 
 
-@pytest.fixture(scope="module")
-def aendringer() -> dict[str, dict[str, list[str]]]:
-    return {modul: _aendrede_maaneder(modul) for modul in ENKELTE}
-
-
 @pytest.mark.parametrize("modul", ENKELTE)
-def test_en_maaned_uden_virkning_er_erklaeret_og_en_erklaeret_maaned_er_uden_virkning(modul, aendringer):
+def test_en_maaned_uden_virkning_er_erklaeret_og_en_erklaeret_maaned_er_uden_virkning(modul):
     perioder = getattr(reformklasser()[modul], "uden_virkning", ())
-    for maaned, aendret in sorted(aendringer[modul].items()):
+    for maaned, aendret in sorted(_aendrede_maaneder(modul).items()):
         erklaeret = [u for u in perioder if u.daekker(maaned)]
         if not aendret:
             assert erklaeret, (
@@ -93,10 +90,10 @@ def test_en_maaned_uden_virkning_er_erklaeret_og_en_erklaeret_maaned_er_uden_vir
 
 
 @pytest.mark.parametrize("modul", [m for m in ENKELTE if getattr(reformklasser()[m], "uden_virkning", ())])
-def test_hver_erklaeret_periode_har_en_testperson(modul, aendringer):
+def test_hver_erklaeret_periode_har_en_testperson(modul):
     for u in reformklasser()[modul].uden_virkning:
         assert isinstance(u, UdenVirkning) and u.hvorfor, u
-        assert any(u.daekker(maaned) for maaned in aendringer[modul]), (
+        assert any(u.daekker(maaned) for maaned in _aendrede_maaneder(modul)), (
             f"{modul}: ingen testperson i perioden {u.tekst()}; tilføj et tilfælde (gældende ret og "
             "reformen, samme borger) i tests/reforms/" + f"{modul}.yaml"
         )

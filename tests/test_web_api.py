@@ -50,6 +50,22 @@ def test_calculate_og_trace_under_et_regime(klient):
     assert spor.status_code == 200 and "alder<2026-03>" in spor.json["trace"]
 
 
+@pytest.mark.parametrize("endepunkt", ["calculate", "trace"])
+def test_inddata_for_en_anden_periode_giver_en_advarsel_i_calculate_og_trace(klient, endepunkt):
+    # Eksemplet angiver ydelsen for 2026; en beregning for 2025-06 læser ydelsen for 2025-06.
+    def beregn(maaned):
+        mette = {**LEDIG["personer"]["mette"], "maalgruppe": {maaned: None}}
+        return klient.post(f"/gaeldende_ret/{endepunkt}", json={"personer": {"mette": mette}})
+
+    svar = beregn("2025-06")
+    assert svar.status_code == 200, svar.text
+    advarsler = json.loads(svar.headers["X-Dk-Beskaeftigelse-Advarsler"])
+    assert "personer/mette/ydelse har ingen værdi for 2025-06 (angivet for 2026)" in advarsler
+    # Svarets krop er OpenFiscas egen; i måneden, inddata er angivet for, kommer ingen advarsel.
+    assert "advarsler" not in svar.json
+    assert "X-Dk-Beskaeftigelse-Advarsler" not in beregn("2026-03").headers
+
+
 UDEN_FOEDSELSDATO = {"personer": {"mette": {"alder": {"2026-03": None}}}}
 
 
