@@ -360,7 +360,7 @@ def _blandt(rng, hvem: numpy.ndarray, andel: float) -> numpy.ndarray:
 
 
 def _placer_paa_arbejdssteder(befolkning: Befolkning, rng, data: dict) -> None:
-    """Arbejdssteder i befolkningens skala; støttede personer placeres på dem (vægtet efter størrelse)."""
+    """Arbejdssteder i befolkningens skala; de støttede placeres på værtsarbejdsstederne."""
     virk = data["virksomheder"]
     antal_steder = max(1, round(virk["antal_arbejdssteder"] / befolkning.vaegt))
     # Størrelsesbåndene er hele antal ansatte med begge ender medregnet (1-4, 5-9, ...).
@@ -378,7 +378,7 @@ def _placer_paa_arbejdssteder(befolkning: Befolkning, rng, data: dict) -> None:
     befolkning.virksomheder = {"antal_ordinaert_ansatte": numpy.append(stoerrelse, 0.0)}
 
 
-def antal_vaertssteder(antal_steder: int, andel: float) -> int:
+def _antal_vaertssteder(antal_steder: int, andel: float) -> int:
     """Antal værtsarbejdssteder: andelen af arbejdsstederne, mindst ét."""
     return min(antal_steder, max(1, round(andel * antal_steder)))
 
@@ -388,7 +388,7 @@ def _vaertssteder(rng, stoerrelse: numpy.ndarray, andel: float, stoettede: int) 
     resten fordeles på dem efter størrelse; med færre støttede end værter får de første én hver."""
     vaegt = stoerrelse / stoerrelse.sum()
     vaerter = rng.choice(
-        len(stoerrelse), size=antal_vaertssteder(len(stoerrelse), andel), replace=False, p=vaegt
+        len(stoerrelse), size=_antal_vaertssteder(len(stoerrelse), andel), replace=False, p=vaegt
     )
     resten = rng.choice(
         vaerter, size=max(stoettede - len(vaerter), 0), p=vaegt[vaerter] / vaegt[vaerter].sum()

@@ -8,10 +8,10 @@ import json
 import math
 
 import pytest
+from hjaelpere import koer
 
-from openfisca_dk_beskaeftigelse import cli
 from openfisca_dk_beskaeftigelse.kalibrering import EKSAKT, STIKPROEVE, kalibrering, tabel
-from openfisca_dk_beskaeftigelse.population import GRUPPER, generer, indlaes_data
+from openfisca_dk_beskaeftigelse.population import GRUPPER, REFORMINPUT, byg_simulering, generer, indlaes_data
 from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, byg_system
 
 # Stor nok til, at en flytning på et par procentpoint i en gruppes fordeling er over 4 standardfejl,
@@ -166,25 +166,18 @@ def test_en_gruppe_uden_syntetiske_personer_er_ikke_inden_for():
     assert tomme and all(r.genereret is None and not r.inden_for for r in tomme)
 
 
-def _koer(capsys, *args) -> tuple[int, str, str]:
-    """``dk-beskaeftigelse kalibrering ARGS`` i testens proces: exitkode, stdout og stderr."""
-    try:
-        kode = cli.main(["kalibrering", *map(str, args)])
-    except SystemExit as stop:  # argparse's egne fejl (fx et ukendt --format)
-        kode = stop.code
-    ud = capsys.readouterr()
-    return kode, ud.out, ud.err
-
-
-def test_kommandoen_viser_tabellen_som_tekst_csv_og_json(capsys):
-    kode, tekst, fejl = _koer(capsys, "--personer", 20_000, "--seed", 2)
-    assert kode == 0, fejl
+def test_kommandoen_viser_tabellen_som_tekst_csv_og_json():
+    resultat = koer("kalibrering", "--personer", 20_000, "--seed", 2)
+    assert resultat.returncode == 0, resultat.stderr
+    tekst = resultat.stdout
     assert tekst.startswith("Kalibrering 2024-01: 20.000 syntetiske personer (seed 2)")
     assert "Tolerance 'stikproeve' (4 standardfejl)" in tekst
     raekker = list(
-        csv.DictReader(io.StringIO(_koer(capsys, "--personer", 20_000, "--seed", 2, "--format", "csv")[1]))
+        csv.DictReader(
+            io.StringIO(koer("kalibrering", "--personer", 20_000, "--seed", 2, "--format", "csv").stdout)
+        )
     )
-    som_json = json.loads(_koer(capsys, "--personer", 20_000, "--seed", 2, "--format", "json")[1])
+    som_json = json.loads(koer("kalibrering", "--personer", 20_000, "--seed", 2, "--format", "json").stdout)
     assert len(raekker) == len(som_json["raekker"]) == len(kalibrering(20_000, 2).raekker)
     assert raekker[0]["raekke"] == som_json["raekker"][0]["raekke"] == "Personer 16-66 år i alt"
     assert som_json["kilder"]["di_dimittender_2024"]["aar"] == 2024
@@ -201,7 +194,21 @@ def test_kommandoen_viser_tabellen_som_tekst_csv_og_json(capsys):
         (("--format", "xml"), "--format"),
     ],
 )
-def test_forkert_input_giver_en_linje_og_exitkode_2(capsys, argumenter, felt):
-    kode, _, fejl = _koer(capsys, *argumenter)
-    assert kode == 2
-    assert len(fejl.strip().splitlines()) == 1 and felt in fejl, fejl
+def test_forkert_input_giver_en_linje_og_exitkode_2(argumenter, felt):
+    resultat = koer("kalibrering", *argumenter)
+    assert resultat.returncode == 2
+    assert len(resultat.stderr.strip().splitlines()) == 1 and felt in resultat.stderr, resultat.stderr
+
+
+def test_reformernes_input_findes_kun_i_deres_reform_og_naar_den(data):
+    # Gældende ret kender ikke inputtene; reformen, de er skrevet under, gør, og dens simulering har dem.
+    befolkning = generer(20_000, "2026-03", byg_system(GAELDENDE_RET), seed=1, data=data)
+    grundlag = byg_simulering(byg_system(GAELDENDE_RET), befolkning)
+    for navn, modul in REFORMINPUT.items():
+        assert navn not in byg_system(GAELDENDE_RET).variables, navn
+        simulering = byg_simulering(byg_system(modul), befolkning)
+        assert (simulering.calculate(navn, "2026-03") == befolkning.personer[navn]).all(), navn
+        assert befolkning.personer[navn].any(), navn
+    assert (
+        grundlag.calculate("er_dimittend", "2026-03").sum() == befolkning.personer["er_dimittend"].sum() > 0
+    )
