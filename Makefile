@@ -55,6 +55,7 @@ bench: install
 	$(BIN)/python benchmarks/belastning.py
 	$(BIN)/python benchmarks/arbejdsbord.py
 	$(BIN)/python benchmarks/reformfil.py
+	$(BIN)/python benchmarks/forskel.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info site docs/genereret

@@ -13,6 +13,7 @@ BILLEDER = {
     "borger": [
         ("borger-notat", "Borger: Karin under to reformer; afvigelserne er gule og mærket ≠"),
         ("borger-forklaring", "Forklaringen af en værdi: sporet med § og parametre"),
+        ("borger-forskel", "Forklaringen af en forskel: stien og sammenfatningen"),
     ],
     "befolkning": [("befolkning", "Befolkning: 2.000 personer under gældende ret og færre målgrupper")],
     "katalog": [("katalog", "Regimer og katalog")],

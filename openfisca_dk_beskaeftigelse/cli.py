@@ -7,8 +7,9 @@
   offentliggjorte værdi udfyldes til og med 2030 med antagne reguleringsprocenter; hver værdi,
   der bygger på en fremskreven sats, markeres (se ``fremskrivning``).
 - ``regimer``: registret med fulde nøgler og kilderne ved dokumentets titel og afsnit.
-- ``forklar SITUATION --variabel X --periode P [--regime R] [--person ID] [--tilfaelde NAVN]``:
-  beregningens spor som ét træ per person.
+- ``forklar SITUATION --variabel X --periode P [--regime R] [--person ID] [--tilfaelde NAVN]
+  [--format tabel|json]``: beregningens spor som ét træ per person; med ``--regimer A,B``: hvorfor
+  variablen er forskellig under A og B (stien, hvor beregningerne skilles, og en sammenfatning).
 - ``serve [--host] [--port] [--workers] [--cors] [--dokumentation]``: ét web-API for alle regimer
   (standard: én worker per kerne) og arbejdsbordet for en browser på samme adresse.
 - ``test FILER... [-v] [-n NAVN]``: YAML-tests, indlæst sikkert og kontrolleret før kørslen, kørt
@@ -53,7 +54,14 @@ from rich.text import Text
 from openfisca_dk_beskaeftigelse import __version__, effekt, kalibrering, reformfil, yamltest
 from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, Situation, gyldig_maaned, indlaes_situationer
 from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
-from openfisca_dk_beskaeftigelse.forklaring import forklar
+from openfisca_dk_beskaeftigelse.forklaring import (
+    forklar,
+    forklaring,
+    forskel,
+    forskel_som_dict,
+    vis_forskel,
+)
+from openfisca_dk_beskaeftigelse.forklaring import som_dict as forklaring_som_dict
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 from openfisca_dk_beskaeftigelse.regimer import (
     GAELDENDE_RET,
@@ -215,8 +223,15 @@ def _parser() -> argparse.ArgumentParser:
     f.add_argument("--periode", help=PERIODEHJAELP)
     f.add_argument(
         "--regime",
-        default=GAELDENDE_RET,
         help=f"regimenøgle eller reformfil, stablet med '+' (standard: {GAELDENDE_RET})",
+    )
+    f.add_argument(
+        "--regimer",
+        metavar="A,B",
+        help=(
+            "to regimer (nøgler eller reformfiler, stablet med '+'): forklar, hvorfor variablen er "
+            "forskellig under A og B (stien, hvor beregningerne skilles); ét regime: som --regime"
+        ),
     )
     _saet_argument(f)
     f.add_argument("--fremskrivning", action="store_true", help=FREMSKRIVNING_HJAELP)
@@ -228,6 +243,7 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     f.add_argument("--tilfaelde", metavar="NAVN", help=TILFAELDEHJAELP)
+    f.add_argument("--format", choices=("tabel", "json"), default="tabel", help="tabel (standard) eller json")
 
     e = under.add_parser("effekt", help="regimernes virkning på en syntetisk dansk befolkning")
     e.add_argument(
@@ -519,11 +535,8 @@ def _regimer(args, konsol: Console) -> None:
 
 
 def _forklar(args, konsol: Console) -> None:
-    _kendt_regime(args.regime, "--regime")
-    noegle = args.regime
-    if args.saet:
-        noegle = reformfil.fra_saet(args.saet, [] if noegle == GAELDENDE_RET else [noegle])
-    situationer = indlaes_situationer(args.situation, [byg_system(noegle)], args.tilfaelde)
+    noegler = _forklaringens_regimer(args)
+    situationer = indlaes_situationer(args.situation, [byg_system(n) for n in noegler], args.tilfaelde)
     if len(situationer) > 1:
         raise BrugerFejl(
             f"--tilfaelde: '{args.situation}' har {len(situationer)} tilfælde; vælg ét ved navn eller "
@@ -531,11 +544,45 @@ def _forklar(args, konsol: Console) -> None:
         )
     situation = situationer[0]
     periode = gyldig_maaned(args.periode) if args.periode is not None else _tilfaeldets_maaned(situation)
+    if len(noegler) == 2:
+        f = forskel(situation.data, periode, args.variabel, tuple(noegler), args.person, args.fremskrivning)
+        _advar(situation.sted, list(f.advarsler))
+        if args.format == "json":
+            print(json.dumps(forskel_som_dict(f), ensure_ascii=False, indent=2))
+        else:
+            konsol.print(vis_forskel(f))
+        return
+    (noegle,) = noegler
+    if args.format == "json":
+        f = forklaring(situation.data, periode, args.variabel, noegle, args.person, args.fremskrivning)
+        _advar(situation.sted, list(f.advarsler))
+        print(json.dumps(forklaring_som_dict(f), ensure_ascii=False, indent=2))
+        return
     traeer, advarsler = forklar(
         situation.data, periode, args.variabel, noegle, args.person, args.fremskrivning
     )
     _advar(situation.sted, advarsler)
     konsol.print(traeer)
+
+
+def _forklaringens_regimer(args) -> list[str]:
+    """Regimet (--regime) eller de to regimer A og B (--regimer A,B); --saet lægges på det sidste."""
+    if args.regime is not None and args.regimer is not None:
+        raise BrugerFejl("--regimer: angiv enten --regime (ét regime) eller --regimer A,B (to regimer)")
+    if args.regimer is None:
+        felt, noegler = "--regime", [args.regime or GAELDENDE_RET]
+    else:
+        felt, noegler = "--regimer", [n.strip() for n in args.regimer.split(",")]
+        if len(noegler) > 2 or not all(noegler):
+            raise BrugerFejl(
+                f"--regimer: forventede ét regime eller to adskilt af komma (A,B), ikke '{args.regimer}'"
+            )
+    for noegle in noegler:
+        _kendt_regime(noegle, felt)
+    if args.saet:
+        sidste = noegler[-1]
+        noegler[-1] = reformfil.fra_saet(args.saet, [] if sidste == GAELDENDE_RET else [sidste])
+    return noegler
 
 
 def _effekt(args, konsol: Console) -> None:

@@ -9,6 +9,9 @@ første brug og husket (højst ``MAKS_REGIMEAPPS``). Roden har:
   (``arbejdsbord``: siderne under ``/arbejdsbord/`` og deres API under ``/arbejdsbord/api/``);
 - ``GET /regimer``: registret;
 - ``GET /spec``: rodens OpenAPI-spec (``/regimer`` og ``/sammenlign``);
+- ``POST /forklar``: ``{"situation": {...}, "periode": "2026-03", "variabel": "joblog_pligt",
+  "regimer": [A, B], "person": "ali", "fremskrivning": false}`` → hvorfor variablen er forskellig
+  under A og B (samme format som ``dk-beskaeftigelse forklar --regimer A,B --format json``);
 - ``POST /sammenlign``: ``{"situation": {...}, "periode": "2026-03", "regimer": [...] | "alle",
   "variabler": [...], "fremskrivning": true}`` → hvert regimes resultater og forskellene (samme
   format som ``dk-beskaeftigelse sammenlign --format json``; ``fremskrivning`` som
@@ -61,6 +64,7 @@ from openfisca_dk_beskaeftigelse.beregning import (
     spec_eksempel,
 )
 from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
+from openfisca_dk_beskaeftigelse.forklaring import forskel, forskel_som_dict
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 from openfisca_dk_beskaeftigelse.regimer import (
     GAELDENDE_RET,
@@ -102,7 +106,11 @@ _CLI_FELTER = {
     "--periode": "periode",
     "--regimer": "regimer",
     "--variabler": "variabler",
+    "--variabel": "variabel",
+    "--person": "person",
 }
+# Felterne i POST /forklar (forskellen mellem to regimer).
+FORKLAR_FELTER = ("situation", "periode", "variabel", "regimer", "person", "fremskrivning")
 
 
 class FeltFejl(BrugerFejl):
@@ -760,6 +768,47 @@ def _anmodning(krop) -> tuple[dict, str, list[str], list[str] | None, bool]:
     return situation, periode, noegler, variabler, fremskrivning
 
 
+def _forklar_anmodning(krop) -> tuple[dict, str, str, tuple[str, str], str | None, bool]:
+    """Kroppen af POST /forklar kontrolleret felt for felt, med samme regler og grænser som /sammenlign."""
+    if not isinstance(krop, dict):
+        raise FeltFejl(
+            "krop", "forventede et JSON-objekt med 'situation', 'periode', 'variabel' og 'regimer'"
+        )
+    ukendte = [noegle for noegle in krop if noegle not in FORKLAR_FELTER]
+    if ukendte:
+        raise FeltFejl(
+            ukendte[0],
+            f"ukendt felt; felter, der ikke kendes: {', '.join(map(_json, ukendte))}; "
+            f"kendte felter: {', '.join(FORKLAR_FELTER)}",
+        )
+    for felt in ("situation", "periode", "variabel", "regimer"):
+        if felt not in krop:
+            raise FeltFejl(felt, "mangler")
+    if not isinstance(krop["situation"], dict):
+        raise FeltFejl("situation", "forventede et JSON-objekt med fx 'personer' og 'virksomheder'")
+    if not isinstance(krop["periode"], str):
+        raise FeltFejl(
+            "periode", f'forventede en måned som tekst, fx "2026-03", ikke {_json(krop["periode"])}'
+        )
+    periode = gyldig_maaned(krop["periode"], felt="periode")
+    variabel = krop["variabel"]
+    if not isinstance(variabel, str) or not variabel:
+        raise FeltFejl("variabel", f"forventede et variabelnavn som tekst, ikke {_json(variabel)}")
+    regimer = krop["regimer"]
+    if not isinstance(regimer, list) or len(regimer) != 2:
+        raise FeltFejl("regimer", f"forventede en liste med to regimer (A og B), ikke {_json(regimer)}")
+    a, b = regimenoegler(regimer)
+    person = krop.get("person")
+    if person is not None and not isinstance(person, str):
+        raise FeltFejl("person", f"forventede et id som tekst, ikke {_json(person)}")
+    fremskrivning = krop.get("fremskrivning", False)
+    if not isinstance(fremskrivning, bool):
+        raise FeltFejl("fremskrivning", f"forventede true eller false, ikke {_json(fremskrivning)}")
+    situation = krop["situation"]
+    kontroller_situation(byg_system(GAELDENDE_RET), situation, maks_medlemmer=MAKS_MEDLEMMER)
+    return situation, periode, variabel, (a, b), person, fremskrivning
+
+
 def _regimer_json(base: str = "") -> list[dict]:
     return [
         {
@@ -806,6 +855,7 @@ def _rod(dokumentation=None) -> Flask:
                 ),
                 "regimer": _regimer_json(request.script_root),
                 "sammenlign": f"{request.script_root}/sammenlign",
+                "forklar": f"{request.script_root}/forklar",
                 "spec": f"{request.script_root}/spec",
                 "graenser": {**GRAENSER, **arbejdsbord.GRAENSER},
                 "arbejdsbord": f"{request.script_root}/ (i en browser)",
@@ -835,6 +885,21 @@ def _rod(dokumentation=None) -> Flask:
         if request.accept_mimetypes.best_match(["application/json", "text/csv"]) == "text/csv":
             return Response(som_csv(resultat, "situation"), mimetype="text/csv")
         return jsonify(som_dict(resultat))
+
+    @app.post("/forklar")
+    def forklar_():
+        try:
+            situation, periode, variabel, regimer, person, fremskrivning = _forklar_anmodning(laes_krop())
+            resultat = forskel(situation, periode, variabel, regimer, person, fremskrivning)
+        except UkendtRegimeError as fejl:
+            raise FeltFejl("regimer", str(fejl)) from None
+        except FeltFejl:
+            raise
+        except (ManglendeOplysningError, ParameterHulError):
+            raise
+        except BrugerFejl as fejl:
+            raise FeltFejl.fra_cli(fejl) from None
+        return jsonify(forskel_som_dict(resultat))
 
     return app
 
@@ -925,6 +990,82 @@ def rodspec() -> dict:
         },
     }
 
+    forklar_anmodning = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["situation", "periode", "variabel", "regimer"],
+        "properties": {
+            "situation": anmodning["properties"]["situation"],
+            "periode": anmodning["properties"]["periode"],
+            "variabel": {
+                "type": "string",
+                "minLength": 1,
+                "example": "kontaktforloeb_foerste_samtale_senest",
+            },
+            "regimer": {
+                "type": "array",
+                "minItems": 2,
+                "maxItems": 2,
+                "items": tekst,
+                "description": "regimerne A og B: nøgler, stakke (a+b) eller reformobjekter",
+            },
+            "person": {"type": "string", "description": "medlemmets id (standard: hvert medlem)"},
+            "fremskrivning": anmodning["properties"]["fremskrivning"],
+        },
+        "example": {
+            "situation": indlaes_situation(SPEC_EKSEMPEL),
+            "periode": "2026-03",
+            "variabel": "maalgruppe",
+            "regimer": [GAELDENDE_RET, "faerre_maalgrupper"],
+        },
+    }
+    forskelsknude = {
+        "type": "object",
+        "required": ["variabel", "periode", "label", "reference", "vaerdier", "aarsager", "boern", "ens"],
+        "properties": {
+            "variabel": tekst,
+            "periode": tekst,
+            "label": tekst,
+            "reference": tekster,
+            "vaerdier": {"type": "array", "items": {"type": "string", "nullable": True}},
+            "vist": {"type": "array", "items": {"type": "string", "nullable": True}},
+            "se_ovenfor": {"type": "boolean"},
+            "aarsager": {"type": "array", "items": {"type": "object"}},
+            "boern": {"type": "array", "items": {"type": "object"}},
+            "ens": {"type": "integer"},
+        },
+    }
+    forklar_resultat = {
+        "type": "object",
+        "required": ["variabel", "label", "periode", "entitet", "regimer", "traeer", "advarsler"],
+        "properties": {
+            "variabel": tekst,
+            "label": tekst,
+            "periode": tekst,
+            "entitet": tekst,
+            "regimer": {
+                "type": "array",
+                "items": {"type": "object", "properties": {"noegle": tekst, "navn": tekst}},
+            },
+            "traeer": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["id", "forskel", "rod", "resume", "afkortet"],
+                    "properties": {
+                        "id": tekst,
+                        "forskel": {"type": "boolean"},
+                        "vaerdi": {"type": "string", "nullable": True},
+                        "rod": {**forskelsknude, "nullable": True},
+                        "resume": tekst,
+                        "afkortet": {"type": "boolean"},
+                    },
+                },
+            },
+            "advarsler": tekster,
+        },
+    }
+
     def json_svar(beskrivelse: str, skema: dict) -> dict:
         return {"description": beskrivelse, "content": {"application/json": {"schema": skema}}}
 
@@ -982,6 +1123,23 @@ def rodspec() -> dict:
                                 "text/csv": {"schema": {"type": "string"}},
                             },
                         },
+                        **_fejlsvar(400, 413, 415, 422, 500, 503),
+                    },
+                }
+            },
+            "/forklar": {
+                "post": {
+                    "operationId": "forklar",
+                    "description": (
+                        "Hvorfor en variabel er forskellig under to regimer: stien, hvor de to "
+                        "beregninger skilles, og en sammenfatning (som forklar --regimer A,B)"
+                    ),
+                    "requestBody": {
+                        "required": True,
+                        "content": {"application/json": {"schema": forklar_anmodning}},
+                    },
+                    "responses": {
+                        "200": json_svar("Forskellen per medlem", forklar_resultat),
                         **_fejlsvar(400, 413, 415, 422, 500, 503),
                     },
                 }

@@ -178,6 +178,49 @@ def test_borger_forskel_forklaring_og_fejl_ved_feltet(side, server, app):
     assert side.udefra == []
 
 
+def test_et_klik_paa_en_markeret_forskel_forklarer_forskellen(side, server, app):
+    _aabn(side, server)
+    _beregn_karin(side)
+    celle = side.locator(
+        '#notat td.afviger[data-variabel="jobafklaringsforloeb_startdato"][data-regime="ingen_jobafklaring"]'
+    )
+    celle.locator("button").click()
+    side.wait_for_selector("#forklaring[open] #forskel .resume")
+    krop = {
+        "situation": KARIN,
+        "periode": "2026-03",
+        "variabel": "jobafklaringsforloeb_startdato",
+        "regimer": ["gaeldende_ret", "ingen_jobafklaring"],
+        "person": "karin",
+    }
+    status, svar = _api(app, "/forklar", krop)
+    assert status == 200
+    (trae,) = svar["traeer"]
+    assert side.locator("#forskel .resume").inner_text() == trae["resume"]
+
+    def aarsager(knude):
+        return [*knude["aarsager"], *(a for b in knude["boern"] for a in aarsager(b))]
+
+    # Siden nævner den parameter eller regel (søm), reformen ændrede, som API'et fandt.
+    egne = [
+        a
+        for a in aarsager(trae["rod"])
+        if a["art"] in ("parameter", "soem") and a["regime"] == "ingen_jobafklaring"
+    ]
+    assert egne
+    vist = {
+        (li.get_attribute("data-art"), li.get_attribute("data-navn"))
+        for li in side.locator("#forskel li.aarsag").all()
+    }
+    assert {(a["art"], a["navn"]) for a in egne} <= vist
+    assert side.locator("#forskel .forskelstrae .v").first.inner_text() == "jobafklaringsforloeb_startdato"
+    # Under forskellen står hele sporet under regimet, som før.
+    side.wait_for_selector("#forklaring .trae")
+    _billede(side, "borger-forskel")
+    side.click("#forklaring button[value=luk]")
+    assert side.udefra == []
+
+
 def test_linket_genskaber_siden_og_downloads_er_api_ets(side, server, browser):
     _aabn(side, server)
     _beregn_karin(side)

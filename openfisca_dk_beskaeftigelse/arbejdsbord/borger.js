@@ -5,7 +5,7 @@ import { ApiFejl, hent, send } from "./api.js";
 import { el, hentFil } from "./dom.js";
 import * as feltfejl from "./feltfejl.js";
 import { Formular } from "./formular.js";
-import { tegnForklaring, tegnNotat } from "./notat.js";
+import { tegnForklaring, tegnForskel, tegnNotat } from "./notat.js";
 import { Regimevalg } from "./regimevalg.js";
 import { link } from "./tilstand.js";
 import { somYaml } from "./yaml.js";
@@ -168,7 +168,7 @@ export class Borger {
     const notat = el("div", { id: "notat" });
     tegnNotat(notat, this.resultat, {
       alle: this.alle,
-      vedKlik: (raekke, regime, medlem) => this.forklar(raekke, regime, medlem),
+      vedKlik: (raekke, regime, medlem, afv) => this.forklar(raekke, regime, medlem, afv),
       vedSkift: (alle) => {
         this.alle = alle;
         history.replaceState(null, "", link("borger", this.tilstand()));
@@ -214,27 +214,44 @@ export class Borger {
     history.replaceState(null, "", adresse);
   }
 
-  async forklar(raekke, regime, medlem) {
+  async forklar(raekke, regime, medlem, afviger = false) {
     const dialog = $("forklaring");
     const indhold = $("forklaring-indhold");
-    $("forklaring-titel").textContent = `Hvorfor er ${raekke.label} ${raekke.tekster[regime.noegle]}?`;
+    $("forklaring-titel").textContent = afviger
+      ? `Hvorfor er ${raekke.label} ${raekke.tekster[regime.noegle]} under ${regime.navn} og ${raekke.tekster.gaeldende_ret ?? "—"} under gældende ret?`
+      : `Hvorfor er ${raekke.label} ${raekke.tekster[regime.noegle]}?`;
     indhold.replaceChildren(el("p", { class: "status" }, "Henter forklaringen …"));
     if (!dialog.open) dialog.showModal();
     const i = this.resultat.regimer.findIndex((r) => r.noegle === regime.noegle);
-    const krop = {
+    // Et eget regime (en reformfil) sendes, som det blev sendt til /sammenlign.
+    const sendt = typeof this.beregnet.regimer[i] === "object" ? this.beregnet.regimer[i] : regime.noegle;
+    const faelles = {
       situation: this.beregnet.situation,
       periode: this.beregnet.periode,
       variabel: raekke.variabel,
-      // Et eget regime (en reformfil) sendes, som det blev sendt til /sammenlign.
-      regime: typeof this.beregnet.regimer[i] === "object" ? this.beregnet.regimer[i] : regime.noegle,
       person: medlem.id,
       fremskrivning: this.beregnet.fremskrivning,
     };
-    try {
-      tegnForklaring(indhold, await send("arbejdsbord/api/forklaring", krop));
-    } catch (e) {
-      if (!(e instanceof ApiFejl)) throw e;
-      indhold.replaceChildren(el("p", { class: "feltfejl" }, `Forklaringen kan ikke vises: ${e.fejl}`));
+    const spor = el("div", { class: "spor" });
+    const forskel = el("section", { id: "forskel" });
+    const kald = [send("arbejdsbord/api/forklaring", { ...faelles, regime: sendt })];
+    if (afviger) kald.push(send("forklar", { ...faelles, regimer: ["gaeldende_ret", sendt] }));
+    const svar = await Promise.allSettled(kald);
+    const fejl = svar.find((s) => s.status === "rejected");
+    if (fejl) {
+      if (!(fejl.reason instanceof ApiFejl)) throw fejl.reason;
+      indhold.replaceChildren(el("p", { class: "feltfejl" }, `Forklaringen kan ikke vises: ${fejl.reason.fejl}`));
+      return;
     }
+    tegnForklaring(spor, svar[0].value);
+    if (!afviger) {
+      indhold.replaceChildren(spor);
+      return;
+    }
+    tegnForskel(forskel, svar[1].value);
+    indhold.replaceChildren(
+      forskel,
+      el("details", { class: "helt-spor", open: true }, el("summary", {}, `Hele beregningen under ${regime.navn}`), spor),
+    );
   }
 }

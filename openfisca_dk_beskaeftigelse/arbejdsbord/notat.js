@@ -1,6 +1,7 @@
 // Notatet fra POST /sammenlign: per person og arbejdssted sammenfatningen og afvigelserne først
 // (alle rækker efter ønske), hver række med label, variabel, § som link og værdien per regime.
-// En værdi er en knap: den åbner forklaringen (beregningens spor) for variablen under regimet.
+// En værdi er en knap: den åbner forklaringen (beregningens spor) for variablen under regimet; en
+// værdi, der afviger fra gældende ret, åbner også forklaringen af forskellen (POST /forklar).
 
 import { el, hjemmelslink } from "./dom.js";
 
@@ -31,13 +32,15 @@ function celle(raekke, regime, vedKlik) {
   const klasse = hul ? "vaerdi hul" : afv ? "vaerdi afviger" : "vaerdi";
   const titel = hul
     ? `Ikke beregnet: hul i kilderne (${hul.parameter} den ${hul.dato}). Klik for forklaringen.`
-    : `${afv ? "Afviger fra gældende ret. " : ""}Klik for forklaringen under ${regime.navn}.`;
+    : afv
+      ? `Afviger fra gældende ret. Klik for at se hvorfor, og forklaringen under ${regime.navn}.`
+      : `Klik for forklaringen under ${regime.navn}.`;
   return el(
     "td",
     { class: klasse, dataset: { regime: regime.noegle, variabel: raekke.variabel } },
     el(
       "button",
-      { type: "button", title: titel, onclick: () => vedKlik(raekke, regime) },
+      { type: "button", title: titel, onclick: () => vedKlik(raekke, regime, afv && !hul) },
       hul ? el("span", { class: "maerke" }, IKKE_BEREGNET) : afv ? el("span", { class: "maerke", "aria-label": "afviger" }, AFVIGER) : null,
       tekst,
     ),
@@ -101,7 +104,7 @@ export function tegnNotat(rod, resultat, { alle, vedKlik, vedSkift }) {
                     el("code", { class: "variabelnavn" }, x.variabel),
                   ),
                   el("td", {}, hjemmelslink(x.reference)),
-                  regimer.map((r) => celle(x, r, (raekke, regime) => vedKlik(raekke, regime, medlem))),
+                  regimer.map((r) => celle(x, r, (raekke, regime, afv) => vedKlik(raekke, regime, medlem, afv))),
                 ),
               ),
             ),
@@ -164,4 +167,61 @@ function knude(k, dybde) {
   ];
   if (!boern.length) return el("li", {}, linje);
   return el("li", {}, el("details", { open: dybde < 1 }, el("summary", {}, linje), el("ul", {}, boern)));
+}
+
+// Forskellen mellem to regimer (POST /forklar): sammenfatningen og stien, hvor beregningerne skilles,
+// med hver variabels to værdier, årsagerne (parameter, regel, inddata) og antallet af ens beregninger.
+export function tegnForskel(rod, forskel) {
+  const [a, b] = forskel.regimer;
+  const dele = [];
+  if (forskel.advarsler.length) {
+    dele.push(el("div", { class: "advarsler" }, el("ul", {}, forskel.advarsler.map((x) => el("li", {}, x)))));
+  }
+  for (const trae of forskel.traeer) {
+    dele.push(el("h3", {}, `Hvorfor ${forskel.label.toLowerCase()} for ${trae.id} er forskellig: ${a.navn} → ${b.navn}`));
+    dele.push(el("p", { class: "resume" }, trae.resume));
+    if (trae.rod) dele.push(el("ul", { class: "forskelstrae" }, forskelsknude(trae.rod, [a, b], 0)));
+    if (trae.afkortet) dele.push(el("p", { class: "hjaelp" }, "Stien er afkortet ved gennemgangens grænse."));
+  }
+  rod.replaceChildren(...dele);
+}
+
+function vaerdi(v) {
+  return v === null ? "(findes ikke)" : v;
+}
+
+function forskelsknude(k, regimer, dybde) {
+  const linje = el(
+    "span",
+    {},
+    el("span", { class: "v" }, k.variabel),
+    `<${k.periode}>: `,
+    el("strong", { class: "knudevaerdi" }, `${vaerdi(k.vaerdier[0])} → ${vaerdi(k.vaerdier[1])}`),
+    ` — ${k.label} `,
+    hjemmelslink(k.reference),
+    k.se_ovenfor ? el("span", { class: "hjemmel" }, " (se ovenfor)") : null,
+  );
+  const boern = [
+    ...k.aarsager.map(aarsag),
+    ...k.boern.map((barn) => forskelsknude(barn, regimer, dybde + 1)),
+    k.ens ? el("li", { class: "ens" }, `${k.ens} ens beregning${k.ens === 1 ? "" : "er"} under begge regimer`) : null,
+    ...k.kun_under.map((n, i) => (n ? el("li", { class: "ens" }, `${n} beregning${n === 1 ? "" : "er"} kun under ${regimer[i].navn}`) : null)),
+  ].filter(Boolean);
+  if (!boern.length) return el("li", {}, linje);
+  return el("li", {}, el("details", { open: true }, el("summary", {}, linje), el("ul", {}, boern)));
+}
+
+const ARTER = { parameter: "parameter", soem: "regel", inddata: "inddata" };
+
+function aarsag(x) {
+  const hvem = x.reform ? `${x.reform}: ${x.reformkilder.join("; ")}` : "";
+  const detaljer = [x.art === "soem" ? x.regel : x.beskrivelse, x.fil ? `kilde: ${x.fil}` : "", hvem].filter(Boolean).join(" · ");
+  return el(
+    "li",
+    { class: `aarsag ${x.art}`, dataset: { art: x.art, navn: x.navn } },
+    el("span", { class: "art" }, `${ARTER[x.art]} `),
+    el("code", {}, x.navn),
+    x.art === "soem" ? " erstattet af reformen" : `: ${vaerdi(x.vaerdier[0])} → ${vaerdi(x.vaerdier[1])}`,
+    detaljer ? el("span", { class: "detaljer" }, detaljer) : null,
+  );
 }
