@@ -19,6 +19,8 @@
   [--ud MAPPE]``: regimernes virkning på en syntetisk dansk befolkning, beregnet i bidder parallelt
   (eller på en Dask-klynge), med intervaller fra gentagne trækninger, mållinjen og vandrette
   søjlediagrammer (PNG og SVG) i ``--ud``.
+- ``kalibrering [--personer N] [--seed S] [--periode P] [--format tekst|csv|json]``: den syntetiske
+  befolkning ved siden af de offentliggjorte tal, den er kalibreret til (se ``kalibrering``).
 
 En SITUATION er en situationsfil (OpenFiscas format) eller en YAML-test: hvert af dens tilfælde,
 eller det ene, ``--tilfaelde`` vælger (navn eller nummer); uden ``--periode`` gælder tilfældets
@@ -50,7 +52,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from openfisca_dk_beskaeftigelse import __version__, effekt, reformfil, yamltest
+from openfisca_dk_beskaeftigelse import __version__, effekt, kalibrering, reformfil, yamltest
 from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, Situation, gyldig_maaned, indlaes_situationer
 from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
 from openfisca_dk_beskaeftigelse.forklaring import (
@@ -353,6 +355,8 @@ def _parser() -> argparse.ArgumentParser:
             "er bygget, ellers projektets site på GitHub Pages)"
         ),
     )
+
+    _kalibrering_parser(under)
 
     t = under.add_parser(
         "test",
@@ -913,6 +917,51 @@ def _test(args, konsol: Console) -> int:
     return yamltest.koer(valgte, systemer, verbose=args.verbose)
 
 
+# --- kalibrering: den syntetiske befolkning mod datafilens tal (issue 20, punkt 3) ---
+
+
+def _kalibrering_parser(under) -> None:
+    k = under.add_parser(
+        "kalibrering",
+        help="den syntetiske befolkning ved siden af de offentliggjorte tal, den er kalibreret til",
+        description=(
+            "Genererer den syntetiske befolkning og viser for hvert tal i data/befolkning.yaml det "
+            "offentliggjorte (eller antagne) tal med kilde og år, befolkningens tal, afvigelsen og "
+            "tolerancen (fra datafilen, med grund)."
+        ),
+    )
+    k.add_argument(
+        "--personer",
+        type=int,
+        default=kalibrering.STANDARD_PERSONER,
+        help=(
+            f"antal syntetiske personer, 1 til {_tal(MAKS_PERSONER)} "
+            f"(standard {_tal(kalibrering.STANDARD_PERSONER)})"
+        ),
+    )
+    k.add_argument(
+        "--seed", type=int, default=0, help="startværdi for befolkningen, et heltal ≥ 0 (standard 0)"
+    )
+    k.add_argument(
+        "--periode",
+        help="måned, befolkningen genereres for, fx 2026-03 (standard: januar i befolkningens opgørelsesår)",
+    )
+    k.add_argument("--format", choices=("tekst", "csv", "json"), default="tekst")
+
+
+def _kalibrering(args, konsol: Console) -> None:
+    if not 1 <= args.personer <= MAKS_PERSONER:
+        raise BrugerFejl(
+            f"--personer: skal være et heltal fra 1 til {_tal(MAKS_PERSONER)}, ikke {args.personer}"
+        )
+    if args.seed < 0:
+        raise BrugerFejl(f"--seed: skal være et heltal ≥ 0, ikke {args.seed}")
+    periode = gyldig_maaned(args.periode) if args.periode is not None else None
+    tabel = kalibrering.kalibrering(args.personer, args.seed, periode)
+    formater = {"tekst": kalibrering.som_tekst, "csv": kalibrering.som_csv, "json": kalibrering.som_json}
+    sys.stdout.write(formater[args.format](tabel).rstrip("\n") + "\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     with _argparse_paa_dansk():
         args = _parser().parse_args(argv)
@@ -923,6 +972,7 @@ def main(argv: list[str] | None = None) -> int:
         "forklar": _forklar,
         "serve": _serve,
         "effekt": _effekt,
+        "kalibrering": _kalibrering,
         "test": _test,
     }
     try:

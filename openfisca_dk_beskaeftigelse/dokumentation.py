@@ -15,7 +15,8 @@
   titel og år, filnavnet kun som detalje), for reformerne med perioderne uden virkning og
   antagelserne med bivirkninger;
 - ``openapi-gaeldende_ret.json``: web-API'ets OpenAPI-spec for gældende ret;
-- ``reformfil-eksempel.md``: sammenligningen på siden om reformfiler, beregnet med eksemplet.
+- ``reformfil-eksempel.md``: sammenligningen på siden om reformfiler, beregnet med eksemplet;
+- ``kalibrering.md``: den syntetiske befolkning mod datafilens tal (``kalibrering.som_markdown``).
 """
 
 import datetime
@@ -28,7 +29,7 @@ import yaml
 from openfisca_core.indexed_enums import Enum
 from openfisca_core.parameters import Parameter, ParameterNode, ParameterScale, load_parameter_file
 
-from openfisca_dk_beskaeftigelse import PARAMETERMAPPE, reformfil
+from openfisca_dk_beskaeftigelse import PARAMETERMAPPE, kalibrering, reformfil
 from openfisca_dk_beskaeftigelse.beregning import byg_simulering_fra_test, indlaes_situation, vaerdier
 from openfisca_dk_beskaeftigelse.fremskrivning import (
     ANTAGELSE,
@@ -521,7 +522,11 @@ def generer(ud: Path, repo: Path, grafer: bool = True) -> list[Path]:
     spec.write_text(_openapi(system), encoding="utf-8")
     eksempel = ud / "reformfil-eksempel.md"
     eksempel.write_text(reformfileksempel(repo), encoding="utf-8")
+    kalibreringsside = ud / "kalibrering.md"
+    tabel = kalibrering.kalibrering(kalibrering.STANDARD_PERSONER)
+    kalibreringsside.write_text(kalibrering.som_markdown(tabel), encoding="utf-8")
     return [
+        kalibreringsside,
         *skrevet,
         lov / "aabne-punkter.md",
         reformmappe / "index.md",

@@ -78,7 +78,13 @@ from openfisca_dk_beskaeftigelse.datoer import plus_maaneder
 from openfisca_dk_beskaeftigelse.fremskrivning import fremskrevne_i, laeste_fremskrevne, som_liste, som_tekst
 from openfisca_dk_beskaeftigelse.kilder import Kilde
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
-from openfisca_dk_beskaeftigelse.population import Befolkning, byg_simulering, del_op, generer
+from openfisca_dk_beskaeftigelse.population import (
+    Befolkning,
+    byg_simulering,
+    del_op,
+    generer,
+    har_reforminput,
+)
 from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, PAKKER, byg_system, regime
 from openfisca_dk_beskaeftigelse.uddata import ARTER, Uddata, alle_uddata
 
@@ -471,6 +477,7 @@ def _optael_bid(
             inddata,
             lambda system=system: byg_simulering(system, bid),
             spor_regimet=grundspor is not None,
+            egne_inddata=har_reforminput(system, bid),
         )
         _maal_for_regime(
             system,

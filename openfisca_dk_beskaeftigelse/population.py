@@ -5,7 +5,10 @@ en status (ydelse, forløb, parathed) efter gruppernes andele, en alder efter gr
 aldersfordeling, en varighed af den aktuelle ledigheds- eller sygdomsperiode, en løn efter
 lønfordelingen og husstandsoplysninger efter de offentliggjorte andele. Arbejdsstederne får
 en størrelse efter størrelsesfordelingen; personer i virksomhedspraktik, løntilskud og
-nytteindsats placeres på dem. Samme seed giver samme befolkning.
+nytteindsats placeres på en andel af dem (værtsarbejdsstederne), så nogle når forholdstallets grænse.
+Reformernes egne oplysninger (``reformernes_personer``: dimittender, iværksætterforløb, levedygtige
+forretningsplaner, virksomhedspraktik) trækkes til sidst, så de øvrige trækninger ikke flytter sig.
+Samme seed giver samme befolkning; ``kalibrering`` sammenligner den med datafilen.
 
 Alt sker på hele arrays (numpy); ``byg_simulering`` lægger dem direkte i en OpenFisca-simulering.
 Inddata med en Enum-type er kodet én gang ved genereringen (``EnumArray``), og gruppen er et
@@ -100,9 +103,29 @@ KAN_VAERE_STOETTET = (
     "ledighedsydelse",
 )
 
+# Reformernes input, som gældende ret ikke kender: de lægges kun i et regimes simulering, hvis
+# regimets system har variablen (input → reformmodulet, der definerer det).
+REFORMINPUT = {
+    "i_ivaerksaetterforloeb": "ivaerksaetteri",
+    "ivaerksaetterforloeb_slutdato": "ivaerksaetteri",
+    "levedygtig_forretningsplan": "ivaerksaetteri",
+    "i_virksomhedspraktik": "fleksible_forholdstal",
+}
+
+
+def har_reforminput(system, befolkning: "Befolkning") -> bool:
+    """Om befolkningen har input, som ``system`` kender og gældende ret ikke (``REFORMINPUT``)."""
+    return any(navn in system.variables and navn in befolkning.personer for navn in REFORMINPUT)
+
+
+DAGE_PR_AAR = 365.25
+DAGE_PR_MAANED = 30.44
+
 
 def indlaes_data(fil: Path = DATAFIL) -> dict:
-    return yaml.safe_load(fil.read_text(encoding="utf-8"))
+    # libyaml, hvor den findes: Python-indlæseren er langsommere end at trække 1 mio. personer.
+    indlaeser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(fil.read_text(encoding="utf-8"), Loader=indlaeser)
 
 
 @dataclass
@@ -159,6 +182,35 @@ def _baand(rng, baand: list, n: int) -> numpy.ndarray:
     return fra[valg] + rng.random(n) * (til[valg] - fra[valg])
 
 
+def aldersbaand(baand: list) -> list:
+    """Aldersbåndene som halvåbne intervaller: datafilens bånd er hele år med begge ender (16-24 år)."""
+    return [[fra, til + 1, andel] for fra, til, andel in baand]
+
+
+def andel_under(baand: list, graense: float) -> float:
+    """Andelen af et båndtræk (``_baand``) under ``graense``: hele bånd under og en del af båndet over."""
+    i_alt = sum(b[2] for b in baand)
+    under = sum(andel * min(max((graense - fra) / (til - fra), 0.0), 1.0) for fra, til, andel in baand)
+    return under / i_alt
+
+
+def i_grupper(befolkning: "Befolkning", hvilke) -> numpy.ndarray:
+    """Hvem der er i en af grupperne ``hvilke`` (nøgler), slået op på gruppenummeret."""
+    return numpy.isin(befolkning.gruppenummer, [befolkning.gruppenavne.index(k) for k in hvilke])
+
+
+def uddannelse_fastlagt(befolkning: "Befolkning", alder_aar: numpy.ndarray, dimittend: numpy.ndarray):
+    """Hvem hvis erhvervskompetencegivende uddannelse følger af status, ikke af aldersandelen, og værdien.
+
+    LAB § 6: under 30 på kontanthjælp har uddannelse, på uddannelseshjælp har de ikke; en
+    dimittend (AFL § 49, stk. 5) har sin uddannelse.
+    """
+    navne = befolkning.gruppenavne
+    kontant = i_grupper(befolkning, [k for k in navne if k.startswith("kontanthjaelp")]) & (alder_aar < 30)
+    uddannelseshjaelp = i_grupper(befolkning, [k for k in navne if k.startswith("uddannelseshjaelp")])
+    return kontant | uddannelseshjaelp | dimittend, kontant | dimittend
+
+
 def _kvantiler(rng, kvantiler: list, n: int) -> numpy.ndarray:
     """Træk fra en fordeling givet ved kvantiler (lineær interpolation mellem dem)."""
     p = numpy.array([0.0] + [k[0] for k in kvantiler] + [1.0])
@@ -189,11 +241,11 @@ def generer(n: int, periode: str, system, seed: int = 0, data: dict | None = Non
     varighed = numpy.zeros(n)
     for i, g in enumerate(grupper):
         valgt = gruppe_idx == i
-        alder[valgt] = _baand(rng, g["alder"], int(valgt.sum()))
+        alder[valgt] = _baand(rng, aldersbaand(g["alder"]), int(valgt.sum()))
         varighed[valgt] = _baand(rng, g["varighed_maaneder"], int(valgt.sum()))
     alder_aar = numpy.floor(alder).astype(int)
-    foedselsdato = start - (alder * 365.25).astype("timedelta64[D]")
-    periode_start = start - (varighed * 30.44).astype("timedelta64[D]")
+    foedselsdato = start - (alder * DAGE_PR_AAR).astype("timedelta64[D]")
+    periode_start = start - (varighed * DAGE_PR_MAANED).astype("timedelta64[D]")
 
     def felt(kolonne: int) -> numpy.ndarray:
         return numpy.array([GRUPPER[k][kolonne] for k in noegler])[gruppe_idx]
@@ -214,14 +266,7 @@ def generer(n: int, periode: str, system, seed: int = 0, data: dict | None = Non
         [uddannelse["16_24"], uddannelse["25_29"], uddannelse["30_49"]],
         uddannelse["50_66"],
     )
-    har_uddannelse = rng.random(n) < andel_udd
-    # LAB § 6: under 30 på kontanthjælp har uddannelse; på uddannelseshjælp har de ikke.
-    har_uddannelse = numpy.where(
-        gruppe_hvor(lambda k: k.startswith("kontanthjaelp")) & (alder_aar < 30), True, har_uddannelse
-    )
-    har_uddannelse = numpy.where(
-        gruppe_hvor(lambda k: k.startswith("uddannelseshjaelp")), False, har_uddannelse
-    )
+    trukket_uddannelse = rng.random(n) < andel_udd
 
     maanedsloen = _kvantiler(rng, data["loen"]["kvantiler"], n)
     deltid = andele["deltid_ugentlig_arbejdstid"]
@@ -249,7 +294,7 @@ def generer(n: int, periode: str, system, seed: int = 0, data: dict | None = Non
         "parathed": kodet(2, "parathed"),
         "beskaeftigelse": beskaeftigelse,
         "er_ledig": felt(4).astype(bool),
-        "har_erhvervskompetencegivende_uddannelse": har_uddannelse,
+        "har_erhvervskompetencegivende_uddannelse": trukket_uddannelse,
         "ledighed_startdato": numpy.where(har_start, periode_start, numpy.datetime64(INGEN_DATO, "D")),
         "sygemelding_startdato": numpy.where(syg, periode_start, ingen),
         "forventet_raskmelding_dato": raskmelding,
@@ -268,28 +313,87 @@ def generer(n: int, periode: str, system, seed: int = 0, data: dict | None = Non
     }
     befolkning = Befolkning(periode, data["befolkning"]["antal"] / n, gruppe_idx, tuple(noegler), personer)
     _placer_paa_arbejdssteder(befolkning, rng, data)
+    _reformernes_personer(befolkning, rng, data, alder_aar, start)
+    fastlagt, vaerdi = uddannelse_fastlagt(befolkning, alder_aar, personer["er_dimittend"])
+    personer["har_erhvervskompetencegivende_uddannelse"] = numpy.where(fastlagt, vaerdi, trukket_uddannelse)
     return befolkning
 
 
+def _reformernes_personer(befolkning: Befolkning, rng, data: dict, alder_aar, start) -> None:
+    """Dimittender, iværksætterforløb, levedygtige forretningsplaner og virksomhedspraktik (datafilens
+    ``reformernes_personer``), trukket efter befolkningens øvrige træk og kun blandt dem, det gælder."""
+    reform = data["reformernes_personer"]
+    grupper = {g["noegle"]: g for g in data["grupper"]}
+    dim = reform["dimittend"]
+    # Andelen blandt de yngre er sat, så andelen af hele gruppen er datafilens.
+    andel_yngre = dim["andel"] / andel_under(aldersbaand(grupper[dim["blandt"]]["alder"]), dim["under_alder"])
+    dimittend = _blandt(
+        rng, i_grupper(befolkning, [dim["blandt"]]) & (alder_aar < dim["under_alder"]), andel_yngre
+    )
+    loeb, afsluttet = reform["ivaerksaetterforloeb"], reform["ivaerksaetterforloeb_afsluttet"]
+    i_forloeb = _blandt(rng, dimittend, loeb["andel"])
+    # Afsluttet: blandt de dimittender, der ikke er i et forløb, så andelen af alle dimittender er datafilens.
+    er_afsluttet = _blandt(rng, dimittend & ~i_forloeb, afsluttet["andel"] / (1 - loeb["andel"]))
+    fra, til = afsluttet["afsluttet_for_maaneder"]
+    siden = (fra + rng.random(int(er_afsluttet.sum())) * (til - fra)) * DAGE_PR_MAANED
+    slutdato = numpy.full(befolkning.antal, numpy.datetime64(INGEN_DATO, "D"))
+    slutdato[er_afsluttet] = start - siden.astype("timedelta64[D]")
+    plan = reform["levedygtig_forretningsplan"]
+    praktik = data["stoettet_beskaeftigelse"]
+    andel_praktik = praktik["virksomhedspraktik"]["antal"] / sum(v["antal"] for v in praktik.values())
+    befolkning.personer.update(
+        {
+            "er_dimittend": dimittend,
+            "i_ivaerksaetterforloeb": i_forloeb,
+            "ivaerksaetterforloeb_slutdato": slutdato,
+            "levedygtig_forretningsplan": _blandt(rng, i_grupper(befolkning, plan["blandt"]), plan["andel"]),
+            "i_virksomhedspraktik": _blandt(rng, befolkning.rolle == 1, andel_praktik),
+        }
+    )
+
+
+def _blandt(rng, hvem: numpy.ndarray, andel: float) -> numpy.ndarray:
+    """Hver af ``hvem`` med sandsynligheden ``andel`` (kun de udvalgte får et træk)."""
+    valgt = numpy.zeros(len(hvem), dtype=bool)
+    valgt[hvem] = rng.random(int(hvem.sum())) < andel
+    return valgt
+
+
 def _placer_paa_arbejdssteder(befolkning: Befolkning, rng, data: dict) -> None:
-    """Arbejdssteder i befolkningens skala; støttede personer placeres på dem (vægtet efter størrelse)."""
+    """Arbejdssteder i befolkningens skala; de støttede placeres på værtsarbejdsstederne."""
     virk = data["virksomheder"]
     antal_steder = max(1, round(virk["antal_arbejdssteder"] / befolkning.vaegt))
     # Størrelsesbåndene er hele antal ansatte med begge ender medregnet (1-4, 5-9, ...).
     heltal = [[fra, til + 1, andel] for fra, til, andel in virk["stoerrelse"]]
     stoerrelse = numpy.floor(_baand(rng, heltal, antal_steder))
     stoettet_i_alt = sum(v["antal"] for v in data["stoettet_beskaeftigelse"].values())
-    kandidater = numpy.isin(
-        befolkning.gruppenummer, [befolkning.gruppenavne.index(k) for k in KAN_VAERE_STOETTET]
-    )
+    kandidater = i_grupper(befolkning, KAN_VAERE_STOETTET)
     andel = stoettet_i_alt / sum(g["antal"] for g in data["grupper"] if g["noegle"] in KAN_VAERE_STOETTET)
     stoettet = kandidater & (rng.random(befolkning.antal) < andel)
     sted = numpy.full(befolkning.antal, antal_steder)  # det samlede "uden arbejdssted"
-    sted[stoettet] = rng.choice(antal_steder, size=int(stoettet.sum()), p=stoerrelse / stoerrelse.sum())
+    sted[stoettet] = _vaertssteder(rng, stoerrelse, virk["andel_med_stoettede"], int(stoettet.sum()))
     befolkning.arbejdssted = sted
     befolkning.rolle = stoettet.astype(int)
     befolkning.uden_arbejdssted = antal_steder
     befolkning.virksomheder = {"antal_ordinaert_ansatte": numpy.append(stoerrelse, 0.0)}
+
+
+def _antal_vaertssteder(antal_steder: int, andel: float) -> int:
+    """Antal værtsarbejdssteder: andelen af arbejdsstederne, mindst ét."""
+    return min(antal_steder, max(1, round(andel * antal_steder)))
+
+
+def _vaertssteder(rng, stoerrelse: numpy.ndarray, andel: float, stoettede: int) -> numpy.ndarray:
+    """Et arbejdssted til hver af ``stoettede``: værtsstederne (trukket efter størrelse) får hver én,
+    resten fordeles på dem efter størrelse; med færre støttede end værter får de første én hver."""
+    vaegt = stoerrelse / stoerrelse.sum()
+    vaerter = rng.choice(
+        len(stoerrelse), size=_antal_vaertssteder(len(stoerrelse), andel), replace=False, p=vaegt
+    )
+    resten = rng.choice(
+        vaerter, size=max(stoettede - len(vaerter), 0), p=vaegt[vaerter] / vaegt[vaerter].sum()
+    )
+    return rng.permutation(numpy.concatenate([vaerter, resten])[:stoettede])
 
 
 # Input, som lovens regler læser for måneder før beregningsmåneden (beskæftigelseskravet i
@@ -329,6 +433,8 @@ def byg_simulering(system, befolkning: Befolkning):
     simulering = bygger.build(system)
     historik = _historik(befolkning)
     for navn, vaerdier in {**befolkning.personer, **befolkning.virksomheder}.items():
+        if navn in REFORMINPUT and navn not in system.variables:
+            continue  # regimet har ikke reformen, der læser inputtet
         variabel = system.variables[navn]
         periode = "ETERNITY" if str(variabel.definition_period) == "eternity" else befolkning.periode
         periode = historik if navn in HISTORISKE_INPUT else periode

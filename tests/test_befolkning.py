@@ -57,8 +57,9 @@ def test_aldersfordelingen_svarer_til_datafilen_for_hver_gruppe(befolkning):
         n = numpy.count_nonzero(i_gruppe)
         if n < 200:
             continue
+        # Datafilens aldersbånd er hele år med begge ender (16-24 år): til og med alderen til + 1.
         for fra, til, andel in gruppe["alder"]:
-            faktisk = numpy.count_nonzero((alder[i_gruppe] >= fra) & (alder[i_gruppe] < til)) / n
+            faktisk = numpy.count_nonzero((alder[i_gruppe] >= fra) & (alder[i_gruppe] < til + 1)) / n
             assert abs(faktisk - andel) <= _tolerance(andel, n), (gruppe["noegle"], fra, til, faktisk, andel)
 
 

@@ -26,7 +26,7 @@ from openfisca_dk_beskaeftigelse.beregning import (
 from openfisca_dk_beskaeftigelse.entities import Person
 from openfisca_dk_beskaeftigelse.fremskrivning import foelg
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
-from openfisca_dk_beskaeftigelse.population import byg_simulering, generer
+from openfisca_dk_beskaeftigelse.population import byg_simulering, generer, har_reforminput
 from openfisca_dk_beskaeftigelse.reformstoette import aendr_parametre, aendr_vaerdier
 from openfisca_dk_beskaeftigelse.regimer import (
     GAELDENDE_RET,
@@ -102,7 +102,13 @@ def _fuld(noegle):
 @pytest.mark.parametrize("noegle", REGIMER)
 def test_befolkningen_under_regimet_er_som_en_fuld_beregning(noegle, befolkning, grundlag):
     system = byg_system(noegle)
-    simulering = genbrug.regimets_simulering(system, *grundlag, lambda: byg_simulering(system, befolkning))
+    # Som i effekt: et regime med egne input i befolkningen (population.REFORMINPUT) bygger sin simulering.
+    simulering = genbrug.regimets_simulering(
+        system,
+        *grundlag,
+        lambda: byg_simulering(system, befolkning),
+        egne_inddata=har_reforminput(system, befolkning),
+    )
     med_genbrug = _vaerdier(simulering, system, _uddata(noegle))
     assert [n for n, v in _fuld(noegle).items() if not _ens(v, med_genbrug[n])] == []
     # Noget er genbrugt: samme array som gældende rets.
