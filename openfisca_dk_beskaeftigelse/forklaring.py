@@ -696,7 +696,8 @@ def _trin(noegle: str) -> list[tuple[type, object, object]]:
     """Regimets reformer, den sidst lagte først, hver med systemet før og efter den."""
     trin = []
     system = byg_system(noegle)
-    while hasattr(system, "baseline"):
+    # Gældende rets system har også en ``baseline``, men den er None.
+    while getattr(system, "baseline", None) is not None:
         trin.append((type(system), system.baseline, system))
         system = system.baseline
     return trin

@@ -150,6 +150,24 @@ def test_ali_mister_fristen_for_den_foerste_jobsamtale_under_faerre_maalgrupper(
         assert del_ in resume
 
 
+def test_reformen_som_regime_a_og_gaeldende_ret_som_b():
+    # Samme forskel set den anden vej: Ali har fristen 8.10.2025 under B (gældende ret, LAB § 31,
+    # stk. 4) og ingen under A (færre målgrupper); reformen, der ændrede reglen, hører til A.
+    f = forskel(
+        _ali(),
+        "2026-03",
+        "kontaktforloeb_foerste_samtale_senest",
+        ("faerre_maalgrupper", GAELDENDE_RET),
+        "ali",
+    )
+    rod = f.traeer[0].rod
+    assert (rod.vaerdi_a, rod.vaerdi_b) == ("ingen", "2025-10-08")
+    egne = [a for a in _aarsager(rod) if a.art in (PARAMETER, SOEM)]
+    assert egne and {(a.regime, a.reform) for a in egne} == {
+        ("faerre_maalgrupper", reformklasser()["faerre_maalgrupper"].name)
+    }
+
+
 def _knuder(knude) -> list:
     return [knude, *(k for barn in knude.boern for k in _knuder(barn))]
 
@@ -359,6 +377,20 @@ def test_post_forklar_med_en_reformfil_som_objekt(klient):
 
 def _dict_aarsager(knude: dict) -> list:
     return [*knude["aarsager"], *(a for b in knude["boern"] for a in _dict_aarsager(b))]
+
+
+def test_post_forklar_med_reformen_som_regime_a(klient):
+    krop = {
+        "situation": _ali(),
+        "periode": "2026-03",
+        "variabel": "regelgruppe",
+        "regimer": ["faerre_maalgrupper", GAELDENDE_RET],
+        "person": "ali",
+    }
+    status, data = _post(klient, krop)
+    assert status == 200, data
+    # Ali: forløbsgruppens regler under A (færre målgrupper), jobparat (LAB § 6, nr. 2) under B.
+    assert data["traeer"][0]["rod"]["vaerdier"] == ["forloeb", "jobparat"]
 
 
 @pytest.mark.parametrize(
