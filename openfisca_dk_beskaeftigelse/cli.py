@@ -593,7 +593,7 @@ def _forklaringens_regimer(args) -> list[str]:
     if args.regime is not None and args.regimer is not None:
         raise BrugerFejl("--regimer: angiv enten --regime (ét regime) eller --regimer A,B (to regimer)")
     if args.regimer is None:
-        felt, noegler = "--regime", [args.regime or GAELDENDE_RET]
+        felt, noegler = "--regime", [GAELDENDE_RET if args.regime is None else args.regime]
     else:
         felt, noegler = "--regimer", [n.strip() for n in args.regimer.split(",")]
         if len(noegler) > 2 or not all(noegler):

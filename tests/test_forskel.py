@@ -305,6 +305,10 @@ def test_forklar_med_et_regime_i_regimer_er_den_hidtidige_forklaring():
             "fejl: --regimer: forventede ét regime eller to",
         ),
         (
+            ["--variabel", "regelgruppe", "--regime", ""],
+            "fejl: --regime: ukendt regime ''",
+        ),
+        (
             [
                 "--variabel",
                 "regelgruppe",
