@@ -445,11 +445,7 @@ def forklar(
 ) -> tuple[Group, list[str]]:
     """:func:`forklaring` som rich-træer (ét per medlem) og advarslerne."""
     f = forklaring(situation, periode, variabel, noegle, person, fremskrivning)
-    note = (
-        f"\nBygger på fremskrevne satser (antagelse): {som_tekst(list(f.fremskrevne))}"
-        if f.fremskrevne
-        else ""
-    )
+    note = _fremskrevne_note(f.fremskrevne)
     traeer = []
     if f.oprindelse:
         egne = Tree(Text(f"{f.navn}: egne ændringer fra {', '.join(f.oprindelse)}", style="bold"))
@@ -469,6 +465,13 @@ def forklar(
             _vis_knude(knude, trae)
         traeer.append(trae)
     return Group(*traeer), list(f.advarsler)
+
+
+def _fremskrevne_note(fremskrevne) -> str:
+    """Træets overskrift: de fremskrevne satser, værdierne bygger på (tom uden)."""
+    return (
+        f"\nBygger på fremskrevne satser (antagelse): {som_tekst(list(fremskrevne))}" if fremskrevne else ""
+    )
 
 
 def _parameterkilde_dict(k: Parameterkilde | None) -> dict | None:
@@ -625,6 +628,8 @@ class Forskel:
     navne: tuple[str, str]
     traeer: tuple[Forskelstrae, ...]
     advarsler: tuple[str, ...]
+    # De fremskrevne satser (parameter, dato), en af de to beregninger bygger på (tom uden fremskrivning).
+    fremskrevne: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -640,6 +645,8 @@ class _Beregning:
     parametre: dict = field(default_factory=dict)
     # Hver (variabel, periode) i sporet med OpenFiscas periode (til ``ignorerede_inddata``).
     laest: set = field(default_factory=set)
+    # De fremskrevne (parameter, dato), beregningen byggede på.
+    fremskrevne: tuple = ()
 
     def laes_spor(self) -> None:
         # En værdi, der læses igen, er en knude uden børn: foreningen over knuderne er beregningen.
@@ -936,7 +943,7 @@ def _beregning(situation: dict, periode: str, variabel: str, noegle: str, fremsk
     situation, ignoreret = _uden_andre_regimers_inddata(situation, noegle)
     simulering = byg_simulering(system, situation)
     simulering.trace = True
-    foelg(simulering)
+    folger = foelg(simulering)
     periode_ = periode
     if variabel in system.variables:
         if str(system.variables[variabel].definition_period) == "eternity":
@@ -944,6 +951,7 @@ def _beregning(situation: dict, periode: str, variabel: str, noegle: str, fremsk
         simulering.calculate(variabel, periode_)
     beregning = _Beregning(noegle, system, simulering, situation)
     beregning.laes_spor()
+    beregning.fremskrevne = tuple(folger.laest_siden(0)) if folger else ()
     advarsler = ignoreret + ignorerede_inddata([system], situation, periode, beregning.laest)
     return beregning, str(periode_), advarsler
 
@@ -998,6 +1006,7 @@ def forskel(
         navne,
         tuple(traeer),
         tuple(dict.fromkeys(advarsler_a + advarsler_b)),
+        tuple(sorted(set(a.fremskrevne) | set(b.fremskrevne))),
     )
 
 
@@ -1144,6 +1153,7 @@ def _ens_tekst(n: int) -> str:
 
 def vis_forskel(f: Forskel) -> Group:
     """:func:`forskel` som rich-træer (ét per medlem), hvert med sammenfatningen under."""
+    note = _fremskrevne_note(f.fremskrevne)
     dele = []
     for t in f.traeer:
         trae = Tree(
@@ -1152,6 +1162,7 @@ def vis_forskel(f: Forskel) -> Group:
                 (f.variabel, "bold"),
                 f" for {t.id} ({f.entitet}) i {f.periode}: {f.navne[0]} ({f.regimer[0]}) → "
                 f"{f.navne[1]} ({f.regimer[1]})",
+                (note, "magenta"),
             )
         )
         if t.rod is None:
@@ -1203,7 +1214,8 @@ def _forskelsknude_dict(k: Forskelsknude) -> dict:
 
 
 def forskel_som_dict(f: Forskel) -> dict:
-    """Forskellen som JSON: regimerne (A, B), et træ per medlem med sammenfatningen, advarslerne."""
+    """Forskellen som JSON: regimerne (A, B), et træ per medlem med sammenfatningen, de fremskrevne
+    satser og advarslerne."""
     return {
         "variabel": f.variabel,
         "label": f.label,
@@ -1221,5 +1233,6 @@ def forskel_som_dict(f: Forskel) -> dict:
             }
             for t in f.traeer
         ],
+        "fremskrevne": som_liste(list(f.fremskrevne)),
         "advarsler": list(f.advarsler),
     }

@@ -1056,6 +1056,11 @@ def rodspec() -> dict:
                     },
                 },
             },
+            "fremskrevne": {
+                "type": "array",
+                "description": "de fremskrevne satser, en af beregningerne bygger på (med fremskrivning)",
+                "items": {"type": "object", "properties": {"parameter": tekst, "dato": tekst}},
+            },
             "advarsler": tekster,
         },
     }

@@ -12,6 +12,7 @@ from hjaelpere import koer
 from werkzeug.test import Client
 
 from openfisca_dk_beskaeftigelse import forklaring as forklaringsmodul
+from openfisca_dk_beskaeftigelse import reformfil
 from openfisca_dk_beskaeftigelse.beregning import beregn, situation_fra_test
 from openfisca_dk_beskaeftigelse.forklaring import PARAMETER, SOEM, forskel, forskel_som_dict
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
@@ -212,6 +213,30 @@ def test_et_inddata_som_kun_reformen_laeser_er_et_sted_hvor_beregningerne_skille
     inddata = [a for a in _aarsager(f.traeer[0].rod) if a.art == "inddata"]
     kun_reformen = set(byg_system("ivaerksaetteri").variables) - set(byg_system(GAELDENDE_RET).variables)
     assert any(a.navn in kun_reformen and a.vaerdi_a is None and a.vaerdi_b is not None for a in inddata)
+
+
+def test_med_fremskrivning_naevner_forskellen_de_fremskrevne_satser():
+    # Satserne kendes til og med 2026 (docs/sammenlign.md, Fremskrivning efter 2026): i 2028 er
+    # dagpengenes maksimum (AFL § 47) fremskrevet; en højtlønnet rammer det under gældende ret, mens
+    # en kompensationsgrad på 50 pct. (--saet) giver 50 % × 40.000 × (1 - 8 % AM-bidrag) = 18.400 kr.
+    hoejtloennet = {
+        "personer": {
+            "a": {
+                "foedselsdato": {"ETERNITY": "1980-01-01"},
+                "maanedsloen": {"2028-03": 40000},
+                "timeloen": {"2028-03": 250},
+                "ugentlig_arbejdstid": {"2028-03": 37},
+            }
+        }
+    }
+    egne = reformfil.fra_saet(["afl.dagpenge.kompensationsgrad=0.5"], [])
+    f = forskel(hoejtloennet, "2028-03", "dagpenge_maanedssats", (GAELDENDE_RET, egne), "a", True)
+    assert f.traeer[0].rod.vaerdi_b == "18400.00"
+    assert "afl.dagpenge.maksimum_maaned" in {navn for navn, _ in f.fremskrevne}
+    data = forskel_som_dict(f)
+    assert {"parameter": "afl.dagpenge.maksimum_maaned", "dato": "2028-03-01"} in data["fremskrevne"]
+    uden = forskel(hoejtloennet, "2026-03", "dagpenge_maanedssats", (GAELDENDE_RET, egne), "a")
+    assert uden.fremskrevne == ()
 
 
 def test_en_beregning_per_regime_uanset_antal_personer(monkeypatch):
