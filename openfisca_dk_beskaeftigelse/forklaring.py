@@ -1077,7 +1077,9 @@ def resume(rod: Forskelsknude | None, label: str, id_: str, vist: str, navne: tu
     """Forskellen i én sætning: stien fra det første sted, beregningerne skilles, op til variablen,
     hvert led med § og årsager; kun skabeloner udfyldt med labels, henvisninger og værdier fra træet."""
     if rod is None:
-        return f"Ingen forskel: »{_kort(label)}« for {id_} er '{vist}' under både {navne[0]} og {navne[1]}."
+        # Et navn kan selv ende på punktum (fx "70 pct."): sætningen får kun ét.
+        slut = navne[1].rstrip(".")
+        return f"Ingen forskel: »{_kort(label)}« for {id_} er '{vist}' under både {navne[0]} og {slut}."
     led = []
     kaede = list(reversed(_kaede(rod)))
     for nr, k in enumerate(kaede):

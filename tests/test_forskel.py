@@ -310,6 +310,28 @@ def test_forklar_med_et_regime_i_regimer_er_den_hidtidige_forklaring():
     assert hidtil.stdout == med_regimer.stdout
 
 
+def test_sammenfatningen_har_et_punktum_naar_regimets_navn_ender_paa_punktum():
+    # Reformfilens navn er "Tidsgrænse for sygedagpenge efter 26 uger, derefter 70 pct.", og Alis
+    # regelgruppe (jobparat, LAB § 6, nr. 2) er den samme under begge regimer.
+    fil = REPO / "examples" / "reformer" / "tidsgraense_26_uger_70_pct.yaml"
+    navn = yaml.safe_load(fil.read_text(encoding="utf-8"))["navn"]
+    r = koer(
+        "forklar",
+        REPO / "examples" / "jobparat_kontanthjaelp.yaml",
+        "--periode",
+        "2026-03",
+        "--variabel",
+        "regelgruppe",
+        "--regimer",
+        f"gaeldende_ret,{fil}",
+        "--format",
+        "json",
+    )
+    assert r.returncode == 0, r.stderr
+    (trae,) = json.loads(r.stdout)["traeer"]
+    assert trae["resume"].endswith(f"under både Gældende ret og {navn}")
+
+
 @pytest.mark.parametrize(
     ("args", "begyndelse"),
     [
