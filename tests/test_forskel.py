@@ -2,13 +2,12 @@
 og ``POST /forklar``): stien, hvor beregningerne skilles, ned til en parameter, en regel (et søm)
 eller et inddata, som reformen selv ændrer, og en sammenfatning bygget af træets data."""
 
-import functools
 import json
 from pathlib import Path
 
 import pytest
 import yaml
-from hjaelpere import koer
+from hjaelpere import koer, reformens_tilfaelde, uden_reformens_inddata
 from werkzeug.test import Client
 
 from openfisca_dk_beskaeftigelse import forklaring as forklaringsmodul
@@ -25,18 +24,6 @@ ENKELTE = sorted(reformklasser())
 FAERRE = REPO / "tests" / "reforms" / "faerre_maalgrupper.yaml"
 
 
-@functools.cache
-def _tilfaelde(modul: str) -> list[dict]:
-    return yaml.safe_load((REPO / "tests" / "reforms" / f"{modul}.yaml").read_text(encoding="utf-8"))
-
-
-def _uden(indata, navne: set[str]):
-    """Testens input uden reformens egne inputvariabler, som gældende ret ikke kender."""
-    if isinstance(indata, dict):
-        return {k: _uden(v, navne) for k, v in indata.items() if k not in navne}
-    return indata
-
-
 def _beregn(system, situation: dict, periode: str, navne) -> dict:
     return {
         (v.entitet, v.id, v.variabel): v.vaerdi
@@ -49,13 +36,15 @@ def _aendrede(modul: str) -> list[tuple[dict, str, str, str]]:
     fundet ved at beregne testen under gældende ret og under reformen (uden forklaringen)."""
     kun_reformen = set(byg_system(modul).variables) - set(byg_system(GAELDENDE_RET).variables)
     aendrede = []
-    for t in _tilfaelde(modul):
+    for t in reformens_tilfaelde(modul):
         if not t.get("reforms"):
             continue
         periode = str(t["period"])
         navne = list(t["output"])
         situation = situation_fra_test([byg_system(modul)], t["input"], periode)
-        foer = _beregn(byg_system(GAELDENDE_RET), _uden(situation, kun_reformen), periode, navne)
+        foer = _beregn(
+            byg_system(GAELDENDE_RET), uden_reformens_inddata(situation, kun_reformen), periode, navne
+        )
         efter = _beregn(byg_system(modul), situation, periode, navne)
         aendrede += [(situation, periode, n[1], n[2]) for n in efter if foer.get(n) != efter[n]]
     return aendrede
@@ -110,7 +99,7 @@ def test_forskellen_naar_en_parameter_eller_regel_som_reformen_selv_aendrer(modu
 
 
 def _ali() -> dict:
-    (tilfaelde,) = [t for t in _tilfaelde("faerre_maalgrupper") if t.get("reforms")][:1]
+    (tilfaelde,) = [t for t in reformens_tilfaelde("faerre_maalgrupper") if t.get("reforms")][:1]
     return situation_fra_test([byg_system("faerre_maalgrupper")], tilfaelde["input"], "2026-03")
 
 
