@@ -261,6 +261,8 @@ class Trae:
 
 @dataclass(frozen=True)
 class Forklaring:
+    """Sporet af én variabel under ét regime: et træ per medlem, regimets egne ændringer og advarslerne."""
+
     variabel: str
     periode: str
     regime: str
@@ -620,6 +622,8 @@ class Forskelstrae:
 
 @dataclass(frozen=True)
 class Forskel:
+    """Hvorfor en variabel er forskellig under regimerne A og B: et træ per medlem og advarslerne."""
+
     variabel: str
     label: str
     periode: str
