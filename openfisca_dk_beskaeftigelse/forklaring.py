@@ -766,7 +766,6 @@ class _Gennemgang:
         self.knuder += 1
         variabel = self._variabel(noegle[0])
         tekst_a, tekst_b = self.tekster(noegle)
-        vist_a, vist_b = self.visninger(noegle)
         aarsager = [*self._soem(noegle, tekst_a, tekst_b), *self._parametre(noegle)]
         boern, ens, kun = [], set(), (set(), set())
         for barn in self._boern(noegle):
@@ -786,43 +785,30 @@ class _Gennemgang:
                 self.afkortet = True
             else:
                 boern.append(self.gren(barn, dybde + 1))
-        return Forskelsknude(
-            noegle[0],
-            noegle[1],
-            str(variabel.label or noegle[0]),
-            tuple(variabel.reference or ()),
-            tekst_a,
-            tekst_b,
-            vist_a,
-            vist_b,
-            tuple(aarsager),
-            tuple(boern),
-            len(ens),
-            len(kun[0]),
-            len(kun[1]),
-        )
+        return self._knude(noegle, variabel, aarsager, boern, len(ens), (len(kun[0]), len(kun[1])))
 
     def _erstattet(self, navn: str) -> bool:
         return self.a.system.variables.get(navn) is not self.b.system.variables.get(navn)
 
     def _se_ovenfor(self, noegle, variabel) -> Forskelsknude:
-        tekst_a, tekst_b = self.tekster(noegle)
-        vist_a, vist_b = self.visninger(noegle)
+        return self._knude(noegle, variabel, se_ovenfor=True)
+
+    def _knude(
+        self, noegle, variabel, aarsager=(), boern=(), ens: int = 0, kun=(0, 0), se_ovenfor: bool = False
+    ) -> Forskelsknude:
+        """Knuden for (variabel, periode) med de to regimers værdier, som i sporet og som vist."""
         return Forskelsknude(
             noegle[0],
             noegle[1],
             str(variabel.label or noegle[0]),
             tuple(variabel.reference or ()),
-            tekst_a,
-            tekst_b,
-            vist_a,
-            vist_b,
-            (),
-            (),
-            0,
-            0,
-            0,
-            se_ovenfor=True,
+            *self.tekster(noegle),
+            *self.visninger(noegle),
+            tuple(aarsager),
+            tuple(boern),
+            ens,
+            *kun,
+            se_ovenfor=se_ovenfor,
         )
 
     def _reform(self, navn: str, parameter_: bool) -> tuple[type | None, str, tuple, tuple]:
