@@ -59,9 +59,11 @@ from openfisca_dk_beskaeftigelse.beregning import (
     SituationsFejl,
     gyldig_maaned,
     ignorerede_inddata,
+    inddata_uden_for_regimer,
     indlaes_situation,
     kontroller_situation,
     spec_eksempel,
+    uden_inddata,
 )
 from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
 from openfisca_dk_beskaeftigelse.forklaring import forskel, forskel_som_dict
@@ -73,6 +75,7 @@ from openfisca_dk_beskaeftigelse.regimer import (
     alle_regimer,
     byg_system,
     regime,
+    registrets_systemer,
 )
 from openfisca_dk_beskaeftigelse.sammenligning import sammenlign, som_csv, som_dict
 
@@ -762,7 +765,7 @@ def _anmodning(krop) -> tuple[dict, str, list[str], list[str] | None, bool]:
     if not isinstance(fremskrivning, bool):
         raise FeltFejl("fremskrivning", f"forventede true eller false, ikke {_json(fremskrivning)}")
     situation = krop["situation"]
-    kontroller_situation(byg_system(GAELDENDE_RET), situation, maks_medlemmer=MAKS_MEDLEMMER)
+    _kontroller_for_regimerne(situation, noegler)
     medlemmer = sum(len(situation.get(e.plural) or {}) for e in byg_system(GAELDENDE_RET).entities)
     antal = len(dict.fromkeys([GAELDENDE_RET, *noegler]))
     if antal * medlemmer > MAKS_REGIMER_GANGE_PERSONER:
@@ -773,6 +776,20 @@ def _anmodning(krop) -> tuple[dict, str, list[str], list[str] | None, bool]:
             "send færre regimer eller personer",
         )
     return situation, periode, noegler, variabler, fremskrivning
+
+
+def _kontroller_for_regimerne(situation, noegler: list[str]) -> None:
+    """Situationen kontrolleret som i CLI'et, før noget beregnes: mod gældende ret, uden de inddata,
+    som kun nogle af regimerne (eller registrets andre) kender, fx ``i_ivaerksaetterforloeb``;
+    dem kontrollerer hvert regime, der kender dem, og de andre ser bort fra dem med en advarsel."""
+    grund = byg_system(GAELDENDE_RET)
+    systemer = {n: byg_system(n) for n in dict.fromkeys([GAELDENDE_RET, *noegler])}
+    kun_andre = [
+        k
+        for k, ikke in inddata_uden_for_regimer(systemer, situation, registrets_systemer).items()
+        if GAELDENDE_RET in ikke
+    ]
+    kontroller_situation(grund, uden_inddata(situation, kun_andre), maks_medlemmer=MAKS_MEDLEMMER)
 
 
 def _forklar_anmodning(krop) -> tuple[dict, str, str, tuple[str, str], str | None, bool]:
@@ -792,7 +809,7 @@ def _forklar_anmodning(krop) -> tuple[dict, str, str, tuple[str, str], str | Non
     if not isinstance(fremskrivning, bool):
         raise FeltFejl("fremskrivning", f"forventede true eller false, ikke {_json(fremskrivning)}")
     situation = krop["situation"]
-    kontroller_situation(byg_system(GAELDENDE_RET), situation, maks_medlemmer=MAKS_MEDLEMMER)
+    _kontroller_for_regimerne(situation, [a, b])
     return situation, periode, variabel, (a, b), person, fremskrivning
 
 

@@ -2,6 +2,7 @@
 og ``POST /forklar``): stien, hvor beregningerne skilles, ned til en parameter, en regel (et søm)
 eller et inddata, som reformen selv ændrer, og en sammenfatning bygget af træets data."""
 
+import copy
 import functools
 import json
 from pathlib import Path
@@ -474,3 +475,34 @@ def test_post_forklar_mangler_et_felt(klient):
         del krop[felt]
         status, data = _post(klient, krop)
         assert (status, data["felt"]) == (400, felt)
+
+
+def test_post_forklar_og_sammenlign_tager_inddata_som_kun_reformen_kender(klient):
+    # Som kommandolinjen: i_ivaerksaetterforloeb findes kun under ivaerksaetteri; gældende ret ser
+    # bort fra det med en advarsel, og forklaringen når inddataet som stedet, hvor beregningerne skilles.
+    situation, periode, id_, variabel = next(x for x in _aendrede("ivaerksaetteri") if x[3] == "joblog_pligt")
+    krop = {"situation": situation, "periode": periode, "variabel": variabel, "person": id_}
+    status, data = _post(klient, {**krop, "regimer": [GAELDENDE_RET, "ivaerksaetteri"]})
+    assert status == 200, data
+    assert "i_ivaerksaetterforloeb" in json.dumps(data["traeer"][0]["rod"])
+    svar = klient.post(
+        "/sammenlign",
+        data=json.dumps(
+            {
+                "situation": situation,
+                "periode": periode,
+                "regimer": ["ivaerksaetteri"],
+                "variabler": [variabel],
+            },
+            default=str,
+        ),
+        content_type="application/json",
+    )
+    assert svar.status_code == 200, svar.text
+    assert any("i_ivaerksaetterforloeb" in a for a in svar.json["advarsler"])
+    # Et inddata, som intet regime kender, er stadig en fejl, der nævner feltet.
+    forkert = copy.deepcopy(situation)
+    forkert["personer"][id_]["i_ivaerksaetterforloeeb"] = {periode: True}
+    status, data = _post(klient, {**krop, "situation": forkert, "regimer": [GAELDENDE_RET, "ivaerksaetteri"]})
+    assert status == 400 and data["felt"] == "situation", data
+    assert f"personer/{id_}/i_ivaerksaetterforloeeb: ukendt variabel" in data["fejl"]
