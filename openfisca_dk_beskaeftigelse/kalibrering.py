@@ -320,7 +320,7 @@ def _andele(o: _Opgoerelse, befolkning: Befolkning, andele: dict, alder, i_grupp
         deltid["kilde"],
         deltid["aar"],
         deltid["andel_deltid"],
-        p["ugentlig_arbejdstid"] < 37,
+        p["ugentlig_arbejdstid"] < deltid["timer_fuldtid"],
         i_gruppe["loenmodtager"],
     )
     lang = andele["sygdom_forventet_over_8_uger"]

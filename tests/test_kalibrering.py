@@ -153,6 +153,19 @@ def test_en_generator_der_flytter_sig_falder_uden_for(data, aendring, raekke):
     assert (raekke[0], raekke[1]) in {(r.afsnit, r.raekke) for r in k.uden_for}
 
 
+def test_fuldtiden_er_datafilens_i_befolkningen_og_tabellen(data):
+    # Med fuldtid 40 timer og deltid 37 timer er 37 timer deltid: 27 pct. af lønmodtagerne, som i
+    # datafilen; tabellen tæller deltid under datafilens fuldtid, ikke under et fast tal.
+    anden = _med(
+        data, lambda d: d["andele"]["deltid_ugentlig_arbejdstid"].update(timer_deltid=37, timer_fuldtid=40)
+    )
+    befolkning = generer(20_000, "2024-01", byg_system(GAELDENDE_RET), seed=SEED, data=anden)
+    arbejdstid = befolkning.personer["ugentlig_arbejdstid"]
+    assert arbejdstid.dtype.kind == "f" and set(arbejdstid) == {37.0, 40.0}
+    deltid = _raekke(tabel(befolkning, anden, SEED), "andele", "Deltid (37 timer) blandt lønmodtagere")
+    assert deltid.offentliggjort == 0.27 and deltid.inden_for, deltid
+
+
 def test_samme_seed_giver_samme_tabel(data):
     a, b, c = (kalibrering(20_000, seed) for seed in (3, 3, 4))
     assert [r.genereret for r in a.raekker] == [r.genereret for r in b.raekker]
