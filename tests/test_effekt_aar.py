@@ -152,6 +152,25 @@ def test_maallinjen_foelger_parameteren_og_periodens_laengde():
     assert linjer[REGIME]["andel_af_maalet"] == pytest.approx(100 / 600)
 
 
+def test_maallinjens_tekst_viser_intervallet_som_tabellerne():
+    """Et interval, der afrundet er ét tal (en forskel, der er 0 i hver trækning), vises ikke, som i
+    ``med_interval``; et rigtigt interval står fra det laveste til det højeste."""
+    resultat = _resultat()
+    linje = {"regime": REGIME, "art": "reform", "besparelse": 0.0, "usikker": False, "uden": []}
+    linje |= {
+        "besparelse_nedre": 0.0,
+        "besparelse_oevre": 0.0,
+        "maal_i_perioden": 3e9,
+        "andel_af_maalet": 0.0,
+    }
+    tekst = effektmodul.maallinjens_tekst(resultat, linje)
+    assert tekst.startswith("sparer 0,0 mio. kr. i 2030") and "til" not in tekst.split("mod")[0], tekst
+    # Koster 50 mio. kr. (besparelse -50), interval -20 til 120 mio. kr. i omkostning.
+    linje |= {"besparelse": -50e6, "besparelse_nedre": -120e6, "besparelse_oevre": 20e6}
+    tekst = effektmodul.maallinjens_tekst(resultat, linje)
+    assert tekst.startswith("koster 50,0 (-20,0 til 120,0) mio. kr."), tekst
+
+
 def test_maalets_beloeb_staar_kun_i_datafilen():
     kilde = (effektmodul.__file__).replace(".pyc", ".py")
     tekst = open(kilde, encoding="utf-8").read()
