@@ -439,6 +439,9 @@ def _optael_bid(
     bid: Befolkning, noegler: list[str], reformernes: list[str], fremskrivning: bool
 ) -> _Optaelling:
     """Én bids tal under hvert regime (gældende ret først): den opgave, processerne og Dask kører."""
+    if not bid.antal:
+        # Færre personer end bidder: en tom bid tæller 0, og formlerne kan ikke regne på 0 personer.
+        return _Optaelling()
     _indstil_allokator()
     grundsystem = byg_system(GAELDENDE_RET, fremskrivning)
     uddata = alle_uddata(grundsystem)

@@ -76,6 +76,13 @@ def test_intervallet_bliver_smallere_med_flere_personer():
     assert 0 < smal < bred / 2, (smal, bred)
 
 
+def test_faerre_personer_end_bidder_giver_de_samme_tal():
+    """1 person i 2 bidder (standard med 2 kerner): den tomme bid tæller 0, og tallene er dem for 1 bid."""
+    en = effekt([REGIME], "2026-03", 1, seed=2, arbejdere=1, bidder=1)
+    to = effekt([REGIME], "2026-03", 1, seed=2, arbejdere=1, bidder=2)
+    assert to.raekker == en.raekker and to.hovedtal == en.hovedtal
+
+
 def test_t_kvantilen_og_intervallet_kan_regnes_i_haanden():
     # Tabelværdier for t-fordelingen, 97,5 %-kvantilen: 1 frihedsgrad 12,706; 2: 4,303; 4: 2,776.
     assert t_kvantil(0.975, 1) == pytest.approx(12.706, abs=1e-3)
