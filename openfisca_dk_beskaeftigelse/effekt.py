@@ -798,7 +798,7 @@ def daekker_nul(forskel: numpy.ndarray, nedre: float | None, oevre: float | None
 def t_kvantil(p: float, frihedsgrader: int) -> float:
     """t-fordelingens p-kvantil (p ≥ 0,5) med ``frihedsgrader`` frihedsgrader.
 
-    Med t = √ν · tan θ er P(|T| ≤ t) = ∫₀^θ cos^(ν−1) / ∫₀^(π/2) cos^(ν−1); integralet tages
+    Med ``t = √ν · tan θ`` er ``P(|T| ≤ t) = ∫₀^θ cos^(ν−1) / ∫₀^(π/2) cos^(ν−1)``; integralet tages
     numerisk (trapezer), og θ findes, hvor brøken er 2p − 1.
     """
     vinkel = numpy.linspace(0.0, numpy.pi / 2, 200_001)
