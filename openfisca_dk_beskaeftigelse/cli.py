@@ -593,7 +593,7 @@ def _forklaringens_regimer(args) -> list[str]:
     if args.regime is not None and args.regimer is not None:
         raise BrugerFejl("--regimer: angiv enten --regime (ét regime) eller --regimer A,B (to regimer)")
     if args.regimer is None:
-        felt, noegler = "--regime", [args.regime or GAELDENDE_RET]
+        felt, noegler = "--regime", [GAELDENDE_RET if args.regime is None else args.regime]
     else:
         felt, noegler = "--regimer", [n.strip() for n in args.regimer.split(",")]
         if len(noegler) > 2 or not all(noegler):
@@ -608,13 +608,18 @@ def _forklaringens_regimer(args) -> list[str]:
     return noegler
 
 
-def _effekt(args, konsol: Console) -> None:
+def _kontroller_befolkning(args) -> None:
+    """--personer og --seed for den syntetiske befolkning (effekt og kalibrering)."""
     if not 1 <= args.personer <= MAKS_PERSONER:
         raise BrugerFejl(
             f"--personer: skal være et heltal fra 1 til {_tal(MAKS_PERSONER)}, ikke {args.personer}"
         )
     if args.seed < 0:
         raise BrugerFejl(f"--seed: skal være et heltal ≥ 0, ikke {args.seed}")
+
+
+def _effekt(args, konsol: Console) -> None:
+    _kontroller_befolkning(args)
     if args.arbejdere is not None and args.arbejdere < 1:
         raise BrugerFejl(f"--arbejdere: skal være et heltal ≥ 1, ikke {args.arbejdere}")
     if args.adresse is not None and args.motor != "dask":
@@ -950,12 +955,7 @@ def _kalibrering_parser(under) -> None:
 
 
 def _kalibrering(args, konsol: Console) -> None:
-    if not 1 <= args.personer <= MAKS_PERSONER:
-        raise BrugerFejl(
-            f"--personer: skal være et heltal fra 1 til {_tal(MAKS_PERSONER)}, ikke {args.personer}"
-        )
-    if args.seed < 0:
-        raise BrugerFejl(f"--seed: skal være et heltal ≥ 0, ikke {args.seed}")
+    _kontroller_befolkning(args)
     periode = gyldig_maaned(args.periode) if args.periode is not None else None
     tabel = kalibrering.kalibrering(args.personer, args.seed, periode)
     formater = {"tekst": kalibrering.som_tekst, "csv": kalibrering.som_csv, "json": kalibrering.som_json}

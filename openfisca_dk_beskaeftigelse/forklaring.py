@@ -261,6 +261,8 @@ class Trae:
 
 @dataclass(frozen=True)
 class Forklaring:
+    """Sporet af én variabel under ét regime: et træ per medlem, regimets egne ændringer og advarslerne."""
+
     variabel: str
     periode: str
     regime: str
@@ -445,11 +447,7 @@ def forklar(
 ) -> tuple[Group, list[str]]:
     """:func:`forklaring` som rich-træer (ét per medlem) og advarslerne."""
     f = forklaring(situation, periode, variabel, noegle, person, fremskrivning)
-    note = (
-        f"\nBygger på fremskrevne satser (antagelse): {som_tekst(list(f.fremskrevne))}"
-        if f.fremskrevne
-        else ""
-    )
+    note = _fremskrevne_note(f.fremskrevne)
     traeer = []
     if f.oprindelse:
         egne = Tree(Text(f"{f.navn}: egne ændringer fra {', '.join(f.oprindelse)}", style="bold"))
@@ -469,6 +467,13 @@ def forklar(
             _vis_knude(knude, trae)
         traeer.append(trae)
     return Group(*traeer), list(f.advarsler)
+
+
+def _fremskrevne_note(fremskrevne) -> str:
+    """Træets overskrift: de fremskrevne satser, værdierne bygger på (tom uden)."""
+    return (
+        f"\nBygger på fremskrevne satser (antagelse): {som_tekst(list(fremskrevne))}" if fremskrevne else ""
+    )
 
 
 def _parameterkilde_dict(k: Parameterkilde | None) -> dict | None:
@@ -617,6 +622,8 @@ class Forskelstrae:
 
 @dataclass(frozen=True)
 class Forskel:
+    """Hvorfor en variabel er forskellig under regimerne A og B: et træ per medlem og advarslerne."""
+
     variabel: str
     label: str
     periode: str
@@ -625,6 +632,8 @@ class Forskel:
     navne: tuple[str, str]
     traeer: tuple[Forskelstrae, ...]
     advarsler: tuple[str, ...]
+    # De fremskrevne satser (parameter, dato), en af de to beregninger bygger på (tom uden fremskrivning).
+    fremskrevne: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -640,6 +649,8 @@ class _Beregning:
     parametre: dict = field(default_factory=dict)
     # Hver (variabel, periode) i sporet med OpenFiscas periode (til ``ignorerede_inddata``).
     laest: set = field(default_factory=set)
+    # De fremskrevne (parameter, dato), beregningen byggede på.
+    fremskrevne: tuple = ()
 
     def laes_spor(self) -> None:
         # En værdi, der læses igen, er en knude uden børn: foreningen over knuderne er beregningen.
@@ -696,7 +707,8 @@ def _trin(noegle: str) -> list[tuple[type, object, object]]:
     """Regimets reformer, den sidst lagte først, hver med systemet før og efter den."""
     trin = []
     system = byg_system(noegle)
-    while hasattr(system, "baseline"):
+    # Gældende rets system har også en ``baseline``, men den er None.
+    while getattr(system, "baseline", None) is not None:
         trin.append((type(system), system.baseline, system))
         system = system.baseline
     return trin
@@ -754,7 +766,6 @@ class _Gennemgang:
         self.knuder += 1
         variabel = self._variabel(noegle[0])
         tekst_a, tekst_b = self.tekster(noegle)
-        vist_a, vist_b = self.visninger(noegle)
         aarsager = [*self._soem(noegle, tekst_a, tekst_b), *self._parametre(noegle)]
         boern, ens, kun = [], set(), (set(), set())
         for barn in self._boern(noegle):
@@ -774,43 +785,30 @@ class _Gennemgang:
                 self.afkortet = True
             else:
                 boern.append(self.gren(barn, dybde + 1))
-        return Forskelsknude(
-            noegle[0],
-            noegle[1],
-            str(variabel.label or noegle[0]),
-            tuple(variabel.reference or ()),
-            tekst_a,
-            tekst_b,
-            vist_a,
-            vist_b,
-            tuple(aarsager),
-            tuple(boern),
-            len(ens),
-            len(kun[0]),
-            len(kun[1]),
-        )
+        return self._knude(noegle, variabel, aarsager, boern, len(ens), (len(kun[0]), len(kun[1])))
 
     def _erstattet(self, navn: str) -> bool:
         return self.a.system.variables.get(navn) is not self.b.system.variables.get(navn)
 
     def _se_ovenfor(self, noegle, variabel) -> Forskelsknude:
-        tekst_a, tekst_b = self.tekster(noegle)
-        vist_a, vist_b = self.visninger(noegle)
+        return self._knude(noegle, variabel, se_ovenfor=True)
+
+    def _knude(
+        self, noegle, variabel, aarsager=(), boern=(), ens: int = 0, kun=(0, 0), se_ovenfor: bool = False
+    ) -> Forskelsknude:
+        """Knuden for (variabel, periode) med de to regimers værdier, som i sporet og som vist."""
         return Forskelsknude(
             noegle[0],
             noegle[1],
             str(variabel.label or noegle[0]),
             tuple(variabel.reference or ()),
-            tekst_a,
-            tekst_b,
-            vist_a,
-            vist_b,
-            (),
-            (),
-            0,
-            0,
-            0,
-            se_ovenfor=True,
+            *self.tekster(noegle),
+            *self.visninger(noegle),
+            tuple(aarsager),
+            tuple(boern),
+            ens,
+            *kun,
+            se_ovenfor=se_ovenfor,
         )
 
     def _reform(self, navn: str, parameter_: bool) -> tuple[type | None, str, tuple, tuple]:
@@ -935,7 +933,7 @@ def _beregning(situation: dict, periode: str, variabel: str, noegle: str, fremsk
     situation, ignoreret = _uden_andre_regimers_inddata(situation, noegle)
     simulering = byg_simulering(system, situation)
     simulering.trace = True
-    foelg(simulering)
+    folger = foelg(simulering)
     periode_ = periode
     if variabel in system.variables:
         if str(system.variables[variabel].definition_period) == "eternity":
@@ -943,6 +941,7 @@ def _beregning(situation: dict, periode: str, variabel: str, noegle: str, fremsk
         simulering.calculate(variabel, periode_)
     beregning = _Beregning(noegle, system, simulering, situation)
     beregning.laes_spor()
+    beregning.fremskrevne = tuple(folger.laest_siden(0)) if folger else ()
     advarsler = ignoreret + ignorerede_inddata([system], situation, periode, beregning.laest)
     return beregning, str(periode_), advarsler
 
@@ -997,6 +996,7 @@ def forskel(
         navne,
         tuple(traeer),
         tuple(dict.fromkeys(advarsler_a + advarsler_b)),
+        tuple(sorted(set(a.fremskrevne) | set(b.fremskrevne))),
     )
 
 
@@ -1067,7 +1067,9 @@ def resume(rod: Forskelsknude | None, label: str, id_: str, vist: str, navne: tu
     """Forskellen i én sætning: stien fra det første sted, beregningerne skilles, op til variablen,
     hvert led med § og årsager; kun skabeloner udfyldt med labels, henvisninger og værdier fra træet."""
     if rod is None:
-        return f"Ingen forskel: »{_kort(label)}« for {id_} er '{vist}' under både {navne[0]} og {navne[1]}."
+        # Et navn kan selv ende på punktum (fx "70 pct."): sætningen får kun ét.
+        slut = navne[1].rstrip(".")
+        return f"Ingen forskel: »{_kort(label)}« for {id_} er '{vist}' under både {navne[0]} og {slut}."
     led = []
     kaede = list(reversed(_kaede(rod)))
     for nr, k in enumerate(kaede):
@@ -1143,6 +1145,7 @@ def _ens_tekst(n: int) -> str:
 
 def vis_forskel(f: Forskel) -> Group:
     """:func:`forskel` som rich-træer (ét per medlem), hvert med sammenfatningen under."""
+    note = _fremskrevne_note(f.fremskrevne)
     dele = []
     for t in f.traeer:
         trae = Tree(
@@ -1151,6 +1154,7 @@ def vis_forskel(f: Forskel) -> Group:
                 (f.variabel, "bold"),
                 f" for {t.id} ({f.entitet}) i {f.periode}: {f.navne[0]} ({f.regimer[0]}) → "
                 f"{f.navne[1]} ({f.regimer[1]})",
+                (note, "magenta"),
             )
         )
         if t.rod is None:
@@ -1202,7 +1206,8 @@ def _forskelsknude_dict(k: Forskelsknude) -> dict:
 
 
 def forskel_som_dict(f: Forskel) -> dict:
-    """Forskellen som JSON: regimerne (A, B), et træ per medlem med sammenfatningen, advarslerne."""
+    """Forskellen som JSON: regimerne (A, B), et træ per medlem med sammenfatningen, de fremskrevne
+    satser og advarslerne."""
     return {
         "variabel": f.variabel,
         "label": f.label,
@@ -1220,5 +1225,6 @@ def forskel_som_dict(f: Forskel) -> dict:
             }
             for t in f.traeer
         ],
+        "fremskrevne": som_liste(list(f.fremskrevne)),
         "advarsler": list(f.advarsler),
     }

@@ -8,7 +8,7 @@ første brug og husket (højst ``MAKS_REGIMEAPPS``). Roden har:
 - ``GET /``: en oversigt med links; en browser (``Accept: text/html``) får arbejdsbordet
   (``arbejdsbord``: siderne under ``/arbejdsbord/`` og deres API under ``/arbejdsbord/api/``);
 - ``GET /regimer``: registret;
-- ``GET /spec``: rodens OpenAPI-spec (``/regimer`` og ``/sammenlign``);
+- ``GET /spec``: rodens OpenAPI-spec (``/regimer``, ``/sammenlign``, ``/forklar`` og arbejdsbordets API);
 - ``POST /forklar``: ``{"situation": {...}, "periode": "2026-03", "variabel": "joblog_pligt",
   "regimer": [A, B], "person": "ali", "fremskrivning": false}`` → hvorfor variablen er forskellig
   under A og B (samme format som ``dk-beskaeftigelse forklar --regimer A,B --format json``);
@@ -893,7 +893,8 @@ def _rod(dokumentation=None) -> Flask:
 
 @lru_cache(maxsize=1)
 def rodspec() -> dict:
-    """Rodens OpenAPI-dokument: /, /regimer, /spec, /sammenlign og arbejdsbordets API med fejlsvarene."""
+    """Rodens OpenAPI-dokument: /, /regimer, /spec, /sammenlign, /forklar og arbejdsbordets API med
+    fejlsvarene."""
     from openfisca_dk_beskaeftigelse import arbejdsbord
 
     tekst = {"type": "string"}
@@ -1055,6 +1056,11 @@ def rodspec() -> dict:
                         "afkortet": {"type": "boolean"},
                     },
                 },
+            },
+            "fremskrevne": {
+                "type": "array",
+                "description": "de fremskrevne satser, en af beregningerne bygger på (med fremskrivning)",
+                "items": {"type": "object", "properties": {"parameter": tekst, "dato": tekst}},
             },
             "advarsler": tekster,
         },

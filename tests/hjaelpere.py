@@ -1,12 +1,18 @@
 """Fælles hjælpere for testene (``pythonpath = ["tests"]`` i pyproject.toml gør dem importerbare)."""
 
 import contextlib
+import functools
 import io
 import os
 import subprocess
+from pathlib import Path
 from unittest import mock
 
+import yaml
+
 from openfisca_dk_beskaeftigelse import cli
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 def koer(*args, cwd=None, env=None) -> subprocess.CompletedProcess:
@@ -25,3 +31,16 @@ def koer(*args, cwd=None, env=None) -> subprocess.CompletedProcess:
         except SystemExit as stop:
             kode = stop.code
     return subprocess.CompletedProcess(args, kode, ud.getvalue(), fejl.getvalue())
+
+
+@functools.cache
+def reformens_tilfaelde(modul: str) -> list[dict]:
+    """Tilfældene i reformens YAML-test ``tests/reforms/<modul>.yaml`` (indlæst én gang)."""
+    return yaml.safe_load((REPO / "tests" / "reforms" / f"{modul}.yaml").read_text(encoding="utf-8"))
+
+
+def uden_reformens_inddata(indata, navne: set[str]):
+    """Testens input uden reformens egne inputvariabler, som gældende ret ikke kender."""
+    if isinstance(indata, dict):
+        return {k: uden_reformens_inddata(v, navne) for k, v in indata.items() if k not in navne}
+    return indata

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hjaelpere import koer
+from hjaelpere import koer, reformens_tilfaelde, uden_reformens_inddata
 from werkzeug.test import Client
 
 from openfisca_dk_beskaeftigelse import forklaring as forklaringsmodul
+from openfisca_dk_beskaeftigelse import reformfil
 from openfisca_dk_beskaeftigelse.beregning import beregn, situation_fra_test
 from openfisca_dk_beskaeftigelse.forklaring import PARAMETER, SOEM, forskel, forskel_som_dict
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
@@ -22,18 +23,6 @@ from openfisca_dk_beskaeftigelse.webapp import lav_app
 REPO = Path(__file__).resolve().parent.parent
 ENKELTE = sorted(reformklasser())
 FAERRE = REPO / "tests" / "reforms" / "faerre_maalgrupper.yaml"
-
-
-@functools.cache
-def _tilfaelde(modul: str) -> list[dict]:
-    return yaml.safe_load((REPO / "tests" / "reforms" / f"{modul}.yaml").read_text(encoding="utf-8"))
-
-
-def _uden(indata, navne: set[str]):
-    """Testens input uden reformens egne inputvariabler, som gældende ret ikke kender."""
-    if isinstance(indata, dict):
-        return {k: _uden(v, navne) for k, v in indata.items() if k not in navne}
-    return indata
 
 
 def _beregn(system, situation: dict, periode: str, navne) -> dict:
@@ -48,13 +37,15 @@ def _aendrede(modul: str) -> list[tuple[dict, str, str, str]]:
     fundet ved at beregne testen under gældende ret og under reformen (uden forklaringen)."""
     kun_reformen = set(byg_system(modul).variables) - set(byg_system(GAELDENDE_RET).variables)
     aendrede = []
-    for t in _tilfaelde(modul):
+    for t in reformens_tilfaelde(modul):
         if not t.get("reforms"):
             continue
         periode = str(t["period"])
         navne = list(t["output"])
         situation = situation_fra_test([byg_system(modul)], t["input"], periode)
-        foer = _beregn(byg_system(GAELDENDE_RET), _uden(situation, kun_reformen), periode, navne)
+        foer = _beregn(
+            byg_system(GAELDENDE_RET), uden_reformens_inddata(situation, kun_reformen), periode, navne
+        )
         efter = _beregn(byg_system(modul), situation, periode, navne)
         aendrede += [(situation, periode, n[1], n[2]) for n in efter if foer.get(n) != efter[n]]
     return aendrede
@@ -109,8 +100,20 @@ def test_forskellen_naar_en_parameter_eller_regel_som_reformen_selv_aendrer(modu
 
 
 def _ali() -> dict:
-    (tilfaelde,) = [t for t in _tilfaelde("faerre_maalgrupper") if t.get("reforms")][:1]
+    (tilfaelde,) = [t for t in reformens_tilfaelde("faerre_maalgrupper") if t.get("reforms")][:1]
     return situation_fra_test([byg_system("faerre_maalgrupper")], tilfaelde["input"], "2026-03")
+
+
+@functools.cache
+def _alis_frist():
+    """Forskellen i Alis frist for den første jobsamtale fra gældende ret til færre målgrupper."""
+    return forskel(
+        _ali(),
+        "2026-03",
+        "kontaktforloeb_foerste_samtale_senest",
+        (GAELDENDE_RET, "faerre_maalgrupper"),
+        "ali",
+    )
 
 
 def test_ali_mister_fristen_for_den_foerste_jobsamtale_under_faerre_maalgrupper():
@@ -118,13 +121,7 @@ def test_ali_mister_fristen_for_den_foerste_jobsamtale_under_faerre_maalgrupper(
     # senest 1 uge efter, 1.10.2025 + 7 dage = 8.10.2025 (LAB § 31, stk. 4). Under færre målgrupper er
     # han i "øvrige ledige" (reforms/parametre/faerre_maalgrupper.yaml: jobparat_kontanthjaelp →
     # oevrig_ledig), der har forløbsgruppens regler uden frist for den første samtale.
-    f = forskel(
-        _ali(),
-        "2026-03",
-        "kontaktforloeb_foerste_samtale_senest",
-        (GAELDENDE_RET, "faerre_maalgrupper"),
-        "ali",
-    )
+    f = _alis_frist()
     rod = f.traeer[0].rod
     assert (rod.vaerdi_a, rod.vaerdi_b) == ("2025-10-08", "ingen")
     assert rod.reference[0] == "LAB § 31, stk. 4 og 5"
@@ -150,18 +147,30 @@ def test_ali_mister_fristen_for_den_foerste_jobsamtale_under_faerre_maalgrupper(
         assert del_ in resume
 
 
+def test_reformen_som_regime_a_og_gaeldende_ret_som_b():
+    # Samme forskel set den anden vej: Ali har fristen 8.10.2025 under B (gældende ret, LAB § 31,
+    # stk. 4) og ingen under A (færre målgrupper); reformen, der ændrede reglen, hører til A.
+    f = forskel(
+        _ali(),
+        "2026-03",
+        "kontaktforloeb_foerste_samtale_senest",
+        ("faerre_maalgrupper", GAELDENDE_RET),
+        "ali",
+    )
+    rod = f.traeer[0].rod
+    assert (rod.vaerdi_a, rod.vaerdi_b) == ("ingen", "2025-10-08")
+    egne = [a for a in _aarsager(rod) if a.art in (PARAMETER, SOEM)]
+    assert egne and {(a.regime, a.reform) for a in egne} == {
+        ("faerre_maalgrupper", reformklasser()["faerre_maalgrupper"].name)
+    }
+
+
 def _knuder(knude) -> list:
     return [knude, *(k for barn in knude.boern for k in _knuder(barn))]
 
 
 def test_kun_stien_med_forskelle_vises_og_ens_beregninger_er_talt():
-    f = forskel(
-        _ali(),
-        "2026-03",
-        "kontaktforloeb_foerste_samtale_senest",
-        (GAELDENDE_RET, "faerre_maalgrupper"),
-        "ali",
-    )
+    f = _alis_frist()
     knuder = _knuder(f.traeer[0].rod)
     assert all(k.vaerdi_a != k.vaerdi_b for k in knuder)
     # Ledighedens startdato og den unge forsikredes undtagelse er ens: de står som et antal, ikke som knuder.
@@ -172,7 +181,7 @@ def test_kun_stien_med_forskelle_vises_og_ens_beregninger_er_talt():
 def test_to_ens_regimer_giver_ingen_forskel():
     for regimer in ((GAELDENDE_RET, GAELDENDE_RET), ("faerre_maalgrupper", "faerre_maalgrupper")):
         f = forskel(_ali(), "2026-03", "regelgruppe", regimer)
-        assert len(f.traeer) == 15
+        assert len(f.traeer) == len(_ali()["personer"])
         assert all(t.rod is None for t in f.traeer)
         ali = next(t for t in f.traeer if t.id == "ali")
         navn = regime(regimer[0]).navn
@@ -196,6 +205,30 @@ def test_et_inddata_som_kun_reformen_laeser_er_et_sted_hvor_beregningerne_skille
     assert any(a.navn in kun_reformen and a.vaerdi_a is None and a.vaerdi_b is not None for a in inddata)
 
 
+def test_med_fremskrivning_naevner_forskellen_de_fremskrevne_satser():
+    # Satserne kendes til og med 2026 (docs/sammenlign.md, Fremskrivning efter 2026): i 2028 er
+    # dagpengenes maksimum (AFL § 47) fremskrevet; en højtlønnet rammer det under gældende ret, mens
+    # en kompensationsgrad på 50 pct. (--saet) giver 50 % × 40.000 × (1 - 8 % AM-bidrag) = 18.400 kr.
+    hoejtloennet = {
+        "personer": {
+            "a": {
+                "foedselsdato": {"ETERNITY": "1980-01-01"},
+                "maanedsloen": {"2028-03": 40000},
+                "timeloen": {"2028-03": 250},
+                "ugentlig_arbejdstid": {"2028-03": 37},
+            }
+        }
+    }
+    egne = reformfil.fra_saet(["afl.dagpenge.kompensationsgrad=0.5"], [])
+    f = forskel(hoejtloennet, "2028-03", "dagpenge_maanedssats", (GAELDENDE_RET, egne), "a", True)
+    assert f.traeer[0].rod.vaerdi_b == "18400.00"
+    assert "afl.dagpenge.maksimum_maaned" in {navn for navn, _ in f.fremskrevne}
+    data = forskel_som_dict(f)
+    assert {"parameter": "afl.dagpenge.maksimum_maaned", "dato": "2028-03-01"} in data["fremskrevne"]
+    uden = forskel(hoejtloennet, "2026-03", "dagpenge_maanedssats", (GAELDENDE_RET, egne), "a")
+    assert uden.fremskrevne == ()
+
+
 def test_en_beregning_per_regime_uanset_antal_personer(monkeypatch):
     bygget = []
     byg = forklaringsmodul.byg_simulering
@@ -203,7 +236,7 @@ def test_en_beregning_per_regime_uanset_antal_personer(monkeypatch):
     f = forskel(
         _ali(), "2026-03", "kontaktforloeb_foerste_samtale_senest", (GAELDENDE_RET, "faerre_maalgrupper")
     )
-    assert len(f.traeer) == 15
+    assert len(f.traeer) == len(_ali()["personer"])
     assert len(bygget) == 2
 
 
@@ -267,6 +300,28 @@ def test_forklar_med_et_regime_i_regimer_er_den_hidtidige_forklaring():
     assert hidtil.stdout == med_regimer.stdout
 
 
+def test_sammenfatningen_har_et_punktum_naar_regimets_navn_ender_paa_punktum():
+    # Reformfilens navn er "Tidsgrænse for sygedagpenge efter 26 uger, derefter 70 pct.", og Alis
+    # regelgruppe (jobparat, LAB § 6, nr. 2) er den samme under begge regimer.
+    fil = REPO / "examples" / "reformer" / "tidsgraense_26_uger_70_pct.yaml"
+    navn = yaml.safe_load(fil.read_text(encoding="utf-8"))["navn"]
+    r = koer(
+        "forklar",
+        REPO / "examples" / "jobparat_kontanthjaelp.yaml",
+        "--periode",
+        "2026-03",
+        "--variabel",
+        "regelgruppe",
+        "--regimer",
+        f"gaeldende_ret,{fil}",
+        "--format",
+        "json",
+    )
+    assert r.returncode == 0, r.stderr
+    (trae,) = json.loads(r.stdout)["traeer"]
+    assert trae["resume"].endswith(f"under både Gældende ret og {navn}")
+
+
 @pytest.mark.parametrize(
     ("args", "begyndelse"),
     [
@@ -285,6 +340,10 @@ def test_forklar_med_et_regime_i_regimer_er_den_hidtidige_forklaring():
         (
             ["--variabel", "regelgruppe", "--regimer", "gaeldende_ret,"],
             "fejl: --regimer: forventede ét regime eller to",
+        ),
+        (
+            ["--variabel", "regelgruppe", "--regime", ""],
+            "fejl: --regime: ukendt regime ''",
         ),
         (
             [
@@ -359,6 +418,20 @@ def test_post_forklar_med_en_reformfil_som_objekt(klient):
 
 def _dict_aarsager(knude: dict) -> list:
     return [*knude["aarsager"], *(a for b in knude["boern"] for a in _dict_aarsager(b))]
+
+
+def test_post_forklar_med_reformen_som_regime_a(klient):
+    krop = {
+        "situation": _ali(),
+        "periode": "2026-03",
+        "variabel": "regelgruppe",
+        "regimer": ["faerre_maalgrupper", GAELDENDE_RET],
+        "person": "ali",
+    }
+    status, data = _post(klient, krop)
+    assert status == 200, data
+    # Ali: forløbsgruppens regler under A (færre målgrupper), jobparat (LAB § 6, nr. 2) under B.
+    assert data["traeer"][0]["rod"]["vaerdier"] == ["forloeb", "jobparat"]
 
 
 @pytest.mark.parametrize(

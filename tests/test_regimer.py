@@ -5,11 +5,10 @@ import datetime
 import functools
 import itertools
 import types
-from pathlib import Path
 
 import numpy
 import pytest
-import yaml
+from hjaelpere import reformens_tilfaelde, uden_reformens_inddata
 from openfisca_core.parameters import Parameter, ParameterNode, ParameterScale, load_parameter_file
 from openfisca_core.reforms import Reform
 from openfisca_core.variables import Variable
@@ -32,15 +31,9 @@ from openfisca_dk_beskaeftigelse.regimer import (
     regime,
 )
 
-REPO = Path(__file__).resolve().parent.parent
 EKSEMPLER = sorted(pakke.EKSEMPELMAPPE.glob("*.yaml"))
 PERIODE = "2026-03"
 ENKELTE = sorted(reformklasser())
-
-
-@functools.cache
-def _tilfaelde(modul: str) -> list[dict]:
-    return yaml.safe_load((REPO / "tests" / "reforms" / f"{modul}.yaml").read_text(encoding="utf-8"))
 
 
 def _beregn(system, indata: dict, periode: str, navne) -> dict:
@@ -79,29 +72,24 @@ def test_registret_har_gaeldende_ret_hver_reform_og_pakkerne():
 
 @pytest.mark.parametrize("modul", ENKELTE)
 def test_hver_reform_har_yaml_test_mod_gaeldende_ret(modul):
-    tilfaelde = _tilfaelde(modul)
+    tilfaelde = reformens_tilfaelde(modul)
     sti = f"openfisca_dk_beskaeftigelse.reforms.{modul}.{reformklasser()[modul].__name__}"
     assert any(sti in t.get("reforms", []) for t in tilfaelde), "intet tilfælde med reformen"
     assert any(not t.get("reforms") for t in tilfaelde), "intet tilfælde under gældende ret"
-
-
-def _uden(indata, navne: set[str]):
-    """Testens input uden reformens egne inputvariabler, som gældende ret ikke kender."""
-    if isinstance(indata, dict):
-        return {k: _uden(v, navne) for k, v in indata.items() if k not in navne}
-    return indata
 
 
 @pytest.mark.parametrize("modul", ENKELTE)
 def test_hver_reform_aendrer_mindst_et_uddata_for_en_testperson(modul):
     aendret = []
     kun_reformen = set(byg_system(modul).variables) - set(byg_system(GAELDENDE_RET).variables)
-    for t in _tilfaelde(modul):
+    for t in reformens_tilfaelde(modul):
         if not t.get("reforms"):
             continue
         periode = str(t["period"])
         navne = list(t["output"])
-        foer = _beregn(byg_system(GAELDENDE_RET), _uden(t["input"], kun_reformen), periode, navne)
+        foer = _beregn(
+            byg_system(GAELDENDE_RET), uden_reformens_inddata(t["input"], kun_reformen), periode, navne
+        )
         efter = _beregn(byg_system(modul), t["input"], periode, navne)
         # En variabel, som kun reformen har, sammenlignes med sin standardværdi (ingen ret, ingen dato).
         aendret += [n for n in efter if foer.get(n, _standard(byg_system(modul), n[2])) != efter[n]]
@@ -174,7 +162,7 @@ def _grupper(modul: str | None) -> list[tuple[str, list[tuple[dict, tuple]]]]:
     if modul is None:
         return [(PERIODE, [(e, tuple(n.navn for n in UDDATA)) for e in EKSEMPLERNE])]
     maaneder: dict[str, list] = {}
-    for t in _tilfaelde(modul):
+    for t in reformens_tilfaelde(modul):
         navne = (*getattr(reformklasser()[modul], "uddata", ()), *sorted(_uddata(t["output"])))
         maaneder.setdefault(str(t["period"]), []).append((t["input"], navne))
     return list(maaneder.items())

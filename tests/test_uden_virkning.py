@@ -13,29 +13,16 @@ kan beregnes for testpersonen (manglende oplysning, hul i kilderne), tæller med
 
 import functools
 import itertools
-from pathlib import Path
 
 import pytest
-import yaml
+from hjaelpere import reformens_tilfaelde, uden_reformens_inddata
 
 from openfisca_dk_beskaeftigelse.beregning import byg_simulering_fra_test, vaerdier
 from openfisca_dk_beskaeftigelse.reformstoette import UdenVirkning
 from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, byg_system, reformklasser
 from openfisca_dk_beskaeftigelse.uddata import alle_uddata
 
-REPO = Path(__file__).resolve().parent.parent
 ENKELTE = sorted(reformklasser())
-
-
-def _tilfaelde(modul: str) -> list[dict]:
-    return yaml.safe_load((REPO / "tests" / "reforms" / f"{modul}.yaml").read_text(encoding="utf-8"))
-
-
-def _uden(indata, navne: set[str]):
-    """Testens input uden reformens egne inputvariabler, som gældende ret ikke kender."""
-    if isinstance(indata, dict):
-        return {k: _uden(v, navne) for k, v in indata.items() if k not in navne}
-    return indata
 
 
 def _beregn(system, indata: dict, periode: str, navne: list[str], standard) -> dict:
@@ -66,9 +53,9 @@ def _aendrede_maaneder(modul: str) -> dict[str, list[str]]:
     kun_reformen = set(reform.variables) - set(gaeldende.variables)
     navne = [u.variabel for u in alle_uddata(gaeldende)] + list(getattr(reformklasser()[modul], "uddata", ()))
     maaneder: dict[str, list[str]] = {}
-    for t in _tilfaelde(modul):
+    for t in reformens_tilfaelde(modul):
         periode = str(t["period"])
-        foer = _beregn(gaeldende, _uden(t["input"], kun_reformen), periode, navne, reform)
+        foer = _beregn(gaeldende, uden_reformens_inddata(t["input"], kun_reformen), periode, navne, reform)
         efter = _beregn(reform, t["input"], periode, navne, reform)
         aendret = [f"{p}/{n}" for (p, n) in efter if foer.get((p, n)) != efter[(p, n)]]
         maaneder.setdefault(periode, []).extend(aendret)
