@@ -72,6 +72,10 @@ MAKS_TRAEKNINGER = 20
 # med 2 kerner, næsten uanset personer og regimer), så et helt år med 3 trækninger holder sig under
 # tidsgrænsen.
 MAKS_KOERSLER = 36
+# Stakke og egne varianter ud over registrets regimer: hver koster en beregning af hver bid (målt:
+# omkring 40 ms pr. kørsel selv for 1 person), så uden et loft kunne 1 person × 600.000 regimer binde
+# befolkningsberegningen i timer, efter at svaret er stoppet ved tidsgrænsen.
+MAKS_EGNE_REGIMER = 10
 MAKS_SEED = 2**32 - 1
 # Grænserne i rodens oversigt (GET /), ved siden af web-API'ets (``webapp.GRAENSER``).
 GRAENSER = {
@@ -79,6 +83,7 @@ GRAENSER = {
     "befolkning_personer_gange_regimer": MAKS_PERSONER_GANGE_REGIMER,
     "befolkning_traekninger": MAKS_TRAEKNINGER,
     "befolkning_maaneder_gange_traekninger": MAKS_KOERSLER,
+    "befolkning_stakke_og_egne_regimer": MAKS_EGNE_REGIMER,
 }
 # En indsat tekst må højst give så mange værdier (et YAML-alias kan gange en lille tekst op).
 MAKS_VAERDIER = 100_000
@@ -568,6 +573,13 @@ def _effekt_anmodning(krop: dict) -> _EffektAnmodning:
     else:
         periode = _maaned(krop)
     noegler = _regimer(krop)
+    egne = [n for n in dict.fromkeys(noegler) if n not in alle_regimer()]
+    if len(egne) > MAKS_EGNE_REGIMER:
+        raise FeltFejl(
+            "regimer",
+            f"{len(egne)} stakke og egne varianter er over grænsen på {MAKS_EGNE_REGIMER} i web-API'et "
+            "(registrets regimer tæller ikke med); vælg færre, eller brug dk-beskaeftigelse effekt",
+        )
     personer = _heltal(krop, "personer", 1, MAKS_BEFOLKNING)
     traekninger = _heltal(krop, "traekninger", 1, MAKS_TRAEKNINGER, 1)
     antal = len(dict.fromkeys([GAELDENDE_RET, *noegler]))

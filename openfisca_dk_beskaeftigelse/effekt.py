@@ -439,6 +439,9 @@ def _optael_bid(
     bid: Befolkning, noegler: list[str], reformernes: list[str], fremskrivning: bool
 ) -> _Optaelling:
     """Én bids tal under hvert regime (gældende ret først): den opgave, processerne og Dask kører."""
+    if not bid.antal:
+        # Færre personer end bidder: en tom bid tæller 0, og formlerne kan ikke regne på 0 personer.
+        return _Optaelling()
     _indstil_allokator()
     grundsystem = byg_system(GAELDENDE_RET, fremskrivning)
     uddata = alle_uddata(grundsystem)
@@ -1007,8 +1010,13 @@ def maallinjens_tekst(resultat: Resultat, linje: dict) -> str:
     fortegn = 1 if linje["besparelse"] >= 0 else -1
     tekst = f"{'sparer' if fortegn > 0 else 'koster'} {vist('udgifter', fortegn * linje['besparelse'])}"
     if linje["besparelse_nedre"] is not None:
-        graenser = sorted(fortegn * linje[f] for f in ("besparelse_nedre", "besparelse_oevre"))
-        tekst += f" ({vist('udgifter', graenser[0])} til {vist('udgifter', graenser[1])})"
+        graenser = [
+            vist("udgifter", g)
+            for g in sorted(fortegn * linje[f] for f in ("besparelse_nedre", "besparelse_oevre"))
+        ]
+        # Som ``med_interval``: et interval, der er ét tal, når det er afrundet, vises ikke.
+        if graenser[0] != graenser[1]:
+            tekst += f" ({graenser[0]} til {graenser[1]})"
     tekst += (
         f" mio. kr. i {resultat.periode} mod gældende ret: {dansk_tal(100 * linje['andel_af_maalet'], 1)} % "
         f"af målet for perioden ({vist('udgifter', linje['maal_i_perioden'])} mio. kr.; "

@@ -26,6 +26,7 @@ from dataclasses import asdict, dataclass
 import numpy
 
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
+from openfisca_dk_beskaeftigelse.effekt import dansk_tal
 from openfisca_dk_beskaeftigelse.population import (
     DAGE_PR_AAR,
     DAGE_PR_MAANED,
@@ -320,7 +321,7 @@ def _andele(o: _Opgoerelse, befolkning: Befolkning, andele: dict, alder, i_grupp
         deltid["kilde"],
         deltid["aar"],
         deltid["andel_deltid"],
-        p["ugentlig_arbejdstid"] < 37,
+        p["ugentlig_arbejdstid"] < deltid["timer_fuldtid"],
         i_gruppe["loenmodtager"],
     )
     lang = andele["sygdom_forventet_over_8_uger"]
@@ -454,28 +455,22 @@ KOLONNER = (
 )  # fmt: skip
 
 
-def _dansk(x: float, decimaler: int = 0) -> str:
-    """Et tal med punktum som tusindtalsseparator og komma som decimaltegn."""
-    tekst = f"{x:,.{decimaler}f}"
-    return tekst.replace(",", "_").replace(".", ",").replace("_", ".")
-
-
 def vis(raekke: Raekke, felt: str) -> str:
     """Et tal i rækken, som det læses: antal hele, andele i procent med én decimal (afvigelse i point)."""
     x = getattr(raekke, felt)
     if x is None:
         return "–"
     if felt == "afvigelse_pct":
-        return f"{_dansk(x, 1)} %"
+        return f"{dansk_tal(x, 1)} %"
     if raekke.enhed == "andel":
-        return f"{_dansk(100 * x, 1)} {'pct.-point' if felt in ('afvigelse', 'tolerance') else 'pct.'}"
-    return _dansk(x)
+        return f"{dansk_tal(100 * x, 1)} {'pct.-point' if felt in ('afvigelse', 'tolerance') else 'pct.'}"
+    return dansk_tal(x)
 
 
 def overskrift(k: Kalibrering) -> str:
     return (
-        f"Kalibrering {k.periode}: {_dansk(k.personer)} syntetiske personer (seed {k.seed}), "
-        f"vægt {_dansk(k.vaegt, 2)}; {len(k.raekker) - len(k.uden_for)} af {len(k.raekker)} rækker "
+        f"Kalibrering {k.periode}: {dansk_tal(k.personer)} syntetiske personer (seed {k.seed}), "
+        f"vægt {dansk_tal(k.vaegt, 2)}; {len(k.raekker) - len(k.uden_for)} af {len(k.raekker)} rækker "
         "inden for tolerancen"
     )
 

@@ -270,7 +270,9 @@ def generer(n: int, periode: str, system, seed: int = 0, data: dict | None = Non
 
     maanedsloen = _kvantiler(rng, data["loen"]["kvantiler"], n)
     deltid = andele["deltid_ugentlig_arbejdstid"]
-    arbejdstid = numpy.where(rng.random(n) < deltid["andel_deltid"], deltid["timer_deltid"], 37.0)
+    arbejdstid = numpy.where(
+        rng.random(n) < deltid["andel_deltid"], deltid["timer_deltid"], deltid["timer_fuldtid"]
+    ).astype(float)
     har_start = felt(5).astype(bool)
     syg = felt(6).astype(bool)
     ingen = numpy.datetime64(INGEN_DATO, "D")

@@ -20,7 +20,7 @@ from openfisca_dk_beskaeftigelse.forklaring import forklaring
 from openfisca_dk_beskaeftigelse.forklaring import som_dict as forklaring_som_dict
 from openfisca_dk_beskaeftigelse.kilder import SEEDS
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
-from openfisca_dk_beskaeftigelse.regimer import alle_regimer, byg_system, katalog
+from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, alle_regimer, byg_system, katalog
 from openfisca_dk_beskaeftigelse.sammenligning import sammenlign, som_csv
 from openfisca_dk_beskaeftigelse.webapp import lav_app
 
@@ -355,6 +355,21 @@ def test_effekt_for_et_aar_er_begraenset(klient, krop, felt, tekst):
     )
     assert svar.status_code == 400
     assert svar.json["felt"] == felt and tekst in svar.json["fejl"], svar.json
+
+
+def test_effekt_har_et_loft_over_stakke_og_egne_varianter(klient):
+    """Hvert regime koster en beregning af hver bid, også for 1 person: ud over registrets regimer
+    højst ``MAKS_EGNE_REGIMER`` stakke og varianter, ellers en 400 ved feltet, før beregningen."""
+    enkelte = [n for n in alle_regimer() if n != GAELDENDE_RET][:5]
+    stakke = [f"{a}+{b}" for a in enkelte for b in enkelte if a != b]  # 5 × 4 = 20 forskellige
+    graense = arbejdsbord.MAKS_EGNE_REGIMER
+    krop = {"periode": "2026-03", "personer": 1, "regimer": stakke[: graense + 1] + enkelte}
+    svar = _post(klient, "/arbejdsbord/api/effekt", krop)
+    assert svar.status_code == 400
+    assert svar.json["felt"] == "regimer" and f"{graense + 1} stakke" in svar.json["fejl"], svar.json
+    # Ved grænsen (og med registrets regimer ved siden af) beregnes det.
+    svar = _post(klient, "/arbejdsbord/api/effekt", {**krop, "regimer": stakke[:graense] + enkelte})
+    assert svar.status_code == 200 and "resultat" in _linjer(svar)[-1], _linjer(svar)[-1]
 
 
 def test_effekt_for_et_aar_med_traekninger_og_fremskrivning(klient):

@@ -22,7 +22,7 @@ import openfisca_dk_beskaeftigelse as pakke
 from openfisca_dk_beskaeftigelse import effekt
 from openfisca_dk_beskaeftigelse.beregning import indlaes_situation, laes_yaml
 from openfisca_dk_beskaeftigelse.forklaring import forklaring
-from openfisca_dk_beskaeftigelse.regimer import alle_regimer
+from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, alle_regimer
 from openfisca_dk_beskaeftigelse.sammenligning import sammenlign, som_csv
 from openfisca_dk_beskaeftigelse.webapp import lav_app
 
@@ -321,6 +321,41 @@ def test_befolkning_for_et_aar_med_intervaller_og_maallinjen(side, server):
     assert "til" in sygedagpenge["tekst"]
     celler = side.locator('#bef-resultat table[data-maal="udgifter"] td').all_inner_texts()
     assert sygedagpenge["tekst"] in celler
+
+
+def test_diagrammets_tekster_staar_inden_for_billedet(side, server):
+    """Kun gældende ret (et kort navn, et smalt diagram) med serverens lange titel: titlen brydes,
+    så ingen tekst går ud over SVG'ens kant (og PNG'en, der tegnes af den)."""
+    _aabn(side, server, "#befolkning")
+    resultat = effekt.Resultat("2027", 10, 1.0, [GAELDENDE_RET], maaneder=effekt.aarets_maaneder(2027))
+    tal = {"nedre": 38.5e9, "oevre": 44.6e9, "forskel": 0.0, "forskel_nedre": 0.0, "forskel_oevre": 0.0}
+    resultat.hovedtal = [
+        {
+            "maal": "udgifter",
+            "regime": GAELDENDE_RET,
+            "vaerdi": 41.5e9,
+            "usikker": False,
+            "uden": ["Kontanthjælp"],
+            **tal,
+        }
+    ]
+    titel = effekt.diagramtitel(resultat, "udgifter")
+    assert len(titel) > 70, titel
+    kanter = side.evaluate(
+        """async (titel) => {
+            const { vandretDiagram } = await import("./arbejdsbord/diagram.js");
+            const d = vandretDiagram({ titel, enhed: "mio. kr.", decimaler: 1,
+              soejler: [{ navn: "Gældende ret", vaerdi: 41545.5, nedre: 38539.9, oevre: 44551.0 }] });
+            document.body.append(d);
+            const kasser = [...d.querySelectorAll("text")].map((t) => t.getBBox());
+            return { bredde: Number(d.getAttribute("width")), venstre: Math.min(...kasser.map((b) => b.x)),
+                     hoejre: Math.max(...kasser.map((b) => b.x + b.width)),
+                     titel: [...d.querySelectorAll("text.titel")].map((t) => t.textContent).join(" ") };
+        }""",
+        titel,
+    )
+    assert 0 <= kanter["venstre"] and kanter["hoejre"] <= kanter["bredde"], kanter
+    assert kanter["titel"] == titel
 
 
 def test_befolkning_over_loftet_for_personer_gange_traekninger_vises_ved_feltet(side, server):

@@ -76,6 +76,13 @@ def test_intervallet_bliver_smallere_med_flere_personer():
     assert 0 < smal < bred / 2, (smal, bred)
 
 
+def test_faerre_personer_end_bidder_giver_de_samme_tal():
+    """1 person i 2 bidder (standard med 2 kerner): den tomme bid tæller 0, og tallene er dem for 1 bid."""
+    en = effekt([REGIME], "2026-03", 1, seed=2, arbejdere=1, bidder=1)
+    to = effekt([REGIME], "2026-03", 1, seed=2, arbejdere=1, bidder=2)
+    assert to.raekker == en.raekker and to.hovedtal == en.hovedtal
+
+
 def test_t_kvantilen_og_intervallet_kan_regnes_i_haanden():
     # Tabelværdier for t-fordelingen, 97,5 %-kvantilen: 1 frihedsgrad 12,706; 2: 4,303; 4: 2,776.
     assert t_kvantil(0.975, 1) == pytest.approx(12.706, abs=1e-3)
@@ -150,6 +157,25 @@ def test_maallinjen_foelger_parameteren_og_periodens_laengde():
     linjer = {linje["regime"]: linje for linje in maallinje(_resultat(maaneder=6), andet)}
     assert linjer[REGIME]["maal_i_perioden"] == pytest.approx(600e6)
     assert linjer[REGIME]["andel_af_maalet"] == pytest.approx(100 / 600)
+
+
+def test_maallinjens_tekst_viser_intervallet_som_tabellerne():
+    """Et interval, der afrundet er ét tal (en forskel, der er 0 i hver trækning), vises ikke, som i
+    ``med_interval``; et rigtigt interval står fra det laveste til det højeste."""
+    resultat = _resultat()
+    linje = {"regime": REGIME, "art": "reform", "besparelse": 0.0, "usikker": False, "uden": []}
+    linje |= {
+        "besparelse_nedre": 0.0,
+        "besparelse_oevre": 0.0,
+        "maal_i_perioden": 3e9,
+        "andel_af_maalet": 0.0,
+    }
+    tekst = effektmodul.maallinjens_tekst(resultat, linje)
+    assert tekst.startswith("sparer 0,0 mio. kr. i 2030") and "til" not in tekst.split("mod")[0], tekst
+    # Koster 50 mio. kr. (besparelse -50), interval -20 til 120 mio. kr. i omkostning.
+    linje |= {"besparelse": -50e6, "besparelse_nedre": -120e6, "besparelse_oevre": 20e6}
+    tekst = effektmodul.maallinjens_tekst(resultat, linje)
+    assert tekst.startswith("koster 50,0 (-20,0 til 120,0) mio. kr."), tekst
 
 
 def test_maalets_beloeb_staar_kun_i_datafilen():

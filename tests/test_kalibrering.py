@@ -10,7 +10,7 @@ import math
 import pytest
 from hjaelpere import koer
 
-from openfisca_dk_beskaeftigelse.kalibrering import EKSAKT, STIKPROEVE, kalibrering, tabel
+from openfisca_dk_beskaeftigelse.kalibrering import EKSAKT, STIKPROEVE, Raekke, kalibrering, tabel, vis
 from openfisca_dk_beskaeftigelse.population import GRUPPER, REFORMINPUT, byg_simulering, generer, indlaes_data
 from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, byg_system
 
@@ -151,6 +151,29 @@ def test_en_generator_der_flytter_sig_falder_uden_for(data, aendring, raekke):
     )
     k = tabel(flyttet, data, SEED)
     assert (raekke[0], raekke[1]) in {(r.afsnit, r.raekke) for r in k.uden_for}
+
+
+def test_fuldtiden_er_datafilens_i_befolkningen_og_tabellen(data):
+    # Med fuldtid 40 timer og deltid 37 timer er 37 timer deltid: 27 pct. af lønmodtagerne, som i
+    # datafilen; tabellen tæller deltid under datafilens fuldtid, ikke under et fast tal.
+    anden = _med(
+        data, lambda d: d["andele"]["deltid_ugentlig_arbejdstid"].update(timer_deltid=37, timer_fuldtid=40)
+    )
+    befolkning = generer(20_000, "2024-01", byg_system(GAELDENDE_RET), seed=SEED, data=anden)
+    arbejdstid = befolkning.personer["ugentlig_arbejdstid"]
+    assert arbejdstid.dtype.kind == "f" and set(arbejdstid) == {37.0, 40.0}
+    deltid = _raekke(tabel(befolkning, anden, SEED), "andele", "Deltid (37 timer) blandt lønmodtagere")
+    assert deltid.offentliggjort == 0.27 and deltid.inden_for, deltid
+
+
+def test_tallene_vises_paa_dansk_uden_minus_nul():
+    # En afvigelse på -0,001 procentpoint er 0,0 afrundet, som i effekt.dansk_tal; ikke "-0,0".
+    r = Raekke("alder", "x", "antaget", "2023", "andel", 0.43, 0.4299999, 0.017, STIKPROEVE, 1000)
+    assert vis(r, "afvigelse") == "0,0 pct.-point" and vis(r, "afvigelse_pct") == "0,0 %"
+    antal = Raekke(
+        "virksomheder", "y", "antaget", "2022", "arbejdssteder", 170_000, 169_949, 192, EKSAKT, 884
+    )
+    assert (vis(antal, "genereret"), vis(antal, "afvigelse")) == ("169.949", "-51")
 
 
 def test_samme_seed_giver_samme_tabel(data):

@@ -7,6 +7,22 @@ import { svg, tal } from "./dom.js";
 const SIKKER = "#0072B2";
 const USIKKER = "#9fb7cc";
 const SKRIFT = "DejaVu Sans, Arial, sans-serif";
+// Skønnet bredde af et tegn i titlens skrift (13 px, fed; DejaVu Sans er den bredeste af dem): SVG'en
+// tegnes, før den står på siden, så titlen kan ikke måles.
+const TITELTEGN = 7.8;
+const TITELLINJE = 16;
+
+// Titlen brudt ved ordene i linjer, der står inden for ``bredde`` (et smalt diagram har en lang titel).
+function titellinjer(titel, bredde) {
+  const plads = Math.max(20, Math.floor((bredde - 16) / TITELTEGN));
+  const linjer = [];
+  for (const ord of titel.split(" ")) {
+    const sidste = linjer.length - 1;
+    if (sidste >= 0 && linjer[sidste].length + 1 + ord.length <= plads) linjer[sidste] += ` ${ord}`;
+    else linjer.push(ord);
+  }
+  return linjer;
+}
 
 function paenTrin(spaend) {
   if (spaend <= 0) return 1;
@@ -20,11 +36,12 @@ function paenTrin(spaend) {
 // {titel, enhed, decimaler, soejler: [{navn, vaerdi, nedre, oevre, usikker}]} → <svg>
 export function vandretDiagram({ titel, enhed, decimaler = 0, soejler }) {
   const raekke = 22;
-  const top = 40;
   const bund = 44;
   const navnebredde = Math.min(300, 12 + 6.4 * Math.max(8, ...soejler.map((s) => etiket(s).length)));
   const plotbredde = 360;
   const bredde = navnebredde + plotbredde + 30;
+  const titlen = titellinjer(titel, bredde);
+  const top = 40 + TITELLINJE * (titlen.length - 1);
   const hoejde = top + raekke * soejler.length + bund;
   const graenser = soejler.flatMap((s) => [s.vaerdi, s.nedre ?? s.vaerdi, s.oevre ?? s.vaerdi]);
   let lav = Math.min(0, ...graenser);
@@ -35,7 +52,9 @@ export function vandretDiagram({ titel, enhed, decimaler = 0, soejler }) {
   const x = (v) => navnebredde + ((v - lav) / (hoej - lav)) * plotbredde;
   const dele = [
     svg("rect", { x: 0, y: 0, width: bredde, height: hoejde, fill: "#ffffff" }),
-    svg("text", { x: 8, y: 18, "font-family": SKRIFT, "font-size": 13, "font-weight": "bold", fill: "#1b1f23" }, titel),
+    titlen.map((linje, i) =>
+      svg("text", { x: 8, y: 18 + TITELLINJE * i, "font-family": SKRIFT, "font-size": 13, "font-weight": "bold", fill: "#1b1f23", class: "titel" }, linje),
+    ),
   ];
   for (let v = lav; v <= hoej + trin / 1e6; v += trin) {
     dele.push(svg("line", { x1: x(v), x2: x(v), y1: top - 4, y2: hoejde - bund, stroke: "#e1e6eb" }));
