@@ -807,9 +807,10 @@ def _effekttabel(resultat) -> Group:
                 style="magenta",
             )
         )
-    for fejl in dict.fromkeys(h["fejl"] for h in resultat.huller):
-        maal = sorted({effekt.MAAL[h["maal"]][0] for h in resultat.huller if h["fejl"] == fejl})
-        tabeller.append(Text(f"Ikke fuldt beregnet ({'; '.join(maal)}): {fejl}", style="red"))
+    # Én linje per parameter med de måneder, hullet dækker (ikke én per måned).
+    for hul in effekt.samlede_huller(resultat):
+        maal = sorted(effekt.MAAL[m][0] for m in hul["maal"])
+        tabeller.append(Text(f"Ikke fuldt beregnet ({'; '.join(maal)}): {hul['tekst']}", style="red"))
     return Group(*tabeller)
 
 

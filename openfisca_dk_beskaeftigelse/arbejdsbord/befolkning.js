@@ -204,8 +204,10 @@ export class Befolkning {
       );
     }
     dele.push(diagrammer, tabeller);
-    if (r.huller.length) {
-      dele.push(el("h3", {}, "Ikke fuldt beregnet"), el("ul", {}, [...new Set(r.huller.map((h) => h.fejl))].map((f) => el("li", {}, f))));
+    // Ét punkt per parameter med de måneder, hullet dækker (huller_samlet), ikke ét per måned.
+    if (r.huller_samlet.length) {
+      const punkter = r.huller_samlet.map((h) => el("li", {}, `${h.maal.map((m) => r.maal[m].titel).join("; ")}: ${h.tekst}`));
+      dele.push(el("h3", {}, "Ikke fuldt beregnet"), el("ul", { id: "bef-huller" }, punkter));
     }
     this.resultatboks.replaceChildren(...dele.filter(Boolean));
   }
