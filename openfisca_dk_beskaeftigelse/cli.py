@@ -665,12 +665,20 @@ def _effekt(args, konsol: Console) -> None:
         konsol.print(_effekttabel(resultat))
 
 
+# Periodens valg i effekt: flaget → feltet i args.
+PERIODEVALG = {"--periode": "periode", "--maaneder": "maaneder", "--aar": "aar"}
+
+
 def _maaneder(args) -> str | list[str]:
     """--periode (én måned), --maaneder FRA:TIL (månederne fra og med FRA til og med TIL) eller
     --aar ÅR (årets tolv måneder)."""
-    valgt = [a for a in (args.periode, args.maaneder, args.aar) if a is not None]
+    valgt = [navn for navn, a in PERIODEVALG.items() if getattr(args, a) is not None]
     if len(valgt) != 1:
-        raise BrugerFejl("--periode: angiv enten --periode (én måned), --maaneder FRA:TIL eller --aar ÅR")
+        # Fejlen nævner de valg, der faktisk er givet (ingen givet: --periode).
+        raise BrugerFejl(
+            f"{', '.join(valgt) or '--periode'}: angiv netop ét af --periode (én måned), "
+            "--maaneder FRA:TIL og --aar ÅR"
+        )
     if args.periode is not None:
         return gyldig_maaned(args.periode)
     if args.aar is not None:
@@ -829,11 +837,14 @@ def _sammenfatning(resultat) -> list:
             title=f"{titel}: gældende ret {effekt.med_interval(maal, grund)}{uden}",
             title_justify="left",
         )
+        # Kolonnen "Usikker" kun, når en forskel er usikker (intervallet dækker 0).
+        usikre = any(s["usikker"] for s in soejler)
         if soejler:
             tabel.add_column("Regime")
             tabel.add_column("Forskel fra gældende ret", justify="right")
             tabel.add_column("95 %-interval", justify="right")
-            tabel.add_column("")
+            if usikre:
+                tabel.add_column("Usikker")
             for s in soejler:
                 interval = ""
                 if s["nedre"] is not None and effekt.vist(maal, s["nedre"]) != effekt.vist(maal, s["oevre"]):
@@ -843,7 +854,7 @@ def _sammenfatning(resultat) -> list:
                     Text(escape(s["regime"])),
                     Text(effekt.vist(maal, s["vaerdi"]), style="bold yellow" if sikker else ""),
                     interval,
-                    Text("usikker" if s["usikker"] else "", style="dim"),
+                    *([Text("ja" if s["usikker"] else "nej", style="dim")] if usikre else []),
                 )
         dele.append(tabel)
     linjer = effekt.maallinje(resultat)

@@ -1,5 +1,6 @@
 """Effekten for et helt år med usikkerhed: årets sum, intervallerne, mållinjen, talformen og diagrammerne."""
 
+import io
 import json
 import re
 
@@ -7,6 +8,7 @@ import numpy
 import pytest
 from hjaelpere import koer as _koer
 
+from openfisca_dk_beskaeftigelse import cli
 from openfisca_dk_beskaeftigelse import effekt as effektmodul
 from openfisca_dk_beskaeftigelse.effekt import (
     HOVEDTAL,
@@ -221,7 +223,10 @@ EFFEKT = ["effekt", "--regimer", GAELDENDE_RET, "--personer", "10"]
         (["--periode", "2026-03", "--traekninger", "51"], "--traekninger", "51"),
         (["--aar", "2019"], "--aar", "2019"),
         (["--aar", "2031"], "--aar", "2030"),
-        (["--aar", "2027", "--periode", "2027-01"], "--periode", "enten"),
+        (["--aar", "2027", "--periode", "2027-01"], "--periode, --aar:", "netop ét af"),
+        # Fejlen nævner de givne valg, ikke --periode, som ikke er givet.
+        (["--aar", "2027", "--maaneder", "2027-01:2027-03"], "--maaneder, --aar:", "netop ét af"),
+        ([], "--periode:", "netop ét af"),
     ],
 )
 def test_traekninger_og_aar_afvises_med_en_linje(args, felt, tekst):
@@ -229,6 +234,27 @@ def test_traekninger_og_aar_afvises_med_en_linje(args, felt, tekst):
     assert resultat.returncode == 2, resultat.stderr
     assert len(resultat.stderr.strip().splitlines()) == 1, resultat.stderr
     assert felt in resultat.stderr and tekst in resultat.stderr, resultat.stderr
+
+
+def _sammenfatningen(resultat) -> str:
+    from rich.console import Console, Group
+
+    konsol = Console(width=200, file=io.StringIO(), record=True)
+    konsol.print(Group(*cli._sammenfatning(resultat)))
+    return konsol.export_text()
+
+
+def test_sammenfatningens_kolonne_usikker_har_en_overskrift_og_kun_naar_noget_er_usikkert():
+    resultat = _resultat()
+    assert "Usikker" not in _sammenfatningen(resultat)  # én trækning: intet er usikkert
+    for h in resultat.hovedtal[1:]:
+        h |= {"forskel_nedre": h["forskel"] - 1e8, "forskel_oevre": h["forskel"] + 1e8}
+    resultat.hovedtal[1]["usikker"], resultat.hovedtal[2]["usikker"] = True, False
+    tekst = _sammenfatningen(resultat)
+    overskrift = next(linje for linje in tekst.splitlines() if "Forskel fra gældende ret" in linje)
+    assert overskrift.split("┃")[4].strip() == "Usikker", overskrift
+    raekke = next(linje for linje in tekst.splitlines() if linje.startswith(f"│ {REGIME} "))
+    assert raekke.split("│")[4].strip() == "ja", raekke
 
 
 def test_aar_efter_de_offentliggjorte_satser_fremskrives_og_siger_det():
