@@ -1068,6 +1068,9 @@ def maallinje(resultat: Resultat, maal: Besparelsesmaal | None = None) -> list[d
                 "besparelse_oevre": None if oevre is None else -oevre,
                 "usikker": h["usikker"],
                 "maal_i_perioden": i_perioden,
+                # Målet, linjen er målt mod, så teksten nævner det samme mål (``maallinjens_tekst``).
+                "maal_beloeb": maal.beloeb,
+                "maal_aar": maal.aar,
                 "andel_af_maalet": -h["forskel"] / i_perioden,
                 "uden": h["uden"],
             }
@@ -1076,8 +1079,8 @@ def maallinje(resultat: Resultat, maal: Besparelsesmaal | None = None) -> list[d
 
 
 def maallinjens_tekst(resultat: Resultat, linje: dict) -> str:
-    """Én regimes mållinje som en sætning: sparer (eller koster) beløbet, intervallet og andelen af målet."""
-    maal = besparelsesmaal()
+    """Én regimes mållinje som en sætning: sparer (eller koster) beløbet, intervallet og andelen af
+    målet, linjen er målt mod (``maallinje``)."""
     fortegn = 1 if linje["besparelse"] >= 0 else -1
     tekst = f"{'sparer' if fortegn > 0 else 'koster'} {vist('udgifter', fortegn * linje['besparelse'])}"
     if linje["besparelse_nedre"] is not None:
@@ -1091,7 +1094,7 @@ def maallinjens_tekst(resultat: Resultat, linje: dict) -> str:
     tekst += (
         f" mio. kr. i {resultat.periode} mod gældende ret: {dansk_tal(100 * linje['andel_af_maalet'], 1)} % "
         f"af målet for perioden ({vist('udgifter', linje['maal_i_perioden'])} mio. kr.; "
-        f"{vist('udgifter', maal.beloeb)} mio. kr. om året i {maal.aar})"
+        f"{vist('udgifter', linje['maal_beloeb'])} mio. kr. om året i {linje['maal_aar']})"
     )
     if linje["uden"]:
         tekst += f"; uden {', '.join(linje['uden'])} (hul i kilderne)"

@@ -161,6 +161,17 @@ def test_maallinjen_foelger_parameteren_og_periodens_laengde():
     assert linjer[REGIME]["andel_af_maalet"] == pytest.approx(100 / 600)
 
 
+def test_maallinjens_tekst_naevner_det_givne_maal():
+    """Et andet mål (1.200 mio. kr. om året i 2029): teksten nævner det, ikke datafilens 3.000 mio. kr.
+    Regimet sparer 100 mio. kr. af 1.200 mio. kr. for 12 måneder: 8,3 %."""
+    andet = Besparelsesmaal("et andet mål", 1.2e9, 2029, Kilde("000_991c7bef0c1547ec.txt", "x"), "c", "o")
+    resultat = _resultat()
+    linje = next(linje for linje in maallinje(resultat, andet) if linje["regime"] == REGIME)
+    tekst = effektmodul.maallinjens_tekst(resultat, linje)
+    assert "8,3 % af målet for perioden (1.200,0 mio. kr.; 1.200,0 mio. kr. om året i 2029)" in tekst, tekst
+    assert "3.000,0" not in tekst
+
+
 def test_maallinjens_tekst_viser_intervallet_som_tabellerne():
     """Et interval, der afrundet er ét tal (en forskel, der er 0 i hver trækning), vises ikke, som i
     ``med_interval``; et rigtigt interval står fra det laveste til det højeste."""
@@ -171,6 +182,8 @@ def test_maallinjens_tekst_viser_intervallet_som_tabellerne():
         "besparelse_oevre": 0.0,
         "maal_i_perioden": 3e9,
         "andel_af_maalet": 0.0,
+        "maal_beloeb": 3e9,
+        "maal_aar": 2030,
     }
     tekst = effektmodul.maallinjens_tekst(resultat, linje)
     assert tekst.startswith("sparer 0,0 mio. kr. i 2030") and "til" not in tekst.split("mod")[0], tekst
