@@ -63,7 +63,18 @@ def test_traekningerne_er_seedenes_gennemsnit():
     enkelt = [h.vaerdi("udgifter", "Sygedagpenge", REGIME) for h in hver]
     assert r["vaerdi"] == pytest.approx(sum(enkelt) / 2, rel=1e-12)
     assert r["nedre"] < r["vaerdi"] < r["oevre"]
-    assert to.traekninger == 2 and to.raekke("udgifter", "Sygedagpenge", REGIME)["usikker"] in (True, False)
+    # Forskellen fra gældende ret regnes parvis i hver trækning: dens interval og mærket "usikker"
+    # er dem for de to kørslers forskelle (gennemsnit ± 12,706 · s / √2).
+    forskelle = numpy.array(
+        [
+            h.vaerdi("udgifter", "Sygedagpenge", REGIME) - h.vaerdi("udgifter", "Sygedagpenge", GAELDENDE_RET)
+            for h in hver
+        ]
+    )
+    nedre, oevre = interval(forskelle)
+    assert to.traekninger == 2
+    assert (r["forskel_nedre"], r["forskel_oevre"]) == pytest.approx((nedre, oevre), rel=1e-9)
+    assert r["usikker"] is (nedre <= 0 <= oevre and bool(forskelle.any()))
 
 
 def test_intervallet_bliver_smallere_med_flere_personer():
