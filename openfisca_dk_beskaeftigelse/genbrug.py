@@ -24,7 +24,7 @@ En formel skal læse variabler gennem ``person("navn", periode)`` og parametre g
 ``parameters(periode)``; det er sådan, OpenFisca selv sporer dem.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 import numpy
@@ -172,6 +172,8 @@ class Aendringer:
 
     variabler: frozenset[str]
     parametre: tuple[str, ...]
+    # De ændrede blade (ikke skalaer): navn → (grundlagets, systemets) daterede værdier, nyeste først.
+    blade: dict[str, tuple[tuple, tuple]] = field(default_factory=dict, compare=False)
 
     @cached_property
     def _knuder(self) -> frozenset[str]:
@@ -192,6 +194,24 @@ class Aendringer:
             )
         return self._svar[navn]
 
+    def parameter_aendret_paa(self, navn: str, dato: str) -> bool:
+        """Som :meth:`parameter_aendret`, men et ændret blad kun, hvis dets værdi på ``dato`` er en anden.
+
+        En reform, der ændrer en sats fra 2027, ændrer intet for en formel, der læste satsen i 2026;
+        en knude (læst som helhed) og en skala regnes som ændret, hvis noget under dem er det.
+        """
+        if not self.parameter_aendret(navn):
+            return False
+        if navn not in self.blade:
+            return True
+        grund, ny = self.blade[navn]
+        return _vaerdi_paa(grund, dato) != _vaerdi_paa(ny, dato)
+
+
+def _vaerdi_paa(vaerdier: tuple, dato: str):
+    """Værdien på datoen af (dato, værdi)-par, nyeste først (som OpenFiscas ``values_list``)."""
+    return next((v for fra, v in vaerdier if fra <= dato), None)
+
 
 @lru_cache(maxsize=MAKS_SYSTEMER)
 def aendringer(grundsystem, system) -> Aendringer:
@@ -200,7 +220,9 @@ def aendringer(grundsystem, system) -> Aendringer:
     variabler = frozenset(n for n in navne if grundsystem.variables.get(n) is not system.variables.get(n))
     grund, ny = _parameterblade(grundsystem.parameters), _parameterblade(system.parameters)
     parametre = tuple(sorted(n for n in grund.keys() | ny.keys() if grund.get(n) != ny.get(n)))
-    return Aendringer(variabler, parametre)
+    skalaer = _skalaer(grundsystem.parameters) | _skalaer(system.parameters)
+    blade = {n: (grund[n], ny[n]) for n in parametre if n in grund and n in ny and n not in skalaer}
+    return Aendringer(variabler, parametre, blade)
 
 
 def _parameterblade(knude: ParameterNode, blade: dict | None = None) -> dict[str, tuple]:
@@ -219,6 +241,17 @@ def _parameterblade(knude: ParameterNode, blade: dict | None = None) -> dict[str
     return blade
 
 
+def _skalaer(knude: ParameterNode) -> set[str]:
+    """Navnene på skalaerne i træet (deres værdier er trin, ikke (dato, værdi)-par)."""
+    navne = set()
+    for barn in knude.children.values():
+        if isinstance(barn, ParameterNode):
+            navne |= _skalaer(barn)
+        elif isinstance(barn, ParameterScale):
+            navne.add(barn.name)
+    return navne
+
+
 def _vaerdier(parameter) -> tuple:
     return tuple((v.instant_str, v.value) for v in parameter.values_list)
 
@@ -226,7 +259,7 @@ def _vaerdier(parameter) -> tuple:
 def _direkte(afhaengigheder: Afhaengigheder, aendret: Aendringer, noegle) -> bool:
     """Om en (variabel, periode) selv er ændret: variablen er det, eller den læste en ændret parameter."""
     return noegle[0] in aendret.variabler or any(
-        aendret.parameter_aendret(navn) for navn, _ in afhaengigheder.parametre.get(noegle, ())
+        aendret.parameter_aendret_paa(navn, dato) for navn, dato in afhaengigheder.parametre.get(noegle, ())
     )
 
 
@@ -237,7 +270,13 @@ def beroerte(afhaengigheder: Afhaengigheder, aendret: Aendringer) -> set[tuple]:
     """
     laesere, parameterlaesere, pr_variabel = afhaengigheder.laesere()
     koe = [k for navn in aendret.variabler for k in pr_variabel.get(navn, ())]
-    koe += [k for navn, hvem in parameterlaesere.items() if aendret.parameter_aendret(navn) for k in hvem]
+    koe += [
+        k
+        for navn, hvem in parameterlaesere.items()
+        if aendret.parameter_aendret(navn)
+        for k in hvem
+        if _direkte(afhaengigheder, aendret, k)
+    ]
     beroert = set(koe)
     while koe:
         for laeser in laesere.get(koe.pop(), ()):

@@ -46,6 +46,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntit
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
 from openfisca_dk_beskaeftigelse import (
+    EKSEMPELMAPPE,
     SPEC_EKSEMPEL,
     CountryTaxBenefitSystem,
     __version__,
@@ -1024,8 +1025,9 @@ def rodspec() -> dict:
             "person": {"type": "string", "description": "medlemmets id (standard: hvert medlem)"},
             "fremskrivning": anmodning["properties"]["fremskrivning"],
         },
+        # Ali (jobparat kontanthjælpsmodtager) er i en anden målgruppe under færre målgrupper.
         "example": {
-            "situation": indlaes_situation(SPEC_EKSEMPEL),
+            "situation": indlaes_situation(EKSEMPELMAPPE / "jobparat_kontanthjaelp.yaml"),
             "periode": "2026-03",
             "variabel": "maalgruppe",
             "regimer": [GAELDENDE_RET, "faerre_maalgrupper"],

@@ -208,6 +208,36 @@ def test_en_parameter_beroerer_dem_der_laeser_den_og_dem_der_bygger_paa_dem(befo
     assert not {"maalgruppe", "regelgruppe", "alder", "sygedagpenge_maanedsbeloeb"} & beroerte
 
 
+def _hoejere_dagpengeloft_fra(dato: str):
+    class _HoejereLoft(Reform):
+        """Test: dagpengenes maksimum (et blad) hæves fra ``dato``."""
+
+        name = f"Test: højere dagpengeloft fra {dato}"
+
+        def apply(self):
+            def aendr(parametre):
+                parametre.afl.dagpenge.maksimum_maaned.update(start=periods.instant(dato), value=30_000)
+                return parametre
+
+            self.modify_parameters(aendr)
+
+    return _HoejereLoft(byg_system(GAELDENDE_RET))
+
+
+def test_et_blad_aendret_fra_en_senere_dato_beroerer_ingen_foer_den(befolkning, grundlag):
+    # Sporet er fra 2026-03: en ændring fra 2027 ændrer intet, der blev læst; en fra 2026-01 gør.
+    _, afhaengigheder, _ = grundlag
+    senere = genbrug.aendringer(byg_system(GAELDENDE_RET), _hoejere_dagpengeloft_fra("2027-01-01"))
+    nu = genbrug.aendringer(byg_system(GAELDENDE_RET), _hoejere_dagpengeloft_fra("2026-01-01"))
+    assert senere.parametre == nu.parametre == ("afl.dagpenge.maksimum_maaned",)
+    assert senere.parameter_aendret("afl.dagpenge.maksimum_maaned")
+    assert not senere.parameter_aendret_paa("afl.dagpenge.maksimum_maaned", "2026-03-01")
+    assert senere.parameter_aendret_paa("afl.dagpenge.maksimum_maaned", "2027-01-01")
+    assert nu.parameter_aendret_paa("afl.dagpenge.maksimum_maaned", "2026-03-01")
+    assert "dagpenge_maanedssats" in {navn for navn, _ in genbrug.beroerte(afhaengigheder, nu)}
+    assert genbrug.beroerte(afhaengigheder, senere) == set()
+
+
 class _AeldreFolkepension(Reform):
     """Test: folkepensionsalderen (en skala) hæves et år for alle."""
 
