@@ -817,7 +817,7 @@ def _effekttabel(resultat) -> Group:
         )
     # Én linje per parameter med de måneder, hullet dækker (ikke én per måned).
     for hul in effekt.samlede_huller(resultat):
-        maal = sorted(effekt.MAAL[m][0] for m in hul["maal"])
+        maal = sorted(effekt.titel(m, resultat) for m in hul["maal"])
         tabeller.append(Text(f"Ikke fuldt beregnet ({'; '.join(maal)}): {hul['tekst']}", style="red"))
     return Group(*tabeller)
 

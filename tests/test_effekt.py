@@ -172,3 +172,5 @@ def test_et_hul_over_flere_maaneder_staar_en_gang_med_maanederne(hul_under_gaeld
     tekst = " ".join(capsys.readouterr().out.split())  # rich bryder de lange linjer
     assert tekst.count("'test.ledighedsydelse'") == 1, tekst
     assert "'test.ledighedsydelse' har ingen værdi i 2026-01 til 2026-03 (3 måneder)" in tekst
+    # Målets titel er periodens, som i tabellerne (ikke "i måneden").
+    assert "Ydelsesudgifter i perioden (3 måneder)): Parameteren 'test.ledighedsydelse'" in tekst
