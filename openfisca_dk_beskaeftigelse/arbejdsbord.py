@@ -609,6 +609,24 @@ def _linje(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False) + "\n"
 
 
+def befolkningens_valg() -> dict:
+    """Befolkning-sidens valg fra serveren: årene, et helt år kan være, det sidste år med
+    offentliggjorte satser (derefter fremskrives de), månederne i et år og grænserne."""
+    foerste, sidste = effekt.aarene()
+    return {
+        "aar": {"fra": foerste, "til": sidste},
+        "offentliggjort_til": int(effekt.foerste_fremskrevne_maaned()[:4]) - 1,
+        "maaneder_pr_aar": effekt.MAANEDER_PR_AAR,
+        "graenser": {**GRAENSER, "sekunder_per_anmodning": MAKS_SEKUNDER},
+    }
+
+
+@bp.get("/arbejdsbord/api/effekt")
+def effektens_valg():
+    """Befolkning-sidens valg (``befolkningens_valg``); beregningen er POST på samme adresse."""
+    return jsonify(befolkningens_valg())
+
+
 @bp.post("/arbejdsbord/api/effekt")
 def effekt_():
     """Effekten på en syntetisk befolkning som NDJSON: en linje ved start, fremdrift og resultatet.
@@ -829,7 +847,14 @@ def spec_stier(fejlsvar) -> dict:
             500,
             503,
         ),
-        "/arbejdsbord/api/effekt": post(
+        "/arbejdsbord/api/effekt": {
+            "get": {
+                "operationId": "arbejdsbord_effektens_valg",
+                "description": "Befolkning-sidens valg: årene, sidste år med offentlige satser, grænserne",
+                "responses": {"200": svar("Årene og grænserne", objekt)},
+            }
+        }
+        | post(
             "arbejdsbord_effekt",
             (
                 "Effekten på en syntetisk befolkning som NDJSON: {start}, {fremdrift}..., {resultat, csv} "

@@ -665,12 +665,20 @@ def _effekt(args, konsol: Console) -> None:
         konsol.print(_effekttabel(resultat))
 
 
+# Periodens valg i effekt: flaget → feltet i args.
+PERIODEVALG = {"--periode": "periode", "--maaneder": "maaneder", "--aar": "aar"}
+
+
 def _maaneder(args) -> str | list[str]:
     """--periode (én måned), --maaneder FRA:TIL (månederne fra og med FRA til og med TIL) eller
     --aar ÅR (årets tolv måneder)."""
-    valgt = [a for a in (args.periode, args.maaneder, args.aar) if a is not None]
+    valgt = [navn for navn, a in PERIODEVALG.items() if getattr(args, a) is not None]
     if len(valgt) != 1:
-        raise BrugerFejl("--periode: angiv enten --periode (én måned), --maaneder FRA:TIL eller --aar ÅR")
+        # Fejlen nævner de valg, der faktisk er givet (ingen givet: --periode).
+        raise BrugerFejl(
+            f"{', '.join(valgt) or '--periode'}: angiv netop ét af --periode (én måned), "
+            "--maaneder FRA:TIL og --aar ÅR"
+        )
     if args.periode is not None:
         return gyldig_maaned(args.periode)
     if args.aar is not None:
@@ -807,9 +815,10 @@ def _effekttabel(resultat) -> Group:
                 style="magenta",
             )
         )
-    for fejl in dict.fromkeys(h["fejl"] for h in resultat.huller):
-        maal = sorted({effekt.MAAL[h["maal"]][0] for h in resultat.huller if h["fejl"] == fejl})
-        tabeller.append(Text(f"Ikke fuldt beregnet ({'; '.join(maal)}): {fejl}", style="red"))
+    # Én linje per parameter med de måneder, hullet dækker (ikke én per måned).
+    for hul in effekt.samlede_huller(resultat):
+        maal = sorted(effekt.titel(m, resultat) for m in hul["maal"])
+        tabeller.append(Text(f"Ikke fuldt beregnet ({'; '.join(maal)}): {hul['tekst']}", style="red"))
     return Group(*tabeller)
 
 
@@ -828,11 +837,14 @@ def _sammenfatning(resultat) -> list:
             title=f"{titel}: gældende ret {effekt.med_interval(maal, grund)}{uden}",
             title_justify="left",
         )
+        # Kolonnen "Usikker" kun, når en forskel er usikker (intervallet dækker 0).
+        usikre = any(s["usikker"] for s in soejler)
         if soejler:
             tabel.add_column("Regime")
             tabel.add_column("Forskel fra gældende ret", justify="right")
             tabel.add_column("95 %-interval", justify="right")
-            tabel.add_column("")
+            if usikre:
+                tabel.add_column("Usikker")
             for s in soejler:
                 interval = ""
                 if s["nedre"] is not None and effekt.vist(maal, s["nedre"]) != effekt.vist(maal, s["oevre"]):
@@ -842,7 +854,7 @@ def _sammenfatning(resultat) -> list:
                     Text(escape(s["regime"])),
                     Text(effekt.vist(maal, s["vaerdi"]), style="bold yellow" if sikker else ""),
                     interval,
-                    Text("usikker" if s["usikker"] else "", style="dim"),
+                    *([Text("ja" if s["usikker"] else "nej", style="dim")] if usikre else []),
                 )
         dele.append(tabel)
     linjer = effekt.maallinje(resultat)

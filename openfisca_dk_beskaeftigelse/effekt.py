@@ -77,7 +77,7 @@ from openfisca_dk_beskaeftigelse.beregning import FOERSTE_MAANED, BrugerFejl
 from openfisca_dk_beskaeftigelse.datoer import plus_maaneder
 from openfisca_dk_beskaeftigelse.fremskrivning import fremskrevne_i, laeste_fremskrevne, som_liste, som_tekst
 from openfisca_dk_beskaeftigelse.kilder import Kilde
-from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
+from openfisca_dk_beskaeftigelse.parametre import ParameterHulError, hullets_besked
 from openfisca_dk_beskaeftigelse.population import (
     Befolkning,
     byg_simulering,
@@ -253,6 +253,16 @@ class _Optaelling:
             self.fremskrevne.setdefault(noegle, set()).update(laeste)
 
 
+def _hullets_felter(fejl: ParameterHulError) -> dict:
+    """Parameteren og datoen, et hul står for, så hullerne kan samles per parameter (``samlede_huller``)."""
+    return {
+        "parameter": fejl.navn,
+        "dato": fejl.dato,
+        "hul_fra": fejl.hul_fra,
+        "fremskrevet_til": fejl.fremskrevet_til,
+    }
+
+
 def _maal_for_regime(
     system,
     simulering,
@@ -283,7 +293,7 @@ def _maal_for_regime(
         try:
             funktion()
         except ParameterHulError as fejl:
-            hul(navn, kategori, str(fejl))
+            hul(navn, kategori, str(fejl), **_hullets_felter(fejl))
         if spor:
             laeste = {
                 (fremskrevet, dato)
@@ -315,7 +325,13 @@ def _maal_for_regime(
                     vaerdier = beregn(u.variabel)
                 except ParameterHulError as fejl:
                     aktuelle[u.variabel] = None
-                    hul("personer_med_aendring", ARTER[art], str(fejl), variabel=u.variabel)
+                    hul(
+                        "personer_med_aendring",
+                        ARTER[art],
+                        str(fejl),
+                        variabel=u.variabel,
+                        **_hullets_felter(fejl),
+                    )
                     continue
                 aktuelle[u.variabel] = vaerdier
                 if grundlag is None:
@@ -856,6 +872,61 @@ def uden_tekst(hovedtal: dict) -> str:
     return f", uden {', '.join(hovedtal['uden'])} (hul i kilderne)"
 
 
+def samlede_huller(resultat: Resultat) -> list[dict]:
+    """Hullerne samlet: ét per parameter (uden parameter: per grund) med de datoer, det dækker.
+
+    Et år, hvor en sats mangler fra juli, giver ét hul per måned, mål og regime i ``Resultat.huller``;
+    her står det én gang: ``maal``, ``regimer``, ``variabler``, ``datoer``, ``steder`` (hvert
+    {maal, kategori, regime[, variabel]}) og ``tekst``, der nævner månederne som intervaller.
+    """
+    grupper: dict[tuple, dict] = {}
+    for h in resultat.huller:
+        # Et hul uden parameter (en variabel, der ikke kan sammenlignes) er det samme hver måned.
+        noegle = (h["parameter"], h["hul_fra"], h["fremskrevet_til"]) if "parameter" in h else (h["fejl"],)
+        g = grupper.setdefault(
+            noegle,
+            {
+                "parameter": h.get("parameter"),
+                "maal": [],
+                "regimer": [],
+                "variabler": [],
+                "datoer": [],
+                "steder": [],
+                "tekst": h["fejl"],
+            },
+        )
+        sted = {f: h[f] for f in ("maal", "kategori", "regime", "variabel") if f in h}
+        for felt, vaerdi in (
+            ("maal", h["maal"]),
+            ("regimer", h["regime"]),
+            ("variabler", h.get("variabel")),
+            ("datoer", h.get("dato")),
+            ("steder", sted),
+        ):
+            if vaerdi is not None and vaerdi not in g[felt]:
+                g[felt].append(vaerdi)
+    for noegle, g in grupper.items():
+        if g["parameter"]:
+            g["datoer"].sort()
+            g["tekst"] = hullets_besked(g["parameter"], _datoerne(g["datoer"]), *noegle[1:])
+    return list(grupper.values())
+
+
+def _datoerne(datoer: list[str]) -> str:
+    """ "i 2026-07 til 2026-12 (6 måneder)" for månedernes første dage, ellers "den 2026-07-15, ..."."""
+    if not all(d.endswith("-01") for d in datoer):
+        return "den " + ", ".join(datoer)
+    maaneder = [numpy.datetime64(d[:7], "M") for d in datoer]
+    stykker, start = [], 0
+    for i in range(1, len(maaneder) + 1):
+        if i == len(maaneder) or maaneder[i] != maaneder[i - 1] + 1:
+            fra, til = str(maaneder[start]), str(maaneder[i - 1])
+            stykker.append(fra if fra == til else f"{fra} til {til}")
+            start = i
+    antal = f" ({len(maaneder)} måneder)" if len(maaneder) > 1 else ""
+    return f"i {', '.join(stykker)}{antal}"
+
+
 def titel(maal: str, resultat: Resultat) -> str:
     """Målets titel; over flere måneder er udgifterne periodens (et helt år: årets), ikke månedens."""
     tekst = MAAL[maal][0]
@@ -997,6 +1068,9 @@ def maallinje(resultat: Resultat, maal: Besparelsesmaal | None = None) -> list[d
                 "besparelse_oevre": None if oevre is None else -oevre,
                 "usikker": h["usikker"],
                 "maal_i_perioden": i_perioden,
+                # Målet, linjen er målt mod, så teksten nævner det samme mål (``maallinjens_tekst``).
+                "maal_beloeb": maal.beloeb,
+                "maal_aar": maal.aar,
                 "andel_af_maalet": -h["forskel"] / i_perioden,
                 "uden": h["uden"],
             }
@@ -1005,8 +1079,8 @@ def maallinje(resultat: Resultat, maal: Besparelsesmaal | None = None) -> list[d
 
 
 def maallinjens_tekst(resultat: Resultat, linje: dict) -> str:
-    """Én regimes mållinje som en sætning: sparer (eller koster) beløbet, intervallet og andelen af målet."""
-    maal = besparelsesmaal()
+    """Én regimes mållinje som en sætning: sparer (eller koster) beløbet, intervallet og andelen af
+    målet, linjen er målt mod (``maallinje``)."""
     fortegn = 1 if linje["besparelse"] >= 0 else -1
     tekst = f"{'sparer' if fortegn > 0 else 'koster'} {vist('udgifter', fortegn * linje['besparelse'])}"
     if linje["besparelse_nedre"] is not None:
@@ -1020,7 +1094,7 @@ def maallinjens_tekst(resultat: Resultat, linje: dict) -> str:
     tekst += (
         f" mio. kr. i {resultat.periode} mod gældende ret: {dansk_tal(100 * linje['andel_af_maalet'], 1)} % "
         f"af målet for perioden ({vist('udgifter', linje['maal_i_perioden'])} mio. kr.; "
-        f"{vist('udgifter', maal.beloeb)} mio. kr. om året i {maal.aar})"
+        f"{vist('udgifter', linje['maal_beloeb'])} mio. kr. om året i {linje['maal_aar']})"
     )
     if linje["uden"]:
         tekst += f"; uden {', '.join(linje['uden'])} (hul i kilderne)"
@@ -1098,7 +1172,9 @@ def som_dict(resultat: Resultat) -> dict:
             {**linje, "tekst": maallinjens_tekst(resultat, linje)} for linje in maallinje(resultat)
         ],
         "besparelsesmaal": {**besparelsesmaal().som_dict(), "forbehold": maalets_forbehold(resultat)},
+        # Hvert hul per måned, mål og regime (som før) og samlet per parameter (``samlede_huller``).
         "huller": resultat.huller,
+        "huller_samlet": samlede_huller(resultat),
         "fremskrivning": resultat.fremskrivning,
         "fremskrivning_grund": resultat.fremskrivning_grund,
         "fremskrevne": resultat.fremskrevne,
@@ -1182,10 +1258,12 @@ def som_csv(resultat: Resultat) -> str:
             + interval_(r)
         )
     tomme = [""] * 5
-    for h in resultat.huller:
-        grund = f"{h['variabel']}: {h['fejl']}" if "variabel" in h else h["fejl"]
-        laeste = som_tekst(fremskrevet(resultat, h["maal"], h["kategori"], h["regime"]))
-        skriver.writerow([h["maal"], h["kategori"], h["regime"], "", "", grund, laeste] + tomme)
+    # Ét hul per sted og parameter, med alle dets måneder (ikke én række per måned).
+    for g in samlede_huller(resultat):
+        for h in g["steder"]:
+            grund = f"{h['variabel']}: {g['tekst']}" if "variabel" in h else g["tekst"]
+            laeste = som_tekst(fremskrevet(resultat, h["maal"], h["kategori"], h["regime"]))
+            skriver.writerow([h["maal"], h["kategori"], h["regime"], "", "", grund, laeste] + tomme)
     # Regimernes egne ændringer: målet egen_aendring, kategorien er parameteren og ændringen.
     for noegle in resultat.regimer:
         for a in reformfil.aendringer(regime(noegle)):

@@ -30,14 +30,17 @@ class ParameterHulError(ValueError):
         self.dato = dato
         self.hul_fra = hul_fra
         self.fremskrevet_til = fremskrevet_til
-        fremskrivning = (
-            f" Fremskrivningen rækker kun til og med {fremskrevet_til}." if fremskrevet_til else ""
-        )
-        super().__init__(
-            f"Parameteren '{navn}' har ingen værdi den {dato}: kilderne dækker ikke "
-            f"perioden fra {hul_fra} (value: null).{fremskrivning} Se parameterens documentation "
-            "og siden med åbne punkter."
-        )
+        super().__init__(hullets_besked(navn, f"den {dato}", hul_fra, fremskrevet_til))
+
+
+def hullets_besked(navn: str, naar: str, hul_fra: str, fremskrevet_til: str | None = None) -> str:
+    """Beskeden om et hul; ``naar`` er datoen ("den 2026-07-01") eller månederne ("i 2026-07 til 2026-12")."""
+    fremskrivning = f" Fremskrivningen rækker kun til og med {fremskrevet_til}." if fremskrevet_til else ""
+    return (
+        f"Parameteren '{navn}' har ingen værdi {naar}: kilderne dækker ikke "
+        f"perioden fra {hul_fra} (value: null).{fremskrivning} Se parameterens documentation "
+        "og siden med åbne punkter."
+    )
 
 
 class Hul:

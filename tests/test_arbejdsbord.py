@@ -357,6 +357,20 @@ def test_effekt_for_et_aar_er_begraenset(klient, krop, felt, tekst):
     assert svar.json["felt"] == felt and tekst in svar.json["fejl"], svar.json
 
 
+def test_effektens_valg_giver_siden_aarene_og_graenserne(klient):
+    """Befolkning-siden henter årene (``effekt.aarene``) og grænserne fra serveren, ikke fra HTML'en."""
+    valg = klient.get("/arbejdsbord/api/effekt").json
+    foerste, sidste = effekt.aarene()
+    assert valg["aar"] == {"fra": foerste, "til": sidste}
+    # Satserne er offentliggjort til og med året før den første fremskrevne måned.
+    assert valg["offentliggjort_til"] == int(effekt.foerste_fremskrevne_maaned()[:4]) - 1
+    assert valg["maaneder_pr_aar"] == 12
+    assert valg["graenser"]["befolkning_maaneder_gange_traekninger"] == arbejdsbord.MAKS_KOERSLER
+    side = klient.get("/", headers={"Accept": "text/html"}).text
+    assert 'id="bef-aar" step="1">' in side and "efter 2026" not in side.split('id="befolkning"')[1]
+    assert "get" in klient.get("/spec").json["paths"]["/arbejdsbord/api/effekt"]
+
+
 def test_effekt_har_et_loft_over_stakke_og_egne_varianter(klient):
     """Hvert regime koster en beregning af hver bid, også for 1 person: ud over registrets regimer
     højst ``MAKS_EGNE_REGIMER`` stakke og varianter, ellers en 400 ved feltet, før beregningen."""

@@ -321,6 +321,13 @@ def test_befolkning_for_et_aar_med_intervaller_og_maallinjen(side, server):
     assert "til" in sygedagpenge["tekst"]
     celler = side.locator('#bef-resultat table[data-maal="udgifter"] td').all_inner_texts()
     assert sygedagpenge["tekst"] in celler
+    # Et hul i kilderne står én gang per parameter med sine måneder (huller_samlet), ikke per måned.
+    punkter = side.locator("#bef-huller li").all_inner_texts()
+    assert len(punkter) == len(data["huller_samlet"])
+    for punkt, hul in zip(punkter, data["huller_samlet"], strict=True):
+        assert hul["tekst"] in punkt
+    parametre = [h["parameter"] for h in data["huller_samlet"] if h["parameter"]]
+    assert len(parametre) == len(set(parametre))
 
 
 def test_diagrammets_tekster_staar_inden_for_billedet(side, server):
@@ -356,6 +363,28 @@ def test_diagrammets_tekster_staar_inden_for_billedet(side, server):
     )
     assert 0 <= kanter["venstre"] and kanter["hoejre"] <= kanter["bredde"], kanter
     assert kanter["titel"] == titel
+
+
+def test_befolkning_et_helt_aar_med_sidens_standardvaerdier_kan_beregnes(side, server):
+    """Sidens standard (20.000 personer, 5 trækninger) er over grænserne for et år; at vælge "Et helt
+    år" sætter dem ned: 36 kørsler / 12 måneder = 3 trækninger, 600.000 / (1 regime × 12 × 3) = 16.666
+    personer. Årene kommer fra serveren (``effekt.aarene``)."""
+    _aabn(side, server, "#befolkning")
+    assert side.input_value("#bef-personer") == "20000" and side.input_value("#bef-traekninger") == "5"
+    foerste, sidste = effekt.aarene()
+    aar = side.locator("#bef-aar")
+    assert (aar.get_attribute("min"), aar.get_attribute("max")) == (str(foerste), str(sidste))
+    offentliggjort = int(effekt.foerste_fremskrevne_maaned()[:4]) - 1
+    assert side.locator("#bef-offentliggjort-til").inner_text() == str(offentliggjort)
+    side.select_option("#bef-periodetype", "aar")
+    assert side.input_value("#bef-traekninger") == "3"
+    assert side.input_value("#bef-personer") == "16666"
+    assert "Sat ned for 12 måneder" in side.locator("#bef-loft").inner_text()
+    side.click("#bef-beregn")
+    side.wait_for_selector("#bef-resultat h2")
+    assert side.locator("#bef-resultat h2").inner_text() == f"Effekt {min(sidste, offentliggjort + 1)}"
+    assert "3 trækninger" in side.locator("#bef-usikkerhed").inner_text()
+    assert not side.locator("#befolkning .feltfejl:visible").count()
 
 
 def test_befolkning_over_loftet_for_personer_gange_traekninger_vises_ved_feltet(side, server):

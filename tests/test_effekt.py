@@ -147,3 +147,30 @@ def test_udgifterne_summeres_i_float64(resultat):
     assert resultat.vaerdi("udgifter", "Sygedagpenge", GAELDENDE_RET) == pytest.approx(
         forventet, rel=1e-12, abs=0
     )
+
+
+def test_et_hul_over_flere_maaneder_staar_en_gang_med_maanederne(hul_under_gaeldende_ret, capsys):
+    """Tre måneder med hul i ledighedsydelsen: ét hul per måned i ``huller``, men én linje med
+    månederne 2026-01 til 2026-03 i tabellen, én CSV-række per sted og ét samlet hul i JSON."""
+    maaneder = ["2026-01", "2026-02", "2026-03"]
+    resultat = effekt(["ingen_jobafklaring"], maaneder, 300, SEED, arbejdere=1)
+    parameterens = [h for h in resultat.huller if h.get("parameter") == "test.ledighedsydelse"]
+    assert sorted({h["dato"] for h in parameterens}) == ["2026-01-01", "2026-02-01", "2026-03-01"]
+    samlet = [h for h in effektmodul.samlede_huller(resultat) if h["parameter"] == "test.ledighedsydelse"]
+    assert len(samlet) == 1
+    assert samlet[0]["datoer"] == ["2026-01-01", "2026-02-01", "2026-03-01"]
+    assert "ingen værdi i 2026-01 til 2026-03 (3 måneder)" in samlet[0]["tekst"]
+    # CSV: ydelsen under gældende ret én gang, ikke én gang per måned.
+    ydelse = [
+        r
+        for r in _huller_i_csv(effektmodul.som_csv(resultat))
+        if (r["maal"], r["kategori"]) == ("udgifter", "Ledighedsydelse")
+    ]
+    assert len(ydelse) == 1 and "2026-01 til 2026-03" in ydelse[0]["ikke_beregnet"]
+    argv = ["effekt", "--regimer", "ingen_jobafklaring", "--maaneder", "2026-01:2026-03", "--personer", "300"]
+    assert cli.main([*argv, "--arbejdere", "1"]) == 0
+    tekst = " ".join(capsys.readouterr().out.split())  # rich bryder de lange linjer
+    assert tekst.count("'test.ledighedsydelse'") == 1, tekst
+    assert "'test.ledighedsydelse' har ingen værdi i 2026-01 til 2026-03 (3 måneder)" in tekst
+    # Målets titel er periodens, som i tabellerne (ikke "i måneden").
+    assert "Ydelsesudgifter i perioden (3 måneder)): Parameteren 'test.ledighedsydelse'" in tekst

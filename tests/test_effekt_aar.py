@@ -1,5 +1,6 @@
 """Effekten for et helt år med usikkerhed: årets sum, intervallerne, mållinjen, talformen og diagrammerne."""
 
+import io
 import json
 import re
 
@@ -7,6 +8,7 @@ import numpy
 import pytest
 from hjaelpere import koer as _koer
 
+from openfisca_dk_beskaeftigelse import cli
 from openfisca_dk_beskaeftigelse import effekt as effektmodul
 from openfisca_dk_beskaeftigelse.effekt import (
     HOVEDTAL,
@@ -61,7 +63,18 @@ def test_traekningerne_er_seedenes_gennemsnit():
     enkelt = [h.vaerdi("udgifter", "Sygedagpenge", REGIME) for h in hver]
     assert r["vaerdi"] == pytest.approx(sum(enkelt) / 2, rel=1e-12)
     assert r["nedre"] < r["vaerdi"] < r["oevre"]
-    assert to.traekninger == 2 and to.raekke("udgifter", "Sygedagpenge", REGIME)["usikker"] in (True, False)
+    # Forskellen fra gældende ret regnes parvis i hver trækning: dens interval og mærket "usikker"
+    # er dem for de to kørslers forskelle (gennemsnit ± 12,706 · s / √2).
+    forskelle = numpy.array(
+        [
+            h.vaerdi("udgifter", "Sygedagpenge", REGIME) - h.vaerdi("udgifter", "Sygedagpenge", GAELDENDE_RET)
+            for h in hver
+        ]
+    )
+    nedre, oevre = interval(forskelle)
+    assert to.traekninger == 2
+    assert (r["forskel_nedre"], r["forskel_oevre"]) == pytest.approx((nedre, oevre), rel=1e-9)
+    assert r["usikker"] is (nedre <= 0 <= oevre and bool(forskelle.any()))
 
 
 def test_intervallet_bliver_smallere_med_flere_personer():
@@ -159,6 +172,17 @@ def test_maallinjen_foelger_parameteren_og_periodens_laengde():
     assert linjer[REGIME]["andel_af_maalet"] == pytest.approx(100 / 600)
 
 
+def test_maallinjens_tekst_naevner_det_givne_maal():
+    """Et andet mål (1.200 mio. kr. om året i 2029): teksten nævner det, ikke datafilens 3.000 mio. kr.
+    Regimet sparer 100 mio. kr. af 1.200 mio. kr. for 12 måneder: 8,3 %."""
+    andet = Besparelsesmaal("et andet mål", 1.2e9, 2029, Kilde("000_991c7bef0c1547ec.txt", "x"), "c", "o")
+    resultat = _resultat()
+    linje = next(linje for linje in maallinje(resultat, andet) if linje["regime"] == REGIME)
+    tekst = effektmodul.maallinjens_tekst(resultat, linje)
+    assert "8,3 % af målet for perioden (1.200,0 mio. kr.; 1.200,0 mio. kr. om året i 2029)" in tekst, tekst
+    assert "3.000,0" not in tekst
+
+
 def test_maallinjens_tekst_viser_intervallet_som_tabellerne():
     """Et interval, der afrundet er ét tal (en forskel, der er 0 i hver trækning), vises ikke, som i
     ``med_interval``; et rigtigt interval står fra det laveste til det højeste."""
@@ -169,6 +193,8 @@ def test_maallinjens_tekst_viser_intervallet_som_tabellerne():
         "besparelse_oevre": 0.0,
         "maal_i_perioden": 3e9,
         "andel_af_maalet": 0.0,
+        "maal_beloeb": 3e9,
+        "maal_aar": 2030,
     }
     tekst = effektmodul.maallinjens_tekst(resultat, linje)
     assert tekst.startswith("sparer 0,0 mio. kr. i 2030") and "til" not in tekst.split("mod")[0], tekst
@@ -221,7 +247,10 @@ EFFEKT = ["effekt", "--regimer", GAELDENDE_RET, "--personer", "10"]
         (["--periode", "2026-03", "--traekninger", "51"], "--traekninger", "51"),
         (["--aar", "2019"], "--aar", "2019"),
         (["--aar", "2031"], "--aar", "2030"),
-        (["--aar", "2027", "--periode", "2027-01"], "--periode", "enten"),
+        (["--aar", "2027", "--periode", "2027-01"], "--periode, --aar:", "netop ét af"),
+        # Fejlen nævner de givne valg, ikke --periode, som ikke er givet.
+        (["--aar", "2027", "--maaneder", "2027-01:2027-03"], "--maaneder, --aar:", "netop ét af"),
+        ([], "--periode:", "netop ét af"),
     ],
 )
 def test_traekninger_og_aar_afvises_med_en_linje(args, felt, tekst):
@@ -229,6 +258,27 @@ def test_traekninger_og_aar_afvises_med_en_linje(args, felt, tekst):
     assert resultat.returncode == 2, resultat.stderr
     assert len(resultat.stderr.strip().splitlines()) == 1, resultat.stderr
     assert felt in resultat.stderr and tekst in resultat.stderr, resultat.stderr
+
+
+def _sammenfatningen(resultat) -> str:
+    from rich.console import Console, Group
+
+    konsol = Console(width=200, file=io.StringIO(), record=True)
+    konsol.print(Group(*cli._sammenfatning(resultat)))
+    return konsol.export_text()
+
+
+def test_sammenfatningens_kolonne_usikker_har_en_overskrift_og_kun_naar_noget_er_usikkert():
+    resultat = _resultat()
+    assert "Usikker" not in _sammenfatningen(resultat)  # én trækning: intet er usikkert
+    for h in resultat.hovedtal[1:]:
+        h |= {"forskel_nedre": h["forskel"] - 1e8, "forskel_oevre": h["forskel"] + 1e8}
+    resultat.hovedtal[1]["usikker"], resultat.hovedtal[2]["usikker"] = True, False
+    tekst = _sammenfatningen(resultat)
+    overskrift = next(linje for linje in tekst.splitlines() if "Forskel fra gældende ret" in linje)
+    assert overskrift.split("┃")[4].strip() == "Usikker", overskrift
+    raekke = next(linje for linje in tekst.splitlines() if linje.startswith(f"│ {REGIME} "))
+    assert raekke.split("│")[4].strip() == "ja", raekke
 
 
 def test_aar_efter_de_offentliggjorte_satser_fremskrives_og_siger_det():

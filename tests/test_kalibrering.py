@@ -235,3 +235,28 @@ def test_reformernes_input_findes_kun_i_deres_reform_og_naar_den(data):
     assert (
         grundlag.calculate("er_dimittend", "2026-03").sum() == befolkning.personer["er_dimittend"].sum() > 0
     )
+
+
+def test_reformernes_tal_uden_for_kilden_er_markeret_antaget(data):
+    """Filens regel: et id står kun ved tal aflæst i kilden. Et tal ved siden af andelen i en post med
+    et kilde-id (fx dimittendernes aldersgrænse) har sin egen ``_kilde``, og den er antaget eller et id."""
+    for navn, post in data["reformernes_personer"].items():
+        if post["kilde"] == "antaget":
+            continue
+        for felt, vaerdi in post.items():
+            if felt in ("andel", "aar") or not isinstance(vaerdi, int | float):
+                continue
+            assert post.get(f"{felt}_kilde") in {*data["kilder"], "antaget"}, (navn, felt)
+
+
+def test_en_note_der_gengiver_en_kilde_naevner_dens_id(data):
+    """En kilde, en note lener sig op ad ("gengivet af", "gengiver"), står i ``kilder`` og nævnes med id."""
+    noter = [
+        v
+        for post in data["reformernes_personer"].values()
+        for felt, v in post.items()
+        if felt.endswith("note") and isinstance(v, str)
+    ]
+    for note in noter:
+        if "gengiv" in note:
+            assert any(k in note for k in data["kilder"]), note

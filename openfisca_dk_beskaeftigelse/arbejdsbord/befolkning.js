@@ -25,22 +25,34 @@ export class Befolkning {
 
   async start(tilstand) {
     $("bef-beregn").addEventListener("click", () => this.beregn());
-    $("bef-periodetype").addEventListener("change", () => this.visPeriodevalg());
-    const oversigt = await hent("");
-    const g = oversigt.graenser;
-    if (g && g.befolkning_personer) {
-      $("bef-personer").max = g.befolkning_personer;
-      $("bef-graenser").textContent =
-        `Højst ${tal(g.befolkning_personer)} personer og ${tal(g.befolkning_personer_gange_regimer)} personer × regimer ` +
-        `per beregning her (personer × måneder × trækninger × regimer; højst ${tal(g.befolkning_traekninger)} trækninger ` +
-        `og ${tal(g.befolkning_maaneder_gange_traekninger)} måneder × trækninger, fx et helt år med 3; ` +
-        `tidsgrænsen er ${g.sekunder_per_anmodning} sekunder); større befolkninger: dk-beskaeftigelse effekt.`;
-      $("bef-traekninger").max = g.befolkning_traekninger;
-    }
+    $("bef-periodetype").addEventListener("change", () => {
+      this.visPeriodevalg();
+      this.tilpas();
+    });
+    for (const id of ["bef-personer", "bef-traekninger"]) $(id).addEventListener("input", () => this.visLoft());
+    this.regimer.vedAendring = () => this.visLoft();
+    // Årene, det sidste år med offentliggjorte satser og grænserne kommer fra serveren.
+    this.valg = await hent("arbejdsbord/api/effekt");
+    const g = this.valg.graenser;
+    $("bef-personer").max = g.befolkning_personer;
+    $("bef-graenser").textContent =
+      `Højst ${tal(g.befolkning_personer)} personer og ${tal(g.befolkning_personer_gange_regimer)} personer × regimer ` +
+      `per beregning her (personer × måneder × trækninger × regimer; højst ${tal(g.befolkning_traekninger)} trækninger ` +
+      `og ${tal(g.befolkning_maaneder_gange_traekninger)} måneder × trækninger; ` +
+      `tidsgrænsen er ${g.sekunder_per_anmodning} sekunder); større befolkninger: dk-beskaeftigelse effekt.`;
+    $("bef-traekninger").max = g.befolkning_traekninger;
+    const aar = $("bef-aar");
+    aar.min = this.valg.aar.fra;
+    aar.max = this.valg.aar.til;
+    // Standard: det første år med fremskrevne satser (det, et forslag typisk gælder fra).
+    const standardaar = Math.min(this.valg.aar.til, this.valg.offentliggjort_til + 1);
+    aar.value = standardaar;
+    $("bef-offentliggjort-til").textContent = this.valg.offentliggjort_til;
+    this.visLoft();
     if (tilstand) {
       $("bef-periodetype").value = tilstand.aar ? "aar" : "maaned";
       $("bef-periode").value = tilstand.periode || "2026-03";
-      $("bef-aar").value = tilstand.aar || 2027;
+      $("bef-aar").value = tilstand.aar || standardaar;
       $("bef-personer").value = tilstand.personer || 20000;
       $("bef-seed").value = tilstand.seed || 0;
       $("bef-traekninger").value = tilstand.traekninger || 5;
@@ -49,6 +61,47 @@ export class Befolkning {
       this.visPeriodevalg();
       await this.beregn();
     }
+  }
+
+  // Det største antal trækninger og personer, grænserne tillader med den valgte periode og regimerne
+  // (serverens regel: måneder × trækninger og personer × måneder × trækninger × regimer).
+  hoejst() {
+    const g = this.valg.graenser;
+    const maaneder = $("bef-periodetype").value === "aar" ? this.valg.maaneder_pr_aar : 1;
+    const traekninger = Math.min(g.befolkning_traekninger, Math.floor(g.befolkning_maaneder_gange_traekninger / maaneder));
+    const liste = this.regimer.vaerdi();
+    const regimer = new Set(liste.filter((x) => typeof x === "string")).size + liste.filter((x) => typeof x === "object").length;
+    const valgte = Math.min(Math.max(1, Number($("bef-traekninger").value) || 1), traekninger);
+    const personer = Math.min(g.befolkning_personer, Math.floor(g.befolkning_personer_gange_regimer / (regimer * maaneder * valgte)));
+    return { maaneder, regimer, traekninger, personer };
+  }
+
+  visLoft() {
+    if (!this.valg) return;
+    const h = this.hoejst();
+    $("bef-loft").textContent =
+      `Med ${h.maaneder === 1 ? "én måned" : `${h.maaneder} måneder`} og ${h.regimer} regime(r): højst ` +
+      `${tal(h.traekninger)} trækninger og ${tal(h.personer)} personer.`;
+  }
+
+  // Et helt år: trækninger og personer sættes ned til grænsen (fx 5 → 3 trækninger), så sidens
+  // standardværdier for én måned også kan beregnes for et år; siden siger, hvad der er ændret.
+  tilpas() {
+    const aendret = [];
+    const traekninger = $("bef-traekninger");
+    const { traekninger: hoejstT } = this.hoejst();
+    if (Number(traekninger.value) > hoejstT) {
+      traekninger.value = hoejstT;
+      aendret.push(`trækninger til ${tal(hoejstT)}`);
+    }
+    const personer = $("bef-personer");
+    const { personer: hoejstP, maaneder } = this.hoejst();
+    if (Number(personer.value) > hoejstP) {
+      personer.value = hoejstP;
+      aendret.push(`personer til ${tal(hoejstP)}`);
+    }
+    this.visLoft();
+    if (aendret.length) $("bef-loft").textContent += ` Sat ned for ${maaneder} måneder: ${aendret.join(" og ")}.`;
   }
 
   visPeriodevalg() {
@@ -204,8 +257,10 @@ export class Befolkning {
       );
     }
     dele.push(diagrammer, tabeller);
-    if (r.huller.length) {
-      dele.push(el("h3", {}, "Ikke fuldt beregnet"), el("ul", {}, [...new Set(r.huller.map((h) => h.fejl))].map((f) => el("li", {}, f))));
+    // Ét punkt per parameter med de måneder, hullet dækker (huller_samlet), ikke ét per måned.
+    if (r.huller_samlet.length) {
+      const punkter = r.huller_samlet.map((h) => el("li", {}, `${h.maal.map((m) => r.maal[m].titel).join("; ")}: ${h.tekst}`));
+      dele.push(el("h3", {}, "Ikke fuldt beregnet"), el("ul", { id: "bef-huller" }, punkter));
     }
     this.resultatboks.replaceChildren(...dele.filter(Boolean));
   }
