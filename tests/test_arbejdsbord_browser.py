@@ -133,6 +133,9 @@ def _beregn_karin(side) -> None:
 
 def test_borger_forskel_forklaring_og_fejl_ved_feltet(side, server, app):
     _aabn(side, server)
+    # Året, satserne kendes til, kommer fra serveren (som på Befolkning), ikke fra HTML'en.
+    offentliggjort = int(effekt.foerste_fremskrevne_maaned()[:4]) - 1
+    assert side.locator("#borger-offentliggjort-til").inner_text() == str(offentliggjort)
     _beregn_karin(side)
     _billede(side, "borger-notat")
     status, resultat = _api(

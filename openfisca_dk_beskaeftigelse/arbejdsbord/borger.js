@@ -28,10 +28,13 @@ export class Borger {
   }
 
   async start(tilstand) {
-    const [inddata, eksempler] = await Promise.all([
+    const [inddata, eksempler, effektvalg] = await Promise.all([
       hent(`arbejdsbord/api/inddata?periode=${this.periode.value}`),
       hent("arbejdsbord/api/eksempler"),
+      hent("arbejdsbord/api/effekt"),
     ]);
+    // Det sidste år med offentliggjorte satser kommer fra serveren (som på Befolkning).
+    $("borger-offentliggjort-til").textContent = effektvalg.offentliggjort_til;
     this.inddata = inddata;
     this.eksempelliste = eksempler;
     this.formular = new Formular($("formular"), inddata, () => this.periode.value || "2026-03");
