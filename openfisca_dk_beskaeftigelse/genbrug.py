@@ -257,7 +257,8 @@ def _vaerdier(parameter) -> tuple:
 
 
 def _direkte(afhaengigheder: Afhaengigheder, aendret: Aendringer, noegle) -> bool:
-    """Om en (variabel, periode) selv er ændret: variablen er det, eller den læste en ændret parameter."""
+    """Om en (variabel, periode) selv er ændret: variablen er det, eller den læste en parameter, hvis
+    værdi på datoen, den læste den, er en anden under regimet."""
     return noegle[0] in aendret.variabler or any(
         aendret.parameter_aendret_paa(navn, dato) for navn, dato in afhaengigheder.parametre.get(noegle, ())
     )
