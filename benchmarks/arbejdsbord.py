@@ -18,6 +18,7 @@ import argparse
 import logging
 import re
 import statistics
+import sys
 import threading
 import time
 import urllib.request
@@ -25,21 +26,14 @@ from pathlib import Path
 
 from werkzeug.serving import make_server
 
+# Browseren og dens argumenter er testenes (tests/hjaelpere.py), så målingen kører som testene.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from hjaelpere import CHROMIUM, CHROMIUM_ARGUMENTER  # noqa: E402
+
 from openfisca_dk_beskaeftigelse import arbejdsbord, effekt
 from openfisca_dk_beskaeftigelse.regimer import alle_regimer, byg_system
 from openfisca_dk_beskaeftigelse.webapp import MAKS_SEKUNDER, lav_app
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGUMENTER = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 MAAL_SEKUNDER = 1.0
 
 
@@ -84,7 +78,7 @@ def _browser(base: str, gentagelser: int) -> None:
         print(f"{CHROMIUM} findes ikke (apt-get install chromium); browsermålingerne springes over")
         return
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGUMENTER)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGUMENTER)
         side = browser.new_page(viewport={"width": 1400, "height": 1000})
         side.set_default_timeout(120_000)
         foerste = _indlaes(side, base)

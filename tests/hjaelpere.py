@@ -14,6 +14,20 @@ from openfisca_dk_beskaeftigelse import cli
 
 REPO = Path(__file__).resolve().parent.parent
 
+# Debians chromium til browsertestene og benchmarks/arbejdsbord.py (Playwright henter ingen browser).
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+# Headless uden sandkasse (testene kører som root i CI) og uden netværk ud af huset.
+CHROMIUM_ARGUMENTER = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
 
 def koer(*args, cwd=None, env=None) -> subprocess.CompletedProcess:
     """``dk-beskaeftigelse ARGS`` i testens proces: samme stdout, stderr og exitkode som en proces,

@@ -15,6 +15,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from hjaelpere import CHROMIUM, CHROMIUM_ARGUMENTER
 from werkzeug.serving import make_server
 from werkzeug.test import Client
 
@@ -28,18 +29,6 @@ from openfisca_dk_beskaeftigelse.webapp import lav_app
 
 pytestmark = pytest.mark.ende_til_ende
 
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-# Headless uden sandkasse (testene kører som root i CI) og uden netværk ud af huset.
-ARGUMENTER = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 BILLEDER = Path(__file__).resolve().parent.parent / "docs" / "skaermbilleder"
 DOKUMENTATION = "https://eksempel.dk/docs/"
 KARIN = indlaes_situation(pakke.EKSEMPELMAPPE / "sygemeldt_loenmodtager.yaml")
@@ -61,7 +50,7 @@ def browser():
     if not CHROMIUM.is_file():
         _mangler(f"{CHROMIUM} findes ikke; installer browseren med apt-get install chromium")
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGUMENTER)
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGUMENTER)
         yield b
         b.close()
 
