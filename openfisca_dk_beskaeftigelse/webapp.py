@@ -25,6 +25,7 @@ anmodning (``GRAENSER``). :func:`tilpas` lægger det samme på en app fra ``crea
 under ``openfisca serve``, hvor :func:`tilslut_openfisca_serve` gør det ved appens første anmodning.
 """
 
+import contextlib
 import datetime
 import json
 import logging
@@ -723,6 +724,19 @@ def regimenoegler(regimer: object) -> list[str]:
     return noegler
 
 
+@contextlib.contextmanager
+def _som_feltfejl():
+    """/sammenlign og /forklar: den fælles kodes fejl som JSON-feltets fejl (``FeltFejl``)."""
+    try:
+        yield
+    except UkendtRegimeError as fejl:
+        raise FeltFejl("regimer", str(fejl)) from None
+    except FeltFejl:
+        raise
+    except BrugerFejl as fejl:
+        raise FeltFejl.fra_cli(fejl) from None
+
+
 def _situation_og_periode(krop, felter: tuple[str, ...], kraevede: tuple[str, ...]) -> str:
     """Fælles for /sammenlign og /forklar: et objekt med kendte felter, de krævede felter, en
     situation som objekt og en gyldig måned; giver måneden."""
@@ -877,15 +891,9 @@ def _rod(dokumentation=None) -> Flask:
 
     @app.post("/sammenlign")
     def sammenlign_():
-        try:
+        with _som_feltfejl():
             situation, periode, noegler, variabler, fremskrivning = _anmodning(laes_krop())
             resultat = sammenlign(situation, periode, noegler, variabler, fremskrivning)
-        except UkendtRegimeError as fejl:
-            raise FeltFejl("regimer", str(fejl)) from None
-        except FeltFejl:
-            raise
-        except BrugerFejl as fejl:
-            raise FeltFejl.fra_cli(fejl) from None
         # Et hul i kilderne blanker kun sin celle (resultaternes "huller"); det er ikke en fejl her.
         if request.accept_mimetypes.best_match(["application/json", "text/csv"]) == "text/csv":
             return Response(som_csv(resultat, "situation"), mimetype="text/csv")
@@ -893,17 +901,9 @@ def _rod(dokumentation=None) -> Flask:
 
     @app.post("/forklar")
     def forklar_():
-        try:
+        with _som_feltfejl():
             situation, periode, variabel, regimer, person, fremskrivning = _forklar_anmodning(laes_krop())
             resultat = forskel(situation, periode, variabel, regimer, person, fremskrivning)
-        except UkendtRegimeError as fejl:
-            raise FeltFejl("regimer", str(fejl)) from None
-        except FeltFejl:
-            raise
-        except (ManglendeOplysningError, ParameterHulError):
-            raise
-        except BrugerFejl as fejl:
-            raise FeltFejl.fra_cli(fejl) from None
         return jsonify(forskel_som_dict(resultat))
 
     return app
