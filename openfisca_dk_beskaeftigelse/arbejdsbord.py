@@ -31,6 +31,7 @@ from openfisca_core.indexed_enums import Enum
 from openfisca_dk_beskaeftigelse import EKSEMPELMAPPE, __version__, effekt, love, reformfil, vaerdiomraader
 from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, gyldig_maaned, laes_yaml, situationer_i
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, ManglendeOplysningError
+from openfisca_dk_beskaeftigelse.effekt import dansk_tal
 from openfisca_dk_beskaeftigelse.forklaring import forklaring
 from openfisca_dk_beskaeftigelse.forklaring import som_dict as forklaring_som_dict
 from openfisca_dk_beskaeftigelse.kilder import SEEDS, Kilde
@@ -232,14 +233,10 @@ def _heltal(krop: dict, felt: str, mindst: int, hoejst: int, standard: int | Non
     if isinstance(vaerdi, bool) or not isinstance(vaerdi, int) or not mindst <= vaerdi <= hoejst:
         raise FeltFejl(
             felt,
-            f"forventede et heltal fra {_tal(mindst)} til {_tal(hoejst)}, "
+            f"forventede et heltal fra {dansk_tal(mindst)} til {dansk_tal(hoejst)}, "
             f"ikke {json.dumps(vaerdi, ensure_ascii=False)}",
         )
     return vaerdi
-
-
-def _tal(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
 
 
 def _maaned(krop: dict) -> str:
@@ -436,7 +433,9 @@ def _omfang(data) -> None:
         v, niveau = stak.pop()
         antal += 1
         if antal > MAKS_VAERDIER:
-            raise FeltFejl("tekst", f"giver flere end {_tal(MAKS_VAERDIER)} værdier; en situation er mindre")
+            raise FeltFejl(
+                "tekst", f"giver flere end {dansk_tal(MAKS_VAERDIER)} værdier; en situation er mindre"
+            )
         if isinstance(v, dict | list):
             if niveau > MAKS_DYBDE:
                 raise FeltFejl("tekst", f"er indlejret dybere end grænsen på {MAKS_DYBDE} niveauer")
@@ -596,9 +595,10 @@ def _effekt_anmodning(krop: dict) -> _EffektAnmodning:
         raise FeltFejl(
             "personer",
             f"{antal} regimer × {maaneder} måned(er) × {traekninger} trækning(er) × "
-            f"{_tal(personer)} personer er over grænsen på {_tal(MAKS_PERSONER_GANGE_REGIMER)} i web-API'et; "
+            f"{dansk_tal(personer)} personer er over grænsen på "
+            f"{dansk_tal(MAKS_PERSONER_GANGE_REGIMER)} i web-API'et; "
             "vælg færre personer, måneder, trækninger eller regimer "
-            f"(højst {_tal(MAKS_PERSONER_GANGE_REGIMER // gange)} personer med de valgte), "
+            f"(højst {dansk_tal(MAKS_PERSONER_GANGE_REGIMER // gange)} personer med de valgte), "
             "eller brug dk-beskaeftigelse effekt",
         )
     seed = _heltal(krop, "seed", 0, MAKS_SEED, 0)

@@ -55,6 +55,7 @@ from rich.text import Text
 from openfisca_dk_beskaeftigelse import __version__, effekt, kalibrering, reformfil, yamltest
 from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, Situation, gyldig_maaned, indlaes_situationer
 from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
+from openfisca_dk_beskaeftigelse.effekt import dansk_tal
 from openfisca_dk_beskaeftigelse.forklaring import (
     forklar,
     forklaring,
@@ -297,7 +298,7 @@ def _parser() -> argparse.ArgumentParser:
         "--personer",
         type=int,
         default=100_000,
-        help=f"antal syntetiske personer, 1 til {_tal(MAKS_PERSONER)} (standard 100.000)",
+        help=f"antal syntetiske personer, 1 til {dansk_tal(MAKS_PERSONER)} (standard 100.000)",
     )
     e.add_argument(
         "--seed",
@@ -396,10 +397,6 @@ def _saet_argument(parser: argparse.ArgumentParser) -> None:
 
 def _kerner() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
-def _tal(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
 
 
 def _importer(modul: str, ekstra: str, felt: str):
@@ -612,7 +609,7 @@ def _kontroller_befolkning(args) -> None:
     """--personer og --seed for den syntetiske befolkning (effekt og kalibrering)."""
     if not 1 <= args.personer <= MAKS_PERSONER:
         raise BrugerFejl(
-            f"--personer: skal være et heltal fra 1 til {_tal(MAKS_PERSONER)}, ikke {args.personer}"
+            f"--personer: skal være et heltal fra 1 til {dansk_tal(MAKS_PERSONER)}, ikke {args.personer}"
         )
     if args.seed < 0:
         raise BrugerFejl(f"--seed: skal være et heltal ≥ 0, ikke {args.seed}")
@@ -766,9 +763,7 @@ def _skriv(fil: Path, indhold: bytes, overskriv: bool) -> None:
 def _effekttabel(resultat) -> Group:
     """Sammenfatningen (hvert måls tal i alt mod gældende ret), mållinjen og én tabel per mål med
     kategorierne; tal afrundet (mio. kr. med én decimal, ellers hele tal) med interval."""
-    personer, opregnet = (
-        effekt.dansk_tal(x) for x in (resultat.personer, resultat.personer * resultat.vaegt)
-    )
+    personer, opregnet = (dansk_tal(x) for x in (resultat.personer, resultat.personer * resultat.vaegt))
     tabeller = [
         Text(
             f"Effekt {resultat.periode}: {personer} syntetiske personer, opregnet til {opregnet} (16-66 år)",
@@ -952,8 +947,8 @@ def _kalibrering_parser(under) -> None:
         type=int,
         default=kalibrering.STANDARD_PERSONER,
         help=(
-            f"antal syntetiske personer, 1 til {_tal(MAKS_PERSONER)} "
-            f"(standard {_tal(kalibrering.STANDARD_PERSONER)})"
+            f"antal syntetiske personer, 1 til {dansk_tal(MAKS_PERSONER)} "
+            f"(standard {dansk_tal(kalibrering.STANDARD_PERSONER)})"
         ),
     )
     k.add_argument(
