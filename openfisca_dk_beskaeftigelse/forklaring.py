@@ -378,6 +378,23 @@ def _medlemmer(system, simulering, situation: dict, variabel: str, person: str |
     return entitet, alle_ids, ids
 
 
+def _sporet(situation: dict, periode: str, variabel: str, noegle: str, fremskrivning: bool):
+    """Regimets simulering med OpenFiscas sporing (og fremskrivningens), og variablen beregnet, hvis
+    regimet har den: (system, situationen uden andre regimers inddata, advarslerne om dem,
+    simuleringen, fremskrivningens spor, perioden, variablen blev beregnet for)."""
+    system = byg_system(noegle, fremskrivning)
+    situation, ignoreret = _uden_andre_regimers_inddata(situation, noegle)
+    simulering = byg_simulering(system, situation)
+    simulering.trace = True
+    folger = foelg(simulering)
+    periode_ = periode
+    if variabel in system.variables:
+        if str(system.variables[variabel].definition_period) == "eternity":
+            periode_ = "ETERNITY"
+        simulering.calculate(variabel, periode_)
+    return system, situation, ignoreret, simulering, folger, periode_
+
+
 def forklaring(
     situation: dict,
     periode: str,
@@ -389,15 +406,11 @@ def forklaring(
     """Sporet som data: ét træ per person (eller arbejdssted; ``person`` vælger ét) og advarslerne
     om inddata, beregningen gik forbi (se ``ignorerede_inddata``); ``fremskrivning``: med
     fremskrevne satser."""
-    system = byg_system(noegle, fremskrivning)
-    if variabel not in system.variables:
+    if variabel not in byg_system(noegle, fremskrivning).variables:
         raise BrugerFejl(f"--variabel: ukendt variabel '{variabel}' i regimet '{noegle}'")
-    situation, ignoreret = _uden_andre_regimers_inddata(situation, noegle)
-    simulering = byg_simulering(system, situation)
-    simulering.trace = True
-    folger = foelg(simulering)
-    periode_ = "ETERNITY" if str(system.variables[variabel].definition_period) == "eternity" else periode
-    simulering.calculate(variabel, periode_)
+    system, situation, ignoreret, simulering, folger, _ = _sporet(
+        situation, periode, variabel, noegle, fremskrivning
+    )
     entitet, alle_ids, ids = _medlemmer(system, simulering, situation, variabel, person)
     regime_ = regime(noegle)
     sat = reformfil.sat_af(regime_)
@@ -929,16 +942,9 @@ class _Gennemgang:
 
 def _beregning(situation: dict, periode: str, variabel: str, noegle: str, fremskrivning: bool):
     """Regimets beregning af variablen med sporing (ingen, hvis regimet ikke har variablen)."""
-    system = byg_system(noegle, fremskrivning)
-    situation, ignoreret = _uden_andre_regimers_inddata(situation, noegle)
-    simulering = byg_simulering(system, situation)
-    simulering.trace = True
-    folger = foelg(simulering)
-    periode_ = periode
-    if variabel in system.variables:
-        if str(system.variables[variabel].definition_period) == "eternity":
-            periode_ = "ETERNITY"
-        simulering.calculate(variabel, periode_)
+    system, situation, ignoreret, simulering, folger, periode_ = _sporet(
+        situation, periode, variabel, noegle, fremskrivning
+    )
     beregning = _Beregning(noegle, system, simulering, situation)
     beregning.laes_spor()
     beregning.fremskrevne = tuple(folger.laest_siden(0)) if folger else ()
