@@ -42,6 +42,7 @@ from openfisca_core.parameters import Parameter, ParameterAtInstant, ParameterNo
 from openfisca_core.reforms import Reform
 
 from openfisca_dk_beskaeftigelse.parametre import FREMSKREVET_TIL, HUL_FRA
+from openfisca_dk_beskaeftigelse.reformstoette import aendr_parametre
 
 # Tilføjes en celles tekst, når værdien bygger på fremskrevne satser.
 MAERKE = " (fremskrevet)"
@@ -226,11 +227,10 @@ class Fremskrivning(Reform):
     def apply(self):
         fremskrevne: dict[str, Fremskrevet] = {}
 
-        def udfyld(parametre: ParameterNode) -> ParameterNode:
+        def udfyld(parametre: ParameterNode) -> None:
             fremskrevne.update(fremskriv(parametre))
-            return parametre
 
-        self.modify_parameters(udfyld)
+        aendr_parametre(self, udfyld)
         self.fremskrevne = fremskrevne
 
 

@@ -14,6 +14,8 @@ hullet til og med horisonten; derefter står hullet igen, og fejlen siger, hvor 
 fremskrivningen rakte.
 """
 
+import copy
+
 from openfisca_core.parameters import Parameter, ParameterNode, ParameterScale
 
 # Metadata på et null, som en fremskrivning har flyttet til efter horisonten: hvor kilderne
@@ -115,3 +117,29 @@ def marker_huller(node: ParameterNode) -> list[str]:
 
 def _har_hul(parameter: Parameter) -> bool:
     return any(vaerdi.value is None for vaerdi in parameter.values_list)
+
+
+def kopi(node):
+    """En kopi af parametertræet ``node`` (eller en parameter), som en reform kan ændre frit.
+
+    Som ``copy.deepcopy`` i ``Reform.modify_parameters``, men omkring ti gange hurtigere: knuder,
+    skalaer, parametre og deres daterede værdier (og lister som værdi) kopieres; metadata og
+    tekster deles, for ingen reform ændrer dem.
+    """
+    ny = copy.copy(node)
+    if isinstance(node, ParameterNode):
+        ny.children = {navn: kopi(barn) for navn, barn in node.children.items()}
+        ny.__dict__.update(ny.children)
+    elif isinstance(node, ParameterScale):
+        ny.brackets = [kopi(trin) for trin in node.brackets]
+    else:
+        ny.values_list = [_vaerdikopi(v) for v in node.values_list]
+        ny.values_history = ny
+    return ny
+
+
+def _vaerdikopi(vaerdi):
+    ny = copy.copy(vaerdi)
+    if isinstance(vaerdi.value, list):
+        ny.value = list(vaerdi.value)
+    return ny

@@ -56,7 +56,7 @@ from rich.text import Text
 from openfisca_dk_beskaeftigelse import regimer
 from openfisca_dk_beskaeftigelse.beregning import FOERSTE_MAANED, BrugerFejl, _DobbeltNoegle, _SituationLoader
 from openfisca_dk_beskaeftigelse.kilder import laesbar
-from openfisca_dk_beskaeftigelse.parametre import Hul, ParameterMedHul
+from openfisca_dk_beskaeftigelse.parametre import Hul, ParameterMedHul, kopi
 from openfisca_dk_beskaeftigelse.reformstoette import parameter
 
 FELTER = ("navn", "kilde", "bygger_paa", "aendringer")
@@ -499,7 +499,7 @@ def _kopi_af_sti(rod: ParameterNode, sti: str, kopier: set[int]) -> tuple[Parame
     *vej, navn = sti.split(".")
     for del_ in vej:
         node = _eget_barn(node, del_, kopier, _flad_kopi)
-    return node, _eget_barn(node, navn, kopier, _parameterkopi)
+    return node, _eget_barn(node, navn, kopier, kopi)
 
 
 def _eget_barn(node: ParameterNode, navn: str, kopier: set[int], kopi):
@@ -511,12 +511,6 @@ def _eget_barn(node: ParameterNode, navn: str, kopier: set[int], kopi):
         node.children[navn] = barn
         setattr(node, navn, barn)
     return barn
-
-
-def _parameterkopi(param: Parameter) -> Parameter:
-    ny = param.clone()
-    ny.values_history = ny
-    return ny
 
 
 def _flad_kopi(node: ParameterNode) -> ParameterNode:

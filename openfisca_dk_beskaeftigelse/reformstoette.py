@@ -20,7 +20,7 @@ from openfisca_core.variables import Variable
 
 import openfisca_dk_beskaeftigelse.reforms as reformpakke
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, maaned_slut, maaned_start, plus_dage
-from openfisca_dk_beskaeftigelse.parametre import marker_huller
+from openfisca_dk_beskaeftigelse.parametre import kopi, marker_huller
 
 REFORMPARAMETRE = Path(reformpakke.__file__).parent / "parametre"
 INGEN = numpy.datetime64(INGEN_DATO, "D")
@@ -69,21 +69,19 @@ def tidligere_formel(reform, navn: str):
 
 
 def aendr_parametre(reform, *aendringer, modul: str | None = None) -> None:
-    """Ændr reformens parametre i ét kald til ``modify_parameters``.
+    """Ændr reformens parametre på én kopi af grundlagets, som ``Reform.modify_parameters``.
 
-    OpenFisca kopierer grundlagets parametre ved hvert kald, så en reform må kun kalde det én
-    gang: her lægges reformens egne parametre ind (``modul``), og hver ``aendring(parametre)``
+    Kopien er ``parametre.kopi`` (hurtigere end OpenFiscas ``deepcopy``), så en reform kalder det
+    én gang: her lægges reformens egne parametre ind (``modul``), og hver ``aendring(parametre)``
     køres på kopien.
     """
-
-    def aendr(parametre: ParameterNode) -> ParameterNode:
-        if modul is not None:
-            _tilfoej(parametre, modul)
-        for aendring in aendringer:
-            aendring(parametre)
-        return parametre
-
-    reform.modify_parameters(aendr)
+    parametre = kopi(reform.baseline.parameters)
+    if modul is not None:
+        _tilfoej(parametre, modul)
+    for aendring in aendringer:
+        aendring(parametre)
+    reform.parameters = parametre
+    reform._parameters_at_instant_cache = {}
 
 
 def tilfoej_reformparametre(reform, modul: str) -> None:

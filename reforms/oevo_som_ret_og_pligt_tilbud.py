@@ -5,6 +5,7 @@ from openfisca_core.reforms import Reform
 
 from openfisca_dk_beskaeftigelse.beregning import FOERSTE_MAANED
 from openfisca_dk_beskaeftigelse.kilder import Kilde
+from openfisca_dk_beskaeftigelse.reformstoette import aendr_parametre
 
 # Modellens første dag: reglen gælder i alle perioder, modellen dækker.
 FRA = periods.instant(f"{FOERSTE_MAANED}-01")
@@ -13,7 +14,6 @@ FRA = periods.instant(f"{FOERSTE_MAANED}-01")
 def _oevo_taeller(parametre):
     """Øvrig vejledning og opkvalificering tæller som ret og pligt-tilbud fra modellens første dato."""
     parametre.lab.tilbud.oevrig_vejledning_taeller.update(start=FRA, value=True)
-    return parametre
 
 
 class OevoSomRetOgPligtTilbud(Reform):
@@ -46,4 +46,4 @@ class OevoSomRetOgPligtTilbud(Reform):
     status = "forslag"
 
     def apply(self):
-        self.modify_parameters(_oevo_taeller)
+        aendr_parametre(self, _oevo_taeller)

@@ -14,10 +14,12 @@ from openfisca_core.reforms import Reform
 from openfisca_core.variables import Variable
 
 import openfisca_dk_beskaeftigelse as pakke
+from openfisca_dk_beskaeftigelse import CountryTaxBenefitSystem
 from openfisca_dk_beskaeftigelse.beregning import byg_simulering_fra_test, indlaes_situation, vaerdier
 from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
 from openfisca_dk_beskaeftigelse.kilder import SEEDS
 from openfisca_dk_beskaeftigelse.kontrakt import REFORMER, UDDATA
+from openfisca_dk_beskaeftigelse.parametre import kopi
 from openfisca_dk_beskaeftigelse.reformstoette import REFORMPARAMETRE
 from openfisca_dk_beskaeftigelse.regimer import (
     GAELDENDE_RET,
@@ -274,6 +276,22 @@ def _samme_system(x, y) -> bool:
         and all(_samme_variabel(x.variables[n], y.variables[n]) for n in x.variables)
         and _samme_parametre(x.parameters, y.parameters)
     )
+
+
+def test_reformerne_aendrer_en_kopi_aldrig_gaeldende_ret():
+    """Hvert regime (med og uden fremskrivning) ændrer sin kopi af parametrene (parametre.kopi):
+    gældende rets træ er bagefter det samme som et nybygget, og en ændring i en kopi når ikke grundlaget."""
+    for noegle in alle_regimer():
+        byg_system(noegle)
+        byg_system(noegle, fremskrivning=True)
+    grundlag = byg_system(GAELDENDE_RET).parameters
+    assert _samme_parametre(grundlag, CountryTaxBenefitSystem().parameters)
+    kopien = kopi(grundlag)
+    assert _samme_parametre(kopien, grundlag)
+    kopiens_dage = kopien.sygedagpenge.arbejdsgiverperiode.dage.values_list[0]
+    kopiens_dage.value += 1
+    assert not _samme_parametre(kopien, grundlag)
+    assert grundlag.sygedagpenge.arbejdsgiverperiode.dage.values_list[0].value + 1 == kopiens_dage.value
 
 
 PAR = [
