@@ -14,6 +14,7 @@ from openfisca_core import periods
 from openfisca_core.periods import MONTH
 from openfisca_core.reforms import Reform
 from openfisca_core.variables import Variable
+from samlet import beregn_hver
 
 from openfisca_dk_beskaeftigelse import EKSEMPELMAPPE, genbrug, reformfil
 from openfisca_dk_beskaeftigelse.beregning import byg_simulering as byg_simulering_fra_situation
@@ -134,27 +135,57 @@ def test_sammenligningen_med_fuld_beregning_kan_fejle(grundlag):
     assert len(aendrer) >= 0.75 * len(REGIMER), sorted(set(REGIMER) - set(aendrer))
 
 
-def _som_fuld_beregning(situation, noegler, periode=PERIODE):
-    """``sammenlign`` med genbrug mod en ny simulering per regime (med de inddata, regimet kender)."""
+def _fulde(situationer: list[dict], noegler, periode: str) -> dict[str, list[tuple[dict, set]]]:
+    """Hvert regimes fulde beregning af hver situation (en ny simulering for regimet med de inddata,
+    regimet kender): regime → [(værdierne, hullerne)], én per situation.
+
+    Situationerne beregnes som én simulering per regime (``samlet.beregn_hver``), med præcis det,
+    en simulering for hver alene giver.
+    """
+    regimer = [regime(n) for n in dict.fromkeys([GAELDENDE_RET, *noegler])]
+    navne = standardvariabler(byg_system(GAELDENDE_RET), regimer)
+    systemer = {r.noegle: byg_system(r.noegle) for r in regimer}
+    ukendte = [inddata_uden_for_regimer(systemer, s, registrets_systemer) for s in situationer]
+    fulde = {}
+    for r in regimer:
+        system = systemer[r.noegle]
+        tilfaelde = [
+            (
+                uden_inddata(s, [sted for sted, regimer in u.items() if r.noegle in regimer]),
+                [n for n in navne if n in system.variables],
+            )
+            for s, u in zip(situationer, ukendte, strict=True)
+        ]
+        hver = beregn_hver(system, tilfaelde, periode, byg_simulering_fra_situation, (ParameterHulError,))
+        fulde[r.noegle] = [
+            (
+                {
+                    (v.entitet, v.id, v.variabel): v
+                    for b in beregnet.values()
+                    if not isinstance(b, ParameterHulError)
+                    for v in b
+                },
+                {n for n, b in beregnet.items() if isinstance(b, ParameterHulError)},
+            )
+            for beregnet in hver
+        ]
+    return fulde
+
+
+@functools.cache
+def _eksemplernes_fulde(noegler: tuple[str, ...], periode: str):
+    """``_fulde`` for eksemplerne; én gang per proces for alle eksemplernes tests."""
+    return _fulde([indlaes_situation(e) for e in EKSEMPLER], noegler, periode)
+
+
+def _som_fuld_beregning(situation, noegler, fulde, periode=PERIODE):
+    """``sammenlign`` med genbrug mod hvert regimes fulde beregning af situationen (``_fulde``)."""
     sammenligning = sammenlign(situation, periode, noegler)
-    navne = standardvariabler(byg_system(GAELDENDE_RET), sammenligning.regimer)
-    systemer = {r.noegle: byg_system(r.noegle) for r in sammenligning.regimer}
-    ukendte = inddata_uden_for_regimer(systemer, situation, registrets_systemer)
+    assert [r.noegle for r in sammenligning.regimer] == list(fulde)
     medlemmer = {(x.entitet, x.id) for x in sammenligning.raekker}
     for r in sammenligning.regimer:
-        system = systemer[r.noegle]
-        fjernes = [sted for sted, regimer in ukendte.items() if r.noegle in regimer]
-        simulering = byg_simulering_fra_situation(system, uden_inddata(situation, fjernes))
-        forventet, huller = {}, set()
-        for navn in (n for n in navne if n in system.variables):
-            try:
-                beregnede = vaerdier(system, simulering, periode, [navn])
-            except ParameterHulError:
-                huller.add(navn)
-                continue
-            forventet.update(
-                {(v.entitet, v.id, v.variabel): v for v in beregnede if (v.entitet, v.id) in medlemmer}
-            )
+        vaerdierne, huller = fulde[r.noegle]
+        forventet = {k: v for k, v in vaerdierne.items() if k[:2] in medlemmer}
         faktisk = {
             (x.entitet, x.id, x.variabel): x.vaerdier[r.noegle]
             for x in sammenligning.raekker
@@ -165,24 +196,30 @@ def _som_fuld_beregning(situation, noegler, periode=PERIODE):
     return sammenligning
 
 
-@pytest.mark.parametrize("eksempel", EKSEMPLER, ids=lambda sti: sti.stem)
-def test_sammenligningen_af_eksemplet_er_hvert_regimes_fulde_beregning(eksempel):
-    _som_fuld_beregning(indlaes_situation(eksempel), REGIMER)
+@pytest.mark.parametrize("nr", range(len(EKSEMPLER)), ids=[sti.stem for sti in EKSEMPLER])
+def test_sammenligningen_af_eksemplet_er_hvert_regimes_fulde_beregning(nr):
+    fulde = _eksemplernes_fulde(tuple(REGIMER), PERIODE)
+    _som_fuld_beregning(indlaes_situation(EKSEMPLER[nr]), REGIMER, {n: f[nr] for n, f in fulde.items()})
 
 
 def test_et_inddata_kun_en_reform_kender_gives_til_den_med_genbrug():
     situation = indlaes_situation(EKSEMPELMAPPE / "forsikret_ledig.yaml")
     person = next(iter(situation["personer"].values()))
     person["i_ivaerksaetterforloeb"] = {PERIODE: True}
-    sammenligning = _som_fuld_beregning(situation, ["ivaerksaetteri", "faerre_maalgrupper"])
+    noegler = ["ivaerksaetteri", "faerre_maalgrupper"]
+    fulde = {n: f[0] for n, f in _fulde([situation], noegler, PERIODE).items()}
+    sammenligning = _som_fuld_beregning(situation, noegler, fulde)
     assert any("i_ivaerksaetterforloeb" in a for a in sammenligning.advarsler)
 
 
 @pytest.mark.parametrize("fil", sorted((EKSEMPELMAPPE / "reformer").glob("*.yaml")), ids=lambda sti: sti.stem)
 def test_en_reformfil_med_genbrug_er_dens_fulde_beregning(fil):
     reformfil.indlaes_regimer([str(fil)])
-    for eksempel in EKSEMPLER:
-        _som_fuld_beregning(indlaes_situation(eksempel), [str(fil), f"faerre_maalgrupper+{fil}"], "2027-03")
+    noegler = [str(fil), f"faerre_maalgrupper+{fil}"]
+    situationer = [indlaes_situation(e) for e in EKSEMPLER]
+    fulde = _fulde(situationer, noegler, "2027-03")
+    for nr, situation in enumerate(situationer):
+        _som_fuld_beregning(situation, noegler, {n: f[nr] for n, f in fulde.items()}, "2027-03")
 
 
 class _FemSamtaler(Reform):
