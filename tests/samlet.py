@@ -21,31 +21,33 @@ from collections.abc import Callable, Iterable
 from openfisca_dk_beskaeftigelse.beregning import vaerdier
 
 
-def _som_entiteter(system, situation: dict) -> dict:
-    """Situationen med entiteterne skrevet ud (den flade form for én person får id'et '0' som i OpenFisca)."""
-    flertal = {e.plural for e in system.entities}
-    if set(situation) & flertal:
-        return situation
-    return {system.person_entity.plural: {"0": situation}}
-
-
 def _roller(entitet) -> list[str]:
     return [r.plural or r.key for r in entitet.roles]
 
 
-def _kan_samles(system, situation: dict) -> bool:
-    """Falsk, hvis situationen har andet end entiteter (fx akser) eller erklærer en gruppe og lader
-    en person stå uden for den."""
-    if not set(situation) <= {e.plural for e in system.entities}:
-        return False
+def _til_samling(system, situation: dict) -> dict | None:
+    """Situationen med entiteterne skrevet ud, eller None, hvis den skal beregnes alene.
+
+    Den flade form for én person (kun personens variabler) får id'et '0' som i OpenFisca. Alene
+    beregnes en situation med andet end entiteter (fx akser) og en, der erklærer et arbejdssted
+    og lader en person stå uden for det.
+    """
+    flertal = {e.plural for e in system.entities}
+    if not set(situation) & flertal:
+        variabler = system.variables
+        if not all(n in variabler and variabler[n].entity.is_person for n in situation):
+            return None
+        return {system.person_entity.plural: {"0": situation}}
+    if not set(situation) <= flertal:
+        return None
     personer = set(situation.get(system.person_entity.plural, {}))
     for entitet in system.group_entities:
         grupper = situation.get(entitet.plural)
         if grupper:
             placerede = {p for g in grupper.values() for rolle in _roller(entitet) for p in g.get(rolle, ())}
             if personer - placerede:
-                return False
-    return True
+                return None
+    return situation
 
 
 def samlet(system, situationer: list[dict]) -> tuple[dict, dict]:
@@ -87,7 +89,7 @@ def beregn_hver(
 
     En anden fejl end ``fejl`` rejses, som den ville for situationen alene.
     """
-    tilfaelde = [(_som_entiteter(system, s), list(navne)) for s, navne in tilfaelde]
+    tilfaelde = [(s, list(navne)) for s, navne in tilfaelde]
     resultater = [{} for _ in tilfaelde]
     alene: dict[int, object] = {}
 
@@ -100,22 +102,21 @@ def beregn_hver(
         except fejl as hvorfor:
             resultater[nr][navn] = hvorfor
 
-    samles = [nr for nr, (s, _) in enumerate(tilfaelde) if _kan_samles(system, s)]
-    for nr in set(range(len(tilfaelde))) - set(samles):
+    samling = {nr: _til_samling(system, s) for nr, (s, _) in enumerate(tilfaelde)}
+    situation, oprindelse = samlet(system, [s for s in samling.values() if s is not None])
+    samles = [nr for nr, s in samling.items() if s is not None]
+    try:
+        simulering = byg(system, copy.deepcopy(situation)) if samles else None
+    except Exception:  # noqa: BLE001 - hver situation bygges (og fejler) så for sig
+        simulering = None
+    if simulering is None:
+        samles = []
+    for nr in sorted(set(samling) - set(samles)):
         for navn in tilfaelde[nr][1]:
             for_sig(nr, navn)
-    if not samles:
-        return resultater
-    situation, oprindelse = samlet(system, [tilfaelde[nr][0] for nr in samles])
-    try:
-        simulering = byg(system, copy.deepcopy(situation))
-    except Exception:  # noqa: BLE001 - hver situation bygges og fejler så for sig
-        simulering = None
     for navn in dict.fromkeys(n for nr in samles for n in tilfaelde[nr][1]):
         hvem = [nr for nr in samles if navn in tilfaelde[nr][1]]
         try:
-            if simulering is None:
-                raise LookupError(navn)
             beregnede = vaerdier(system, simulering, periode, [navn])
         except Exception:  # noqa: BLE001 - variablen beregnes for hver situation for sig
             for nr in hvem:

@@ -12,11 +12,11 @@ from hjaelpere import reformens_tilfaelde, uden_reformens_inddata
 from openfisca_core.parameters import Parameter, ParameterNode, ParameterScale, load_parameter_file
 from openfisca_core.reforms import Reform
 from openfisca_core.variables import Variable
+from samlet import beregn_hver
 
 import openfisca_dk_beskaeftigelse as pakke
 from openfisca_dk_beskaeftigelse import CountryTaxBenefitSystem
-from openfisca_dk_beskaeftigelse.beregning import byg_simulering_fra_test, indlaes_situation, vaerdier
-from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
+from openfisca_dk_beskaeftigelse.beregning import byg_simulering_fra_test, indlaes_situation
 from openfisca_dk_beskaeftigelse.kilder import SEEDS
 from openfisca_dk_beskaeftigelse.kontrakt import REFORMER, UDDATA
 from openfisca_dk_beskaeftigelse.parametre import kopi
@@ -34,24 +34,32 @@ from openfisca_dk_beskaeftigelse.regimer import (
 )
 
 EKSEMPLER = sorted(pakke.EKSEMPELMAPPE.glob("*.yaml"))
+EKSEMPLERNE = [indlaes_situation(sti) for sti in EKSEMPLER]
 PERIODE = "2026-03"
-ENKELTE = sorted(reformklasser())
+# Reformmodulerne og deres klasser, fundet én gang (reformklasser() gennemgår pakken ved hvert kald).
+KLASSER = reformklasser()
+ENKELTE = sorted(KLASSER)
 
 
-def _beregn(system, indata: dict, periode: str, navne) -> dict:
-    simulering = byg_simulering_fra_test(system, indata, periode)
-    return {
-        (v.entitet, v.id, v.variabel): v.vaerdi
-        for v in vaerdier(system, simulering, periode, [n for n in navne if n in system.variables])
-    }
+def _beregn_hver(system, tilfaelde, periode: str) -> list[dict]:
+    """{(entitet, id, variabel): værdi} for hver (situation, variabler), som en simulering for
+    situationen alene giver; alle situationerne som én simulering (``samlet.beregn_hver``)."""
+    hver = beregn_hver(
+        system,
+        [(situation, [n for n in navne if n in system.variables]) for situation, navne in tilfaelde],
+        periode,
+        lambda system, situation: byg_simulering_fra_test(system, situation, periode),
+    )
+    return [
+        {(v.entitet, v.id, v.variabel): v.vaerdi for b in beregnet.values() for v in b} for beregnet in hver
+    ]
 
 
 def _stak(moduler) -> object:
     """Reformerne lagt på i rækkefølge; den første reforms system er bygget én gang (byg_system)."""
     system = byg_system(moduler[0])
-    klasser = reformklasser()
     for modul in moduler[1:]:
-        system = klasser[modul](system)
+        system = KLASSER[modul](system)
     return system
 
 
@@ -75,7 +83,7 @@ def test_registret_har_gaeldende_ret_hver_reform_og_pakkerne():
 @pytest.mark.parametrize("modul", ENKELTE)
 def test_hver_reform_har_yaml_test_mod_gaeldende_ret(modul):
     tilfaelde = reformens_tilfaelde(modul)
-    sti = f"openfisca_dk_beskaeftigelse.reforms.{modul}.{reformklasser()[modul].__name__}"
+    sti = f"openfisca_dk_beskaeftigelse.reforms.{modul}.{KLASSER[modul].__name__}"
     assert any(sti in t.get("reforms", []) for t in tilfaelde), "intet tilfælde med reformen"
     assert any(not t.get("reforms") for t in tilfaelde), "intet tilfælde under gældende ret"
 
@@ -83,18 +91,22 @@ def test_hver_reform_har_yaml_test_mod_gaeldende_ret(modul):
 @pytest.mark.parametrize("modul", ENKELTE)
 def test_hver_reform_aendrer_mindst_et_uddata_for_en_testperson(modul):
     aendret = []
-    kun_reformen = set(byg_system(modul).variables) - set(byg_system(GAELDENDE_RET).variables)
+    reform, gaeldende = byg_system(modul), byg_system(GAELDENDE_RET)
+    kun_reformen = set(reform.variables) - set(gaeldende.variables)
+    maaneder: dict[str, list] = {}
     for t in reformens_tilfaelde(modul):
-        if not t.get("reforms"):
-            continue
-        periode = str(t["period"])
-        navne = list(t["output"])
-        foer = _beregn(
-            byg_system(GAELDENDE_RET), uden_reformens_inddata(t["input"], kun_reformen), periode, navne
+        if t.get("reforms"):
+            maaneder.setdefault(str(t["period"]), []).append(t)
+    for periode, tilfaelde in maaneder.items():
+        foer = _beregn_hver(
+            gaeldende,
+            [(uden_reformens_inddata(t["input"], kun_reformen), list(t["output"])) for t in tilfaelde],
+            periode,
         )
-        efter = _beregn(byg_system(modul), t["input"], periode, navne)
+        efter = _beregn_hver(reform, [(t["input"], list(t["output"])) for t in tilfaelde], periode)
         # En variabel, som kun reformen har, sammenlignes med sin standardværdi (ingen ret, ingen dato).
-        aendret += [n for n in efter if foer.get(n, _standard(byg_system(modul), n[2])) != efter[n]]
+        for f, e in zip(foer, efter, strict=True):
+            aendret += [n for n in e if f.get(n, _standard(reform, n[2])) != e[n]]
     assert aendret, f"{modul} ændrer ingen af de uddata, dens tests kontrollerer"
 
 
@@ -105,41 +117,17 @@ def _standard(system, navn: str):
 
 @pytest.mark.parametrize("pakke_", PAKKER, ids=lambda p: p.noegle)
 def test_pakkens_reformer_kan_stables_i_vilkaarlig_raekkefoelge(pakke_, system):
-    navne = [n.navn for n in UDDATA] + [
-        u for m in pakke_.moduler for u in getattr(reformklasser()[m], "uddata", ())
-    ]
+    navne = [n.navn for n in UDDATA] + [u for m in pakke_.moduler for u in getattr(KLASSER[m], "uddata", ())]
     raekkefoelger = [pakke_.moduler, tuple(reversed(pakke_.moduler))]
-    systemer = [_stak(r) for r in raekkefoelger]
-    for sti in EKSEMPLER:
-        situation = indlaes_situation(sti)
-        resultater = [_beregn(s, situation, PERIODE, navne) for s in systemer]
-        assert resultater[0] == resultater[1], sti.name
+    forfra, bagfra = (
+        _beregn_hver(_stak(r), [(e, navne) for e in EKSEMPLERNE], PERIODE) for r in raekkefoelger
+    )
+    for sti, a, b in zip(EKSEMPLER, forfra, bagfra, strict=True):
+        assert a == b, sti.name
 
 
-def _alternativer() -> set[frozenset]:
-    """Reformer, der er alternativer til hinanden (samme regel, to modeller) og ikke stables."""
-    return {frozenset((m, a)) for m, k in reformklasser().items() for a in getattr(k, "alternativ_til", ())}
-
-
-ROLLER = {"ansatte", "stoettede"}
-
-
-def _samlet(situationer: list[dict]) -> dict:
-    """Flere situationer som én simulering: hvert id får situationens nummer foran, så ingen deles.
-
-    Den flade form (én person) bliver til ``personer``; en person uden arbejdssted får sit eget, som
-    når den beregnes alene, så hver persons værdier er de samme som i en simulering for sig.
-    """
-    samlet = {"personer": {}, "virksomheder": {}}
-    for nr, situation in enumerate(situationer):
-        if not set(situation) & set(samlet):
-            situation = {"personer": {"p": situation}}
-        for flertal, medlemmer in situation.items():
-            for id_, felter in medlemmer.items():
-                samlet[flertal][f"{nr}_{id_}"] = {
-                    k: [f"{nr}_{p}" for p in v] if k in ROLLER else v for k, v in felter.items()
-                }
-    return samlet
+# Reformer, der er alternativer til hinanden (samme regel, to modeller) og ikke stables.
+ALTERNATIVER = {frozenset((m, a)) for m, k in KLASSER.items() for a in getattr(k, "alternativ_til", ())}
 
 
 def _uddata(output: dict) -> set[str]:
@@ -153,34 +141,19 @@ def _uddata(output: dict) -> set[str]:
     return navne
 
 
-EKSEMPLERNE = [indlaes_situation(sti) for sti in EKSEMPLER]
-
-
 @functools.cache
 def _grupper(modul: str | None) -> list[tuple[str, list[tuple[dict, tuple]]]]:
-    """Testpersonerne som grupper (måned, [(situation, variabler)]), der hver beregnes som én simulering:
+    """Testpersonerne som grupper (måned, [(situation, variabler)]), der hver beregnes som én simulering
+    (``_beregn_hver``):
     for ``None`` eksemplerne i 2026-03 med kontraktens uddata, ellers reformens testpersoner per måned
     med reformens egne uddata og det, hver test kontrollerer."""
     if modul is None:
         return [(PERIODE, [(e, tuple(n.navn for n in UDDATA)) for e in EKSEMPLERNE])]
     maaneder: dict[str, list] = {}
     for t in reformens_tilfaelde(modul):
-        navne = (*getattr(reformklasser()[modul], "uddata", ()), *sorted(_uddata(t["output"])))
+        navne = (*getattr(KLASSER[modul], "uddata", ()), *sorted(_uddata(t["output"])))
         maaneder.setdefault(str(t["period"]), []).append((t["input"], navne))
     return list(maaneder.items())
-
-
-def _beregn_gruppe(systemer, periode: str, gruppe: list[tuple[dict, tuple]]) -> list:
-    """Gruppens værdier under hvert system, beregnet som én simulering (mange små koster mest).
-
-    Mangler en person en oplysning til en variabel, som kun en anden test spørger om, beregnes hver
-    test for sig med sine egne variabler, under alle systemerne.
-    """
-    alle = sorted({n for _, navne in gruppe for n in navne})
-    try:
-        return [_beregn(s, _samlet([situation for situation, _ in gruppe]), periode, alle) for s in systemer]
-    except ManglendeOplysningError:
-        return [[_beregn(s, situation, periode, navne) for situation, navne in gruppe] for s in systemer]
 
 
 def _samme_funktion(f, g) -> bool:
@@ -297,7 +270,7 @@ def test_reformerne_aendrer_en_kopi_aldrig_gaeldende_ret():
 PAR = [
     pytest.param(a, b, id=f"{a}+{b}")
     for a, b in itertools.combinations(ENKELTE, 2)
-    if frozenset((a, b)) not in _alternativer()
+    if frozenset((a, b)) not in ALTERNATIVER
 ]
 
 
@@ -309,8 +282,7 @@ def test_alle_par_af_reformer_kan_stables_i_begge_raekkefoelger(a, b):
     if _samme_system(ab, ba):
         return
     for periode, gruppe in [*_grupper(None), *_grupper(a), *_grupper(b)]:
-        vaerdier_ab, vaerdier_ba = _beregn_gruppe((ab, ba), periode, gruppe)
-        assert vaerdier_ab == vaerdier_ba, periode
+        assert _beregn_hver(ab, gruppe, periode) == _beregn_hver(ba, gruppe, periode), periode
 
 
 class _SaetDage(Reform):
@@ -353,15 +325,14 @@ def test_sammenligningen_af_stakke_ser_en_forskel():
 def test_en_stak_med_plus_er_regimernes_reformer_i_raekkefoelge():
     stak = regime("ingen_jobafklaring+kl_og_6_byerne_2024+ingen_jobafklaring")
     pakken = alle_regimer()["kl_og_6_byerne_2024"].reformer
-    assert stak.reformer == (reformklasser()["ingen_jobafklaring"], *pakken)
+    assert stak.reformer == (KLASSER["ingen_jobafklaring"], *pakken)
     assert stak.navn.startswith(alle_regimer()["ingen_jobafklaring"].navn + " + ")
     navne = [n.navn for n in UDDATA]
     forventet = _stak(("ingen_jobafklaring", *(r.__module__.rsplit(".", 1)[-1] for r in pakken)))
-    for sti in EKSEMPLER:
-        situation = indlaes_situation(sti)
-        assert _beregn(byg_system(stak.noegle), situation, PERIODE, navne) == _beregn(
-            forventet, situation, PERIODE, navne
-        ), sti.name
+    tilfaelde = [(e, navne) for e in EKSEMPLERNE]
+    stakkens = _beregn_hver(byg_system(stak.noegle), tilfaelde, PERIODE)
+    for sti, a, b in zip(EKSEMPLER, stakkens, _beregn_hver(forventet, tilfaelde, PERIODE), strict=True):
+        assert a == b, sti.name
 
 
 @pytest.mark.parametrize(
@@ -380,10 +351,9 @@ def test_en_ugyldig_stak_afvises_med_grunden(noegle, i_beskeden):
 
 @pytest.mark.parametrize("noegle", list(alle_regimer()))
 def test_hvert_regime_beregner_kontraktens_uddata_for_eksemplerne(noegle):
-    system = byg_system(noegle)
     navne = [n.navn for n in UDDATA]
-    for sti in EKSEMPLER:
-        resultat = _beregn(system, indlaes_situation(sti), PERIODE, navne)
+    resultater = _beregn_hver(byg_system(noegle), [(e, navne) for e in EKSEMPLERNE], PERIODE)
+    for sti, resultat in zip(EKSEMPLER, resultater, strict=True):
         assert resultat, sti.name
 
 
@@ -415,7 +385,7 @@ def _blade(node: ParameterNode):
 
 @pytest.mark.parametrize("fil", sorted(REFORMPARAMETRE.glob("*.yaml")), ids=lambda f: f.stem)
 def test_reformparametre_har_beskrivelse_enhed_og_kilde(fil):
-    assert fil.stem in reformklasser(), "parameterfil uden reform"
+    assert fil.stem in KLASSER, "parameterfil uden reform"
     for blad in _blade(load_parameter_file(str(fil), name=fil.stem)):
         assert isinstance(blad, Parameter)
         assert blad.description, blad.name
