@@ -77,6 +77,21 @@ def samlet(system, situationer: list[dict]) -> tuple[dict, dict]:
     return samlede, oprindelse
 
 
+def ids(system, situation: dict, byg: Callable) -> dict[str, list[str]]:
+    """Entitet (nøgle) → id'erne, en simulering ``byg(system, situation)`` for situationen alene har."""
+    samling = _til_samling(system, situation)
+    if samling is None:
+        simulering = byg(system, copy.deepcopy(situation))
+        return {noegle: [str(i) for i in p.ids] for noegle, p in simulering.populations.items()}
+    personer = [str(i) for i in samling.get(system.person_entity.plural, {})]
+    resultat = {system.person_entity.key: personer}
+    for entitet in system.group_entities:
+        grupper = samling.get(entitet.plural) or {}
+        placerede = {str(p) for g in grupper.values() for rolle in _roller(entitet) for p in g.get(rolle, ())}
+        resultat[entitet.key] = [str(i) for i in grupper] + [p for p in personer if p not in placerede]
+    return resultat
+
+
 def beregn_hver(
     system,
     tilfaelde: Iterable[tuple[dict, Iterable[str]]],

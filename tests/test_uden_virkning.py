@@ -16,8 +16,9 @@ import itertools
 
 import pytest
 from hjaelpere import reformens_tilfaelde, uden_reformens_inddata
+from samlet import beregn_hver, ids
 
-from openfisca_dk_beskaeftigelse.beregning import byg_simulering_fra_test, vaerdier
+from openfisca_dk_beskaeftigelse.beregning import byg_simulering_fra_test
 from openfisca_dk_beskaeftigelse.reformstoette import UdenVirkning
 from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, byg_system, reformklasser
 from openfisca_dk_beskaeftigelse.uddata import alle_uddata
@@ -25,20 +26,30 @@ from openfisca_dk_beskaeftigelse.uddata import alle_uddata
 ENKELTE = sorted(reformklasser())
 
 
-def _beregn(system, indata: dict, periode: str, navne: list[str], standard) -> dict:
-    """Hver variabel for hver person, én ad gangen, så en manglende oplysning kun rammer sin variabel."""
-    simulering = byg_simulering_fra_test(system, indata, periode)
-    resultat = {}
-    for navn in navne:
-        if navn not in system.variables:
-            ids = simulering.populations[standard.variables[navn].entity.key].ids
-            resultat.update({(str(i), navn): _standard(standard, navn) for i in ids})
-            continue
-        try:
-            resultat.update({(v.id, navn): v.vaerdi for v in vaerdier(system, simulering, periode, [navn])})
-        except ValueError as fejl:
-            resultat[("*", navn)] = type(fejl).__name__
-    return resultat
+def _beregn_hver(system, tilfaelde: list[dict], periode: str, navne: list[str], standard) -> list[dict]:
+    """Hver variabel for hver person i hvert tilfælde, som en simulering for tilfældet alene giver,
+    én variabel ad gangen, så en manglende oplysning kun rammer sin variabel; alle tilfældene som
+    én simulering (``samlet.beregn_hver``). En variabel, systemet ikke har, har standardværdien."""
+    egne = [n for n in navne if n in system.variables]
+
+    def byg(system, indata):
+        return byg_simulering_fra_test(system, indata, periode)
+
+    hver = beregn_hver(system, [(indata, egne) for indata in tilfaelde], periode, byg, (ValueError,))
+    resultater = []
+    for indata, beregnet in zip(tilfaelde, hver, strict=True):
+        resultat = {}
+        entiteter = ids(system, indata, byg) if len(egne) < len(navne) else {}
+        for navn in navne:
+            if navn not in system.variables:
+                entitet = standard.variables[navn].entity.key
+                resultat.update({(i, navn): _standard(standard, navn) for i in entiteter[entitet]})
+            elif isinstance(beregnet[navn], ValueError):
+                resultat[("*", navn)] = type(beregnet[navn]).__name__
+            else:
+                resultat.update({(v.id, navn): v.vaerdi for v in beregnet[navn]})
+        resultater.append(resultat)
+    return resultater
 
 
 def _standard(system, navn: str):
@@ -52,13 +63,17 @@ def _aendrede_maaneder(modul: str) -> dict[str, list[str]]:
     reform, gaeldende = byg_system(modul), byg_system(GAELDENDE_RET)
     kun_reformen = set(reform.variables) - set(gaeldende.variables)
     navne = [u.variabel for u in alle_uddata(gaeldende)] + list(getattr(reformklasser()[modul], "uddata", ()))
-    maaneder: dict[str, list[str]] = {}
+    tilfaelde: dict[str, list] = {}
     for t in reformens_tilfaelde(modul):
-        periode = str(t["period"])
-        foer = _beregn(gaeldende, uden_reformens_inddata(t["input"], kun_reformen), periode, navne, reform)
-        efter = _beregn(reform, t["input"], periode, navne, reform)
-        aendret = [f"{p}/{n}" for (p, n) in efter if foer.get((p, n)) != efter[(p, n)]]
-        maaneder.setdefault(periode, []).extend(aendret)
+        tilfaelde.setdefault(str(t["period"]), []).append(t["input"])
+    maaneder: dict[str, list[str]] = {}
+    for periode, indata in tilfaelde.items():
+        uden = [uden_reformens_inddata(i, kun_reformen) for i in indata]
+        foer = _beregn_hver(gaeldende, uden, periode, navne, reform)
+        efter = _beregn_hver(reform, indata, periode, navne, reform)
+        maaneder[periode] = [
+            f"{p}/{n}" for f, e in zip(foer, efter, strict=True) for (p, n) in e if f.get((p, n)) != e[(p, n)]
+        ]
     return maaneder
 
 
