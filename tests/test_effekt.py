@@ -1,6 +1,7 @@
 """Effektrapporten: reformernes egne uddata tæller med, og huller i kilderne forsvinder ikke."""
 
 import csv
+import functools
 import io
 
 import numpy
@@ -91,8 +92,12 @@ class HulILedighedsydelsen(Reform):
 
 @pytest.fixture
 def hul_under_gaeldende_ret(monkeypatch):
-    """Gældende ret rammer et hul i ledighedsydelsen; reformerne gør ikke."""
+    """Gældende ret rammer et hul i ledighedsydelsen; reformerne gør ikke.
 
+    Som ``regimer.byg_system`` bygges hvert system én gang (her: per test) og genbruges.
+    """
+
+    @functools.cache
     def byg(noegle, fremskrivning=False):
         system = byg_system(noegle, fremskrivning)
         return HulILedighedsydelsen(system) if noegle == GAELDENDE_RET else system
