@@ -14,6 +14,7 @@ overskredet i den måned, der beregnes, når gældende ret ikke giver den frist.
 
 import copy
 import datetime
+import functools
 
 import pytest
 
@@ -238,13 +239,25 @@ def _beregn_regime(noegle: str, personer: dict, periode: str, navne) -> dict:
                 oplysninger.setdefault(fejl.felt, _datoer(periode, aldersgrupper[navn])[fejl.felt])
 
 
+@pytest.fixture(scope="module")
+def regimernes(borgere):
+    """(regime, periode) → regimets værdier for alle borgerne, beregnet én gang for testene nedenfor."""
+
+    @functools.cache
+    def beregn(noegle: str, periode: str) -> dict:
+        navne = _variabler(byg_system(noegle), alle_regimer()[noegle])
+        return _beregn_regime(noegle, borgere[periode], periode, navne)
+
+    return beregn
+
+
 @pytest.mark.parametrize("noegle", REGIMER)
-def test_regimet_beregner_alt_det_gaeldende_ret_beregner(noegle, borgere, gaeldende):
+def test_regimet_beregner_alt_det_gaeldende_ret_beregner(noegle, borgere, gaeldende, regimernes):
     system = byg_system(noegle)
     navne = _variabler(system, alle_regimer()[noegle])
     for periode, personer in borgere.items():
         try:
-            resultat = _beregn_regime(noegle, personer, periode, navne)
+            resultat = regimernes(noegle, periode)
         except Exception as fejl:  # noqa: BLE001 - fejlen vises med den borger, der udløser den
             raise AssertionError(
                 f"{noegle} {periode}: {_hvem(system, personer, periode, navne)}: {fejl}"
@@ -274,15 +287,20 @@ def _hvem(system, personer: dict, periode: str, navne) -> str:
 
 
 @pytest.mark.parametrize("noegle", REGIMER)
-def test_ingen_reform_giver_en_overskredet_frist_for_ret_og_pligt_tilbuddet(noegle, borgere, gaeldende):
+def test_ingen_reform_giver_en_overskredet_frist_for_ret_og_pligt_tilbuddet(
+    noegle, borgere, gaeldende, regimernes
+):
     """En frist, som gældende ret ikke giver, må ikke ligge før den måned, der beregnes."""
     navn = "ret_og_pligt_tilbud_senest"
-    for periode, personer in borgere.items():
-        resultat = _beregn_regime(noegle, personer, periode, [navn])
+    for periode in borgere:
+        fristerne = {
+            borger: v for (borger, variabel), v in regimernes(noegle, periode).items() if variabel == navn
+        }
+        assert fristerne, (noegle, periode, "ingen frister beregnet")
         foerste_dag = datetime.date.fromisoformat(f"{periode}-01")
         overskredet = [
             borger
-            for (borger, _), frist in resultat.items()
+            for borger, frist in fristerne.items()
             if frist != INGEN_DATO and frist < foerste_dag and frist != gaeldende[periode][(borger, navn)]
         ]
         assert not overskredet, (noegle, periode, overskredet)
