@@ -92,6 +92,7 @@ def test_notatet_har_en_sammenfatning_per_person_og_kun_afvigelserne(notat):
     assert len(uaendret) == 1
 
 
+@pytest.mark.ende_til_ende
 def test_en_afvigelse_er_maerket_med_tekst_i_et_roer():
     """Gennem et rigtigt rør (som `| less`): ingen farvekoder, men mærket ≠ står der."""
     args = ["sammenlign", EKSEMPLER / "aktivitetsparat_kontanthjaelp.yaml", "--periode", "2026-03"]
