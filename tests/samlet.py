@@ -3,15 +3,24 @@ faste omkostning per formel, ikke i personerne.
 
 Hver situations personer og arbejdssteder får situationens nummer foran deres id, så intet deles.
 En person, situationen ikke placerer i et arbejdssted, får sit eget med personens id og
-arbejdsstedets første rolle, som OpenFisca giver hende, når situationen beregnes alene. (OpenFisca
-selv ville give de arbejdssteder, den opretter, de erklærede arbejdssteders inddata: dens
-``numpy.tile`` i ``finalize_variables_init``.) En situation, der selv erklærer arbejdssteder og
-lader en person stå uden, beregnes derfor alene, ligesom en situation, den samlede simulering ikke
-kan bygges med.
+arbejdsstedets første rolle, som OpenFisca giver hende, når situationen beregnes alene.
 
-En variabel, der fejler i den samlede simulering (et hul i kilderne, en manglende oplysning hos én
-person), beregnes for hver situation for sig. Så får hver situation præcis det, en simulering for
-den alene giver: de samme værdier med dens egne id'er, og de samme fejl.
+OpenFiscas inddata er arrays for hele simuleringen, så situationer kan kun samles, når hver
+persons inddata bliver de samme som alene (``SimulationBuilder.finalize_variables_init``):
+
+- en variabel med en formel, som én situation giver som inddata, skal alle situationerne i
+  samlingen give (ellers får de andre standardværdien som inddata i stedet for formlen);
+- en variabel skal gives for de samme perioder i hver situation, der giver den (en værdi for
+  "2026" fylder ikke marts, hvis en anden situation har givet "2026-03": marts har så allerede
+  standardværdien);
+- en situation, der selv erklærer arbejdssteder og lader en person stå uden, beregnes alene
+  (OpenFisca giver de arbejdssteder, den opretter, de erklærede arbejdssteders inddata: dens
+  ``numpy.tile``), ligesom en situation, den samlede simulering ikke kan bygges med.
+
+Situationerne fordeles derfor på samlinger med forenelige inddata. En variabel, der fejler i den
+samlede simulering (et hul i kilderne, en manglende oplysning hos én person), beregnes for hver
+situation for sig. Så får hver situation præcis det, en simulering for den alene giver: de samme
+værdier med dens egne id'er, og de samme fejl.
 """
 
 import copy
@@ -48,6 +57,38 @@ def _til_samling(system, situation: dict) -> dict | None:
             if personer - placerede:
                 return None
     return situation
+
+
+def _inddata(system, situation: dict) -> dict[str, frozenset]:
+    """Variabel → de perioder, situationen giver den for (``None`` for en værdi uden periode)."""
+    perioder: dict[str, set] = {}
+    for entitet in system.entities:
+        roller = set(_roller(entitet)) if not entitet.is_person else set()
+        for felter in (situation.get(entitet.plural) or {}).values():
+            for navn, vaerdi in felter.items():
+                if navn not in roller:
+                    noegler = {str(k) for k in vaerdi} if isinstance(vaerdi, dict) else {None}
+                    perioder.setdefault(navn, set()).update(noegler)
+    return {navn: frozenset(p) for navn, p in perioder.items()}
+
+
+def _samlinger(system, situationer: dict[int, dict]) -> list[list[int]]:
+    """Situationerne fordelt på samlinger, hvor hver persons inddata er de samme som alene."""
+    samlinger: list[tuple[list[int], dict, dict]] = []  # (numre, formlernes inddata, de andres)
+    for nr, situation in situationer.items():
+        inddata = _inddata(system, situation)
+        formler = {n: p for n, p in inddata.items() if n in system.variables and system.variables[n].formulas}
+        andre = {n: p for n, p in inddata.items() if n not in formler}
+        for numre, samlingens_formler, samlingens_andre in samlinger:
+            if formler == samlingens_formler and all(
+                samlingens_andre.get(n, p) == p for n, p in andre.items()
+            ):
+                numre.append(nr)
+                samlingens_andre.update(andre)
+                break
+        else:
+            samlinger.append(([nr], formler, dict(andre)))
+    return [numre for numre, _, _ in samlinger]
 
 
 def samlet(system, situationer: list[dict]) -> tuple[dict, dict]:
@@ -118,30 +159,43 @@ def beregn_hver(
             resultater[nr][navn] = hvorfor
 
     samling = {nr: _til_samling(system, s) for nr, (s, _) in enumerate(tilfaelde)}
-    situation, oprindelse = samlet(system, [s for s in samling.values() if s is not None])
-    samles = [nr for nr, s in samling.items() if s is not None]
-    try:
-        simulering = byg(system, copy.deepcopy(situation)) if samles else None
-    except Exception:  # noqa: BLE001 - hver situation bygges (og fejler) så for sig
-        simulering = None
-    if simulering is None:
-        samles = []
+    samles = {nr: s for nr, s in samling.items() if s is not None}
     for nr in sorted(set(samling) - set(samles)):
         for navn in tilfaelde[nr][1]:
             for_sig(nr, navn)
-    for navn in dict.fromkeys(n for nr in samles for n in tilfaelde[nr][1]):
-        hvem = [nr for nr in samles if navn in tilfaelde[nr][1]]
+    for numre in _samlinger(system, samles):
+        _beregn_samlet(
+            system,
+            [(samles[nr], tilfaelde[nr][1]) for nr in numre],
+            periode,
+            byg,
+            [resultater[nr] for nr in numre],
+            [lambda navn, nr=nr: for_sig(nr, navn) for nr in numre],
+        )
+    return resultater
+
+
+def _beregn_samlet(system, tilfaelde, periode: str, byg, resultater: list[dict], for_sig: list) -> None:
+    """Én samlings situationer som én simulering; hver variabel, der fejler i den, for hver for sig."""
+    situation, oprindelse = samlet(system, [s for s, _ in tilfaelde])
+    try:
+        simulering = byg(system, copy.deepcopy(situation))
+    except Exception:  # noqa: BLE001 - hver situation bygges (og fejler) så for sig
+        for i, (_, navne) in enumerate(tilfaelde):
+            for navn in navne:
+                for_sig[i](navn)
+        return
+    for navn in dict.fromkeys(n for _, navne in tilfaelde for n in navne):
+        hvem = [i for i, (_, navne) in enumerate(tilfaelde) if navn in navne]
         try:
             beregnede = vaerdier(system, simulering, periode, [navn])
         except Exception:  # noqa: BLE001 - variablen beregnes for hver situation for sig
-            for nr in hvem:
-                for_sig(nr, navn)
+            for i in hvem:
+                for_sig[i](navn)
             continue
-        for nr in hvem:
-            resultater[nr][navn] = []
+        for i in hvem:
+            resultater[i][navn] = []
         for v in beregnede:
-            indeks, id_ = oprindelse[(v.entitet, v.id)]
-            nr = samles[indeks]
-            if navn in resultater[nr]:
-                resultater[nr][navn].append(dataclasses.replace(v, id=id_))
-    return resultater
+            i, id_ = oprindelse[(v.entitet, v.id)]
+            if navn in resultater[i]:
+                resultater[i][navn].append(dataclasses.replace(v, id=id_))
