@@ -153,9 +153,13 @@ class Sammenligning:
     fremskrivning: bool = False
     # Variabel -> art (``uddata.ARTER``: status, ret, beloeb, pligt, frist), til sammenfatningen.
     arter: dict[str, str] = field(default_factory=dict)
+    # Rækkens id -> de regimer, den afviger under (rækkerne ændres ikke efter sammenligningen).
+    _afvigende: dict[int, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def afvigende_regimer(self, raekke: Raekke) -> list[str]:
-        return [r.noegle for r in self.regimer if raekke.afviger(r.noegle)]
+        if id(raekke) not in self._afvigende:
+            self._afvigende[id(raekke)] = [r.noegle for r in self.regimer if raekke.afviger(r.noegle)]
+        return self._afvigende[id(raekke)]
 
     def medlemmer(self) -> list[Medlem]:
         """Hver person og hvert arbejdssted i rækkernes orden, med de regimer, der ændrer noget."""
