@@ -21,6 +21,7 @@ sin egen gældende ret og de sidste, på samme tid. Resultatet er det samme som 
 import multiprocessing
 import os
 import signal
+import threading
 
 from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, byg_system, regime
 from openfisca_dk_beskaeftigelse.sammenligning import Opgave, beregn_regimer
@@ -47,6 +48,8 @@ class Hjaelpeproces:
         self._klar = False
         self._venter = False  # et svar på en opgave, serveren ikke ventede færdig på
         self.delte = 0  # sammenligninger, denne proces har delt med sin hjælpeproces
+        # Én opgave ad gangen på røret (en server med tråde kan have flere anmodninger i gang).
+        self._laas = threading.Lock()
 
     def begynd(self) -> None:
         with self._i_gang.get_lock():
@@ -94,9 +97,17 @@ class Hjaelpeproces:
     def beregn(self, opgave: Opgave, noegler: list[str]) -> dict | None:
         """Som ``beregn_regimer(opgave, noegler)``, med de sidste regimer beregnet af hjælpeprocessen;
         ``None``, hvis hjælpen ikke kan bruges nu (så beregner den, der spurgte, selv)."""
-        if len(noegler) < MINDST_REGIMER or not self.ledig_kerne() or not self.klar():
+        if len(noegler) < MINDST_REGIMER or not self.ledig_kerne() or not self._laas.acquire(blocking=False):
             return None
+        try:
+            return self._beregn(opgave, noegler) if self.klar() else None
+        finally:
+            self._laas.release()
+
+    def _beregn(self, opgave: Opgave, noegler: list[str]) -> dict:
         egne, hans = _del(noegler)
+        if not hans:
+            return None
         try:
             self._forbindelse.send((opgave, hans))
         except OSError:
