@@ -137,10 +137,8 @@ class Medlem:
     # Regimerne (uden gældende ret), der ændrer mindst én værdi, og dem, der intet ændrer.
     aendret_under: list[str]
     uaendret_under: list[str]
-
-    @property
-    def afvigende(self) -> list[Raekke]:
-        return [x for x in self.raekker if any(x.afviger(n) for n in x.tekster)]
+    # Rækkerne, der afviger fra gældende ret under mindst ét regime.
+    afvigende: list[Raekke]
 
 
 @dataclass
@@ -174,6 +172,7 @@ class Sammenligning:
                     raekker,
                     [n for n in andre if n in aendret],
                     [n for n in andre if n not in aendret],
+                    [x for x in raekker if self.afvigende_regimer(x)],
                 )
             )
         return resultat
