@@ -13,6 +13,9 @@ persons inddata bliver de samme som alene (``SimulationBuilder.finalize_variable
 - en variabel skal gives for de samme perioder i hver situation, der giver den (en værdi for
   "2026" fylder ikke marts, hvis en anden situation har givet "2026-03": marts har så allerede
   standardværdien);
+- en periode skal stå, som OpenFisca selv skriver den (``2025``, ikke ``year:2025-01``): ellers
+  gemmer OpenFisca hver persons værdi under den skrevne form, men læser den under den fortolkede,
+  så kun den sidste persons værdi er tilbage (``SimulationBuilder.add_variable_value``);
 - en situation, der selv erklærer arbejdssteder og lader en person stå uden, beregnes alene
   (OpenFisca giver de arbejdssteder, den opretter, de erklærede arbejdssteders inddata: dens
   ``numpy.tile``), ligesom en situation, den samlede simulering ikke kan bygges med.
@@ -27,6 +30,8 @@ import copy
 import dataclasses
 from collections.abc import Callable, Iterable
 
+from openfisca_core import periods
+
 from openfisca_dk_beskaeftigelse.beregning import vaerdier
 
 
@@ -34,20 +39,32 @@ def _roller(entitet) -> list[str]:
     return [r.plural or r.key for r in entitet.roles]
 
 
+def _som_openfiscas(periode: str | None) -> bool:
+    """Sand for en værdi uden periode og en periode skrevet, som OpenFisca selv skriver den."""
+    if periode is None:
+        return True
+    try:
+        return str(periods.period(periode)) == periode
+    except ValueError:
+        return False
+
+
 def _til_samling(system, situation: dict) -> dict | None:
     """Situationen med entiteterne skrevet ud, eller None, hvis den skal beregnes alene.
 
     Den flade form for én person (kun personens variabler) får id'et '0' som i OpenFisca. Alene
-    beregnes en situation med andet end entiteter (fx akser) og en, der erklærer et arbejdssted
-    og lader en person stå uden for det.
+    beregnes en situation med andet end entiteter (fx akser), en med en periode, der ikke står
+    som OpenFiscas, og en, der erklærer et arbejdssted og lader en person stå uden for det.
     """
     flertal = {e.plural for e in system.entities}
     if not set(situation) & flertal:
         variabler = system.variables
         if not all(n in variabler and variabler[n].entity.is_person for n in situation):
             return None
-        return {system.person_entity.plural: {"0": situation}}
+        situation = {system.person_entity.plural: {"0": situation}}
     if not set(situation) <= flertal:
+        return None
+    if not all(_som_openfiscas(p) for perioder in _inddata(system, situation).values() for p in perioder):
         return None
     personer = set(situation.get(system.person_entity.plural, {}))
     for entitet in system.group_entities:

@@ -5,7 +5,12 @@ import copy
 import samlet
 
 from openfisca_dk_beskaeftigelse import EKSEMPELMAPPE
-from openfisca_dk_beskaeftigelse.beregning import byg_simulering, indlaes_situation, vaerdier
+from openfisca_dk_beskaeftigelse.beregning import (
+    byg_simulering,
+    byg_simulering_fra_test,
+    indlaes_situation,
+    vaerdier,
+)
 from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, alle_regimer, byg_system
@@ -79,3 +84,18 @@ def test_inddata_for_andre_perioder_eller_en_formels_variabel_samles_ikke():
     )
     for situation, resultat in zip((maaned, ledig, formel), hver, strict=True):
         assert _sammenlignelig(resultat) == _sammenlignelig(_alene(system, situation, navne))
+
+
+def test_en_periode_skrevet_anderledes_end_openfiscas_beregnes_alene():
+    """OpenFisca gemmer en værdi for "year:2025-01" under "2025", men slår op under den skrevne form:
+    to personer i én simulering giver den første 0 timer. Hver situation beregnes derfor alene."""
+    system = byg_system(GAELDENDE_RET)
+    timer = {"arbejdstimer": {"year:2025-01": 160}}
+    begge = byg_simulering(system, {"personer": {"a": copy.deepcopy(timer), "b": copy.deepcopy(timer)}})
+    assert list(begge.calculate("arbejdstimer", "2025-03")) == [0, 160]
+
+    def byg(system, indata):
+        return byg_simulering_fra_test(system, indata, "2025-03")
+
+    hver = samlet.beregn_hver(system, [(timer, ["arbejdstimer"])] * 2, "2025-03", byg, FEJL)
+    assert [[v.vaerdi for v in r["arbejdstimer"]] for r in hver] == [[160], [160]]

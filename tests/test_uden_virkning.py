@@ -23,23 +23,32 @@ from openfisca_dk_beskaeftigelse.reformstoette import UdenVirkning
 from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, byg_system, reformklasser
 from openfisca_dk_beskaeftigelse.uddata import alle_uddata
 
-ENKELTE = sorted(reformklasser())
+# Reformmodulerne og deres klasser, fundet én gang (reformklasser() gennemgår pakken ved hvert kald).
+KLASSER = reformklasser()
+ENKELTE = sorted(KLASSER)
 
 
-def _beregn_hver(system, tilfaelde: list[dict], periode: str, navne: list[str], standard) -> list[dict]:
-    """Hver variabel for hver person i hvert tilfælde, som en simulering for tilfældet alene giver,
-    én variabel ad gangen, så en manglende oplysning kun rammer sin variabel; alle tilfældene som
-    én simulering (``samlet.beregn_hver``). En variabel, systemet ikke har, har standardværdien."""
-    egne = [n for n in navne if n in system.variables]
+def _beregn_hver(system, tilfaelde: list[tuple[dict, list[str], object]], periode: str) -> list[dict]:
+    """Hver variabel for hver person i hvert (inddata, variabler, reformens system), som en simulering
+    for tilfældet alene giver, én variabel ad gangen, så en manglende oplysning kun rammer sin variabel;
+    tilfældene som én simulering, hvor de kan (``samlet.beregn_hver``). En variabel, ``system`` ikke
+    har, har sin standardværdi fra reformens system."""
 
     def byg(system, indata):
         return byg_simulering_fra_test(system, indata, periode)
 
-    hver = beregn_hver(system, [(indata, egne) for indata in tilfaelde], periode, byg, (ValueError,))
+    egne = [[n for n in navne if n in system.variables] for _, navne, _ in tilfaelde]
+    hver = beregn_hver(
+        system,
+        [(indata, e) for (indata, _, _), e in zip(tilfaelde, egne, strict=True)],
+        periode,
+        byg,
+        (ValueError,),
+    )
     resultater = []
-    for indata, beregnet in zip(tilfaelde, hver, strict=True):
+    for (indata, navne, standard), beregnet in zip(tilfaelde, hver, strict=True):
         resultat = {}
-        entiteter = ids(system, indata, byg) if len(egne) < len(navne) else {}
+        entiteter = ids(system, indata, byg) if len(beregnet) < len(navne) else {}
         for navn in navne:
             if navn not in system.variables:
                 entitet = standard.variables[navn].entity.key
@@ -57,20 +66,48 @@ def _standard(system, navn: str):
     return getattr(standard, "name", standard)
 
 
+def _navne(modul: str) -> list[str]:
+    """Det, sammenligningen viser en jurist, for reformens testpersoner."""
+    return [u.variabel for u in alle_uddata(byg_system(GAELDENDE_RET))] + list(
+        getattr(KLASSER[modul], "uddata", ())
+    )
+
+
+def _maanedens_tilfaelde(modul: str) -> dict[str, list[dict]]:
+    """Testmåned → inddataene for reformens testpersoner i måneden."""
+    maaneder: dict[str, list] = {}
+    for t in reformens_tilfaelde(modul):
+        maaneder.setdefault(str(t["period"]), []).append(t["input"])
+    return maaneder
+
+
+@functools.cache
+def _gaeldende_rets() -> dict[tuple[str, str, int], dict]:
+    """(modul, måned, nr) → gældende rets værdier for reformens nr'te testperson i måneden, uden
+    reformens egne inddata; alle reformers testpersoner i en måned beregnes sammen."""
+    gaeldende = byg_system(GAELDENDE_RET)
+    maaneder: dict[str, list] = {}
+    for modul in ENKELTE:
+        kun_reformen = set(byg_system(modul).variables) - set(gaeldende.variables)
+        for periode, indata in _maanedens_tilfaelde(modul).items():
+            for nr, i in enumerate(indata):
+                tilfaelde = (uden_reformens_inddata(i, kun_reformen), _navne(modul), byg_system(modul))
+                maaneder.setdefault(periode, []).append(((modul, periode, nr), tilfaelde))
+    resultater = {}
+    for periode, tilfaelde in maaneder.items():
+        beregnet = _beregn_hver(gaeldende, [t for _, t in tilfaelde], periode)
+        resultater.update(zip((noegle for noegle, _ in tilfaelde), beregnet, strict=True))
+    return resultater
+
+
 @functools.cache
 def _aendrede_maaneder(modul: str) -> dict[str, list[str]]:
     """Testmåned → de (person, variabel), reformen ændrer i den måned, for alle modulets testpersoner."""
-    reform, gaeldende = byg_system(modul), byg_system(GAELDENDE_RET)
-    kun_reformen = set(reform.variables) - set(gaeldende.variables)
-    navne = [u.variabel for u in alle_uddata(gaeldende)] + list(getattr(reformklasser()[modul], "uddata", ()))
-    tilfaelde: dict[str, list] = {}
-    for t in reformens_tilfaelde(modul):
-        tilfaelde.setdefault(str(t["period"]), []).append(t["input"])
+    reform = byg_system(modul)
     maaneder: dict[str, list[str]] = {}
-    for periode, indata in tilfaelde.items():
-        uden = [uden_reformens_inddata(i, kun_reformen) for i in indata]
-        foer = _beregn_hver(gaeldende, uden, periode, navne, reform)
-        efter = _beregn_hver(reform, indata, periode, navne, reform)
+    for periode, indata in _maanedens_tilfaelde(modul).items():
+        foer = [_gaeldende_rets()[(modul, periode, nr)] for nr in range(len(indata))]
+        efter = _beregn_hver(reform, [(i, _navne(modul), reform) for i in indata], periode)
         maaneder[periode] = [
             f"{p}/{n}" for f, e in zip(foer, efter, strict=True) for (p, n) in e if f.get((p, n)) != e[(p, n)]
         ]
@@ -79,7 +116,7 @@ def _aendrede_maaneder(modul: str) -> dict[str, list[str]]:
 
 @pytest.mark.parametrize("modul", ENKELTE)
 def test_en_maaned_uden_virkning_er_erklaeret_og_en_erklaeret_maaned_er_uden_virkning(modul):
-    perioder = getattr(reformklasser()[modul], "uden_virkning", ())
+    perioder = getattr(KLASSER[modul], "uden_virkning", ())
     for maaned, aendret in sorted(_aendrede_maaneder(modul).items()):
         erklaeret = [u for u in perioder if u.daekker(maaned)]
         if not aendret:
@@ -91,9 +128,9 @@ def test_en_maaned_uden_virkning_er_erklaeret_og_en_erklaeret_maaned_er_uden_vir
             assert not erklaeret, f"{modul} siger 'uden virkning' i {maaned}, men ændrer {aendret[:5]}"
 
 
-@pytest.mark.parametrize("modul", [m for m in ENKELTE if getattr(reformklasser()[m], "uden_virkning", ())])
+@pytest.mark.parametrize("modul", [m for m in ENKELTE if getattr(KLASSER[m], "uden_virkning", ())])
 def test_hver_erklaeret_periode_har_en_testperson(modul):
-    for u in reformklasser()[modul].uden_virkning:
+    for u in KLASSER[modul].uden_virkning:
         assert isinstance(u, UdenVirkning) and u.hvorfor, u
         assert any(u.daekker(maaned) for maaned in _aendrede_maaneder(modul)), (
             f"{modul}: ingen testperson i perioden {u.tekst()}; tilføj et tilfælde (gældende ret og "
@@ -102,7 +139,7 @@ def test_hver_erklaeret_periode_har_en_testperson(modul):
 
 
 def test_perioderne_overlapper_ikke_og_er_ordnet():
-    for modul, klasse in reformklasser().items():
+    for modul, klasse in KLASSER.items():
         perioder = getattr(klasse, "uden_virkning", ())
         for a, b in itertools.pairwise(perioder):
             assert a.til is not None and a.til < b.fra, (modul, a, b)
