@@ -162,7 +162,18 @@ def _en_linje(resultat, *dele):
         assert del_ in resultat.stderr, (del_, resultat.stderr)
 
 
-EFFEKT = ["effekt", "--periode", "2026-03", "--regimer", "gaeldende_ret", "--personer", "10"]
+# En lille befolkning i testens proces: testene ser på argumenterne og filerne, ikke på motoren.
+EFFEKT = [
+    "effekt",
+    "--periode",
+    "2026-03",
+    "--regimer",
+    "gaeldende_ret",
+    "--personer",
+    "10",
+    "--arbejdere",
+    "1",
+]
 
 
 def test_effekt_afviser_seed_og_personer_uden_for_graenserne():
