@@ -5,7 +5,8 @@ sendes til ``lav_app`` gennem WSGI. Roden og gældende ret får en stak gyldige 
 anmodninger til hver operation; en stak (samme kode som gældende ret, et andet system) en håndfuld;
 de øvrige regimer en stikprøve (spec'ens eksempel og én gyldig anmodning per operation), så hver
 operation i hver spec er prøvet. Hypothesis er deterministisk (``derandomize``), så en fejl kan
-genskabes. ``-m "not fuzz"`` springer filen over lokalt.
+genskabes. ``-m "not fuzz"`` springer den fulde fuzzing over lokalt; stikprøven er testen af, at
+hvert regime har OpenFiscas egne endepunkter, og kører altid.
 """
 
 import functools
@@ -22,11 +23,10 @@ from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
     status_code_conformance,
 )
+from werkzeug.test import Client
 
 from openfisca_dk_beskaeftigelse import effekt, webapp
 from openfisca_dk_beskaeftigelse.regimer import alle_regimer
-
-pytestmark = pytest.mark.fuzz
 
 TJEK = [
     not_a_server_error,
@@ -117,7 +117,14 @@ def _fuzz(app, spec: str, eksempler: int, ugyldige: bool) -> None:
             _koer(operation.as_strategy(generation_mode=GenerationMode.NEGATIVE), eksempler)
 
 
-@pytest.mark.parametrize("noegle", [FULDT, HAANDFULD, *(n for n in alle_regimer() if n != FULDT)])
+@pytest.mark.parametrize(
+    "noegle",
+    [
+        pytest.param(FULDT, marks=pytest.mark.fuzz),
+        pytest.param(HAANDFULD, marks=pytest.mark.fuzz),
+        *(n for n in alle_regimer() if n != FULDT),
+    ],
+)
 def test_regimets_spec_holder(app, noegle):
     if noegle == FULDT:
         _fuzz(app, f"/{noegle}/spec", EKSEMPLER_FULDT, ugyldige=True)
@@ -125,7 +132,10 @@ def test_regimets_spec_holder(app, noegle):
         _fuzz(app, f"/{noegle}/spec", EKSEMPLER_HAANDFULD, ugyldige=True)
     else:
         _fuzz(app, f"/{noegle}/spec", EKSEMPLER_STIKPROEVE, ugyldige=False)
+    # Regimet har gældende rets variabler under sine egne OpenFisca-endepunkter.
+    assert "alder" in Client(app).get(f"/{noegle}/variables").json
 
 
+@pytest.mark.fuzz
 def test_rodens_spec_holder(app, effekt_i_processen):
     _fuzz(app, "/spec", EKSEMPLER_FULDT, ugyldige=True)
