@@ -110,26 +110,20 @@ def test_umulige_vaerdier_giver_exitkode_2(tmp_path, person, felt):
     )
 
 
-def test_effekt_overskriver_kun_med_overskriv(tmp_path):
-    ud = tmp_path / "ud"
-    ud.mkdir()
-    (ud / "effekt.json").write_text("mit eget arbejde")
-    _en_linje(_koer(*EFFEKT, "--ud", ud), "--ud", "findes allerede", "--overskriv")
-    assert (ud / "effekt.json").read_text() == "mit eget arbejde"
-    resultat = _koer(*EFFEKT, "--ud", ud, "--overskriv", "--format", "json")
-    assert resultat.returncode == 0, resultat.stderr
-    # Filen er erstattet af kørslens resultat (det samme, som den skriver på stdout).
-    assert (ud / "effekt.json").read_text() + "\n" == resultat.stdout
-    assert {p.name for p in ud.iterdir()} <= set(effekt.udfiler())
-
-
-def test_effekt_foelger_aldrig_et_symbolsk_link(tmp_path):
+def test_effekt_overskriver_kun_med_overskriv_og_foelger_aldrig_et_symbolsk_link(tmp_path):
     ud, maal = tmp_path / "ud", tmp_path / "andet_sted.csv"
     ud.mkdir()
     maal.write_text("må ikke røres")
     (ud / "effekt.csv").symlink_to(maal)
-    _en_linje(_koer(*EFFEKT, "--ud", ud), "effekt.csv", "findes allerede")
-    assert _koer(*EFFEKT, "--ud", ud, "--overskriv").returncode == 0
+    _en_linje(_koer(*EFFEKT, "--ud", ud), "effekt.csv", "findes allerede", "--overskriv")
+    (ud / "effekt.json").write_text("mit eget arbejde")
+    _en_linje(_koer(*EFFEKT, "--ud", ud), "--ud", "findes allerede", "--overskriv")
+    assert (ud / "effekt.json").read_text() == "mit eget arbejde"
+    # Én beregning med --overskriv erstatter både filen og linket.
+    resultat = _koer(*EFFEKT, "--ud", ud, "--overskriv", "--format", "json")
+    assert resultat.returncode == 0, resultat.stderr
+    assert (ud / "effekt.json").read_text() + "\n" == resultat.stdout
     # Linket er erstattet af en fil; målet er uændret.
     assert maal.read_text() == "må ikke røres"
     assert not (ud / "effekt.csv").is_symlink() and (ud / "effekt.csv").read_text().startswith("maal,")
+    assert {p.name for p in ud.iterdir()} <= set(effekt.udfiler())
