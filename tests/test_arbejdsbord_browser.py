@@ -312,59 +312,6 @@ def test_befolkning_med_fremdrift_diagrammer_og_downloads(side, server, serveren
     assert side.udefra == []
 
 
-def test_befolkning_for_et_aar_med_intervaller_og_maallinjen(side, server, serverens_effekt, i_processen):
-    _aabn(side, server, "#befolkning")
-    side.select_option("#bef-periodetype", "aar")
-    side.fill("#bef-aar", "2026")
-    side.fill("#bef-personer", "300")
-    side.fill("#bef-traekninger", "2")
-    for noegle in REGIMER:
-        side.check(f"#regimer-befolkning input[value={noegle}]")
-    side.click("#bef-beregn")
-    side.wait_for_selector("#bef-maallinje li")
-    _billede(side, "befolkning-aar")
-    (resultat,) = serverens_effekt
-    assert _beregningen(resultat) == (
-        [GAELDENDE_RET, *REGIMER],
-        effekt.aarets_maaneder(2026),
-        300,
-        0,
-        2,
-        False,
-    )
-    data = json.loads(json.dumps(effekt.som_dict(resultat)))
-    assert side.locator("#bef-resultat h2").inner_text() == "Effekt 2026"
-    assert side.locator("#bef-usikkerhed").inner_text() == data["usikkerhed"]["metode"]
-    assert "2 trækninger" in data["usikkerhed"]["metode"]
-    # Mållinjen: regimernes tekst fra serveren, med målet på 3 mia. kr. fra datafilen.
-    linjer = side.locator("#bef-maallinje li")
-    assert linjer.count() == len(data["maallinje"]) == len(REGIMER)
-    for i, linje in enumerate(data["maallinje"]):
-        assert linje["tekst"] in linjer.nth(i).inner_text()
-        assert "3.000,0 mio. kr. om året i 2030" in linje["tekst"]
-    # Hver søjle har sin fejlstreg (intervallet); en usikker søjle er mærket på aksen.
-    udgifter = data["diagrammer"]["udgifter"]
-    figur = side.locator('#bef-resultat figure.diagram[data-maal="udgifter"]')
-    assert figur.locator("line.fejlstreg").count() == len(udgifter["soejler"]) == len(REGIMER)
-    etiketter = [t.text_content() for t in figur.locator("text.etiket").all()]
-    usikre = [s["usikker"] for s in udgifter["soejler"]]
-    assert [e.endswith("(usikker)") for e in etiketter] == usikre
-    # Tabellens celler er serverens tekster med interval.
-    sygedagpenge = next(
-        r for r in data["resultater"] if (r["maal"], r["kategori"]) == ("udgifter", "Sygedagpenge")
-    )
-    assert "til" in sygedagpenge["tekst"]
-    celler = side.locator('#bef-resultat table[data-maal="udgifter"] td').all_inner_texts()
-    assert sygedagpenge["tekst"] in celler
-    # Et hul i kilderne står én gang per parameter med sine måneder (huller_samlet), ikke per måned.
-    punkter = side.locator("#bef-huller li").all_inner_texts()
-    assert len(punkter) == len(data["huller_samlet"])
-    for punkt, hul in zip(punkter, data["huller_samlet"], strict=True):
-        assert hul["tekst"] in punkt
-    parametre = [h["parameter"] for h in data["huller_samlet"] if h["parameter"]]
-    assert len(parametre) == len(set(parametre))
-
-
 def test_diagrammets_tekster_staar_inden_for_billedet(modulside):
     """Kun gældende ret (et kort navn, et smalt diagram) med serverens lange titel: titlen brydes,
     så ingen tekst går ud over SVG'ens kant (og PNG'en, der tegnes af den)."""
@@ -400,11 +347,14 @@ def test_diagrammets_tekster_staar_inden_for_billedet(modulside):
     assert kanter["titel"] == titel
 
 
-def test_befolkning_et_helt_aar_inden_for_og_over_graenserne(side, server, i_processen):
+def test_befolkning_et_helt_aar_med_intervaller_maallinjen_og_graenserne(
+    side, server, serverens_effekt, i_processen
+):
     """Sidens standard (20.000 personer, 5 trækninger) er over grænserne for et år; at vælge "Et helt
-    år" sætter dem ned: 36 kørsler / 12 måneder = 3 trækninger, 600.000 / (1 regime × 12 × 3) = 16.666
-    personer, og det kan beregnes. Årene kommer fra serveren (``effekt.aarene``). Over grænserne (og
-    med 0 personer) står serverens afvisning, før beregningen, ved feltet."""
+    år" med to regimer sætter dem ned: 36 kørsler / 12 måneder = 3 trækninger, 600.000 / (3 regimer ×
+    12 × 3) = 5.555 personer, og det kan beregnes, for det første år med fremskrevne satser. Årene
+    kommer fra serveren (``effekt.aarene``). Siden viser serverens mållinje, intervaller og huller.
+    Over grænserne (og med 0 personer) står serverens afvisning, før beregningen, ved feltet."""
     _aabn(side, server, "#befolkning")
     assert side.input_value("#bef-personer") == "20000" and side.input_value("#bef-traekninger") == "5"
     foerste, sidste = effekt.aarene()
@@ -412,15 +362,59 @@ def test_befolkning_et_helt_aar_inden_for_og_over_graenserne(side, server, i_pro
     assert (aar.get_attribute("min"), aar.get_attribute("max")) == (str(foerste), str(sidste))
     offentliggjort = int(effekt.foerste_fremskrevne_maaned()[:4]) - 1
     assert side.locator("#bef-offentliggjort-til").inner_text() == str(offentliggjort)
+    standardaar = min(sidste, offentliggjort + 1)
+    for noegle in REGIMER:
+        side.check(f"#regimer-befolkning input[value={noegle}]")
     side.select_option("#bef-periodetype", "aar")
     assert side.input_value("#bef-traekninger") == "3"
-    assert side.input_value("#bef-personer") == "16666"
+    assert side.input_value("#bef-personer") == "5555"
     assert "Sat ned for 12 måneder" in side.locator("#bef-loft").inner_text()
     side.click("#bef-beregn")
-    side.wait_for_selector("#bef-resultat h2")
-    assert side.locator("#bef-resultat h2").inner_text() == f"Effekt {min(sidste, offentliggjort + 1)}"
-    assert "3 trækninger" in side.locator("#bef-usikkerhed").inner_text()
+    side.wait_for_selector("#bef-maallinje li")
+    _billede(side, "befolkning-aar")
+    (resultat,) = serverens_effekt
+    maaneder = effekt.aarets_maaneder(standardaar)
+    # Et år efter de offentliggjorte satser regner serveren med fremskrivning (effekt.aarets_fremskrivning).
+    assert _beregningen(resultat) == (
+        [GAELDENDE_RET, *REGIMER],
+        maaneder,
+        5555,
+        0,
+        3,
+        effekt.kraever_fremskrivning(maaneder),
+    )
     assert not side.locator("#befolkning .feltfejl:visible").count()
+    data = json.loads(json.dumps(effekt.som_dict(resultat)))
+    assert side.locator("#bef-resultat h2").inner_text() == f"Effekt {standardaar}"
+    assert side.locator("#bef-usikkerhed").inner_text() == data["usikkerhed"]["metode"]
+    assert "3 trækninger" in data["usikkerhed"]["metode"]
+    # Mållinjen: regimernes tekst fra serveren, med målet på 3 mia. kr. fra datafilen.
+    linjer = side.locator("#bef-maallinje li")
+    assert linjer.count() == len(data["maallinje"]) == len(REGIMER)
+    for i, linje in enumerate(data["maallinje"]):
+        assert linje["tekst"] in linjer.nth(i).inner_text()
+        assert "3.000,0 mio. kr. om året i 2030" in linje["tekst"]
+    # Hver søjle har sin fejlstreg (intervallet); en usikker søjle er mærket på aksen.
+    udgifter = data["diagrammer"]["udgifter"]
+    figur = side.locator('#bef-resultat figure.diagram[data-maal="udgifter"]')
+    assert figur.locator("line.fejlstreg").count() == len(udgifter["soejler"]) == len(REGIMER)
+    etiketter = [t.text_content() for t in figur.locator("text.etiket").all()]
+    usikre = [s["usikker"] for s in udgifter["soejler"]]
+    assert [e.endswith("(usikker)") for e in etiketter] == usikre
+    # Tabellens celler er serverens tekster med interval.
+    sygedagpenge = next(
+        r for r in data["resultater"] if (r["maal"], r["kategori"]) == ("udgifter", "Sygedagpenge")
+    )
+    assert "til" in sygedagpenge["tekst"]
+    celler = side.locator('#bef-resultat table[data-maal="udgifter"] td').all_inner_texts()
+    assert sygedagpenge["tekst"] in celler
+    # Et hul i kilderne står én gang per parameter med sine måneder (huller_samlet), ikke per måned.
+    punkter = side.locator("#bef-huller li").all_inner_texts()
+    assert len(punkter) == len(data["huller_samlet"])
+    for punkt, hul in zip(punkter, data["huller_samlet"], strict=True):
+        assert hul["tekst"] in punkt
+    parametre = [h["parameter"] for h in data["huller_samlet"] if h["parameter"]]
+    assert len(parametre) == len(set(parametre))
 
     side.fill("#bef-personer", "200000")
     side.click("#bef-beregn")
