@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 PERIODE ?= 2026-03
 PORT ?= 5000
+# pytest with only the plugins the tests use: autoloading every installed plugin (schemathesis,
+# anyio, …) and rewriting their asserts costs seconds in each worker.
+PYTEST := PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 $(BIN)/pytest -p xdist.plugin -p _hypothesis_pytestplugin
 
 .PHONY: run test test-yaml install serve docs bench clean
 
@@ -29,7 +32,7 @@ run: install
 # (loaded safely, checked, then run by OpenFisca's own runner; .ci/run also runs plain
 # `openfisca test` against the wheel).
 test: install
-	$(BIN)/pytest -n auto --dist worksteal
+	$(PYTEST) -n auto --dist worksteal
 	$(BIN)/dk-beskaeftigelse test tests/ examples/reformer/tests/
 
 # Only the YAML tests: what policy staff run after changing a test file.

@@ -137,10 +137,8 @@ class Medlem:
     # Regimerne (uden gældende ret), der ændrer mindst én værdi, og dem, der intet ændrer.
     aendret_under: list[str]
     uaendret_under: list[str]
-
-    @property
-    def afvigende(self) -> list[Raekke]:
-        return [x for x in self.raekker if any(x.afviger(n) for n in x.tekster)]
+    # Rækkerne, der afviger fra gældende ret under mindst ét regime.
+    afvigende: list[Raekke]
 
 
 @dataclass
@@ -153,9 +151,13 @@ class Sammenligning:
     fremskrivning: bool = False
     # Variabel -> art (``uddata.ARTER``: status, ret, beloeb, pligt, frist), til sammenfatningen.
     arter: dict[str, str] = field(default_factory=dict)
+    # Rækkens id -> de regimer, den afviger under (rækkerne ændres ikke efter sammenligningen).
+    _afvigende: dict[int, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def afvigende_regimer(self, raekke: Raekke) -> list[str]:
-        return [r.noegle for r in self.regimer if raekke.afviger(r.noegle)]
+        if id(raekke) not in self._afvigende:
+            self._afvigende[id(raekke)] = [r.noegle for r in self.regimer if raekke.afviger(r.noegle)]
+        return self._afvigende[id(raekke)]
 
     def medlemmer(self) -> list[Medlem]:
         """Hver person og hvert arbejdssted i rækkernes orden, med de regimer, der ændrer noget."""
@@ -170,6 +172,7 @@ class Sammenligning:
                     raekker,
                     [n for n in andre if n in aendret],
                     [n for n in andre if n not in aendret],
+                    [x for x in raekker if self.afvigende_regimer(x)],
                 )
             )
         return resultat
@@ -216,6 +219,7 @@ def sammenlign(
     noegler: list[str],
     variabler: list[str] | None = None,
     fremskrivning: bool = False,
+    hjaelper=None,
 ):
     """Beregn ``variabler`` for situationen under hvert regime i ``noegler``.
 
@@ -223,100 +227,46 @@ def sammenlign(
     dem; de andre ser bort fra dem, og ``advarsler`` siger hvilke. Arbejdssteder, som OpenFisca
     selv oprettede (en person, der ikke er placeret i et), er ikke med i rækkerne. Med
     ``fremskrivning`` bygges regimerne med fremskrevne satser, og hver værdi, der bygger på dem,
-    er mærket (``Raekke.fremskrevne``).
+    er mærket (``Raekke.fremskrevne``). Med en ledig ``hjaelper``
+    (:class:`~openfisca_dk_beskaeftigelse.hjaelpeproces.Hjaelpeproces`) beregnes de sidste regimer
+    i en anden proces på samme tid; resultatet er det samme.
     """
     regimer = [regime(n) for n in dict.fromkeys([GAELDENDE_RET, *noegler])]
     systemer = {r.noegle: byg_system(r.noegle, fremskrivning) for r in regimer}
     kontroller_variabler(noegler, variabler)
     navne = variabler or standardvariabler(systemer[GAELDENDE_RET], regimer)
     ukendte = inddata_uden_for_regimer(systemer, situation, registrets_systemer)
+    opgave = Opgave(
+        situation,
+        periode,
+        tuple(navne),
+        bool(fremskrivning),
+        {r.noegle: frozenset(_ukendte_for(ukendte, r.noegle)) for r in regimer},
+    )
+    alle = [r.noegle for r in regimer]
+    resultater = hjaelper.beregn(opgave, alle) if hjaelper is not None else None
+    if resultater is None:
+        resultater = beregn_regimer(opgave, alle)
     raekker: dict[tuple, Raekke] = {}
     laest = set()
-    # Gældende ret beregnes først og sporer sine afhængigheder. Hvert andet regimes simulering
-    # genbruger gældende rets værdier for alt, regimets reformer ikke kan nå (se genbrug), og en
-    # variabel med gældende rets værdi har gældende rets resultat og tekst.
-    grundsystem = systemer[GAELDENDE_RET]
-    grundlagets_ukendte = set(_ukendte_for(ukendte, GAELDENDE_RET))
-    grundlag = byg_simulering(grundsystem, uden_inddata(situation, grundlagets_ukendte))
-    inddata = genbrug.inddata(grundlag)
-    afhaengigheder = genbrug.spor(grundlag)
-    grundresultater, grundtekster = {}, {}
     for r in regimer:
-        system = systemer[r.noegle]
-        regimets_ukendte = set(_ukendte_for(ukendte, r.noegle))
-        fremskrevne_satser = fremskrevne_i(system)
-        anderledes = set()  # (variabel, periode), hvis værdi under regimet ikke er gældende rets
-        if r.noegle == GAELDENDE_RET:
-            simulering, laesninger, spor = grundlag, afhaengigheder, (afhaengigheder, None)
-        else:
-            # Med fremskrivning sporer regimet sine egne beregninger: en værdi bygger på de
-            # fremskrevne satser i dem og i de af gældende rets, regimet genbrugte.
-            simulering = genbrug.regimets_simulering(
-                system,
-                grundlag,
-                afhaengigheder,
-                inddata,
-                lambda system=system, fjernes=regimets_ukendte: byg_simulering(
-                    system, uden_inddata(situation, fjernes)
-                ),
-                tracer=None if fremskrevne_satser else Laesninger(),
-                anderledes=anderledes,
-                spor_regimet=bool(fremskrevne_satser),
-                # Inddata, kun regimet kender (fx en reforms egne), står ikke i gældende rets simulering.
-                egne_inddata=bool(grundlagets_ukendte - regimets_ukendte),
-            )
-            laesninger = simulering.tracer
-            spor = (simulering.tracer, afhaengigheder)
-        for navn in (n for n in navne if n in system.variables):
-            variabel = system.variables[navn]
-            knude = (navn, periode_for(variabel, periode))
-            # Har regimet gældende rets værdi, er resultatet (og teksten) gældende rets.
-            genbrugt = (
-                r.noegle != GAELDENDE_RET
-                and navn in grundresultater
-                and knude in afhaengigheder.variabler
-                and knude not in anderledes
-            )
-            if genbrugt:
-                beregnede, hul = grundresultater[navn]
-            else:
-                beregnede, hul = _beregn_variabel(system, simulering, periode, navn)
-            if r.noegle == GAELDENDE_RET:
-                grundresultater[navn] = beregnede, hul
-            fremskrevne = (
-                sorted(
-                    {
-                        (fremskrevet, dato)
-                        for parameter, dato in genbrug.laeste_parametre(spor[0], [knude], spor[1])
-                        for fremskrevet in laeste_fremskrevne(fremskrevne_satser, parameter, dato)
-                    }
+        celler, laeste = resultater[r.noegle]
+        for v, tekst, hul, fremskrevne in celler:
+            noegle = (v.entitet, v.id, v.variabel)
+            if noegle not in raekker:
+                variabel = systemer[r.noegle].variables[v.variabel]
+                raekker[noegle] = Raekke(
+                    v.entitet, v.id, v.variabel, variabel.label, list(variabel.reference or [])
                 )
-                if fremskrevne_satser and hul is None
-                else []
-            )
-            for v in beregnede:
-                noegle = (v.entitet, v.id, v.variabel)
-                if noegle not in raekker:
-                    raekker[noegle] = Raekke(
-                        v.entitet, v.id, v.variabel, variabel.label, list(variabel.reference or [])
-                    )
-                raekke = raekker[noegle]
-                if hul is None:
-                    raekke.vaerdier[r.noegle] = v
-                    # Samme variabel og værdi som under gældende ret: samme tekst.
-                    tekst = grundtekster[noegle] if genbrugt else v.tekst(variabel)
-                    if r.noegle == GAELDENDE_RET:
-                        grundtekster[noegle] = tekst
-                    raekke.tekster[r.noegle] = tekst + (MAERKE if fremskrevne else "")
-                    if fremskrevne:
-                        raekke.fremskrevne[r.noegle] = fremskrevne
-                else:
-                    raekke.huller[r.noegle] = hul
-                    raekke.tekster[r.noegle] = f"ikke beregnet (hul i kilderne: {hul.navn})"
-        laest |= set(laesninger.laest)
-        if r.noegle == GAELDENDE_RET:
-            # Regimerne deler grundlagets arrays; en formel, der ændrer et af dem, skal fejle.
-            genbrug.skrivebeskyt(grundlag)
+            raekke = raekker[noegle]
+            raekke.tekster[r.noegle] = tekst
+            if hul is not None:
+                raekke.huller[r.noegle] = hul
+                continue
+            raekke.vaerdier[r.noegle] = v
+            if fremskrevne:
+                raekke.fremskrevne[r.noegle] = fremskrevne
+        laest |= laeste
     orden = {n: i for i, n in enumerate(navne)}
     medlemmer = list(dict.fromkeys((e, i) for e, i, _ in raekker))
     sorterede = sorted(
@@ -336,6 +286,106 @@ def sammenlign(
         systemer,
         situation,
     )
+
+
+@dataclass(frozen=True)
+class Opgave:
+    """En sammenlignings inddata uden regimerne: det, en anden proces behøver for at beregne nogle af dem."""
+
+    situation: dict
+    periode: str
+    navne: tuple[str, ...]
+    fremskrivning: bool
+    # Regime -> de inddata (plural, id, variabel), regimet ikke kender og ser bort fra.
+    fjernes: dict[str, frozenset]
+
+
+def beregn_regimer(opgave: Opgave, noegler: list[str]) -> dict[str, tuple[list[tuple], set]]:
+    """Regime -> (cellerne, de læste (variabel, periode)) for hvert regime i ``noegler``.
+
+    En celle er (værdi, tekst, hul, fremskrevne) for én variabel og én person eller ét
+    arbejdssted. Gældende ret beregnes først, også når den ikke er blandt ``noegler``, og sporer
+    sine afhængigheder: hvert andet regimes simulering genbruger gældende rets værdier for alt,
+    regimets reformer ikke kan nå (se genbrug), og en variabel med gældende rets værdi har gældende
+    rets resultat og tekst.
+    """
+    systemer = {n: byg_system(n, opgave.fremskrivning) for n in dict.fromkeys([GAELDENDE_RET, *noegler])}
+    grundsystem = systemer[GAELDENDE_RET]
+    grundlagets_ukendte = opgave.fjernes[GAELDENDE_RET]
+    grundlag = byg_simulering(grundsystem, uden_inddata(opgave.situation, grundlagets_ukendte))
+    inddata = genbrug.inddata(grundlag)
+    afhaengigheder = genbrug.spor(grundlag)
+    grundresultater, grundtekster = {}, {}
+    resultater = {}
+    for regimenoegle, system in systemer.items():
+        regimets_ukendte = opgave.fjernes[regimenoegle]
+        fremskrevne_satser = fremskrevne_i(system)
+        anderledes = set()  # (variabel, periode), hvis værdi under regimet ikke er gældende rets
+        if regimenoegle == GAELDENDE_RET:
+            simulering, laesninger, spor = grundlag, afhaengigheder, (afhaengigheder, None)
+        else:
+            # Med fremskrivning sporer regimet sine egne beregninger: en værdi bygger på de
+            # fremskrevne satser i dem og i de af gældende rets, regimet genbrugte.
+            simulering = genbrug.regimets_simulering(
+                system,
+                grundlag,
+                afhaengigheder,
+                inddata,
+                lambda system=system, fjernes=regimets_ukendte: byg_simulering(
+                    system, uden_inddata(opgave.situation, fjernes)
+                ),
+                tracer=None if fremskrevne_satser else Laesninger(),
+                anderledes=anderledes,
+                spor_regimet=bool(fremskrevne_satser),
+                # Inddata, kun regimet kender (fx en reforms egne), står ikke i gældende rets simulering.
+                egne_inddata=bool(grundlagets_ukendte - regimets_ukendte),
+            )
+            laesninger = simulering.tracer
+            spor = (simulering.tracer, afhaengigheder)
+        celler = []
+        for navn in (n for n in opgave.navne if n in system.variables):
+            variabel = system.variables[navn]
+            knude = (navn, periode_for(variabel, opgave.periode))
+            # Har regimet gældende rets værdi, er resultatet (og teksten) gældende rets.
+            genbrugt = (
+                regimenoegle != GAELDENDE_RET
+                and navn in grundresultater
+                and knude in afhaengigheder.variabler
+                and knude not in anderledes
+            )
+            if genbrugt:
+                beregnede, hul = grundresultater[navn]
+            else:
+                beregnede, hul = _beregn_variabel(system, simulering, opgave.periode, navn)
+            if regimenoegle == GAELDENDE_RET:
+                grundresultater[navn] = beregnede, hul
+            fremskrevne = (
+                sorted(
+                    {
+                        (fremskrevet, dato)
+                        for parameter, dato in genbrug.laeste_parametre(spor[0], [knude], spor[1])
+                        for fremskrevet in laeste_fremskrevne(fremskrevne_satser, parameter, dato)
+                    }
+                )
+                if fremskrevne_satser and hul is None
+                else []
+            )
+            for v in beregnede:
+                if hul is not None:
+                    celler.append((v, f"ikke beregnet (hul i kilderne: {hul.navn})", hul, []))
+                    continue
+                # Samme variabel og værdi som under gældende ret: samme tekst.
+                noegle = (v.entitet, v.id, v.variabel)
+                tekst = grundtekster[noegle] if genbrugt else v.tekst(variabel)
+                if regimenoegle == GAELDENDE_RET:
+                    grundtekster[noegle] = tekst
+                celler.append((v, tekst + (MAERKE if fremskrevne else ""), None, fremskrevne))
+        if regimenoegle in noegler:
+            resultater[regimenoegle] = celler, set(laesninger.laest)
+        if regimenoegle == GAELDENDE_RET:
+            # Regimerne deler grundlagets arrays; en formel, der ændrer et af dem, skal fejle.
+            genbrug.skrivebeskyt(grundlag)
+    return resultater
 
 
 def _ukendte_for(ukendte: dict, noegle: str) -> list[tuple[str, str, str]]:
