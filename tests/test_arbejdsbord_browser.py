@@ -242,7 +242,17 @@ def test_borger_forskel_forklaring_link_downloads_og_fejl_ved_feltet(side, serve
     assert side.locator("#forklaring .trae .knudevaerdi").first.inner_text() == rod.vaerdi
     hjemmel = side.locator("#forklaring .trae a.hjemmel").first
     assert hjemmel.get_attribute("href").startswith("https://www.retsinformation.dk/eli/")
-    side.locator("#forklaring .trae").first.scroll_into_view_if_needed()
+    side.click("#forklaring button[value=luk]")
+
+    # En værdi under gældende ret afviger ikke fra sig selv: et klik forklarer kun værdien.
+    side.locator(
+        '#notat td[data-variabel="jobafklaringsforloeb_startdato"][data-regime="gaeldende_ret"] button'
+    ).click()
+    side.wait_for_selector("#forklaring[open] .trae")
+    assert not side.locator("#forklaring #forskel").count()
+    grund = forklaring(KARIN, "2026-03", "jobafklaringsforloeb_startdato", "gaeldende_ret", "karin")
+    rod = grund.traeer[0].knuder[0]
+    assert side.locator("#forklaring .trae .knudevaerdi").first.inner_text() == rod.vaerdi
     _billede(side, "borger-forklaring")
     side.click("#forklaring button[value=luk]")
 
