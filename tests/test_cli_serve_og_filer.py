@@ -9,10 +9,7 @@ from hjaelpere import koer as _koer
 
 from openfisca_dk_beskaeftigelse import arbejdsbord, cli, effekt
 
-# Én trækning i testens proces: filerne, ikke tallene, er det, der testes her (trækningerne og
-# processerne tester test_effekt_aar.py og test_effekt_motor.py).
 EFFEKT = ("effekt", "--regimer", "gaeldende_ret", "--periode", "2026-03", "--personer", "200")
-EFFEKT += ("--traekninger", "1", "--arbejdere", "1")
 
 
 def _en_linje(resultat, *dele: str) -> str:
@@ -102,27 +99,25 @@ def test_umulige_vaerdier_giver_exitkode_2(tmp_path, person, felt):
     )
 
 
-def test_effekt_overskriver_kun_med_overskriv_og_foelger_aldrig_et_symbolsk_link(tmp_path):
-    """Én mappe med både en rettet resultatfil og et symbolsk link, så de to kørsler med --ud dækker begge."""
+def test_effekt_overskriver_kun_med_overskriv(tmp_path):
+    ud = tmp_path / "ud"
+    assert _koer(*EFFEKT, "--ud", ud).returncode == 0
+    foer = (ud / "effekt.json").read_text()
+    (ud / "effekt.json").write_text("mit eget arbejde")
+    _en_linje(_koer(*EFFEKT, "--ud", ud), "--ud", "findes allerede", "--overskriv")
+    assert (ud / "effekt.json").read_text() == "mit eget arbejde"
+    assert _koer(*EFFEKT, "--ud", ud, "--overskriv").returncode == 0
+    assert (ud / "effekt.json").read_text() == foer
+    assert {p.name for p in ud.iterdir()} <= set(effekt.udfiler())
+
+
+def test_effekt_foelger_aldrig_et_symbolsk_link(tmp_path):
     ud, maal = tmp_path / "ud", tmp_path / "andet_sted.csv"
     ud.mkdir()
     maal.write_text("må ikke røres")
     (ud / "effekt.csv").symlink_to(maal)
-    # Linket alene tæller som en fil, der findes.
-    _en_linje(
-        _koer(*EFFEKT, "--ud", ud), "effekt.csv", "findes allerede", "(1 resultatfil(er)", "--overskriv"
-    )
-    (ud / "effekt.csv").unlink()
-    assert _koer(*EFFEKT, "--ud", ud).returncode == 0
-    foer = (ud / "effekt.json").read_text()
-    (ud / "effekt.json").write_text("mit eget arbejde")
-    (ud / "effekt.csv").unlink()
-    (ud / "effekt.csv").symlink_to(maal)
-    _en_linje(_koer(*EFFEKT, "--ud", ud), "--ud", "findes allerede", "--overskriv")
-    assert (ud / "effekt.json").read_text() == "mit eget arbejde", "uden --overskriv røres intet"
+    _en_linje(_koer(*EFFEKT, "--ud", ud), "effekt.csv", "findes allerede")
     assert _koer(*EFFEKT, "--ud", ud, "--overskriv").returncode == 0
-    assert (ud / "effekt.json").read_text() == foer, "--overskriv skriver resultatet igen"
     # Linket er erstattet af en fil; målet er uændret.
     assert maal.read_text() == "må ikke røres"
     assert not (ud / "effekt.csv").is_symlink() and (ud / "effekt.csv").read_text().startswith("maal,")
-    assert {p.name for p in ud.iterdir()} <= set(effekt.udfiler())
