@@ -4,7 +4,8 @@ Måler med serveren i denne proces (werkzeug på 127.0.0.1) og Debians headless 
 - sidens indlæsning (første gang og igen, median af 5): fra navigationen til DOMContentLoaded,
   til load og til Borger-siden er klar (formularen tegnet med det første eksempel);
 - Borger-sidens "Beregn" for alle regimer (i browseren, median af 5), ved siden af serverens egen
-  tid for POST /sammenlign (se benchmarks/web_api.py for p50 under gunicorn);
+  tid for POST /sammenlign (se benchmarks/web_api.py for p50 under gunicorn); som under ``serve``
+  deler serveren regimerne med en hjælpeproces (``hjaelpeproces``);
 - uden browser: tiden for at hente siden og alle dens filer over HTTP;
 - Befolkning-sidens beregning for 20.000 personer under to regimer og den største befolkning,
   arbejdsbordet tillader for to regimer (``arbejdsbord.MAKS_PERSONER_GANGE_REGIMER``), mod
@@ -31,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from hjaelpere import CHROMIUM, CHROMIUM_ARGUMENTER  # noqa: E402
 
 from openfisca_dk_beskaeftigelse import arbejdsbord, effekt
+from openfisca_dk_beskaeftigelse.hjaelpeproces import Hjaelpeproces
 from openfisca_dk_beskaeftigelse.regimer import alle_regimer, byg_system
 from openfisca_dk_beskaeftigelse.webapp import MAKS_SEKUNDER, lav_app
 
@@ -133,7 +135,12 @@ def main() -> None:
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     for noegle in alle_regimer():
         byg_system(noegle)
-    server = make_server("127.0.0.1", 0, lav_app(), threaded=True)
+    # Som under dk-beskaeftigelse serve: /sammenlign deler regimerne med en hjælpeproces.
+    hjaelper = Hjaelpeproces()
+    hjaelper.start()
+    while not hjaelper.klar():
+        time.sleep(0.05)
+    server = make_server("127.0.0.1", 0, lav_app(hjaelper=hjaelper), threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}"
     _http(base)
@@ -142,6 +149,8 @@ def main() -> None:
     if not args.uden_befolkning:
         _befolkning()
     server.shutdown()
+    hjaelper.stop()
+    print(f"Sammenligninger delt med hjælpeprocessen: {hjaelper.delte}")
 
 
 if __name__ == "__main__":

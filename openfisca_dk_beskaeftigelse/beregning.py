@@ -61,8 +61,10 @@ class _DobbeltNoegle(yaml.constructor.ConstructorError):
     """En nøgle, der står to gange i samme objekt."""
 
 
-class _SituationLoader(yaml.SafeLoader):
+class _SituationLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """YAML uden automatisk datokonvertering: datoer forbliver tekst, som i web-API'et.
+
+    Den sikre indlæser, i C (libyaml), hvor PyYAML har den: samme regler, ti gange hurtigere.
 
     En nøgle, der står to gange i samme objekt, er en fejl: PyYAML beholder ellers kun den sidste.
     """

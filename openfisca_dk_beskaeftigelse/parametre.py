@@ -34,6 +34,10 @@ class ParameterHulError(ValueError):
         self.fremskrevet_til = fremskrevet_til
         super().__init__(hullets_besked(navn, f"den {dato}", hul_fra, fremskrevet_til))
 
+    def __reduce__(self):
+        # Til en anden proces (hjaelpeproces): feltene, ikke kun beskeden.
+        return type(self), (self.navn, self.dato, self.hul_fra, self.fremskrevet_til)
+
 
 def hullets_besked(navn: str, naar: str, hul_fra: str, fremskrevet_til: str | None = None) -> str:
     """Beskeden om et hul; ``naar`` er datoen ("den 2026-07-01") eller månederne ("i 2026-07 til 2026-12")."""

@@ -137,10 +137,8 @@ class Medlem:
     # Regimerne (uden gældende ret), der ændrer mindst én værdi, og dem, der intet ændrer.
     aendret_under: list[str]
     uaendret_under: list[str]
-
-    @property
-    def afvigende(self) -> list[Raekke]:
-        return [x for x in self.raekker if any(x.afviger(n) for n in x.tekster)]
+    # Rækkerne, der afviger fra gældende ret under mindst ét regime.
+    afvigende: list[Raekke]
 
 
 @dataclass
@@ -153,9 +151,13 @@ class Sammenligning:
     fremskrivning: bool = False
     # Variabel -> art (``uddata.ARTER``: status, ret, beloeb, pligt, frist), til sammenfatningen.
     arter: dict[str, str] = field(default_factory=dict)
+    # Rækkens id -> de regimer, den afviger under (rækkerne ændres ikke efter sammenligningen).
+    _afvigende: dict[int, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def afvigende_regimer(self, raekke: Raekke) -> list[str]:
-        return [r.noegle for r in self.regimer if raekke.afviger(r.noegle)]
+        if id(raekke) not in self._afvigende:
+            self._afvigende[id(raekke)] = [r.noegle for r in self.regimer if raekke.afviger(r.noegle)]
+        return self._afvigende[id(raekke)]
 
     def medlemmer(self) -> list[Medlem]:
         """Hver person og hvert arbejdssted i rækkernes orden, med de regimer, der ændrer noget."""
@@ -170,6 +172,7 @@ class Sammenligning:
                     raekker,
                     [n for n in andre if n in aendret],
                     [n for n in andre if n not in aendret],
+                    [x for x in raekker if self.afvigende_regimer(x)],
                 )
             )
         return resultat

@@ -2,6 +2,7 @@
 
 from gunicorn.app.base import BaseApplication
 
+from openfisca_dk_beskaeftigelse.hjaelpeproces import Hjaelpeproces
 from openfisca_dk_beskaeftigelse.webapp import MAKS_SEKUNDER, lav_app
 
 
@@ -10,14 +11,17 @@ class _Server(BaseApplication):
         self.indstillinger = indstillinger
         self.cors = cors
         self.dokumentation = dokumentation
+        self.hjaelper = Hjaelpeproces()
         super().__init__()
 
     def load_config(self) -> None:
         for noegle, vaerdi in self.indstillinger.items():
             self.cfg.set(noegle, vaerdi)
+        # Hver worker får sin egen hjælpeproces til /sammenlign (se hjaelpeproces).
+        self.cfg.set("post_fork", lambda _server, _worker: self.hjaelper.start())
 
     def load(self):
-        return lav_app(cors=self.cors, dokumentation=self.dokumentation)
+        return lav_app(cors=self.cors, dokumentation=self.dokumentation, hjaelper=self.hjaelper)
 
 
 def start(host: str, port: int, workers: int, cors: tuple[str, ...], dokumentation=None) -> None:

@@ -842,7 +842,7 @@ def _regimer_json(base: str = "") -> list[dict]:
     ]
 
 
-def _rod(dokumentation=None) -> Flask:
+def _rod(dokumentation=None, hjaelper=None) -> Flask:
     from openfisca_dk_beskaeftigelse import arbejdsbord
 
     app = _med_version(Flask(__name__))
@@ -893,7 +893,7 @@ def _rod(dokumentation=None) -> Flask:
     def sammenlign_():
         with _som_feltfejl():
             situation, periode, noegler, variabler, fremskrivning = _anmodning(laes_krop())
-            resultat = sammenlign(situation, periode, noegler, variabler, fremskrivning)
+            resultat = sammenlign(situation, periode, noegler, variabler, fremskrivning, hjaelper)
         # Et hul i kilderne blanker kun sin celle (resultaternes "huller"); det er ikke en fejl her.
         if request.accept_mimetypes.best_match(["application/json", "text/csv"]) == "text/csv":
             return Response(som_csv(resultat, "situation"), mimetype="text/csv")
@@ -1238,13 +1238,36 @@ class _Cors:
         return self.app(environ, start)
 
 
-def lav_app(noegler: list[str] | None = None, cors: tuple[str, ...] = CORS_STANDARD, dokumentation=None):
+class _Optaelling:
+    """Tæller anmodningerne i gang i hjælpeprocessens tæller (den bruges kun med en ledig kerne)."""
+
+    def __init__(self, app, hjaelper) -> None:
+        self.app = app
+        self.hjaelper = hjaelper
+
+    def __call__(self, environ, start_response):
+        self.hjaelper.begynd()
+        try:
+            return self.app(environ, start_response)
+        finally:
+            self.hjaelper.slut()
+
+
+def lav_app(
+    noegler: list[str] | None = None,
+    cors: tuple[str, ...] = CORS_STANDARD,
+    dokumentation=None,
+    hjaelper=None,
+):
     """WSGI-appen: roden (med arbejdsbordet) plus OpenFiscas app for hvert regime under ``/<regime>``.
 
     Hvert regime (også en stak) bygges ved sin første anmodning og huskes (``regimets_app``), så
     en server starter hurtigt og kun holder de regimer, der bruges; ``noegler`` bygges med det samme.
     ``dokumentation`` er arbejdsbordets links til dokumentationen (se ``arbejdsbord.registrer``).
+    Med ``hjaelper`` (:class:`~openfisca_dk_beskaeftigelse.hjaelpeproces.Hjaelpeproces`) deler
+    ``/sammenlign`` regimerne med en hjælpeproces, når en kerne er ledig.
     """
     for noegle in noegler or ():
         regimets_app(noegle)
-    return _Cors(DispatcherMiddleware(_rod(dokumentation), _Regimeapps()), cors)
+    app = _Cors(DispatcherMiddleware(_rod(dokumentation, hjaelper), _Regimeapps()), cors)
+    return app if hjaelper is None else _Optaelling(app, hjaelper)

@@ -1,10 +1,10 @@
-"""Fælles fixtures: gældende ret bygges én gang per testkørsel."""
+"""Fælles fixtures: gældende ret bygges én gang per testkørsel (det samme system, regimerne bygger på)."""
 
 import pytest
 
-from openfisca_dk_beskaeftigelse import CountryTaxBenefitSystem
+from openfisca_dk_beskaeftigelse.regimer import gaeldende_ret
 
 
 @pytest.fixture(scope="session")
 def system():
-    return CountryTaxBenefitSystem()
+    return gaeldende_ret()
