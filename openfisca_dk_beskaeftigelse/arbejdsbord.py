@@ -655,6 +655,7 @@ def effekt_():
                 anmodning.seed,
                 fremskrivning=anmodning.fremskrivning,
                 traekninger=anmodning.traekninger,
+                fremdrift=fremdrift,
             )
             resultat.fremskrivning_grund = anmodning.fremskrivning_grund
             beskeder.put({"resultat": effekt.som_dict(resultat), "csv": effekt.som_csv(resultat)})

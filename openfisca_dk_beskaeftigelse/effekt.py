@@ -84,6 +84,7 @@ from openfisca_dk_beskaeftigelse.population import (
     del_op,
     generer,
     har_reforminput,
+    indlaes_data,
 )
 from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, PAKKER, byg_system, regime
 from openfisca_dk_beskaeftigelse.uddata import ARTER, Uddata, alle_uddata
@@ -589,10 +590,13 @@ def effekt(
     # Trækningen, hver indsendt bid hører til, i indsendelsens (og resultaternes) rækkefølge.
     traekningen = collections.deque()
 
+    # Datafilen læses én gang, ikke for hver måned og trækning (et helt år med 3 trækninger: 36 gange).
+    data = indlaes_data()
+
     def opgaver():
         for traekning in range(traekninger):
             for maaned in maaneder:
-                befolkning = generer(personer, maaned, grundsystem, seed=seed + traekning)
+                befolkning = generer(personer, maaned, grundsystem, seed=seed + traekning, data=data)
                 vaegt.append(befolkning.vaegt)
                 maanedens = del_op(befolkning, bidder)
                 del befolkning  # bidderne er kopier; hele befolkningen skal ikke ligge der samtidig

@@ -311,6 +311,27 @@ def test_effekt_som_linjer_med_start_og_resultat(klient):
     forventet = effekt.effekt(["faerre_maalgrupper"], "2026-03", 500, 3)
     assert linjer[-1]["resultat"] == json.loads(json.dumps(effekt.som_dict(forventet)))
     assert linjer[-1]["csv"] == effekt.som_csv(forventet)
+    # Imellem: en linje for hver beregnet bid (processernes bidder, effekt.antal_bidder), til den sidste.
+    i_alt = effekt.antal_bidder(500, effekt.antal_arbejdere())
+    assert [x["fremdrift"] for x in linjer[1:-1]] == [
+        {"faerdige": i, "i_alt": i_alt} for i in range(1, i_alt + 1)
+    ]
+
+
+def test_effekt_stopper_ved_naeste_bid_naar_klienten_gaar(klient, monkeypatch):
+    """Et svar, klienten lukker, stopper beregningen ved næste bid og giver låsen fri (én beregning ad
+    gangen), i stedet for at regne alle 12 × 3 bidder færdig for ingen."""
+    monkeypatch.setattr(effekt, "antal_arbejdere", lambda: 1)
+    bidder = []
+    optael = effekt._optael_bid
+    monkeypatch.setattr(effekt, "_optael_bid", lambda *opgave: bidder.append(1) or optael(*opgave))
+    krop = {"aar": 2026, "regimer": ["gaeldende_ret"], "personer": 100, "traekninger": 3}
+    svar = _post(klient, "/arbejdsbord/api/effekt", krop)
+    assert "start" in json.loads(next(iter(svar.response)))
+    svar.close()
+    assert arbejdsbord._EFFEKT_LAAS.acquire(timeout=60), "beregningen gav ikke låsen fri"
+    arbejdsbord._EFFEKT_LAAS.release()
+    assert 1 <= len(bidder) < 12 * 3, len(bidder)
 
 
 @pytest.mark.parametrize(
@@ -386,7 +407,10 @@ def test_effekt_har_et_loft_over_stakke_og_egne_varianter(klient):
     assert svar.status_code == 200 and "resultat" in _linjer(svar)[-1], _linjer(svar)[-1]
 
 
-def test_effekt_for_et_aar_med_traekninger_og_fremskrivning(klient):
+def test_effekt_for_et_aar_med_traekninger_og_fremskrivning(klient, monkeypatch):
+    # Serveren og facit regner i denne proces (1 bid pr. måned); processerne og bidderne prøves i
+    # test_effekt_motor.py og i test_effekt_som_linjer_med_start_og_resultat.
+    monkeypatch.setattr(effekt, "antal_arbejdere", lambda: 1)
     krop = {"aar": 2027, "regimer": ["ingen_jobafklaring"], "personer": 50, "traekninger": 2}
     linjer = _linjer(_post(klient, "/arbejdsbord/api/effekt", krop))
     assert linjer[0]["start"]["periode"] == "2027"

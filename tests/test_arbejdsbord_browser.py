@@ -2,8 +2,10 @@
 
 Serveren kører i testens proces (werkzeug på en fri port på 127.0.0.1); browseren henter alt fra
 den. Hvert trin sammenlignes med API'et selv (samme situation og regimer): siden skal vise det,
-API'et siger, og markere de afvigelser, API'et nævner. Testene gemmer skærmbilleder i
-``docs/skaermbilleder/``, som dokumentationens side om arbejdsbordet viser.
+API'et siger, og markere de afvigelser, API'et nævner. En befolkning sammenlignes med serverens
+egen beregning (``serverens_effekt``), som ``test_arbejdsbord.py`` holder op mod ``effekt.effekt``;
+testen regner den ikke en gang til. Testene gemmer skærmbilleder i ``docs/skaermbilleder/``, som
+dokumentationens side om arbejdsbordet viser.
 
 Uden browser springes testene over med en besked om, hvordan den installeres; i CI (``CI`` sat)
 fejler de i stedet, så en manglende browser aldrig skjules.
@@ -71,6 +73,28 @@ def server(app):
 
 
 @pytest.fixture
+def serverens_effekt(monkeypatch):
+    """Resultatet af hver befolkningsberegning, serveren laver (``effekt.effekt``), i en liste."""
+    beregnet = []
+    beregn = effekt.effekt
+
+    def optag(*args, **kwargs):
+        resultat = beregn(*args, **kwargs)
+        beregnet.append(resultat)
+        return resultat
+
+    monkeypatch.setattr(effekt, "effekt", optag)
+    return beregnet
+
+
+@pytest.fixture
+def i_processen(monkeypatch):
+    """Serverens befolkning beregnes i dens egen proces (1 arbejder, 1 bid pr. måned): tallene er de
+    samme for ethvert antal (test_effekt_motor.py), og processerne er ikke det, testen gælder."""
+    monkeypatch.setattr(effekt, "antal_arbejdere", lambda: 1)
+
+
+@pytest.fixture
 def side(browser, server):
     kontekst = browser.new_context(
         locale="da-DK", viewport={"width": 1400, "height": 1000}, accept_downloads=True
@@ -90,6 +114,17 @@ def side(browser, server):
     kontekst.close()
 
 
+@pytest.fixture(scope="module")
+def modulside(browser, server):
+    """Én åben side for testene, der kun kører sidens moduler (``import``), ikke bruger dens tilstand."""
+    kontekst = browser.new_context(locale="da-DK")
+    s = kontekst.new_page()
+    s.set_default_timeout(60_000)
+    _aabn(s, server, "#befolkning")
+    yield s
+    kontekst.close()
+
+
 def _billede(side, navn: str) -> None:
     BILLEDER.mkdir(parents=True, exist_ok=True)
     side.screenshot(path=str(BILLEDER / f"{navn}.png"))
@@ -103,6 +138,12 @@ def _aabn(side, server, fragment: str = "") -> None:
 def _api(app, sti: str, krop: dict):
     svar = Client(app).post(sti, data=json.dumps(krop), content_type="application/json")
     return svar.status_code, svar.json
+
+
+def _beregningen(resultat: effekt.Resultat) -> tuple:
+    """Det, serveren beregnede: regimer, måneder, personer, seed, trækninger og fremskrivning."""
+    r = resultat
+    return (r.regimer, r.maaneder, r.personer, r.seed, r.traekninger, r.fremskrivning)
 
 
 def _markerede(side) -> set[tuple[str, str]]:
@@ -120,7 +161,9 @@ def _beregn_karin(side) -> None:
     side.wait_for_selector("#notat table")
 
 
-def test_borger_forskel_forklaring_og_fejl_ved_feltet(side, server, app):
+def test_borger_forskel_forklaring_link_downloads_og_fejl_ved_feltet(side, server, app, browser):
+    """Én beregning af Karin under to regimer, og alt, man gør med den: de markerede forskelle, et klik
+    på en af dem (forskellen og hele sporet), linket og downloads og til sidst en forkert værdi."""
     _aabn(side, server)
     # Året, satserne kendes til, kommer fra serveren (som på Befolkning), ikke fra HTML'en.
     offentliggjort = int(effekt.foerste_fremskrevne_maaned()[:4]) - 1
@@ -136,48 +179,33 @@ def test_borger_forskel_forklaring_og_fejl_ved_feltet(side, server, app):
     assert _markerede(side) == forventet
     # Under ingen_jobafklaring er der intet jobafklaringsforløb efter revurderingen (reformens pointe).
     celle = side.locator(
-        '#notat td[data-variabel="jobafklaringsforloeb_startdato"][data-regime="ingen_jobafklaring"]'
+        '#notat td.afviger[data-variabel="jobafklaringsforloeb_startdato"][data-regime="ingen_jobafklaring"]'
     )
     raekke = next(x for x in resultat["resultater"] if x["variabel"] == "jobafklaringsforloeb_startdato")
     assert raekke["tekster"]["ingen_jobafklaring"] == "ingen" != raekke["tekster"]["gaeldende_ret"]
     assert celle.inner_text().strip() == f"≠{raekke['tekster']['ingen_jobafklaring']}"
 
-    celle.locator("button").click()
-    side.wait_for_selector("#forklaring[open] .trae")
-    spor = forklaring(KARIN, "2026-03", "jobafklaringsforloeb_startdato", "ingen_jobafklaring", "karin")
-    rod = spor.traeer[0].knuder[0]
-    assert side.locator("#forklaring .trae .v").first.inner_text() == rod.variabel
-    assert side.locator("#forklaring .trae .knudevaerdi").first.inner_text() == rod.vaerdi
-    hjemmel = side.locator("#forklaring .trae a.hjemmel").first
-    assert hjemmel.get_attribute("href").startswith("https://www.retsinformation.dk/eli/")
-    _billede(side, "borger-forklaring")
-    side.click("#forklaring button[value=luk]")
-
-    felt = side.locator('[data-sti="personer/karin/timeloen/2026"]')
-    felt.locator("input[type=number]").fill("-5")
-    side.click("#beregn")
-    besked = felt.locator(".feltfejl")
-    besked.wait_for(state="visible")
-    forkert = json.loads(json.dumps(KARIN))
-    forkert["personer"]["karin"]["timeloen"]["2026"] = -5
-    status, fejl = _api(app, "/sammenlign", {"situation": forkert, "periode": "2026-03", "regimer": REGIMER})
-    assert status == 400
-    # /sammenlign: "situation: <stien>: <besked>"; siden viser beskeden ved feltet med stien.
-    assert fejl["fejl"] == f"situation: personer/karin/timeloen/2026: {besked.inner_text()}"
-    assert "forventede et tal ≥ 0, fik -5" in besked.inner_text()
-    assert side.locator("#resultat.foraeldet .foraeldet-note").is_visible()
-    _billede(side, "borger-fejl")
-    assert side.udefra == []
-
-
-def test_et_klik_paa_en_markeret_forskel_forklarer_forskellen(side, server, app):
-    _aabn(side, server)
-    _beregn_karin(side)
-    celle = side.locator(
-        '#notat td.afviger[data-variabel="jobafklaringsforloeb_startdato"][data-regime="ingen_jobafklaring"]'
+    # Linket genskaber siden i en ny browser; downloads er API'ets CSV og situationen selv.
+    assert "#borger?t=" in side.url
+    with side.expect_download() as hentet:
+        side.get_by_role("button", name="Hent resultatet (CSV)").click()
+    assert Path(hentet.value.path()).read_text(encoding="utf-8") == som_csv(
+        sammenlign(KARIN, "2026-03", REGIMER), "situation"
     )
+    with side.expect_download() as hentet:
+        side.get_by_role("button", name="Hent situationen (YAML)").click()
+    assert laes_yaml(Path(hentet.value.path()).read_text(encoding="utf-8"), "download") == KARIN
+    ny = browser.new_context(locale="da-DK").new_page()
+    ny.goto(side.url)
+    ny.wait_for_selector("#notat table", timeout=60_000)
+    assert _markerede(ny) == forventet, "linket genskaber ikke de markerede forskelle"
+    assert ny.locator("#regimer-borger input[value=ingen_jobafklaring]").is_checked()
+    ny.context.close()
+
+    # Et klik på den markerede forskel: forskellen (POST /forklar) over hele sporet under regimet.
     celle.locator("button").click()
     side.wait_for_selector("#forklaring[open] #forskel .resume")
+    side.wait_for_selector("#forklaring .trae")
     krop = {
         "situation": KARIN,
         "periode": "2026-03",
@@ -206,36 +234,48 @@ def test_et_klik_paa_en_markeret_forskel_forklarer_forskellen(side, server, app)
     }
     assert {(a["art"], a["navn"]) for a in egne} <= vist
     assert side.locator("#forskel .forskelstrae .v").first.inner_text() == "jobafklaringsforloeb_startdato"
-    # Under forskellen står hele sporet under regimet, som før.
-    side.wait_for_selector("#forklaring .trae")
     _billede(side, "borger-forskel")
+    # Under forskellen står hele sporet under regimet: forklaringen af værdien med § og parametre.
+    spor = forklaring(KARIN, "2026-03", "jobafklaringsforloeb_startdato", "ingen_jobafklaring", "karin")
+    rod = spor.traeer[0].knuder[0]
+    assert side.locator("#forklaring .trae .v").first.inner_text() == rod.variabel
+    assert side.locator("#forklaring .trae .knudevaerdi").first.inner_text() == rod.vaerdi
+    hjemmel = side.locator("#forklaring .trae a.hjemmel").first
+    assert hjemmel.get_attribute("href").startswith("https://www.retsinformation.dk/eli/")
     side.click("#forklaring button[value=luk]")
+
+    # En værdi under gældende ret afviger ikke fra sig selv: et klik forklarer kun værdien.
+    side.locator(
+        '#notat td[data-variabel="jobafklaringsforloeb_startdato"][data-regime="gaeldende_ret"] button'
+    ).click()
+    side.wait_for_selector("#forklaring[open] .trae")
+    assert not side.locator("#forklaring #forskel").count()
+    grund = forklaring(KARIN, "2026-03", "jobafklaringsforloeb_startdato", "gaeldende_ret", "karin")
+    rod = grund.traeer[0].knuder[0]
+    assert side.locator("#forklaring .trae .knudevaerdi").first.inner_text() == rod.vaerdi
+    _billede(side, "borger-forklaring")
+    side.click("#forklaring button[value=luk]")
+
+    # En forkert værdi: API'ets besked står ved feltet, og resultatet er mærket forældet.
+    felt = side.locator('[data-sti="personer/karin/timeloen/2026"]')
+    felt.locator("input[type=number]").fill("-5")
+    side.click("#beregn")
+    besked = felt.locator(".feltfejl")
+    besked.wait_for(state="visible")
+    forkert = json.loads(json.dumps(KARIN))
+    forkert["personer"]["karin"]["timeloen"]["2026"] = -5
+    status, fejl = _api(app, "/sammenlign", {"situation": forkert, "periode": "2026-03", "regimer": REGIMER})
+    assert status == 400
+    # /sammenlign: "situation: <stien>: <besked>"; siden viser beskeden ved feltet med stien.
+    assert fejl["fejl"] == f"situation: personer/karin/timeloen/2026: {besked.inner_text()}"
+    assert "forventede et tal ≥ 0, fik -5" in besked.inner_text()
+    assert side.locator("#resultat.foraeldet .foraeldet-note").is_visible()
+    _billede(side, "borger-fejl")
     assert side.udefra == []
 
 
-def test_linket_genskaber_siden_og_downloads_er_api_ets(side, server, browser):
-    _aabn(side, server)
-    _beregn_karin(side)
-    assert "#borger?t=" in side.url
-    with side.expect_download() as hentet:
-        side.get_by_role("button", name="Hent resultatet (CSV)").click()
-    assert Path(hentet.value.path()).read_text(encoding="utf-8") == som_csv(
-        sammenlign(KARIN, "2026-03", REGIMER), "situation"
-    )
-    with side.expect_download() as hentet:
-        side.get_by_role("button", name="Hent situationen (YAML)").click()
-    assert laes_yaml(Path(hentet.value.path()).read_text(encoding="utf-8"), "download") == KARIN
-    markerede = _markerede(side)
-    ny = browser.new_context(locale="da-DK").new_page()
-    ny.goto(side.url)
-    ny.wait_for_selector("#notat table", timeout=60_000)
-    assert _markerede(ny) == markerede
-    assert ny.locator("#regimer-borger input[value=ingen_jobafklaring]").is_checked()
-    ny.context.close()
-
-
-def test_yaml_fra_siden_er_situationen_igen(side, server):
-    _aabn(side, server)
+def test_yaml_fra_siden_er_situationen_igen(modulside, server):
+    side = modulside
     for fil in sorted(pakke.EKSEMPELMAPPE.glob("*.yaml")):
         situation = indlaes_situation(fil)
         tekst = side.evaluate(
@@ -245,16 +285,21 @@ def test_yaml_fra_siden_er_situationen_igen(side, server):
         assert laes_yaml(tekst, fil.name) == situation, fil.name
 
 
-def test_befolkning_med_fremdrift_diagrammer_og_downloads(side, server):
+def test_befolkning_med_fremdrift_diagrammer_og_downloads(side, server, serverens_effekt):
+    # Serverens processer (som med make serve): den ene befolkning i browsertestene, der bruger dem.
     _aabn(side, server, "#befolkning")
     side.fill("#bef-personer", "2000")
     side.check("#regimer-befolkning input[value=faerre_maalgrupper]")
     side.click("#bef-beregn")
     side.wait_for_selector("#bef-resultat figure.diagram svg")
     _billede(side, "befolkning")
-    # Sidens standard: 5 trækninger.
-    resultat = effekt.effekt(["faerre_maalgrupper"], "2026-03", 2000, 0, traekninger=5)
+    # Sidens standard: 5 trækninger og seed 0.
+    (resultat,) = serverens_effekt
+    assert _beregningen(resultat) == ([GAELDENDE_RET, "faerre_maalgrupper"], ["2026-03"], 2000, 0, 5, False)
     data = json.loads(json.dumps(effekt.som_dict(resultat)))
+    # Fremdriften nåede alle bidder: 5 trækninger × serverens bidder pr. trækning.
+    i_alt = 5 * effekt.antal_bidder(2000, effekt.antal_arbejdere())
+    assert side.eval_on_selector("#bef-fremdrift", "e => [e.value, e.max]") == [i_alt, i_alt]
     figurer = side.locator("#bef-resultat figure.diagram")
     assert [f.get_attribute("data-maal") for f in figurer.all()] == list(data["diagrammer"])
     # Én søjle per regime ud over gældende ret i hvert diagram, i serverens rækkefølge, ingen signatur.
@@ -277,55 +322,10 @@ def test_befolkning_med_fremdrift_diagrammer_og_downloads(side, server):
     assert side.udefra == []
 
 
-def test_befolkning_for_et_aar_med_intervaller_og_maallinjen(side, server):
-    _aabn(side, server, "#befolkning")
-    side.select_option("#bef-periodetype", "aar")
-    side.fill("#bef-aar", "2026")
-    side.fill("#bef-personer", "300")
-    side.fill("#bef-traekninger", "2")
-    for noegle in REGIMER:
-        side.check(f"#regimer-befolkning input[value={noegle}]")
-    side.click("#bef-beregn")
-    side.wait_for_selector("#bef-maallinje li")
-    _billede(side, "befolkning-aar")
-    resultat = effekt.effekt(REGIMER, effekt.aarets_maaneder(2026), 300, 0, traekninger=2)
-    data = json.loads(json.dumps(effekt.som_dict(resultat)))
-    assert side.locator("#bef-resultat h2").inner_text() == "Effekt 2026"
-    assert side.locator("#bef-usikkerhed").inner_text() == data["usikkerhed"]["metode"]
-    assert "2 trækninger" in data["usikkerhed"]["metode"]
-    # Mållinjen: regimernes tekst fra serveren, med målet på 3 mia. kr. fra datafilen.
-    linjer = side.locator("#bef-maallinje li")
-    assert linjer.count() == len(data["maallinje"]) == len(REGIMER)
-    for i, linje in enumerate(data["maallinje"]):
-        assert linje["tekst"] in linjer.nth(i).inner_text()
-        assert "3.000,0 mio. kr. om året i 2030" in linje["tekst"]
-    # Hver søjle har sin fejlstreg (intervallet); en usikker søjle er mærket på aksen.
-    udgifter = data["diagrammer"]["udgifter"]
-    figur = side.locator('#bef-resultat figure.diagram[data-maal="udgifter"]')
-    assert figur.locator("line.fejlstreg").count() == len(udgifter["soejler"]) == len(REGIMER)
-    etiketter = [t.text_content() for t in figur.locator("text.etiket").all()]
-    usikre = [s["usikker"] for s in udgifter["soejler"]]
-    assert [e.endswith("(usikker)") for e in etiketter] == usikre
-    # Tabellens celler er serverens tekster med interval.
-    sygedagpenge = next(
-        r for r in data["resultater"] if (r["maal"], r["kategori"]) == ("udgifter", "Sygedagpenge")
-    )
-    assert "til" in sygedagpenge["tekst"]
-    celler = side.locator('#bef-resultat table[data-maal="udgifter"] td').all_inner_texts()
-    assert sygedagpenge["tekst"] in celler
-    # Et hul i kilderne står én gang per parameter med sine måneder (huller_samlet), ikke per måned.
-    punkter = side.locator("#bef-huller li").all_inner_texts()
-    assert len(punkter) == len(data["huller_samlet"])
-    for punkt, hul in zip(punkter, data["huller_samlet"], strict=True):
-        assert hul["tekst"] in punkt
-    parametre = [h["parameter"] for h in data["huller_samlet"] if h["parameter"]]
-    assert len(parametre) == len(set(parametre))
-
-
-def test_diagrammets_tekster_staar_inden_for_billedet(side, server):
+def test_diagrammets_tekster_staar_inden_for_billedet(modulside):
     """Kun gældende ret (et kort navn, et smalt diagram) med serverens lange titel: titlen brydes,
     så ingen tekst går ud over SVG'ens kant (og PNG'en, der tegnes af den)."""
-    _aabn(side, server, "#befolkning")
+    side = modulside
     resultat = effekt.Resultat("2027", 10, 1.0, [GAELDENDE_RET], maaneder=effekt.aarets_maaneder(2027))
     tal = {"nedre": 38.5e9, "oevre": 44.6e9, "forskel": 0.0, "forskel_nedre": 0.0, "forskel_oevre": 0.0}
     resultat.hovedtal = [
@@ -357,10 +357,14 @@ def test_diagrammets_tekster_staar_inden_for_billedet(side, server):
     assert kanter["titel"] == titel
 
 
-def test_befolkning_et_helt_aar_med_sidens_standardvaerdier_kan_beregnes(side, server):
+def test_befolkning_et_helt_aar_med_intervaller_maallinjen_og_graenserne(
+    side, server, serverens_effekt, i_processen
+):
     """Sidens standard (20.000 personer, 5 trækninger) er over grænserne for et år; at vælge "Et helt
-    år" sætter dem ned: 36 kørsler / 12 måneder = 3 trækninger, 600.000 / (1 regime × 12 × 3) = 16.666
-    personer. Årene kommer fra serveren (``effekt.aarene``)."""
+    år" med to regimer sætter dem ned: 36 kørsler / 12 måneder = 3 trækninger, 600.000 / (3 regimer ×
+    12 × 3) = 5.555 personer, og det kan beregnes, for det første år med fremskrevne satser. Årene
+    kommer fra serveren (``effekt.aarene``). Siden viser serverens mållinje, intervaller og huller.
+    Over grænserne (og med 0 personer) står serverens afvisning, før beregningen, ved feltet."""
     _aabn(side, server, "#befolkning")
     assert side.input_value("#bef-personer") == "20000" and side.input_value("#bef-traekninger") == "5"
     foerste, sidste = effekt.aarene()
@@ -368,22 +372,61 @@ def test_befolkning_et_helt_aar_med_sidens_standardvaerdier_kan_beregnes(side, s
     assert (aar.get_attribute("min"), aar.get_attribute("max")) == (str(foerste), str(sidste))
     offentliggjort = int(effekt.foerste_fremskrevne_maaned()[:4]) - 1
     assert side.locator("#bef-offentliggjort-til").inner_text() == str(offentliggjort)
+    standardaar = min(sidste, offentliggjort + 1)
+    for noegle in REGIMER:
+        side.check(f"#regimer-befolkning input[value={noegle}]")
     side.select_option("#bef-periodetype", "aar")
     assert side.input_value("#bef-traekninger") == "3"
-    assert side.input_value("#bef-personer") == "16666"
+    assert side.input_value("#bef-personer") == "5555"
     assert "Sat ned for 12 måneder" in side.locator("#bef-loft").inner_text()
     side.click("#bef-beregn")
-    side.wait_for_selector("#bef-resultat h2")
-    assert side.locator("#bef-resultat h2").inner_text() == f"Effekt {min(sidste, offentliggjort + 1)}"
-    assert "3 trækninger" in side.locator("#bef-usikkerhed").inner_text()
+    side.wait_for_selector("#bef-maallinje li")
+    _billede(side, "befolkning-aar")
+    (resultat,) = serverens_effekt
+    maaneder = effekt.aarets_maaneder(standardaar)
+    # Et år efter de offentliggjorte satser regner serveren med fremskrivning (effekt.aarets_fremskrivning).
+    assert _beregningen(resultat) == (
+        [GAELDENDE_RET, *REGIMER],
+        maaneder,
+        5555,
+        0,
+        3,
+        effekt.kraever_fremskrivning(maaneder),
+    )
     assert not side.locator("#befolkning .feltfejl:visible").count()
+    data = json.loads(json.dumps(effekt.som_dict(resultat)))
+    assert side.locator("#bef-resultat h2").inner_text() == f"Effekt {standardaar}"
+    assert side.locator("#bef-usikkerhed").inner_text() == data["usikkerhed"]["metode"]
+    assert "3 trækninger" in data["usikkerhed"]["metode"]
+    # Mållinjen: regimernes tekst fra serveren, med målet på 3 mia. kr. fra datafilen.
+    linjer = side.locator("#bef-maallinje li")
+    assert linjer.count() == len(data["maallinje"]) == len(REGIMER)
+    for i, linje in enumerate(data["maallinje"]):
+        assert linje["tekst"] in linjer.nth(i).inner_text()
+        assert "3.000,0 mio. kr. om året i 2030" in linje["tekst"]
+    # Hver søjle har sin fejlstreg (intervallet); en usikker søjle er mærket på aksen.
+    udgifter = data["diagrammer"]["udgifter"]
+    figur = side.locator('#bef-resultat figure.diagram[data-maal="udgifter"]')
+    assert figur.locator("line.fejlstreg").count() == len(udgifter["soejler"]) == len(REGIMER)
+    etiketter = [t.text_content() for t in figur.locator("text.etiket").all()]
+    usikre = [s["usikker"] for s in udgifter["soejler"]]
+    assert [e.endswith("(usikker)") for e in etiketter] == usikre
+    # Tabellens celler er serverens tekster med interval.
+    sygedagpenge = next(
+        r for r in data["resultater"] if (r["maal"], r["kategori"]) == ("udgifter", "Sygedagpenge")
+    )
+    assert "til" in sygedagpenge["tekst"]
+    celler = side.locator('#bef-resultat table[data-maal="udgifter"] td').all_inner_texts()
+    assert sygedagpenge["tekst"] in celler
+    # Et hul i kilderne står én gang per parameter med sine måneder (huller_samlet), ikke per måned.
+    punkter = side.locator("#bef-huller li").all_inner_texts()
+    assert len(punkter) == len(data["huller_samlet"])
+    for punkt, hul in zip(punkter, data["huller_samlet"], strict=True):
+        assert hul["tekst"] in punkt
+    parametre = [h["parameter"] for h in data["huller_samlet"] if h["parameter"]]
+    assert len(parametre) == len(set(parametre))
 
-
-def test_befolkning_over_loftet_for_personer_gange_traekninger_vises_ved_feltet(side, server):
-    _aabn(side, server, "#befolkning")
-    side.select_option("#bef-periodetype", "aar")
     side.fill("#bef-personer", "200000")
-    side.fill("#bef-traekninger", "3")
     side.click("#bef-beregn")
     besked = side.locator('#befolkning [data-sti="personer"] .feltfejl')
     besked.wait_for(state="visible")
@@ -393,13 +436,10 @@ def test_befolkning_over_loftet_for_personer_gange_traekninger_vises_ved_feltet(
     besked = side.locator('#befolkning [data-sti="traekninger"] .feltfejl')
     besked.wait_for(state="visible")
     assert "12 måned(er) × 5 trækninger er over grænsen på 36" in besked.inner_text()
-
-
-def test_befolkning_for_mange_personer_vises_ved_feltet(side, server):
-    _aabn(side, server, "#befolkning")
+    side.select_option("#bef-periodetype", "maaned")
     side.fill("#bef-personer", "0")
     side.click("#bef-beregn")
-    besked = side.locator('#befolkning [data-sti="personer"] .feltfejl')
+    besked = side.locator('#befolkning [data-sti="personer"] .feltfejl', has_text="heltal")
     besked.wait_for(state="visible")
     assert "forventede et heltal fra 1 til" in besked.inner_text()
 

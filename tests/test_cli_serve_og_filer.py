@@ -9,7 +9,18 @@ from hjaelpere import koer as _koer
 
 from openfisca_dk_beskaeftigelse import arbejdsbord, cli, effekt
 
-EFFEKT = ("effekt", "--regimer", "gaeldende_ret", "--periode", "2026-03", "--personer", "200")
+# Filerne i --ud er det, testene ser på: en lille befolkning, regnet i testens proces.
+EFFEKT = (
+    "effekt",
+    "--regimer",
+    "gaeldende_ret",
+    "--periode",
+    "2026-03",
+    "--personer",
+    "10",
+    "--arbejdere",
+    "1",
+)
 
 
 def _en_linje(resultat, *dele: str) -> str:
@@ -99,25 +110,20 @@ def test_umulige_vaerdier_giver_exitkode_2(tmp_path, person, felt):
     )
 
 
-def test_effekt_overskriver_kun_med_overskriv(tmp_path):
-    ud = tmp_path / "ud"
-    assert _koer(*EFFEKT, "--ud", ud).returncode == 0
-    foer = (ud / "effekt.json").read_text()
-    (ud / "effekt.json").write_text("mit eget arbejde")
-    _en_linje(_koer(*EFFEKT, "--ud", ud), "--ud", "findes allerede", "--overskriv")
-    assert (ud / "effekt.json").read_text() == "mit eget arbejde"
-    assert _koer(*EFFEKT, "--ud", ud, "--overskriv").returncode == 0
-    assert (ud / "effekt.json").read_text() == foer
-    assert {p.name for p in ud.iterdir()} <= set(effekt.udfiler())
-
-
-def test_effekt_foelger_aldrig_et_symbolsk_link(tmp_path):
+def test_effekt_overskriver_kun_med_overskriv_og_foelger_aldrig_et_symbolsk_link(tmp_path):
     ud, maal = tmp_path / "ud", tmp_path / "andet_sted.csv"
     ud.mkdir()
     maal.write_text("må ikke røres")
     (ud / "effekt.csv").symlink_to(maal)
-    _en_linje(_koer(*EFFEKT, "--ud", ud), "effekt.csv", "findes allerede")
-    assert _koer(*EFFEKT, "--ud", ud, "--overskriv").returncode == 0
+    _en_linje(_koer(*EFFEKT, "--ud", ud), "effekt.csv", "findes allerede", "--overskriv")
+    (ud / "effekt.json").write_text("mit eget arbejde")
+    _en_linje(_koer(*EFFEKT, "--ud", ud), "--ud", "findes allerede", "--overskriv")
+    assert (ud / "effekt.json").read_text() == "mit eget arbejde"
+    # Én beregning med --overskriv erstatter både filen og linket.
+    resultat = _koer(*EFFEKT, "--ud", ud, "--overskriv", "--format", "json")
+    assert resultat.returncode == 0, resultat.stderr
+    assert (ud / "effekt.json").read_text() + "\n" == resultat.stdout
     # Linket er erstattet af en fil; målet er uændret.
     assert maal.read_text() == "må ikke røres"
     assert not (ud / "effekt.csv").is_symlink() and (ud / "effekt.csv").read_text().startswith("maal,")
+    assert {p.name for p in ud.iterdir()} <= set(effekt.udfiler())

@@ -22,13 +22,17 @@ from openfisca_dk_beskaeftigelse.uddata import ARTER
 PERIODE = "2026-03"
 PERSONER, SEED = 3_000, 11
 RET = ARTER["ret"]
+# Én trækning i testens proces, hvor CSV'ens huller, ikke trækningerne og processerne, er det, der
+# testes (dem tester test_effekt_aar.py og test_effekt_motor.py).
+EN_KOERSEL = ["--traekninger", "1", "--arbejdere", "1"]
 PSYKOLOG = "psykologbehandling"
 STAK = "psykologbehandling+ingen_jobafklaring"
 
 
 @pytest.fixture(scope="module")
 def resultat():
-    return effekt([PSYKOLOG, "ingen_jobafklaring", STAK, "tidsgraense_sygedagpenge"], PERIODE, PERSONER, SEED)
+    noegler = [PSYKOLOG, "ingen_jobafklaring", STAK, "tidsgraense_sygedagpenge"]
+    return effekt(noegler, PERIODE, PERSONER, SEED, arbejdere=1)
 
 
 def _simulering(noegle):
@@ -90,23 +94,24 @@ class HulILedighedsydelsen(Reform):
         self.update_variable(ledighedsydelse_maanedsbeloeb)
 
 
+@functools.cache
+def _med_hul(fremskrivning: bool):
+    """Gældende ret med hullet, bygget én gang (som ``byg_system`` selv bygger hvert regime én gang)."""
+    return HulILedighedsydelsen(byg_system(GAELDENDE_RET, fremskrivning))
+
+
 @pytest.fixture
 def hul_under_gaeldende_ret(monkeypatch):
-    """Gældende ret rammer et hul i ledighedsydelsen; reformerne gør ikke.
+    """Gældende ret rammer et hul i ledighedsydelsen; reformerne gør ikke."""
 
-    Som ``regimer.byg_system`` bygges hvert system én gang (her: per test) og genbruges.
-    """
-
-    @functools.cache
     def byg(noegle, fremskrivning=False):
-        system = byg_system(noegle, fremskrivning)
-        return HulILedighedsydelsen(system) if noegle == GAELDENDE_RET else system
+        return _med_hul(bool(fremskrivning)) if noegle == GAELDENDE_RET else byg_system(noegle, fremskrivning)
 
     monkeypatch.setattr(effektmodul, "byg_system", byg)
 
 
 def test_hul_under_gaeldende_ret_naevnes_ved_reformens_sammenligning(hul_under_gaeldende_ret):
-    resultat = effekt(["ingen_jobafklaring"], PERIODE, 500, SEED)
+    resultat = effekt(["ingen_jobafklaring"], PERIODE, 500, SEED, arbejdere=1)
     huller = [
         h
         for h in resultat.huller
@@ -121,7 +126,7 @@ def _huller_i_csv(tekst):
 
 
 def test_csv_baerer_hvert_hul_med_tom_vaerdi_og_grunden(hul_under_gaeldende_ret):
-    resultat = effekt(["ingen_jobafklaring"], PERIODE, 500, SEED)
+    resultat = effekt(["ingen_jobafklaring"], PERIODE, 500, SEED, arbejdere=1)
     huller = _huller_i_csv(effektmodul.som_csv(resultat))
     assert len(huller) == len(resultat.huller)
     ydelse = [r for r in huller if (r["maal"], r["kategori"]) == ("udgifter", "Ledighedsydelse")]
@@ -137,7 +142,7 @@ def test_csv_baerer_hvert_hul_med_tom_vaerdi_og_grunden(hul_under_gaeldende_ret)
 
 def test_effekt_csv_fra_kommandolinjen_og_i_mappen_har_hullerne(hul_under_gaeldende_ret, tmp_path, capsys):
     argv = ["effekt", "--regimer", "ingen_jobafklaring", "--periode", PERIODE, "--personer", "500"]
-    assert cli.main([*argv, "--format", "csv", "--ud", str(tmp_path)]) == 0
+    assert cli.main([*argv, *EN_KOERSEL, "--format", "csv", "--ud", str(tmp_path)]) == 0
     for tekst in (capsys.readouterr().out, (tmp_path / "effekt.csv").read_text(encoding="utf-8")):
         assert any(r["kategori"] == "Ledighedsydelse" for r in _huller_i_csv(tekst))
 

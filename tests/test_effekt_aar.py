@@ -282,26 +282,15 @@ def test_sammenfatningens_kolonne_usikker_har_en_overskrift_og_kun_naar_noget_er
 
 
 def test_aar_efter_de_offentliggjorte_satser_fremskrives_og_siger_det():
-    # I denne proces (--arbejdere 1): processerne prøves i test_effekt_motor.py og test_effekt.py.
-    resultat = _koer(*EFFEKT, "--aar", "2027", "--traekninger", "1", "--format", "json", "--arbejdere", "1")
+    # I testens proces: fremskrivningen, ikke processerne, er det, der testes (test_effekt_motor.py).
+    resultat = _koer(*EFFEKT, "--aar", "2027", "--traekninger", "1", "--arbejdere", "1", "--format", "json")
     assert resultat.returncode == 0, resultat.stderr
     data = json.loads(resultat.stdout)
     assert data["periode"] == "2027" and len(data["maaneder"]) == 12
     assert data["fremskrivning"] is True and "2027" in data["fremskrivning_grund"]
     assert data["usikkerhed"]["traekninger"] == 1
-    tabel = _koer(
-        "effekt",
-        "--regimer",
-        REGIME,
-        "--personer",
-        "10",
-        "--aar",
-        "2026",
-        "--traekninger",
-        "2",
-        "--arbejdere",
-        "1",
-    )
+    aar_2026 = ["--personer", "10", "--aar", "2026", "--traekninger", "2", "--arbejdere", "1"]
+    tabel = _koer("effekt", "--regimer", REGIME, *aar_2026)
     assert tabel.returncode == 0, tabel.stderr
     assert "Fremskrivning" not in tabel.stdout  # 2026 har offentliggjorte satser
     assert "Mållinjen" in tabel.stdout and "2 trækninger" in tabel.stdout

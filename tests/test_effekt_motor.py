@@ -130,9 +130,10 @@ def test_kommandolinjens_motor_og_maaneder_afviser_med_en_linje(args, felt, teks
 
 
 def test_kommandolinjen_beregner_en_raekke_maaneder():
-    # I denne proces: processerne prøves ovenfor og i test_effekt.py (kommandolinjens standard).
+    # Én trækning: månederne er det, der testes (trækningerne: test_effekt_aar.py); processerne er
+    # kommandolinjens standard (én per kerne).
     resultat = _koer(
-        "--maaneder", "2026-11:2027-01", "--personer", "300", "--format", "json", "--arbejdere", "1"
+        "--maaneder", "2026-11:2027-01", "--personer", "300", "--traekninger", "1", "--format", "json"
     )
     assert resultat.returncode == 0, resultat.stderr
     data = json.loads(resultat.stdout)

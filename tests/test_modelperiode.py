@@ -5,11 +5,17 @@ en periode, giver fejlen i stedet for en stille standardværdi. Input, som loven
 i månederne før en sygemelding i januar 2020), kan stadig oplyses for 2019.
 """
 
+import contextlib
+import io
+import os
 import subprocess
 import sys
 from pathlib import Path
+from unittest import mock
 
 import pytest
+from hjaelpere import koer
+from openfisca_core.scripts import openfisca_command
 from openfisca_core.simulations import SimulationBuilder
 from openfisca_web_api.app import create_app
 from werkzeug.test import Client
@@ -79,46 +85,84 @@ def _calculate(klient, sti, variabel):
     return klient.post(sti, json={"personer": {"mette": person}})
 
 
+@pytest.fixture(scope="module")
+def openfisca_serve():
+    # `openfisca serve` bruger create_app direkte, uden dk-beskaeftigelse serve's indpakning.
+    return Client(create_app(gaeldende_ret()))
+
+
+@pytest.fixture(scope="module")
+def dk_beskaeftigelse_serve():
+    return Client(lav_app(["gaeldende_ret", "tidsgraense_sygedagpenge"]))
+
+
 @pytest.mark.parametrize("variabel", ["dagpenge_maanedssats", "arbejdstimer"])
 @pytest.mark.parametrize("sti", ["/calculate", "/trace"])
-def test_openfisca_serve_giver_400_med_feltet_periode(sti, variabel):
-    # `openfisca serve` bruger create_app direkte, uden dk-beskaeftigelse serve's indpakning.
-    svar = _calculate(Client(create_app(gaeldende_ret())), sti, variabel)
+def test_openfisca_serve_giver_400_med_feltet_periode(openfisca_serve, sti, variabel):
+    svar = _calculate(openfisca_serve, sti, variabel)
     assert svar.status_code == 400, svar.text
     assert svar.json["felt"] == "periode"
     assert "2019-03 ligger før modellens første måned, 2020-01" in svar.json["fejl"]
 
 
 @pytest.mark.parametrize("regime", ["gaeldende_ret", "tidsgraense_sygedagpenge"])
-def test_dk_beskaeftigelse_serve_giver_400_med_feltet_periode(regime):
-    svar = _calculate(Client(lav_app([regime])), f"/{regime}/calculate", "dagpenge_maanedssats")
+def test_dk_beskaeftigelse_serve_giver_400_med_feltet_periode(dk_beskaeftigelse_serve, regime):
+    svar = _calculate(dk_beskaeftigelse_serve, f"/{regime}/calculate", "dagpenge_maanedssats")
     assert svar.status_code == 400, svar.text
     assert svar.json["felt"] == "periode"
     assert "2020-01" in svar.json["fejl"]
 
 
-def test_dk_beskaeftigelse_serve_sammenlign_2019_giver_400():
-    svar = Client(lav_app(["gaeldende_ret"])).post(
+def test_dk_beskaeftigelse_serve_sammenlign_2019_giver_400(dk_beskaeftigelse_serve):
+    svar = dk_beskaeftigelse_serve.post(
         "/sammenlign", json={"situation": {"personer": {"mette": METTE}}, "periode": "2019-03"}
     )
     assert svar.status_code == 400, svar.text
     assert svar.json["felt"] == "periode" and "før modellens første måned" in svar.json["fejl"]
 
 
-def _openfisca_test(tmp_path, tekst):
-    sti = tmp_path / "test.yaml"
-    sti.write_text(tekst, encoding="utf-8")
+# Kun OpenFiscas egen plugin i runnerens pytest, som i `dk-beskaeftigelse test`: de installerede
+# dev-plugins (schemathesis, hypothesis, xdist ...) koster sekunder og har intet med testen at gøre.
+UDEN_PLUGINS = {"PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
+OPENFISCA_TEST = ["test", "test.yaml", "-c", "openfisca_dk_beskaeftigelse"]
+
+
+def _skriv_test(tmp_path, tekst):
+    (tmp_path / "test.yaml").write_text(tekst, encoding="utf-8")
+
+
+def _openfisca_test_som_proces(tmp_path, tekst) -> subprocess.CompletedProcess:
+    """`openfisca test` som en rigtig proces (det installerede script)."""
+    _skriv_test(tmp_path, tekst)
     return subprocess.run(
-        [Path(sys.executable).parent / "openfisca", "test", str(sti), "-c", "openfisca_dk_beskaeftigelse"],
+        [Path(sys.executable).parent / "openfisca", *OPENFISCA_TEST],
         capture_output=True,
         text=True,
         cwd=tmp_path,
+        env={**os.environ, **UDEN_PLUGINS},
     )
 
 
+def _openfisca_test_i_processen(tmp_path, tekst) -> tuple[int, str]:
+    """`openfisca test` i testens proces (OpenFiscas egen ``main``): exitkoden og uddata."""
+    _skriv_test(tmp_path, tekst)
+    ud = io.StringIO()
+    with (
+        contextlib.chdir(tmp_path),
+        mock.patch.dict(os.environ, UDEN_PLUGINS),
+        mock.patch.object(sys, "argv", ["openfisca", *OPENFISCA_TEST]),
+        contextlib.redirect_stdout(ud),
+        contextlib.redirect_stderr(ud),
+        pytest.raises(SystemExit) as stop,
+    ):
+        openfisca_command.main()
+    return stop.value.code, ud.getvalue()
+
+
+@pytest.mark.ende_til_ende
 def test_openfisca_test_for_2019_fejler_med_beskeden(tmp_path):
     # Før: 200 og dagpenge_maanedssats = 0 for 2019-03; en test mod 0 bestod i stilhed.
-    resultat = _openfisca_test(
+    resultat = _openfisca_test_som_proces(
         tmp_path,
         '- name: "2019"\n  period: 2019-03\n  input:\n    maanedsloen: 34000\n'
         "  output:\n    dagpenge_maanedssats: 0\n",
@@ -130,13 +174,14 @@ def test_openfisca_test_for_2019_fejler_med_beskeden(tmp_path):
 def test_openfisca_test_med_input_for_2019_bestaar(tmp_path):
     # Timerne i juli-december 2019 (6 × 160 = 960 ≥ 240) giver timekravet i februar 2020.
     timer = "".join(f"      2019-{m:02d}: 160\n" for m in range(7, 13))
-    resultat = _openfisca_test(
+    kode, uddata = _openfisca_test_i_processen(
         tmp_path,
         '- name: "Sygemeldt 6.1.2020, timer i 2019"\n  period: 2020-02\n  input:\n'
         "    foedselsdato: 1980-01-01\n    sygemelding_startdato: 2020-01-06\n"
         f"    arbejdstimer:\n{timer}  output:\n    beskaeftigelseskrav_timer_opfyldt: true\n",
     )
-    assert resultat.returncode == 0, resultat.stdout + resultat.stderr
+    assert kode == 0, uddata
+    assert "1 passed" in uddata, uddata
 
 
 @pytest.mark.parametrize(
@@ -152,15 +197,7 @@ def test_kommandolinjen_giver_en_linje_og_exitkode_2(tmp_path, args):
     situation.write_text(
         "personer:\n  mette:\n    foedselsdato: {ETERNITY: '1984-05-10'}\n", encoding="utf-8"
     )
-    resultat = subprocess.run(
-        [
-            Path(sys.executable).parent / "dk-beskaeftigelse",
-            *[str(situation) if a == "SITUATION" else a for a in args],
-        ],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-    )
+    resultat = koer(*[situation if a == "SITUATION" else a for a in args], cwd=tmp_path)
     assert resultat.returncode == 2
     assert "2019-03' ligger før modellens første måned, 2020-01" in resultat.stderr
     assert len(resultat.stderr.strip().splitlines()) == 1, resultat.stderr

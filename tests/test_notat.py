@@ -78,6 +78,9 @@ def test_notatet_har_en_sammenfatning_per_person_og_kun_afvigelserne(notat):
     # Birgit er aktivitetsparat kontanthjælpsmodtager (LAB § 6, nr. 3); færre_maalgrupper lægger
     # gruppen ind under "øvrige ledige", og øvrige ledige får forløbsgruppens regler for
     # kontaktforløbet (reforms/parametre/faerre_maalgrupper.yaml, regler.kontaktforloeb).
+    # Hvert eksempel er beregnet under alle regimer: hver person har sin sammenfatning.
+    for navn in ("mette", "ali", "birgit", "jonas", "karin", "lars", "sofie", "hassan", "eva"):
+        assert f"{navn} (personer): ændres under" in notat, navn
     afsnit = notat.split("birgit (personer): ændres under ", 1)[1].split("\n──", 1)[0]
     blok = afsnit.split("under faerre_maalgrupper, kl_og_6_byerne_2024:\n", 1)[1]
     assert " ".join(blok.split("\n  under", 1)[0].split()) == (

@@ -1,11 +1,16 @@
 """Web-API'et: ét OpenFisca-API per regime under /<regime>/, /regimer og /sammenlign;
-og både `dk-beskaeftigelse serve` og `openfisca serve` som rigtige processer."""
+og både `dk-beskaeftigelse serve` og `openfisca serve` som rigtige processer.
 
+At hvert regime har OpenFiscas egne endepunkter (spec, variabler, parametre ...), prøver
+test_web_schemathesis.py for hvert regime (stikprøven, der også kører med ``-m "not fuzz"``).
+"""
+
+import contextlib
 import json
 import socket
 import subprocess
 import sys
-import time
+import threading
 import urllib.request
 from pathlib import Path
 
@@ -24,13 +29,6 @@ LEDIG = indlaes_situation(pakke.EKSEMPELMAPPE / "forsikret_ledig.yaml")
 @pytest.fixture(scope="module")
 def klient():
     return Client(lav_app())
-
-
-def test_hvert_regime_har_openfiscas_egne_endpoints(klient):
-    for noegle in alle_regimer():
-        assert klient.get(f"/{noegle}/spec").status_code == 200
-        assert "alder" in klient.get(f"/{noegle}/variables").json
-        assert klient.get(f"/{noegle}/parameters").status_code == 200
 
 
 def test_hvert_svar_naevner_pakkens_version(klient):
@@ -225,27 +223,43 @@ def _fri_port():
         return s.getsockname()[1]
 
 
-def _start(args, sti):
+@contextlib.contextmanager
+def _server(args):
+    """Serveren som en rigtig proces, fra den lytter (gunicorns "Listening at" på stderr; en anmodning
+    venter da i køen, til workeren er klar), til den stoppes. Giver porten og stderrs linjer."""
     port = _fri_port()
-    proces = subprocess.Popen([*args, "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    for _ in range(240):
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}{sti}", timeout=1):
-                return proces, port
-        except OSError:
-            if proces.poll() is not None:
-                pytest.fail("serveren stoppede: " + proces.stderr.read().decode())
-            time.sleep(0.25)
-    proces.terminate()
-    pytest.fail("serveren svarede ikke")
+    proces = subprocess.Popen(
+        [*args, "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    linjer: list[str] = []
+    lytter, stoppet = threading.Event(), threading.Event()
+
+    def laes():
+        for linje in proces.stderr:
+            linjer.append(linje)
+            if f"Listening at: http://127.0.0.1:{port} " in linje:
+                lytter.set()
+        stoppet.set()
+        lytter.set()
+
+    laeser = threading.Thread(target=laes, daemon=True)
+    laeser.start()
+    try:
+        if not lytter.wait(timeout=60) or stoppet.is_set():
+            pytest.fail("serveren lytter ikke: " + "".join(linjer))
+        yield port, linjer
+    finally:
+        proces.terminate()
+        proces.wait(timeout=10)
+        laeser.join(timeout=10)
 
 
 @pytest.mark.ende_til_ende
 def test_dk_beskaeftigelse_serve_svarer_paa_sammenlign():
-    proces, port = _start(
-        [Path(sys.executable).parent / "dk-beskaeftigelse", "serve", "--workers", "1"], "/regimer"
-    )
-    try:
+    with _server([Path(sys.executable).parent / "dk-beskaeftigelse", "serve", "--workers", "1"]) as (
+        port,
+        stderr,
+    ):
         anmodning = urllib.request.Request(
             f"http://127.0.0.1:{port}/sammenlign",
             data=json.dumps({"situation": LEDIG, "periode": "2026-03", "variabler": ["alder"]}).encode(),
@@ -257,56 +271,21 @@ def test_dk_beskaeftigelse_serve_svarer_paa_sammenlign():
         side = urllib.request.Request(f"http://127.0.0.1:{port}/", headers={"Accept": "text/html"})
         with urllib.request.urlopen(side, timeout=30) as svar:
             assert svar.headers.get_content_type() == "text/html"
-    finally:
-        proces.terminate()
-        proces.wait(timeout=10)
-    assert f"Arbejdsbordet: åbn http://127.0.0.1:{port}/ i en browser" in proces.stderr.read().decode()
+    assert f"Arbejdsbordet: åbn http://127.0.0.1:{port}/ i en browser" in "".join(stderr)
 
 
 @pytest.mark.ende_til_ende
-def test_openfisca_serve_finder_pakken():
-    proces, port = _start(
-        [
-            Path(sys.executable).parent / "openfisca",
-            "serve",
-            "--country-package",
-            "openfisca_dk_beskaeftigelse",
-            "--workers",
-            "1",
-        ],
-        "/parameters",
-    )
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/parameters", timeout=5) as svar:
-            assert "sygedagpenge.arbejdsgiverperiode.dage" in json.load(svar)
-    finally:
-        proces.terminate()
-        proces.wait(timeout=10)
-
-
-@pytest.mark.ende_til_ende
-def test_openfisca_serve_med_to_stablede_reformer():
+def test_openfisca_serve_finder_pakken_og_stabler_reformer():
+    # Én rigtig `openfisca serve` med pakken og to reformer: pakkens parametre og begge reformers variabler.
     reformer = [
         "openfisca_dk_beskaeftigelse.reforms.frivillige_rehabiliteringsmoeder.FrivilligeRehabiliteringsmoeder",
         "openfisca_dk_beskaeftigelse.reforms.tidsgraense_sygedagpenge.TidsgraenseSygedagpenge",
     ]
-    proces, port = _start(
-        [
-            Path(sys.executable).parent / "openfisca",
-            "serve",
-            "--country-package",
-            "openfisca_dk_beskaeftigelse",
-            "--reforms",
-            *reformer,
-            "--workers",
-            "1",
-        ],
-        "/variables",
-    )
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/variables", timeout=5) as svar:
+    openfisca = Path(sys.executable).parent / "openfisca"
+    pakken = ["serve", "--country-package", "openfisca_dk_beskaeftigelse", "--workers", "1"]
+    with _server([openfisca, *pakken, "--reforms", *reformer]) as (port, _):
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/parameters", timeout=30) as svar:
+            assert "sygedagpenge.arbejdsgiverperiode.dage" in json.load(svar)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/variables", timeout=30) as svar:
             variabler = json.load(svar)
         assert "rehabiliteringsmoede_ret" in variabler and "sygedagpenge_tidsgraense_dato" in variabler
-    finally:
-        proces.terminate()
-        proces.wait(timeout=10)
