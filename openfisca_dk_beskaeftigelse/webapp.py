@@ -34,8 +34,9 @@ import threading
 from collections.abc import Mapping
 from contextvars import ContextVar
 from copy import deepcopy
-from functools import lru_cache
+from functools import cache, lru_cache
 
+import yaml
 from flask import Flask, Response, current_app, jsonify, redirect, request
 from flask.signals import appcontext_pushed
 from openfisca_core import periods
@@ -43,6 +44,8 @@ from openfisca_core.errors import ParameterNotFoundError
 from openfisca_core.simulations import SimulationBuilder
 from openfisca_web_api import handlers
 from openfisca_web_api.app import create_app
+from openfisca_web_api.loader import spec as _openapi_spec
+from openfisca_web_api.loader import variables as _openapi_variabler
 from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntityTooLarge
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
@@ -512,6 +515,36 @@ class _SporendeBygger(SimulationBuilder):
 
 # OpenFiscas handlers bygger simuleringen selv; kun sådan ser pakken, hvad /calculate læste.
 handlers.SimulationBuilder = _SporendeBygger
+
+# create_app læser hver formels kildekode (inspect) og openAPI.yml igen for hvert regime (0,25 s per
+# regime); formlerne er de samme funktioner i alle regimer, og filen er den samme: de læses én gang.
+OPRINDELIG_BYG_FORMEL = _openapi_variabler.build_formula
+
+
+@cache
+def _formlen(formel, repository_url: str, version: str, sti: str) -> dict:
+    return OPRINDELIG_BYG_FORMEL(formel, {"repository_url": repository_url, "version": version}, sti)
+
+
+def _byg_formel(formel, metadata: dict, sti: str) -> dict:
+    return dict(_formlen(formel, metadata["repository_url"], metadata["version"], sti))
+
+
+class _OpenapiYaml:
+    """``yaml`` for OpenFiscas spec-modul: openAPI.yml læses én gang, og hver app får sin egen kopi."""
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def _laest(sti: str):
+        with open(sti, encoding="utf-8") as fil:
+            return yaml.load(fil, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+    def safe_load(self, fil):
+        return deepcopy(self._laest(fil.name))
+
+
+_openapi_variabler.build_formula = _byg_formel
+_openapi_spec.yaml = _OpenapiYaml()
 
 
 def _anmodet_periode(krop: dict) -> str:

@@ -15,12 +15,16 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import yaml
 from openfisca_web_api.app import create_app
+from openfisca_web_api.loader import spec as openapi_spec
+from openfisca_web_api.loader import variables as openapi_variabler
 from werkzeug.test import Client
 
 import openfisca_dk_beskaeftigelse as pakke
+from openfisca_dk_beskaeftigelse import webapp
 from openfisca_dk_beskaeftigelse.beregning import indlaes_situation
-from openfisca_dk_beskaeftigelse.regimer import alle_regimer, gaeldende_ret
+from openfisca_dk_beskaeftigelse.regimer import alle_regimer, byg_system, gaeldende_ret
 from openfisca_dk_beskaeftigelse.webapp import lav_app
 
 LEDIG = indlaes_situation(pakke.EKSEMPELMAPPE / "forsikret_ledig.yaml")
@@ -289,3 +293,18 @@ def test_openfisca_serve_finder_pakken_og_stabler_reformer():
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/variables", timeout=30) as svar:
             variabler = json.load(svar)
         assert "rehabiliteringsmoede_ret" in variabler and "sygedagpenge_tidsgraense_dato" in variabler
+
+
+def test_regimets_spec_og_variabler_er_dem_openfisca_selv_bygger(monkeypatch):
+    """webapp læser formlernes kildekode og openAPI.yml én gang for alle regimer; hver app får det
+    samme, som OpenFiscas egen indlæsning giver (og en ændring i én apps spec når ikke de andre)."""
+    system = byg_system("faerre_maalgrupper")
+    med = webapp._openfisca_data(create_app(system))
+    med["openAPI_spec"]["info"]["title"] = "ændret i én app"
+    med = webapp._openfisca_data(create_app(system))
+    monkeypatch.setattr(openapi_variabler, "build_formula", webapp.OPRINDELIG_BYG_FORMEL)
+    monkeypatch.setattr(openapi_spec, "yaml", yaml)
+    uden = webapp._openfisca_data(create_app(system))
+    assert med["openAPI_spec"] == uden["openAPI_spec"]
+    assert med["variables"] == uden["variables"]
+    assert med["variables"]["maalgruppe_lab_6"]["formulas"], "en variabel med formler skal være med"
