@@ -28,12 +28,11 @@ install: $(VENV)/.afhaengigheder
 run: install
 	$(BIN)/dk-beskaeftigelse sammenlign examples/*.yaml --periode $(PERIODE) --regimer alle
 
-# pytest runs the Python tests on every core (pytest-xdist); `dk-beskaeftigelse test` the YAML tests
-# (loaded safely, checked, then run by OpenFisca's own runner; .ci/run also runs plain
-# `openfisca test` against the wheel).
+# pytest runs the Python tests on every core (pytest-xdist), and among them the YAML tests with
+# `dk-beskaeftigelse test` as one test (loaded safely, checked, then run by OpenFisca's own runner;
+# the same command as `make test-yaml`); .ci/run also runs plain `openfisca test` against the wheel.
 test: install
 	$(PYTEST) -n auto --dist worksteal
-	$(BIN)/dk-beskaeftigelse test tests/ examples/reformer/tests/
 
 # Only the YAML tests: what policy staff run after changing a test file.
 test-yaml: install

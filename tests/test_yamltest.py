@@ -2,6 +2,7 @@
 problem, exitkode 2) og kørt med OpenFiscas egen runner (samme dom som `openfisca test`)."""
 
 import pytest
+from hjaelpere import REPO, koer
 from openfisca_core.tools import test_runner
 
 from openfisca_dk_beskaeftigelse import cli
@@ -202,3 +203,12 @@ def test_et_input_for_et_helt_aar_kraever_at_variablen_kan_fordele_det(capsys, t
     # `maanedsloen` fordeles på årets måneder (set_input), så et helt år er tilladt.
     kode, _, _ = _test(capsys, tmp_path, indhold.replace("sygemeldt", "maanedsloen").replace("true", "30000"))
     assert kode == 0
+
+
+def test_pakkens_yaml_tests_bestaar():
+    """``make test``s YAML-trin, som én test, så pytest-xdist kører den ved siden af de andre: hver
+    YAML-test i tests/ og examples/reformer/tests/ består med ``dk-beskaeftigelse test`` (som
+    ``make test-yaml``)."""
+    resultat = koer("test", REPO / "tests", REPO / "examples" / "reformer" / "tests")
+    assert resultat.returncode == 0, resultat.stdout[-4000:] + resultat.stderr[-2000:]
+    assert ", 0 fejlet" in resultat.stdout.splitlines()[-1]
