@@ -107,7 +107,7 @@ class Hjaelpeproces:
         finally:
             self._laas.release()
 
-    def _beregn(self, opgave: Opgave, noegler: list[str]) -> dict:
+    def _beregn(self, opgave: Opgave, noegler: list[str]) -> dict | None:
         egne, hans = _del(noegler)
         if not hans:
             return None
