@@ -11,6 +11,7 @@ Python. Reformen lægger dem ind i parametertræet under ``reformer.<modul>``.
 """
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import numpy
@@ -92,9 +93,15 @@ def tilfoej_reformparametre(reform, modul: str) -> None:
 def _tilfoej(parametre: ParameterNode, modul: str) -> None:
     if "reformer" not in parametre.children:
         parametre.add_child("reformer", ParameterNode("reformer", data={}))
+    parametre.children["reformer"].add_child(modul, kopi(_reformens_fil(modul)))
+
+
+@cache
+def _reformens_fil(modul: str) -> ParameterNode:
+    """``reforms/parametre/<modul>.yaml`` indlæst én gang; hvert system får sin egen kopi."""
     node = load_parameter_file(str(REFORMPARAMETRE / f"{modul}.yaml"), name=f"reformer.{modul}")
     marker_huller(node)
-    parametre.children["reformer"].add_child(modul, node)
+    return node
 
 
 def parameter(parametre: ParameterNode, sti: str):
