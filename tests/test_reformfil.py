@@ -550,10 +550,23 @@ def test_tabel_markdown_og_csv_viser_aendringerne():
     assert "Ændringer i Lempede forholdstal" in tabel.stdout and "50 → 20" in tabel.stdout
 
 
+# Én trækning i testens proces: variantens ændringer er det, der testes (trækningerne og processerne
+# tester test_effekt_aar.py og test_effekt_motor.py).
+EN_LILLE_EFFEKT = (
+    "effekt",
+    "--periode",
+    "2026-03",
+    "--personer",
+    "200",
+    "--traekninger",
+    "1",
+    "--arbejdere",
+    "1",
+)
+
+
 def test_effekt_viser_variantens_aendringer():
-    resultat = _koer(
-        "effekt", "--periode", "2026-03", "--personer", "200", "--regimer", FORHOLDSTAL, "--format", "json"
-    )
+    resultat = _koer(*EN_LILLE_EFFEKT, "--regimer", FORHOLDSTAL, "--format", "json")
     assert resultat.returncode == 0, resultat.stderr
     egne = json.loads(resultat.stdout)["egne_aendringer"]
     assert list(egne) == [str(FORHOLDSTAL)]
@@ -561,9 +574,7 @@ def test_effekt_viser_variantens_aendringer():
         "50 → 20 fra 2026-01-01",
         "2 → 1 fra 2026-01-01",
     ]
-    csv_ = _koer(
-        "effekt", "--periode", "2026-03", "--personer", "200", "--regimer", FORHOLDSTAL, "--format", "csv"
-    )
+    csv_ = _koer(*EN_LILLE_EFFEKT, "--regimer", FORHOLDSTAL, "--format", "csv")
     assert (
         f"egen_aendring,lab.forholdstal.graense_ansatte: 50 → 20 fra 2026-01-01,{FORHOLDSTAL}" in csv_.stdout
     )
