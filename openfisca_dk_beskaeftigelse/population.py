@@ -27,6 +27,7 @@ import yaml
 from openfisca_core.indexed_enums import Enum, EnumArray
 from openfisca_core.simulations import SimulationBuilder
 
+from openfisca_dk_beskaeftigelse.beregning import SIKKER_INDLAESER
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
 
 DATAFIL = Path(__file__).parent / "data" / "befolkning.yaml"
@@ -124,8 +125,7 @@ DAGE_PR_MAANED = 30.44
 
 def indlaes_data(fil: Path = DATAFIL) -> dict:
     # libyaml, hvor den findes: Python-indlæseren er langsommere end at trække 1 mio. personer.
-    indlaeser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(fil.read_text(encoding="utf-8"), Loader=indlaeser)
+    return yaml.load(fil.read_text(encoding="utf-8"), Loader=SIKKER_INDLAESER)
 
 
 @dataclass

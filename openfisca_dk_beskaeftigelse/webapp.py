@@ -35,6 +35,7 @@ from collections.abc import Mapping
 from contextvars import ContextVar
 from copy import deepcopy
 from functools import cache, lru_cache
+from types import SimpleNamespace
 
 import yaml
 from flask import Flask, Response, current_app, jsonify, redirect, request
@@ -59,6 +60,7 @@ from openfisca_dk_beskaeftigelse import (
 )
 from openfisca_dk_beskaeftigelse.beregning import (
     FOERSTE_MAANED,
+    SIKKER_INDLAESER,
     BrugerFejl,
     Laesninger,
     SituationsFejl,
@@ -530,21 +532,15 @@ def _byg_formel(formel, metadata: dict, sti: str) -> dict:
     return dict(_formlen(formel, metadata["repository_url"], metadata["version"], sti))
 
 
-class _OpenapiYaml:
-    """``yaml`` for OpenFiscas spec-modul: openAPI.yml læses én gang, og hver app får sin egen kopi."""
-
-    @staticmethod
-    @lru_cache(maxsize=1)
-    def _laest(sti: str):
-        with open(sti, encoding="utf-8") as fil:
-            return yaml.load(fil, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-
-    def safe_load(self, fil):
-        return deepcopy(self._laest(fil.name))
+@cache
+def _openapi_yml(sti: str) -> dict:
+    with open(sti, encoding="utf-8") as fil:
+        return yaml.load(fil, Loader=SIKKER_INDLAESER)
 
 
 _openapi_variabler.build_formula = _byg_formel
-_openapi_spec.yaml = _OpenapiYaml()
+# ``yaml`` for OpenFiscas spec-modul: filen læses én gang, og hver app får sin egen kopi.
+_openapi_spec.yaml = SimpleNamespace(safe_load=lambda fil: deepcopy(_openapi_yml(fil.name)))
 
 
 def _anmodet_periode(krop: dict) -> str:
