@@ -667,8 +667,9 @@ def effekt_():
             log.error("Uventet fejl i effekt", exc_info=fejl)
             beskeder.put({"fejl": "intern fejl i serveren; fejlen er logget", "felt": None})
         finally:
-            beskeder.put(None)
+            # Låsen først: en klient, der har læst svarets sidste linje, må straks beregne igen.
             _EFFEKT_LAAS.release()
+            beskeder.put(None)
 
     frist = time.monotonic() + MAKS_SEKUNDER
     threading.Thread(target=koer, name="effekt", daemon=True).start()

@@ -7,6 +7,8 @@ import datetime
 import importlib.metadata
 import json
 import re
+import threading
+import time
 
 import pytest
 import yaml
@@ -444,6 +446,32 @@ def test_kun_en_befolkningsberegning_ad_gangen(klient):
         "felt": None,
     }
 
+
+
+class _LangsomLaas:
+    """En lås, der er længe om at give sig fri: svaret må først slutte, når den er fri."""
+
+    def __init__(self) -> None:
+        self._laas = threading.Lock()
+
+    def acquire(self, *args, **kwargs) -> bool:
+        return self._laas.acquire(*args, **kwargs)
+
+    def release(self) -> None:
+        time.sleep(0.3)
+        self._laas.release()
+
+    def locked(self) -> bool:
+        return self._laas.locked()
+
+
+def test_ny_befolkningsberegning_straks_efter_svarets_sidste_linje(klient, monkeypatch):
+    """Har klienten læst svarets sidste linje, er låsen fri: et nyt klik får ikke 503."""
+    monkeypatch.setattr(arbejdsbord, "_EFFEKT_LAAS", _LangsomLaas())
+    krop = {"periode": "2026-03", "personer": 10, "regimer": ["gaeldende_ret"]}
+    assert "resultat" in _linjer(_post(klient, "/arbejdsbord/api/effekt", krop))[-1]
+    assert not arbejdsbord._EFFEKT_LAAS.locked()
+    assert _post(klient, "/arbejdsbord/api/effekt", krop).status_code == 200
 
 # ---- katalog og dokumentation -----------------------------------------------------------------
 
