@@ -317,9 +317,207 @@ def byg_simulering(system, situation: dict):
     """Byg en OpenFisca-simulering; en situation, der ikke passer til systemet, giver SituationsFejl."""
     kontroller_situation(system, situation)
     try:
-        return SimulationBuilder().build_from_entities(system, situation)
+        return Bygger().build_from_entities(system, situation)
     except SituationParsingError as fejl:
         raise BrugerFejl(f"SITUATION: {_flad_fejl(fejl.error)}") from None
+
+
+class Bygger(SimulationBuilder):
+    """OpenFiscas bygger, hvor hver person og hvert arbejdssted beregnes med sine egne inddata.
+
+    OpenFiscas bygger samler en entitets inddata per variabel og periodenøgle, som den er skrevet.
+    Medlemmer med en nøgle i en anden form end OpenFiscas egen ('month:2026-03', også den samme for
+    dem alle) eller med nøgler for overlappende perioder ('2026' og '2026-03') overskriver derfor
+    hinandens værdier med standardværdien. Et arbejdssted,
+    som OpenFisca opretter til en person uden arbejdssted, får de erklærede arbejdssteders inddata
+    (``numpy.tile``), eller bygningen fejler med en ValueError. Derfor bygges der af
+    :func:`egne_inddata` (brugerens situation ændres ikke).
+    """
+
+    def build_from_entities(self, tax_benefit_system, input_dict):
+        situation = egne_inddata(tax_benefit_system, input_dict)
+        simulering = super().build_from_entities(tax_benefit_system, situation)
+        _kontroller_delvise_inddata(tax_benefit_system, situation, simulering)
+        return simulering
+
+
+def _kontroller_delvise_inddata(system, situation: dict, simulering) -> None:
+    """En variabel med formel, som kun nogle af en entitets medlemmer giver som inddata, giver
+    OpenFisca de andre som standardværdien (entitetens inddata er ét array), ikke som formlens værdi.
+    Er formlens værdi en anden for et af de andre medlemmer, er det en SituationsFejl ved dets felt.
+    Kan formlen ikke beregnes uden inddataene (fx en alder givet i stedet for fødselsdatoen), er der
+    intet at sammenligne med."""
+    delvise = _delvise_inddata(system, situation, simulering)
+    if not delvise:
+        return
+    uden = {
+        flertal: {
+            id_: {n: v for n, v in felter.items() if (flertal, n) not in delvise}
+            if isinstance(felter, dict)
+            else felter
+            for id_, felter in medlemmer.items()
+        }
+        if isinstance(medlemmer, dict)
+        else medlemmer
+        for flertal, medlemmer in situation.items()
+    }
+    formler = SimulationBuilder().build_from_entities(system, uden)
+    for (flertal, navn), perioder in delvise.items():
+        variabel = system.variables[navn]
+        ids = [str(i) for i in simulering.get_variable_population(navn).ids]
+        for periode, givne in perioder.items():
+            try:
+                formlens = formler.calculate(navn, periode)
+            except (ParameterHulError, ManglendeOplysningError):
+                continue
+            standard = variabel.default_array(len(ids))
+            for i, id_ in enumerate(ids):
+                if id_ not in givne and formlens[i] != standard[i]:
+                    raise SituationsFejl(
+                        f"{flertal}/{id_}/{navn}/{periode}",
+                        f"mangler: {navn} er givet for {', '.join(givne)} i {periode}, og så giver "
+                        f"OpenFisca {id_} standardværdien {_enkelt(standard, i)} i stedet for formlens "
+                        f"{_enkelt(formlens, i)}; angiv den for alle {flertal} i {periode} eller for ingen",
+                    )
+
+
+def _delvise_inddata(system, situation: dict, simulering) -> dict:
+    """(entitet, variabel) -> periode -> de medlemmer, der giver den, for variabler med formel, som
+    ikke alle medlemmer giver (også arbejdssteder, OpenFisca selv oprettede)."""
+    delvise: dict = {}
+    for entitet in system.entities:
+        medlemmer = situation.get(entitet.plural)
+        if not isinstance(medlemmer, dict):
+            continue
+        givne: dict = {}
+        for id_, felter in medlemmer.items():
+            for navn, vaerdier in felter.items() if isinstance(felter, dict) else ():
+                variabel = system.variables.get(navn)
+                if variabel is not None and variabel.formulas and isinstance(vaerdier, dict):
+                    for periode in _i_egne_perioder(variabel, vaerdier):
+                        givne.setdefault(navn, {}).setdefault(periode, set()).add(str(id_))
+        antal = simulering.populations[entitet.key].count
+        for navn, perioder in givne.items():
+            ufuldstaendige = {p: m for p, m in perioder.items() if len(m) < antal}
+            if ufuldstaendige:
+                delvise[entitet.plural, navn] = ufuldstaendige
+    return delvise
+
+
+def _enkelt(array, i: int) -> str:
+    if isinstance(array, EnumArray):
+        return array.decode()[i].name
+    return json.dumps(array[i].item(), default=str)
+
+
+def egne_inddata(system, situation: dict) -> dict:
+    """Situationen, så hvert medlem får præcis de værdier, det ville få alene i situationen.
+
+    - Hvis medlemmernes nøgler for en variabel ville blandes (:func:`_blandes`), skrives hvert
+      medlems værdier om til variablens egne perioder. Det sker for hvert medlem for sig og på
+      samme måde, som OpenFisca fordeler dem for ét medlem (:func:`_i_egne_perioder`).
+    - En gruppe-entitet, der står i situationen, får et eget medlem for hver person, der ikke er
+      placeret i den: personens id i den første rolle, som OpenFisca selv ville give den.
+
+    Uden sådanne nøgler og uden ikke-placerede personer er det situationen selv.
+    """
+    if not isinstance(situation, dict):
+        return situation
+    personer = situation.get(system.person_entity.plural)
+    ny = dict(situation)
+    for entitet in system.entities:
+        medlemmer = situation.get(entitet.plural)
+        if not isinstance(medlemmer, dict):
+            continue
+        medlemmer = _uden_blanding(system, medlemmer)
+        if not entitet.is_person and isinstance(personer, dict):
+            medlemmer = _med_egne_grupper(entitet, medlemmer, personer)
+        ny[entitet.plural] = medlemmer
+    return ny
+
+
+def _uden_blanding(system, medlemmer: dict) -> dict:
+    noegler: dict[str, dict] = {}  # variabel -> dens periodenøgler, som de er skrevet
+    for felter in medlemmer.values():
+        for navn, vaerdier in felter.items() if isinstance(felter, dict) else ():
+            if isinstance(vaerdier, dict) and navn in system.variables:
+                noegler.setdefault(navn, {}).update(dict.fromkeys(vaerdier))
+    blandede = {navn for navn, raa in noegler.items() if _blandes(raa)}
+    if not blandede:
+        return medlemmer
+    return {
+        id_: {
+            navn: _i_egne_perioder(system.variables[navn], v)
+            if navn in blandede and isinstance(v, dict)
+            else v
+            for navn, v in felter.items()
+        }
+        if isinstance(felter, dict)
+        else felter
+        for id_, felter in medlemmer.items()
+    }
+
+
+def _blandes(noegler) -> bool:
+    """Sandt, hvis OpenFiscas bygger ville blande medlemmernes værdier for disse nøgler: en nøgle,
+    der ikke er skrevet som OpenFiscas egen form ('month:2026-03' for '2026-03'), eller to nøgler
+    for overlappende perioder ('2026' og '2026-03')."""
+    try:
+        perioder = [periods.period(k) for k in noegler]
+    except ValueError:  # OpenFiscas bygger melder selv nøglen, den ikke kan læse
+        return False
+    if any(str(k) != str(p) for k, p in zip(noegler, perioder, strict=True)):
+        return True
+    tidsbestemte = [p for p in perioder if p.unit != periods.DateUnit.ETERNITY]
+    return any(_overlapper(a, b) for i, a in enumerate(tidsbestemte) for b in tidsbestemte[i + 1 :])
+
+
+def _i_egne_perioder(variabel, vaerdier: dict) -> dict:
+    """Ét medlems værdier for variablen i dens egne perioder, som OpenFiscas bygger sætter dem for
+    ét medlem.
+
+    - Samme periode skrevet to gange: den sidste gælder.
+    - De korteste perioder sættes først.
+    - En længere periode fordeles på de delperioder, der ikke er sat (``set_input_dispatch_by_period``,
+      modellens eneste ``set_input``). En sat delperiodes værdi gælder også de følgende.
+    """
+    kanoniske = {}
+    for noegle, vaerdi in vaerdier.items():
+        if vaerdi is not None:  # OpenFiscas bygger springer en tom værdi over
+            periode = periods.period(noegle)
+            kanoniske.pop(str(periode), None)
+            kanoniske[str(periode)] = periode, vaerdi
+    enhed = variabel.definition_period
+    sat: dict = {}
+    for periode, vaerdi in sorted(kanoniske.values(), key=lambda x: periods.key_period_size(x[0])):
+        if enhed == periods.DateUnit.ETERNITY or (periode.unit == enhed and periode.size == 1):
+            sat[periode] = vaerdi
+            continue
+        for delperiode in periode.get_subperiods(enhed):
+            vaerdi = sat.setdefault(delperiode, vaerdi)
+    return {str(p): v for p, v in sat.items()}
+
+
+def _med_egne_grupper(entitet, medlemmer: dict, personer: dict) -> dict:
+    placerede = {
+        str(person)
+        for felter in medlemmer.values()
+        if isinstance(felter, dict)
+        for rolle in entitet.roles
+        for person in _som_liste(felter.get(rolle.plural or rolle.key))
+    }
+    # En person med samme id som et erklæret medlem placerer OpenFisca selv; det rører vi ikke.
+    uden = [p for p in personer if str(p) not in placerede and p not in medlemmer]
+    if not uden:
+        return medlemmer
+    rolle = entitet.flattened_roles[0]
+    return {**medlemmer, **{p: {rolle.plural or rolle.key: [p]} for p in uden}}
+
+
+def _som_liste(vaerdi) -> list:
+    if vaerdi is None:
+        return []
+    return vaerdi if isinstance(vaerdi, list) else [vaerdi]
 
 
 class SituationsFejl(BrugerFejl):
@@ -706,7 +904,7 @@ def spec_eksempel(system, situation: dict) -> dict:
     while getattr(lag, "baseline", None) is not None:
         navne += [n for n in getattr(type(lag), "uddata", ()) if n not in navne]
         lag = lag.baseline
-    simulering = SimulationBuilder().build_from_entities(system, copy.deepcopy(situation))
+    simulering = Bygger().build_from_entities(system, copy.deepcopy(situation))
     personer = system.person_entity
     beregnelige = []
     for navn in navne:
@@ -731,7 +929,7 @@ def beregn(system, situation: dict, periode: str, variabler: list[str]) -> list[
 
 def byg_simulering_fra_test(system, indata: dict, periode: str):
     """Byg en simulering fra en YAML-tests ``input`` (også den flade form for én person)."""
-    bygger = SimulationBuilder()
+    bygger = Bygger()
     bygger.set_default_period(periode)
     return bygger.build_from_dict(system, indata)
 

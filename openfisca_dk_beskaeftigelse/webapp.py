@@ -42,7 +42,6 @@ from flask import Flask, Response, current_app, jsonify, redirect, request
 from flask.signals import appcontext_pushed
 from openfisca_core import periods
 from openfisca_core.errors import ParameterNotFoundError
-from openfisca_core.simulations import SimulationBuilder
 from openfisca_web_api import handlers
 from openfisca_web_api.app import create_app
 from openfisca_web_api.loader import spec as _openapi_spec
@@ -62,6 +61,7 @@ from openfisca_dk_beskaeftigelse.beregning import (
     FOERSTE_MAANED,
     SIKKER_INDLAESER,
     BrugerFejl,
+    Bygger,
     Laesninger,
     SituationsFejl,
     gyldig_maaned,
@@ -504,8 +504,9 @@ def _kontroller_beregning() -> None:
 _laesninger: ContextVar[Laesninger | None] = ContextVar("laesninger", default=None)
 
 
-class _SporendeBygger(SimulationBuilder):
-    """OpenFiscas bygger; under /calculate læser simuleringen med en :class:`Laesninger` som tracer."""
+class _SporendeBygger(Bygger):
+    """Pakkens bygger (hvert medlem med sine egne inddata); under /calculate læser simuleringen med en
+    :class:`Laesninger` som tracer."""
 
     def build_from_entities(self, tax_benefit_system, input_dict):
         simulering = super().build_from_entities(tax_benefit_system, input_dict)

@@ -447,7 +447,6 @@ def test_kun_en_befolkningsberegning_ad_gangen(klient):
     }
 
 
-
 class _LangsomLaas:
     """En lås, der er længe om at give sig fri: svaret må først slutte, når den er fri."""
 
@@ -471,7 +470,10 @@ def test_ny_befolkningsberegning_straks_efter_svarets_sidste_linje(klient, monke
     krop = {"periode": "2026-03", "personer": 10, "regimer": ["gaeldende_ret"]}
     assert "resultat" in _linjer(_post(klient, "/arbejdsbord/api/effekt", krop))[-1]
     assert not arbejdsbord._EFFEKT_LAAS.locked()
-    assert _post(klient, "/arbejdsbord/api/effekt", krop).status_code == 200
+    # Også det nye svar læses til ende: beregningen giver den lånte lås fri, før testen slutter.
+    assert "resultat" in _linjer(_post(klient, "/arbejdsbord/api/effekt", krop))[-1]
+    assert not arbejdsbord._EFFEKT_LAAS.locked()
+
 
 # ---- katalog og dokumentation -----------------------------------------------------------------
 

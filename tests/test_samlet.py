@@ -3,6 +3,7 @@
 import copy
 
 import samlet
+from openfisca_core.simulations import SimulationBuilder
 
 from openfisca_dk_beskaeftigelse import EKSEMPELMAPPE
 from openfisca_dk_beskaeftigelse.beregning import (
@@ -87,11 +88,14 @@ def test_inddata_for_andre_perioder_eller_en_formels_variabel_samles_ikke():
 
 
 def test_en_periode_skrevet_anderledes_end_openfiscas_beregnes_alene():
-    """OpenFisca gemmer en værdi for "year:2025-01" under "2025", men slår op under den skrevne form:
-    to personer i én simulering giver den første 0 timer. Hver situation beregnes derfor alene."""
+    """OpenFiscas egen bygger gemmer en værdi for "year:2025-01" under "2025", men slår op under den
+    skrevne form: to personer i én simulering giver den første 0 timer (pakkens ``Bygger`` skriver
+    nøglen om, se test_egne_inddata.py). Hver situation beregnes derfor alene."""
     system = byg_system(GAELDENDE_RET)
     timer = {"arbejdstimer": {"year:2025-01": 160}}
-    begge = byg_simulering(system, {"personer": {"a": copy.deepcopy(timer), "b": copy.deepcopy(timer)}})
+    begge = SimulationBuilder().build_from_entities(
+        system, {"personer": {"a": copy.deepcopy(timer), "b": copy.deepcopy(timer)}}
+    )
     assert list(begge.calculate("arbejdstimer", "2025-03")) == [0, 160]
 
     def byg(system, indata):
