@@ -31,6 +31,7 @@ semantiske konflikter (``Regime.advarsler``, se :mod:`~openfisca_dk_beskaeftigel
 """
 
 import csv
+import dataclasses
 import datetime
 import io
 import json
@@ -439,6 +440,12 @@ def _json_vaerdi(v: Vaerdi | None):
     if isinstance(x, float):
         return round(x, 2)
     return x
+
+
+def kun_afvigende(s: Sammenligning) -> Sammenligning:
+    """Sammenligningen med kun de rækker, der afviger fra gældende ret under et regime (eller har et
+    hul i kilderne); sammenfatningen per medlem er den samme."""
+    return dataclasses.replace(s, raekker=[x for x in s.raekker if s.afvigende_regimer(x) or x.huller])
 
 
 def som_dict(s: Sammenligning) -> dict:

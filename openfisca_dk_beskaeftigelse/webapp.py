@@ -13,9 +13,9 @@ første brug og husket (højst ``MAKS_REGIMEAPPS``). Roden har:
   "regimer": [A, B], "person": "ali", "fremskrivning": false}`` → hvorfor variablen er forskellig
   under A og B (samme format som ``dk-beskaeftigelse forklar --regimer A,B --format json``);
 - ``POST /sammenlign``: ``{"situation": {...}, "periode": "2026-03", "regimer": [...] | "alle",
-  "variabler": [...], "fremskrivning": true}`` → hvert regimes resultater og forskellene (samme
-  format som ``dk-beskaeftigelse sammenlign --format json``; ``fremskrivning`` som
-  ``--fremskrivning``). Et regime kan også være et reformobjekt med reformfilernes skema
+  "variabler": [...], "fremskrivning": true, "raekker": "alle" | "afvigende"}`` → hvert regimes
+  resultater og forskellene (samme format som ``dk-beskaeftigelse sammenlign --format json``;
+  ``fremskrivning`` som ``--fremskrivning``; ``"afvigende"``: kun rækkerne med forskelle). Et regime kan også være et reformobjekt med reformfilernes skema
   (``docs/reformfiler.md``); det får nøglen ``egen_<indholdets hash>``.
 
 Hver fejl er JSON ``{"fejl": ..., "felt": ...}`` med en 4xx-status (tabellen ``FEJL`` og
@@ -84,7 +84,7 @@ from openfisca_dk_beskaeftigelse.regimer import (
     regime,
     registrets_systemer,
 )
-from openfisca_dk_beskaeftigelse.sammenligning import sammenlign, som_csv, som_dict
+from openfisca_dk_beskaeftigelse.sammenligning import kun_afvigende, sammenlign, som_csv, som_dict
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +109,9 @@ CORS_STANDARD = ("*",)
 KILDEREF = "main"
 
 # Felterne i POST /sammenlign; andre nøgler afvises, så en stavefejl ikke ignoreres i stilhed.
-FELTER = ("situation", "periode", "regimer", "variabler", "fremskrivning")
+FELTER = ("situation", "periode", "regimer", "variabler", "fremskrivning", "raekker")
+# "raekker": alle rækker (standard) eller kun dem, der afviger fra gældende ret.
+RAEKKER = ("alle", "afvigende")
 # Den fælles kode (beregning, sammenligning) navngiver felterne som CLI'et; klienten sendte JSON-felterne.
 _CLI_FELTER = {
     "SITUATION": "situation",
@@ -794,7 +796,7 @@ def _situation_og_periode(krop, felter: tuple[str, ...], kraevede: tuple[str, ..
 
 def _anmodning(krop) -> tuple[dict, str, list[str], list[str] | None, bool]:
     """Kroppen af POST /sammenlign kontrolleret felt for felt: situation, periode, regimer, variabler
-    og fremskrivning."""
+    og fremskrivning (``raekker`` læser :func:`_raekker`)."""
     periode = _situation_og_periode(krop, FELTER, ("situation", "periode"))
     regimer = krop.get("regimer", "alle")
     if regimer == "alle":
@@ -821,6 +823,13 @@ def _anmodning(krop) -> tuple[dict, str, list[str], list[str] | None, bool]:
             "send færre regimer eller personer",
         )
     return situation, periode, noegler, variabler, fremskrivning
+
+
+def _raekker(krop) -> str:
+    raekker = krop.get("raekker", "alle")
+    if raekker not in RAEKKER:
+        raise FeltFejl("raekker", f"forventede {' eller '.join(map(_json, RAEKKER))}, ikke {_json(raekker)}")
+    return raekker
 
 
 def _kontroller_for_regimerne(situation, noegler: list[str]) -> None:
@@ -922,8 +931,12 @@ def _rod(dokumentation=None, hjaelper=None) -> Flask:
     @app.post("/sammenlign")
     def sammenlign_():
         with _som_feltfejl():
-            situation, periode, noegler, variabler, fremskrivning = _anmodning(laes_krop())
+            krop = laes_krop()
+            situation, periode, noegler, variabler, fremskrivning = _anmodning(krop)
+            raekker = _raekker(krop)
             resultat = sammenlign(situation, periode, noegler, variabler, fremskrivning, hjaelper)
+        if raekker == "afvigende":
+            resultat = kun_afvigende(resultat)
         # Et hul i kilderne blanker kun sin celle (resultaternes "huller"); det er ikke en fejl her.
         if request.accept_mimetypes.best_match(["application/json", "text/csv"]) == "text/csv":
             return Response(som_csv(resultat, "situation"), mimetype="text/csv")
@@ -990,6 +1003,11 @@ def rodspec() -> dict:
             "fremskrivning": {
                 "type": "boolean",
                 "description": "udfyld satsernes huller til og med 2030 (som --fremskrivning)",
+            },
+            "raekker": {
+                "type": "string",
+                "enum": list(RAEKKER),
+                "description": '"alle" (standard) eller "afvigende": kun rækkerne med forskelle',
             },
         },
         "example": {

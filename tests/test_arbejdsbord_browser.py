@@ -489,6 +489,35 @@ def test_en_fejl_i_et_modul_vises_ogsaa(side, server):
     assert banner.inner_text().startswith("Der opstod en fejl i arbejdsbordet (")
 
 
+def _overskrifter(side) -> list[str]:
+    return [th.get_attribute("title") for th in side.locator("#notat table th[title]").all()]
+
+
+def test_kun_forskellene_foerst_og_alle_raekker_og_regimer_efter_oenske(side, server, app):
+    """Under alle regimer viser notatet først kun rækkerne og regimerne med forskelle (svaret har kun
+    dem: "raekker": "afvigende"); Vis alle henter og viser hele svaret, som JSON-downloaden giver."""
+    _aabn(side, server)
+    side.select_option("#eksempel", "sygemeldt_loenmodtager")
+    side.click("#regimer-borger button:has-text('Vælg alle')")
+    side.click("#beregn")
+    side.wait_for_selector("#notat table")
+    status, fuldt = _api(app, "/sammenlign", {"situation": KARIN, "periode": "2026-03", "regimer": "alle"})
+    assert status == 200
+    (karin,) = fuldt["medlemmer"]
+    aendrende = [r["noegle"] for r in fuldt["regimer"] if r["noegle"] in karin["aendret_under"]]
+    assert 0 < len(aendrende) < len(fuldt["regimer"]) - 1
+    assert _overskrifter(side) == ["gaeldende_ret", *aendrende]
+    assert side.locator("#notat tbody tr").count() == len(karin["afvigende_variabler"])
+
+    side.check("#vis-alle")
+    raekker = len(fuldt["resultater"])
+    side.wait_for_function("n => document.querySelectorAll('#notat tbody tr').length === n", arg=raekker)
+    assert _overskrifter(side) == [r["noegle"] for r in fuldt["regimer"]]
+    with side.expect_download() as hentet:
+        side.get_by_role("button", name="Hent resultatet (JSON)").click()
+    assert json.loads(Path(hentet.value.path()).read_text(encoding="utf-8")) == fuldt
+
+
 def test_en_egen_variant_fra_en_reformfil(side, server, app):
     fil = pakke.EKSEMPELMAPPE / "reformer" / "tidsgraense_26_uger_70_pct.yaml"
     variant = laes_yaml(fil.read_text(encoding="utf-8"), fil.name)

@@ -308,3 +308,16 @@ def test_regimets_spec_og_variabler_er_dem_openfisca_selv_bygger(monkeypatch):
     assert med["openAPI_spec"] == uden["openAPI_spec"]
     assert med["variables"] == uden["variables"]
     assert med["variables"]["maalgruppe_lab_6"]["formulas"], "en variabel med formler skal være med"
+
+
+def test_sammenlign_med_kun_de_afvigende_raekker(klient):
+    krop = {"situation": LEDIG, "periode": "2026-03", "regimer": "alle"}
+    fuldt = klient.post("/sammenlign", json=krop).json
+    kun = klient.post("/sammenlign", json={**krop, "raekker": "afvigende"}).json
+    afvigende = [x for x in fuldt["resultater"] if x["afviger_fra_gaeldende_ret"] or x["huller"]]
+    assert 0 < len(afvigende) < len(fuldt["resultater"])
+    assert kun == {**fuldt, "resultater": afvigende}
+    assert klient.post("/sammenlign", json={**krop, "raekker": "alle"}).json == fuldt
+    forkert = klient.post("/sammenlign", json={**krop, "raekker": "nogle"})
+    assert forkert.status_code == 400 and forkert.json["felt"] == "raekker"
+    assert forkert.json["fejl"] == 'raekker: forventede "alle" eller "afvigende", ikke "nogle"'

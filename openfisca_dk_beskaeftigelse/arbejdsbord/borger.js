@@ -22,6 +22,7 @@ export class Borger {
     this.resultat = null;
     this.beregnet = null; // anmodningen bag resultatet
     this.alle = false;
+    this.fuldt = false; // om resultatet har alle rækker (raekker: "alle")
     this.regimer = new Regimevalg($("regimer-borger"), registret);
     this.eksempelliste = [];
     this.inddata = null;
@@ -149,7 +150,9 @@ export class Borger {
     this.status.textContent = "Beregner …";
     const start = performance.now();
     try {
-      this.resultat = await send("sammenlign", krop);
+      // Uden "Vis alle" kun rækkerne med forskelle: et mindre svar, der tegnes hurtigere.
+      this.resultat = await send("sammenlign", { ...krop, raekker: this.alle ? "alle" : "afvigende" });
+      this.fuldt = this.alle;
       this.beregnet = krop;
       history.replaceState(null, "", link("borger", t));
       this.status.textContent = `Beregnet på ${Math.round(performance.now() - start)} ms.`;
@@ -171,10 +174,12 @@ export class Borger {
     const notat = el("div", { id: "notat" });
     tegnNotat(notat, this.resultat, {
       alle: this.alle,
+      fuldt: this.fuldt,
       vedKlik: (raekke, regime, medlem, afv) => this.forklar(raekke, regime, medlem, afv),
-      vedSkift: (alle) => {
+      vedSkift: async (alle) => {
         this.alle = alle;
         history.replaceState(null, "", link("borger", this.tilstand()));
+        if (alle && !(await this.hentFuldt())) return;
         this.tegnResultat();
       },
     });
@@ -191,9 +196,28 @@ export class Borger {
       el("button", { type: "button", onclick: () => hentFil(`${navn}.yaml`, somYaml(this.beregnet.situation, "Situation fra arbejdsbordet"), "application/yaml") }, "Hent situationen (YAML)"),
       el("button", { type: "button", onclick: () => hentFil(`${navn}.json`, JSON.stringify(this.beregnet.situation, null, 2), "application/json") }, "Hent situationen (JSON)"),
       el("button", { type: "button", onclick: () => this.hentCsv() }, "Hent resultatet (CSV)"),
-      el("button", { type: "button", onclick: () => hentFil(`sammenligning-${this.beregnet.periode}.json`, JSON.stringify(this.resultat, null, 2), "application/json") }, "Hent resultatet (JSON)"),
+      el("button", { type: "button", onclick: () => this.hentJson() }, "Hent resultatet (JSON)"),
       kopier,
     );
+  }
+
+  // Hele svaret (alle rækker) for den seneste beregning; falsk, hvis det ikke kunne hentes.
+  async hentFuldt() {
+    if (this.fuldt) return true;
+    try {
+      this.resultat = await send("sammenlign", { ...this.beregnet, raekker: "alle" });
+      this.fuldt = true;
+      return true;
+    } catch (e) {
+      this.visFejl(e);
+      return false;
+    }
+  }
+
+  async hentJson() {
+    if (await this.hentFuldt()) {
+      hentFil(`sammenligning-${this.beregnet.periode}.json`, JSON.stringify(this.resultat, null, 2), "application/json");
+    }
   }
 
   async hentCsv() {

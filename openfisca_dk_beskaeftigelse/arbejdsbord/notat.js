@@ -47,7 +47,7 @@ function celle(raekke, regime, vedKlik) {
   );
 }
 
-export function tegnNotat(rod, resultat, { alle, vedKlik, vedSkift }) {
+export function tegnNotat(rod, resultat, { alle, fuldt, vedKlik, vedSkift }) {
   const regimer = resultat.regimer;
   const dele = [el("h2", {}, `Notat for ${resultat.periode}`)];
   if (resultat.advarsler.length) {
@@ -69,7 +69,10 @@ export function tegnNotat(rod, resultat, { alle, vedKlik, vedSkift }) {
         "label",
         { class: "afkryds" },
         el("input", { type: "checkbox", id: "vis-alle", checked: alle, onchange: (h) => vedSkift(h.target.checked) }),
-        `Vis alle rækker (${resultat.resultater.length}; ${afvigende} med forskelle)`,
+        // Et svar med kun forskellene (raekker: "afvigende") kender ikke antallet af alle rækker.
+        fuldt
+          ? `Vis alle rækker og regimer (${resultat.resultater.length} rækker; ${afvigende} med forskelle)`
+          : `Vis alle rækker og regimer (${afvigende} rækker med forskelle)`,
       ),
     ),
   );
@@ -77,6 +80,8 @@ export function tegnNotat(rod, resultat, { alle, vedKlik, vedSkift }) {
     const raekker = resultat.resultater.filter((x) => x.entitet === medlem.entitet && x.id === medlem.id);
     // Forskellene først, så resten i modellens orden.
     const vist = [...raekker.filter(afviger), ...(alle ? raekker.filter((x) => !afviger(x)) : [])];
+    // Kun forskellene: gældende ret og de regimer, der ændrer noget her (de andre nævner sammenfatningen).
+    const kolonner = alle ? regimer : regimer.filter((r) => r.noegle === GAELDENDE_RET || vist.some((x) => x.afviger_fra_gaeldende_ret.includes(r.noegle) || x.huller?.[r.noegle]));
     const tabel = vist.length
       ? el(
           "div",
@@ -87,7 +92,7 @@ export function tegnNotat(rod, resultat, { alle, vedKlik, vedSkift }) {
             el(
               "thead",
               {},
-              el("tr", {}, el("th", {}, "Variabel"), el("th", {}, "Hjemmel"), regimer.map((r) => el("th", { title: r.noegle }, r.navn))),
+              el("tr", {}, el("th", {}, "Variabel"), el("th", {}, "Hjemmel"), kolonner.map((r) => el("th", { title: r.noegle }, r.navn))),
             ),
             el(
               "tbody",
@@ -104,7 +109,7 @@ export function tegnNotat(rod, resultat, { alle, vedKlik, vedSkift }) {
                     el("code", { class: "variabelnavn" }, x.variabel),
                   ),
                   el("td", {}, hjemmelslink(x.reference)),
-                  regimer.map((r) => celle(x, r, (raekke, regime, afv) => vedKlik(raekke, regime, medlem, afv))),
+                  kolonner.map((r) => celle(x, r, (raekke, regime, afv) => vedKlik(raekke, regime, medlem, afv))),
                 ),
               ),
             ),
@@ -121,7 +126,7 @@ export function tegnNotat(rod, resultat, { alle, vedKlik, vedSkift }) {
       ),
     );
   }
-  dele.push(el("p", { class: "hjaelp" }, `${AFVIGER} = afviger fra gældende ret; ${IKKE_BEREGNET} = ikke beregnet (hul i kilderne). Klik på en værdi for at se, hvorfor den er, som den er.`));
+  dele.push(el("p", { class: "hjaelp" }, `${AFVIGER} = afviger fra gældende ret; ${IKKE_BEREGNET} = ikke beregnet (hul i kilderne). Uden "Vis alle" står kun regimerne med forskelle i tabellen. Klik på en værdi for at se, hvorfor den er, som den er.`));
   rod.replaceChildren(...dele);
 }
 
