@@ -15,8 +15,9 @@ første brug og husket (højst ``MAKS_REGIMEAPPS``). Roden har:
 - ``POST /sammenlign``: ``{"situation": {...}, "periode": "2026-03", "regimer": [...] | "alle",
   "variabler": [...], "fremskrivning": true, "raekker": "alle" | "afvigende"}`` → hvert regimes
   resultater og forskellene (samme format som ``dk-beskaeftigelse sammenlign --format json``;
-  ``fremskrivning`` som ``--fremskrivning``; ``"afvigende"``: kun rækkerne med forskelle). Et regime kan også være et reformobjekt med reformfilernes skema
-  (``docs/reformfiler.md``); det får nøglen ``egen_<indholdets hash>``.
+  ``fremskrivning`` som ``--fremskrivning``; ``"afvigende"``: kun rækkerne med forskelle). Et
+  regime kan også være et reformobjekt med reformfilernes skema (``docs/reformfiler.md``); det får
+  nøglen ``egen_<indholdets hash>``.
 
 Hver fejl er JSON ``{"fejl": ..., "felt": ...}`` med en 4xx-status (tabellen ``FEJL`` og
 ``docs/web-api.md``); en uventet fejl er 500 uden undtagelsens tekst. Arbejdet er begrænset:
