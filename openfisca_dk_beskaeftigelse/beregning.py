@@ -389,6 +389,9 @@ def _delvise_inddata(system, situation: dict, simulering) -> dict:
         medlemmer = situation.get(entitet.plural)
         if not isinstance(medlemmer, dict):
             continue
+        antal = simulering.populations[entitet.key].count
+        if antal < 2:  # et eneste medlem giver inddataene for hele entiteten
+            continue
         givne: dict = {}
         for id_, felter in medlemmer.items():
             for navn, vaerdier in felter.items() if isinstance(felter, dict) else ():
@@ -396,7 +399,6 @@ def _delvise_inddata(system, situation: dict, simulering) -> dict:
                 if variabel is not None and variabel.formulas and isinstance(vaerdier, dict):
                     for periode in _i_egne_perioder(variabel, vaerdier):
                         givne.setdefault(navn, {}).setdefault(periode, set()).add(str(id_))
-        antal = simulering.populations[entitet.key].count
         for navn, perioder in givne.items():
             ufuldstaendige = {p: m for p, m in perioder.items() if len(m) < antal}
             if ufuldstaendige:
@@ -437,11 +439,13 @@ def egne_inddata(system, situation: dict) -> dict:
 
 
 def _uden_blanding(system, medlemmer: dict) -> dict:
+    if len(medlemmer) < 2:  # ét medlem blander ikke sine værdier med andres
+        return medlemmer
     noegler: dict[str, dict] = {}  # variabel -> dens periodenøgler, som de er skrevet
     for felter in medlemmer.values():
         for navn, vaerdier in felter.items() if isinstance(felter, dict) else ():
             if isinstance(vaerdier, dict) and navn in system.variables:
-                noegler.setdefault(navn, {}).update(dict.fromkeys(vaerdier))
+                noegler.setdefault(navn, {}).update((k, None) for k, v in vaerdier.items() if v is not None)
     blandede = {navn for navn, raa in noegler.items() if _blandes(raa)}
     if not blandede:
         return medlemmer
