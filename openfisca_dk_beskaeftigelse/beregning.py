@@ -328,10 +328,11 @@ class Bygger(SimulationBuilder):
     OpenFiscas bygger samler en entitets inddata per variabel og periodenøgle, som den er skrevet.
     Medlemmer med en nøgle i en anden form end OpenFiscas egen ('month:2026-03', også den samme for
     dem alle) eller med nøgler for overlappende perioder ('2026' og '2026-03') overskriver derfor
-    hinandens værdier med standardværdien. Et arbejdssted,
-    som OpenFisca opretter til en person uden arbejdssted, får de erklærede arbejdssteders inddata
-    (``numpy.tile``), eller bygningen fejler med en ValueError. Derfor bygges der af
-    :func:`egne_inddata` (brugerens situation ændres ikke).
+    hinandens værdier med standardværdien. Et arbejdssted, som OpenFisca opretter til en person uden
+    arbejdssted, får de erklærede arbejdssteders inddata (``numpy.tile``), eller bygningen fejler
+    med en ValueError. Derfor bygges der af :func:`egne_inddata` (brugerens situation ændres ikke),
+    og en variabel med formel, som kun nogle medlemmer giver, kontrolleres bagefter
+    (:func:`_kontroller_delvise_inddata`).
     """
 
     def build_from_entities(self, tax_benefit_system, input_dict):

@@ -177,9 +177,9 @@ export class Borger {
       fuldt: this.fuldt,
       vedKlik: (raekke, regime, medlem, afv) => this.forklar(raekke, regime, medlem, afv),
       vedSkift: async (alle) => {
-        this.alle = alle;
+        // Kan hele svaret ikke hentes, står fejlen i statuslinjen, og notatet forbliver forskellene.
+        this.alle = alle && (await this.hentFuldt());
         history.replaceState(null, "", link("borger", this.tilstand()));
-        if (alle && !(await this.hentFuldt())) return;
         this.tegnResultat();
       },
     });
