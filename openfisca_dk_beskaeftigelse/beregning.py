@@ -336,6 +336,19 @@ class Bygger(SimulationBuilder):
     """
 
     def build_from_entities(self, tax_benefit_system, input_dict):
+        if self.default_period is not None and isinstance(input_dict, dict):
+            # En YAML-tests værdi uden periode gælder tilfældets periode (som i OpenFiscas bygger).
+            input_dict = {
+                flertal: {
+                    id_: _med_perioder([tax_benefit_system], felter, self.default_period)
+                    if isinstance(felter, dict)
+                    else felter
+                    for id_, felter in medlemmer.items()
+                }
+                if isinstance(medlemmer, dict)
+                else medlemmer
+                for flertal, medlemmer in input_dict.items()
+            }
         situation = egne_inddata(tax_benefit_system, input_dict)
         simulering = super().build_from_entities(tax_benefit_system, situation)
         _kontroller_delvise_inddata(tax_benefit_system, situation, simulering)
@@ -442,12 +455,12 @@ def egne_inddata(system, situation: dict) -> dict:
 def _uden_blanding(system, medlemmer: dict) -> dict:
     if len(medlemmer) < 2:  # ét medlem blander ikke sine værdier med andres
         return medlemmer
-    noegler: dict[str, dict] = {}  # variabel -> dens periodenøgler, som de er skrevet
-    for felter in medlemmer.values():
+    noegler: dict[str, dict] = {}  # variabel -> medlem -> dets periodenøgler, som de er skrevet
+    for id_, felter in medlemmer.items():
         for navn, vaerdier in felter.items() if isinstance(felter, dict) else ():
             if isinstance(vaerdier, dict) and navn in system.variables:
-                noegler.setdefault(navn, {}).update((k, None) for k, v in vaerdier.items() if v is not None)
-    blandede = {navn for navn, raa in noegler.items() if _blandes(raa)}
+                noegler.setdefault(navn, {})[id_] = [k for k, v in vaerdier.items() if v is not None]
+    blandede = {navn for navn, per_medlem in noegler.items() if len(per_medlem) > 1 and _blandes(per_medlem)}
     if not blandede:
         return medlemmer
     return {
@@ -463,18 +476,30 @@ def _uden_blanding(system, medlemmer: dict) -> dict:
     }
 
 
-def _blandes(noegler) -> bool:
-    """Sandt, hvis OpenFiscas bygger ville blande medlemmernes værdier for disse nøgler: en nøgle,
-    der ikke er skrevet som OpenFiscas egen form ('month:2026-03' for '2026-03'), eller to nøgler
-    for overlappende perioder ('2026' og '2026-03')."""
+def _blandes(per_medlem: dict) -> bool:
+    """Sandt, hvis OpenFiscas bygger ville blande medlemmernes værdier for variablen: to medlemmer
+    giver samme periode, og en af nøglerne er ikke skrevet som OpenFiscas egen form
+    ('month:2026-03' for '2026-03'), eller to medlemmer giver overlappende perioder ('2026' og
+    '2026-03')."""
+    medlemmer: dict[str, set] = {}  # periode, som OpenFisca skriver den -> medlemmerne, der giver den
+    perioder, kanoniske = {}, {}
     try:
-        perioder = [periods.period(k) for k in noegler]
+        for id_, noegler in per_medlem.items():
+            for noegle in noegler:
+                periode = periods.period(noegle)
+                medlemmer.setdefault(str(periode), set()).add(id_)
+                perioder[str(periode)] = periode
+                kanoniske[str(periode)] = kanoniske.get(str(periode), True) and str(noegle) == str(periode)
     except ValueError:  # OpenFiscas bygger melder selv nøglen, den ikke kan læse
         return False
-    if any(str(k) != str(p) for k, p in zip(noegler, perioder, strict=True)):
+    if any(len(medlemmer[p]) > 1 and not kanoniske[p] for p in medlemmer):
         return True
-    tidsbestemte = [p for p in perioder if p.unit != periods.DateUnit.ETERNITY]
-    return any(_overlapper(a, b) for i, a in enumerate(tidsbestemte) for b in tidsbestemte[i + 1 :])
+    tidsbestemte = [p for p in perioder if perioder[p].unit != periods.DateUnit.ETERNITY]
+    return any(
+        len(medlemmer[a] | medlemmer[b]) > 1 and _overlapper(perioder[a], perioder[b])
+        for i, a in enumerate(tidsbestemte)
+        for b in tidsbestemte[i + 1 :]
+    )
 
 
 def _i_egne_perioder(variabel, vaerdier: dict) -> dict:

@@ -29,8 +29,9 @@ from unittest import mock
 
 import pytest
 from openfisca_core import periods
-from openfisca_core.errors import ParameterNotFoundError, PeriodMismatchError
+from openfisca_core.errors import ParameterNotFoundError, PeriodMismatchError, SituationParsingError
 from openfisca_core.indexed_enums import Enum
+from openfisca_core.simulations import SimulationBuilder
 from openfisca_core.tools import test_runner
 
 import openfisca_dk_beskaeftigelse.reforms as reformpakke
@@ -39,6 +40,9 @@ from openfisca_dk_beskaeftigelse.beregning import (
     FOERSTE_MAANED,
     TESTNOEGLER,
     BrugerFejl,
+    SituationsFejl,
+    byg_simulering_fra_test,
+    egne_inddata,
     indlaes_yaml,
     typefejl,
 )
@@ -231,8 +235,53 @@ class _Kontrol:
         self.ider: dict[str, set] = {}
         if isinstance(data.get("input"), dict):
             self.indhold("input", data["input"], inddata=True)
+            if not self.problemer:
+                self.blanding(data["input"], data.get("period"))
         if isinstance(data.get("output"), dict):
             self.indhold("output", data["output"], inddata=False)
+
+    def blanding(self, indhold: dict, periode) -> None:
+        """Flere medlemmer af en entitet, hvis inddata OpenFiscas runner blander (den samler dem per
+        periodenøgle, som den er skrevet): så forventer testen ikke det, et medlem får alene, og
+        pakkens egen beregning (``beregning.Bygger``) giver noget andet end runneren."""
+        system = self.skattesystem
+        if any(k in self.ental for k in indhold):
+            indhold = SimulationBuilder().explicit_singular_entities(system, indhold)
+        if not any(k in self.entiteter for k in indhold):
+            return  # én person uden entiteter: intet at blande
+        egne = egne_inddata(system, indhold)
+        personer = indhold.get(system.person_entity.plural) or {}
+        # En person uden arbejdssted ved et arbejdssted med inddata meldes ikke: runnerens resultat
+        # er ofte det samme (tests/lab/forholdstal.yaml); pakkens beregning giver hende sit eget.
+        for flertal, medlemmer in indhold.items():
+            nye = egne.get(flertal)
+            if flertal not in self.entiteter or nye is medlemmer:
+                continue
+            omskrevne = sorted(
+                {
+                    n
+                    for i, felter in medlemmer.items()
+                    if isinstance(felter, dict)
+                    for n in felter
+                    if nye[i][n] != felter[n]
+                }
+            )
+            if omskrevne:
+                self.problem(
+                    f"input/{flertal}",
+                    f"{', '.join(omskrevne)}: perioderne er skrevet, så OpenFiscas runner blander "
+                    "medlemmernes værdier (en anden form end OpenFiscas, fx month:2026-03, eller et år "
+                    "hos én og en måned hos en anden); skriv dem ens for alle, som OpenFisca skriver "
+                    "dem (2026-03, 2026)",
+                )
+        if self.problemer or all(len(m) < 2 for m in (personer, *egne.values()) if isinstance(m, dict)):
+            return  # intet medlem at blande med
+        try:
+            byg_simulering_fra_test(system, indhold, str(periode) if periode is not None else None)
+        except SituationsFejl as fejl:
+            self.problem(f"input/{fejl.sti}", fejl.besked)
+        except (SituationParsingError, PeriodMismatchError, ValueError):
+            return  # runneren melder selv en situation, den ikke kan bygge
 
     def periode(self, noegle: str, tekst, *, beregnet=True) -> None:
         """En periode skal kunne læses, og en beregnet periode må ikke ligge før modellens første måned

@@ -212,3 +212,31 @@ def test_pakkens_yaml_tests_bestaar():
     resultat = koer("test", REPO / "tests", REPO / "examples" / "reformer" / "tests")
     assert resultat.returncode == 0, resultat.stdout[-4000:] + resultat.stderr[-2000:]
     assert ", 0 fejlet" in resultat.stdout.splitlines()[-1]
+
+
+TO_PERSONER = (
+    "- name: to\n  period: 2026-03\n  input:\n    personer:\n"
+    "      anne:\n        foedselsdato: 1980-01-01\n{anne}"
+    "      bo:\n        foedselsdato: 1970-01-01\n{bo}"
+    "  output:\n    alder: [46, 56]\n"
+)
+
+
+def _to(anne: str = "", bo: str = "") -> str:
+    return TO_PERSONER.format(anne=anne, bo=bo)
+
+
+def test_perioder_som_openfiscas_runner_blander_er_et_problem(capsys, tmp_path):
+    # OpenFiscas runner gemmer Annes værdi under "2026-03" og Bos under den skrevne form: Anne får 0.
+    indhold = _to('        timeloen: {"2026-03": 100}\n', '        timeloen: {"month:2026-03": 200}\n')
+    (linje,) = _problemer(capsys, tmp_path, indhold)
+    assert "to: input/personer: timeloen: perioderne er skrevet, så OpenFiscas runner blander" in linje
+    kode, _, _ = _test(capsys, tmp_path, indhold.replace("month:", ""))
+    assert kode == 0
+
+
+def test_en_beregnet_variabel_givet_for_kun_en_person_er_et_problem(capsys, tmp_path):
+    # Runneren ville give Bo alderen 0; formlen giver 56 (født 1970, marts 2026).
+    (linje,) = _problemer(capsys, tmp_path, _to(anne="        alder: 46\n"))
+    assert "to: input/personer/bo/alder/2026-03: mangler: alder er givet for anne" in linje
+    assert "standardværdien 0 i stedet for formlens 56" in linje
