@@ -338,21 +338,23 @@ class Bygger(SimulationBuilder):
     def build_from_entities(self, tax_benefit_system, input_dict):
         if self.default_period is not None and isinstance(input_dict, dict):
             # En YAML-tests værdi uden periode gælder tilfældets periode (som i OpenFiscas bygger).
-            input_dict = {
-                flertal: {
-                    id_: _med_perioder([tax_benefit_system], felter, self.default_period)
-                    if isinstance(felter, dict)
-                    else felter
-                    for id_, felter in medlemmer.items()
-                }
-                if isinstance(medlemmer, dict)
-                else medlemmer
-                for flertal, medlemmer in input_dict.items()
-            }
+            input_dict = _hvert_medlem(
+                input_dict, lambda _, felter: _med_perioder([tax_benefit_system], felter, self.default_period)
+            )
         situation = egne_inddata(tax_benefit_system, input_dict)
         simulering = super().build_from_entities(tax_benefit_system, situation)
         _kontroller_delvise_inddata(tax_benefit_system, situation, simulering)
         return simulering
+
+
+def _hvert_medlem(situation: dict, aendr) -> dict:
+    """Situationen med ``aendr(flertal, felter)`` i stedet for hvert medlems felter."""
+    return {
+        flertal: {id_: aendr(flertal, f) if isinstance(f, dict) else f for id_, f in medlemmer.items()}
+        if isinstance(medlemmer, dict)
+        else medlemmer
+        for flertal, medlemmer in situation.items()
+    }
 
 
 def _kontroller_delvise_inddata(system, situation: dict, simulering) -> None:
@@ -364,17 +366,9 @@ def _kontroller_delvise_inddata(system, situation: dict, simulering) -> None:
     delvise = _delvise_inddata(system, situation, simulering)
     if not delvise:
         return
-    uden = {
-        flertal: {
-            id_: {n: v for n, v in felter.items() if (flertal, n) not in delvise}
-            if isinstance(felter, dict)
-            else felter
-            for id_, felter in medlemmer.items()
-        }
-        if isinstance(medlemmer, dict)
-        else medlemmer
-        for flertal, medlemmer in situation.items()
-    }
+    uden = _hvert_medlem(
+        situation, lambda flertal, felter: {n: v for n, v in felter.items() if (flertal, n) not in delvise}
+    )
     formler = SimulationBuilder().build_from_entities(system, uden)
     for (flertal, navn), perioder in delvise.items():
         variabel = system.variables[navn]
