@@ -38,7 +38,9 @@ Beregningen:
   skriver tallene på dansk; ``grafer`` tegner ét vandret søjlediagram per mål (PNG og SVG).
 
 Et mål, der rammer et hul i kilderne (``ParameterHulError``), står som ikke beregnet med grunden,
-også i CSV'en (``som_csv``).
+også i CSV'en (``som_csv``). En variabel, der rammer et hul i én bid, tælles ikke med i
+personer_med_aendring i nogen bid; så er hvert tal det samme, uanset hvor mange bidder og
+processer befolkningen deles på.
 
 Med ``fremskrivning`` bygges regimerne med fremskrevne satser (befolkningen er den samme); et mål,
 der bygger på en fremskreven sats, står i ``Resultat.fremskrevne`` med parametrene og datoerne
@@ -224,6 +226,8 @@ def _eksakt_sum(vaerdier) -> Fraction:
 
 # float64's mantisse har 53 bit; halvdelene (27 og 26 bit) kan lægges sammen for milliarder af tal.
 _MANTISSEBITS = 53
+# Bit i et ord af et ændringsmønster (_moenstre).
+_BITS = 64
 _HALVDEL = 26
 
 
@@ -236,6 +240,12 @@ class _Optaelling:
     tal: dict[tuple, int] = field(default_factory=dict)
     huller: list[dict] = field(default_factory=list)
     fremskrevne: dict[tuple, set] = field(default_factory=dict)
+    # personer_med_aendring tælles først, når alle bidder er talt (:func:`_personer_med_aendring`):
+    # regime → {de ændrede variabler: personer}, regime → {variabel: artens rang} og
+    # (regime, variabel) → de fremskrevne (parameter, dato), variablen bygger på.
+    moenstre: dict[str, collections.Counter] = field(default_factory=dict)
+    arter: dict[str, dict[str, int]] = field(default_factory=dict)
+    laest_pr_variabel: dict[tuple, set] = field(default_factory=dict)
 
     def tilfoej(self, noegle: str, maal: str, kategori: str, vaerdi, rang: int = 0) -> None:
         vaerdi = vaerdi if isinstance(vaerdi, Fraction) else int(vaerdi)
@@ -252,6 +262,12 @@ class _Optaelling:
                 self.huller.append(h)
         for noegle, laeste in anden.fremskrevne.items():
             self.fremskrevne.setdefault(noegle, set()).update(laeste)
+        for noegle, moenstre in anden.moenstre.items():
+            self.moenstre.setdefault(noegle, collections.Counter()).update(moenstre)
+        for noegle, arter in anden.arter.items():
+            self.arter.setdefault(noegle, {}).update(arter)
+        for noegle, laeste in anden.laest_pr_variabel.items():
+            self.laest_pr_variabel.setdefault(noegle, set()).update(laeste)
 
 
 def _hullets_felter(fejl: ParameterHulError) -> dict:
@@ -289,20 +305,28 @@ def _maal_for_regime(
     def hul(maal, kategori, fejl, **mere):
         optaelling.hul(noegle, maal, kategori, fejl, **mere)
 
-    def maal(navn, funktion, kategori=""):
-        maerke = len(spor[0].roedder) if spor else 0
+    def maerke():
+        return len(spor[0].roedder) if spor else 0
+
+    def laest_siden(maerket) -> set:
+        """De fremskrevne (parameter, dato), beregningerne siden ``maerket`` læste."""
+        if not spor:
+            return set()
+        return {
+            (fremskrevet, dato)
+            for parameter, dato in genbrug.laeste_parametre(spor[0], spor[0].roedder[maerket:], spor[1])
+            for fremskrevet in laeste_fremskrevne(fremskrevne, parameter, dato)
+        }
+
+    def maal(navn, funktion, kategori="", per_variabel=False):
+        maerket = maerke()
         try:
             funktion()
         except ParameterHulError as fejl:
             hul(navn, kategori, str(fejl), **_hullets_felter(fejl))
-        if spor:
-            laeste = {
-                (fremskrevet, dato)
-                for parameter, dato in genbrug.laeste_parametre(spor[0], spor[0].roedder[maerke:], spor[1])
-                for fremskrevet in laeste_fremskrevne(fremskrevne, parameter, dato)
-            }
-            if laeste:
-                optaelling.fremskrevne.setdefault((noegle, navn, kategori), set()).update(laeste)
+        # Med ``per_variabel`` har funktionen selv noteret, hvad hver variabel læste.
+        if not per_variabel and (laeste := laest_siden(maerket)):
+            optaelling.fremskrevne.setdefault((noegle, navn, kategori), set()).update(laeste)
 
     def maalgrupper():
         grupper = beregn("maalgruppe")
@@ -314,14 +338,18 @@ def _maal_for_regime(
     aktuelle = {}
 
     def aendringer():
-        mindst_en = numpy.zeros(bid.antal, dtype=bool)
+        """Hver ændret persons mønster (de variabler, der ændres for personen); tallene per art
+        tælles, når alle bidder er talt: uden de variabler, der ramte et hul i én af dem."""
+        arter = optaelling.arter.setdefault(noegle, {})
+        aendrede = []  # (variabel, personerne, hvis værdi er en anden end under gældende ret)
         for rang, art in enumerate(ARTER):
-            aendret = numpy.zeros(bid.antal, dtype=bool)
             for u in uddata:
                 if u.art != art or u.variabel not in system.variables:
                     continue
                 if system.variables[u.variabel].entity.key != "person":
                     continue
+                arter[u.variabel] = rang
+                maerket = maerke()
                 try:
                     vaerdier = beregn(u.variabel)
                 except ParameterHulError as fejl:
@@ -335,11 +363,14 @@ def _maal_for_regime(
                     )
                     continue
                 aktuelle[u.variabel] = vaerdier
+                if laeste := laest_siden(maerket):
+                    optaelling.laest_pr_variabel.setdefault((noegle, u.variabel), set()).update(laeste)
                 if grundlag is None:
                     continue
                 # Grundlaget dækker hver personvariabel i gældende ret; de øvrige findes kun i reformen.
                 if u.variabel not in grundlag:
-                    aendret |= _forskellig(vaerdier, system.variables[u.variabel].default_array(bid.antal))
+                    standard = system.variables[u.variabel].default_array(bid.antal)
+                    aendrede.append((u.variabel, _forskellig(vaerdier, standard)))
                 elif grundlag[u.variabel] is None:
                     hul(
                         "personer_med_aendring",
@@ -348,13 +379,8 @@ def _maal_for_regime(
                         variabel=u.variabel,
                     )
                 else:
-                    aendret |= _forskellig(vaerdier, grundlag[u.variabel])
-            tilfoej(noegle, "personer_med_aendring", ARTER[art], numpy.count_nonzero(aendret), rang=rang)
-            mindst_en |= aendret
-        # En person kan ændres i flere arter; summen over arterne ville tælle personen flere gange.
-        tilfoej(
-            noegle, "personer_med_aendring", MINDST_EN_ART, numpy.count_nonzero(mindst_en), rang=len(ARTER)
-        )
+                    aendrede.append((u.variabel, _forskellig(vaerdier, grundlag[u.variabel])))
+        optaelling.moenstre.setdefault(noegle, collections.Counter()).update(_moenstre(aendrede))
 
     def samtaler():
         lab = beregn("kontaktforloeb_min_samtaler_6_maaneder") * i_foerste["ledighed_startdato"]
@@ -395,7 +421,7 @@ def _maal_for_regime(
         tilfoej(noegle, "arbejdssteder_over_graensen", "Over grænsen", numpy.count_nonzero(~overholdt))
 
     maal("personer_efter_maalgruppe", maalgrupper)
-    maal("personer_med_aendring", aendringer)
+    maal("personer_med_aendring", aendringer, per_variabel=True)
     maal("obligatoriske_samtaler", samtaler)
     maal("laegeattester", laegeattester)
     maal("rehabiliteringsteam", rehabilitering)
@@ -404,6 +430,53 @@ def _maal_for_regime(
         maal("udgifter", udgifter(rang, ydelse, beloeb, hvem), kategori=ydelse)
     maal("arbejdssteder_over_graensen", arbejdssteder)
     return aktuelle
+
+
+def _moenstre(aendrede: list[tuple[str, numpy.ndarray]]) -> collections.Counter:
+    """{de variabler, der ændres for en person: antallet af personer} for de ændrede personer."""
+    # Kun variablerne, der ændres for nogen, og kun de ændrede personer: typisk få af begge.
+    aendrede = [(navn, aendret) for navn, aendret in aendrede if aendret.any()]
+    if not aendrede:
+        return collections.Counter()
+    personer = numpy.flatnonzero(numpy.logical_or.reduce([aendret for _, aendret in aendrede]))
+    # En persons mønster er et tal med én bit per variabel (et ord per 64 variabler).
+    ord_ = numpy.zeros((len(personer), (len(aendrede) + _BITS - 1) // _BITS), dtype=numpy.uint64)
+    for j, (_, aendret) in enumerate(aendrede):
+        ord_[:, j // _BITS] |= aendret[personer].astype(numpy.uint64) << numpy.uint64(j % _BITS)
+    if ord_.shape[1] == 1:
+        unikke, antal = numpy.unique(ord_[:, 0], return_counts=True)
+        unikke = unikke[:, None]
+    else:
+        unikke, antal = numpy.unique(ord_, axis=0, return_counts=True)
+    return collections.Counter(
+        {
+            frozenset(
+                navn for j, (navn, _) in enumerate(aendrede) if int(moenster[j // _BITS]) >> (j % _BITS) & 1
+            ): int(a)
+            for moenster, a in zip(unikke, antal, strict=True)
+        }
+    )
+
+
+def _personer_med_aendring(optaelling: _Optaelling, uden: dict[str, set]) -> dict[tuple, int]:
+    """Tallene for personer_med_aendring (per art og mindst én art) i optællingens tal-form.
+
+    ``uden`` er regime → de variabler, der ramte et hul i en bid: de tælles ikke med for nogen,
+    så tallet er det samme, uanset hvordan befolkningen er delt i bidder.
+    """
+    tal = {}
+    for noegle, arter in optaelling.arter.items():
+        udelad = uden.get(noegle, set())
+        antal = [0] * (len(ARTER) + 1)
+        for moenster, personer in optaelling.moenstre.get(noegle, {}).items():
+            rangene = {arter[v] for v in moenster if v not in udelad}
+            for rang in rangene:
+                antal[rang] += personer
+            if rangene:
+                antal[len(ARTER)] += personer
+        for rang, kategori in enumerate([*ARTER.values(), MINDST_EN_ART]):
+            tal[(noegle, "personer_med_aendring", rang, kategori)] = antal[rang]
+    return tal
 
 
 def _forskellig(a, b) -> numpy.ndarray:
@@ -734,13 +807,20 @@ def _resultat(samlet: list[_Optaelling], resultat: Resultat) -> Resultat:
     huller = {
         (h["regime"], h["maal"], h["kategori"]) for o in samlet for h in o.huller if "variabel" not in h
     }
+    # En variabel, der ramte et hul i én bid, tælles ikke med i personer_med_aendring i nogen bid.
+    uden: dict[str, set] = {}
+    for o in samlet:
+        for h in o.huller:
+            if "variabel" in h and h["maal"] == "personer_med_aendring":
+                uden.setdefault(h["regime"], set()).add(h["variabel"])
+    tal = [{**o.tal, **_personer_med_aendring(o, uden)} for o in samlet]
     maal_orden = list(MAAL)
-    noegler = set().union(*(o.tal for o in samlet))
+    noegler = set().union(*tal)
 
     def traek(noegle) -> numpy.ndarray:
         """Tallet i hver trækning (0, hvor trækningen ingen har i kategorien), i float64."""
         _, maal, _, _ = noegle
-        vaerdier = numpy.array([float(o.tal.get(noegle, 0)) for o in samlet]) * SKALA.get(maal, 1)
+        vaerdier = numpy.array([float(t.get(noegle, 0)) for t in tal]) * SKALA.get(maal, 1)
         vaerdier *= resultat.vaegt
         if SAMMENLAEGNING[maal] == "gennemsnit":
             vaerdier /= len(resultat.maaneder)
@@ -761,18 +841,40 @@ def _resultat(samlet: list[_Optaelling], resultat: Resultat) -> Resultat:
     resultat.huller = []
     for o in samlet:
         resultat.huller += [h for h in o.huller if h not in resultat.huller]
+    resultat.fremskrevne = _fremskrevne(samlet, uden, huller, noegler, resultat.regimer)
+    return resultat
+
+
+def _fremskrevne(samlet: list[_Optaelling], uden: dict, huller: set, noegler: set, regimer) -> list[dict]:
+    """De fremskrevne satser, hvert tal bygger på (kun tal, der er beregnet), i tabellernes orden.
+
+    personer_med_aendring per art bygger på artens variabler, undtagen dem, der ramte et hul.
+    """
     fremskrevne: dict[tuple, set] = {}
     for o in samlet:
         for noegle, laeste in o.fremskrevne.items():
             fremskrevne.setdefault(noegle, set()).update(laeste)
-    resultat.fremskrevne = [
+        for (regime_, variabel), laeste in o.laest_pr_variabel.items():
+            if variabel in uden.get(regime_, set()):
+                continue
+            art = list(ARTER.values())[o.arter[regime_][variabel]]
+            for kategori in (art, MINDST_EN_ART):
+                fremskrevne.setdefault((regime_, "personer_med_aendring", kategori), set()).update(laeste)
+    rang = {(r, m, k): n for r, m, n, k in noegler}
+    maal_orden = list(MAAL)
+    return [
         {"maal": maal, "kategori": kategori, "regime": regime_, "parametre": som_liste(sorted(laeste))}
         for (regime_, maal, kategori), laeste in sorted(
             fremskrevne.items(),
-            key=lambda f: (resultat.regimer.index(f[0][0]), maal_orden.index(f[0][1])),
+            key=lambda f: (
+                regimer.index(f[0][0]),
+                maal_orden.index(f[0][1]),
+                rang.get(f[0], -1),
+                f[0][2],
+            ),
         )
+        if (regime_, maal, "") not in huller and (regime_, maal, kategori) not in huller
     ]
-    return resultat
 
 
 def _tal_med_interval(vaerdier: numpy.ndarray, grund: numpy.ndarray | None) -> dict:

@@ -4,6 +4,7 @@ Bidderne skal tilsammen give præcis det samme som hele befolkningen på én gan
 kronen og personen, og hver persons værdier.
 """
 
+import collections
 import json
 import subprocess
 
@@ -13,11 +14,19 @@ from hjaelpere import koer
 
 from openfisca_dk_beskaeftigelse import EKSEMPELMAPPE, klynge, reformfil
 from openfisca_dk_beskaeftigelse.beregning import BrugerFejl
-from openfisca_dk_beskaeftigelse.effekt import SAMMENLAEGNING, effekt
+from openfisca_dk_beskaeftigelse.effekt import (
+    MINDST_EN_ART,
+    SAMMENLAEGNING,
+    _moenstre,
+    _optael_bid,
+    _Optaelling,
+    _personer_med_aendring,
+    effekt,
+)
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 from openfisca_dk_beskaeftigelse.population import bidnumre, byg_simulering, del_op, generer
 from openfisca_dk_beskaeftigelse.regimer import GAELDENDE_RET, alle_regimer, byg_system
-from openfisca_dk_beskaeftigelse.uddata import alle_uddata
+from openfisca_dk_beskaeftigelse.uddata import ARTER, alle_uddata
 
 PERIODE = "2026-03"
 NOGLE_REGIMER = ["ingen_jobafklaring", "faerre_maalgrupper", "fleksible_forholdstal"]
@@ -35,6 +44,67 @@ def test_bidder_i_to_processer_giver_hele_befolkningens_tal_for_alle_regimer():
     assert _tal(i_bidder) == _tal(hel)
     assert i_bidder.huller == hel.huller
     assert len(hel.raekker) > 10 * len(regimer)
+
+
+def _variabler_med_hul(bid, noegler, fremskrivning=False):
+    optaelling = _optael_bid(bid, noegler, [], fremskrivning)
+    return {(h["regime"], h["variabel"]) for h in optaelling.huller if "variabel" in h}
+
+
+@pytest.mark.parametrize(
+    ("periode", "fremskrivning"), [("2026-03", False), ("2027-03", True)], ids=["2026", "fremskrevet"]
+)
+def test_en_variabel_med_hul_i_kun_nogle_bidder_taelles_uden_i_alle(periode, fremskrivning):
+    # Kontanthjælpen under ny ordning rammer et hul (hjemmeboende_sats) i en bid med en
+    # hjemmeboende under 30, ikke i de andre; personer_med_aendring er talt uden den i alle bidder,
+    # og de fremskrevne satser er kun dem, tallene, der er beregnet, bygger på.
+    noegler = ["faerre_maalgrupper", "tidsgraense_sygedagpenge"]
+    befolkning = generer(400, periode, byg_system(GAELDENDE_RET, fremskrivning), seed=1)
+    pr_bid = [_variabler_med_hul(b, [GAELDENDE_RET, *noegler], fremskrivning) for b in del_op(befolkning, 4)]
+    assert set.union(*pr_bid) and not set.intersection(*pr_bid)
+    hel = effekt(noegler, periode, 400, seed=1, arbejdere=1, bidder=1, fremskrivning=fremskrivning)
+    i_bidder = effekt(noegler, periode, 400, seed=1, arbejdere=1, bidder=4, fremskrivning=fremskrivning)
+    assert _tal(i_bidder) == _tal(hel)
+    assert i_bidder.fremskrevne == hel.fremskrevne
+    assert sorted(map(json.dumps, i_bidder.huller)) == sorted(map(json.dumps, hel.huller))
+    assert bool(hel.fremskrevne) == fremskrivning
+
+
+def test_personer_med_aendring_taelles_uden_en_variabel_med_hul_i_en_anden_bid():
+    # Bid A: x (en ret) rammer et hul; 4 personer ændres i y (en pligt). Bid B: 3 personer ændres
+    # kun i x, 2 i x og y. Uden x: ret 0, pligt 4 + 2 = 6, mindst én art 6 (de 3 tælles ikke).
+    ret, pligt = list(ARTER).index("ret"), list(ARTER).index("pligt")
+    a, b = _Optaelling(), _Optaelling()
+    a.hul("r", "personer_med_aendring", ARTER["ret"], "hul", variabel="x")
+    for bid, moenstre in ((a, {("y",): 4}), (b, {("x",): 3, ("x", "y"): 2})):
+        bid.arter["r"] = {"x": ret, "y": pligt}
+        bid.moenstre["r"] = collections.Counter({frozenset(m): n for m, n in moenstre.items()})
+    samlet = _Optaelling()
+    samlet.laeg_til(a)
+    samlet.laeg_til(b)
+    tal = _personer_med_aendring(samlet, {"r": {"x"}})
+    assert tal[("r", "personer_med_aendring", ret, ARTER["ret"])] == 0
+    assert tal[("r", "personer_med_aendring", pligt, ARTER["pligt"])] == 4 + 2
+    assert tal[("r", "personer_med_aendring", len(ARTER), MINDST_EN_ART)] == 4 + 2
+    # Uden huller tælles alle: ret 3 + 2, mindst én art 4 + 3 + 2.
+    alle = _personer_med_aendring(samlet, {})
+    assert alle[("r", "personer_med_aendring", ret, ARTER["ret"])] == 3 + 2
+    assert alle[("r", "personer_med_aendring", len(ARTER), MINDST_EN_ART)] == 4 + 3 + 2
+
+
+@pytest.mark.parametrize("variabler", [3, 70], ids=["et_ord", "to_ord"])
+def test_moenstrene_taeller_hver_kombination_af_aendrede_variabler(variabler):
+    # 6 personer: 0 og 3 ændres i v0 og den sidste variabel, 1 kun i v1, 2 og 5 i ingen, 4 i v0.
+    navne = [f"v{i}" for i in range(variabler)]
+    aendrede = {navn: numpy.zeros(6, dtype=bool) for navn in navne}
+    aendrede["v0"][[0, 3, 4]] = True
+    aendrede["v1"][1] = True
+    aendrede[navne[-1]][[0, 3]] = True
+    assert _moenstre(list(aendrede.items())) == {
+        frozenset({"v0", navne[-1]}): 2,
+        frozenset({"v1"}): 1,
+        frozenset({"v0"}): 1,
+    }
 
 
 def test_hver_person_har_samme_vaerdier_i_sin_bid_som_i_hele_befolkningen():
