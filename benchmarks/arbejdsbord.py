@@ -14,7 +14,8 @@ Chromium:
   største befolkning, arbejdsbordet tillader for to regimer
   (``arbejdsbord.MAKS_PERSONER_GANGE_REGIMER``), mod tidsgrænsen per anmodning.
 Skriver tal; tester intet. Målene: siden klar under 1 sekund; Borger for alle regimer inden for
-``/sammenlign``-målet (p50 under 100 ms, ``web_api.MAAL``).
+``/sammenlign``-målet (p50 under 100 ms, ``web_api.MAAL``). Ved siden af står, hvad siden lægger
+til serverens tid (medianerne), og om serveren alene er over målet på maskinen.
 
 Kør: ``.venv/bin/python benchmarks/arbejdsbord.py [--gentagelser 21] [--uden-befolkning]``
 """
@@ -152,9 +153,18 @@ def _browser(base: str, port: int, gentagelser: int) -> None:
     print(f"  serveren alene (samme anmodning): {_min_median(server)}")
     print(f"  svaret i siden:                    {_min_median(svaret)}")
     print(f"  notatet tegnet:                    {_min_median(tegnet)}")
+    # Siden kan ikke være hurtigere end serveren: er serveren alene over målet, siger tallet om
+    # maskinen; det, siden selv lægger til, kan sammenlignes mellem maskiner og dage.
+    tillaeg = statistics.median(tegnet) - statistics.median(server)
+    print(f"  siden lægger til serverens tid:     median {tillaeg:5.0f} ms")
     print(
         f"  mål: notatet tegnet inden for /sammenlign-målet (p50 < {maal:.0f} ms): "
         f"{'nået' if statistics.median(tegnet) < maal else 'ikke nået'}"
+        + (
+            f" (serveren alene er over målet på denne maskine: median {statistics.median(server):.0f} ms)"
+            if statistics.median(server) >= maal
+            else ""
+        )
     )
 
 
