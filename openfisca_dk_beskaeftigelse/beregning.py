@@ -337,14 +337,17 @@ class Bygger(SimulationBuilder):
 
     def build_from_entities(self, tax_benefit_system, input_dict):
         if self.default_period is not None and isinstance(input_dict, dict):
-            # En YAML-tests værdi uden periode gælder tilfældets periode (som i OpenFiscas bygger).
-            input_dict = _hvert_medlem(
-                input_dict, lambda _, felter: _med_perioder([tax_benefit_system], felter, self.default_period)
-            )
+            input_dict = med_tilfaeldets_periode(tax_benefit_system, input_dict, self.default_period)
         situation = egne_inddata(tax_benefit_system, input_dict)
         simulering = super().build_from_entities(tax_benefit_system, situation)
         _kontroller_delvise_inddata(tax_benefit_system, situation, simulering)
         return simulering
+
+
+def med_tilfaeldets_periode(system, situation: dict, periode: str) -> dict:
+    """Situationen, hvor en YAML-tests værdi uden periode står under tilfældets periode (som i
+    OpenFiscas bygger; ETERNITY for en evig variabel)."""
+    return _hvert_medlem(situation, lambda _, felter: _med_perioder([system], felter, periode))
 
 
 def _hvert_medlem(situation: dict, aendr) -> dict:

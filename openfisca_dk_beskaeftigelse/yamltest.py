@@ -44,6 +44,7 @@ from openfisca_dk_beskaeftigelse.beregning import (
     byg_simulering_fra_test,
     egne_inddata,
     indlaes_yaml,
+    med_tilfaeldets_periode,
     typefejl,
 )
 from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
@@ -249,6 +250,9 @@ class _Kontrol:
             indhold = SimulationBuilder().explicit_singular_entities(system, indhold)
         if not any(k in self.entiteter for k in indhold):
             return  # én person uden entiteter: intet at blande
+        if periode is not None:
+            # Runneren giver en værdi uden periode tilfældets periode og blander den som en skrevet.
+            indhold = med_tilfaeldets_periode(system, indhold, str(periode))
         egne = egne_inddata(system, indhold)
         personer = indhold.get(system.person_entity.plural) or {}
         # En person uden arbejdssted ved et arbejdssted med inddata meldes ikke: runnerens resultat

@@ -235,6 +235,17 @@ def test_perioder_som_openfiscas_runner_blander_er_et_problem(capsys, tmp_path):
     assert kode == 0
 
 
+def test_en_vaerdi_uden_periode_ved_en_anden_form_hos_en_anden_person_er_et_problem(capsys, tmp_path):
+    # Annes 100 uden periode står hos runneren under "2026-03", Bos under "month:2026-03": Anne får 0.
+    indhold = _to("        timeloen: 100\n", '        timeloen: {"month:2026-03": 200}\n')
+    (linje,) = _problemer(capsys, tmp_path, indhold)
+    assert "to: input/personer: timeloen: perioderne er skrevet, så OpenFiscas runner blander" in linje
+    # Uden periode hos begge, eller den samme form, blander runneren intet.
+    for bo in ("        timeloen: 200\n", '        timeloen: {"2026-03": 200}\n'):
+        kode, _, _ = _test(capsys, tmp_path, _to("        timeloen: 100\n", bo))
+        assert kode == 0, bo
+
+
 def test_en_beregnet_variabel_givet_for_kun_en_person_er_et_problem(capsys, tmp_path):
     # Runneren ville give Bo alderen 0; formlen giver 56 (født 1970, marts 2026).
     (linje,) = _problemer(capsys, tmp_path, _to(anne="        alder: 46\n"))
