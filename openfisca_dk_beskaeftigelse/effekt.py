@@ -1317,6 +1317,20 @@ def fremskrevet(resultat: Resultat, maal: str, kategori: str, noegle: str) -> li
     return sorted(laeste)
 
 
+def fremskrevet_i_alt(resultat: Resultat, hovedtal: dict) -> list[tuple[str, str]]:
+    """De fremskrevne (parameter, dato), et måls tal i alt bygger på: dem, dets kategorier bygger på
+    (alle beregnede, eller den ene, ``HOVEDTAL`` nævner)."""
+    maal, noegle = hovedtal["maal"], hovedtal["regime"]
+    kategorier = {
+        r["kategori"]
+        for r in resultat.raekker
+        if (r["maal"], r["regime"]) == (maal, noegle)
+        and HOVEDTAL[maal] in (None, r["kategori"])
+        and r["kategori"] not in hovedtal["uden"]
+    }
+    return sorted({f for k in kategorier | {""} for f in fremskrevet(resultat, maal, k, noegle)})
+
+
 def som_csv(resultat: Resultat) -> str:
     """Én række per tal og én per hul: et hul har tom værdi og grunden i ``ikke_beregnet``.
 
@@ -1358,7 +1372,7 @@ def som_csv(resultat: Resultat) -> str:
         )
     # Hvert måls tal i alt: kategorien "i alt".
     for r in resultat.hovedtal:
-        laeste = som_tekst(fremskrevet(resultat, r["maal"], "", r["regime"]))
+        laeste = som_tekst(fremskrevet_i_alt(resultat, r))
         skriver.writerow(
             [r["maal"], I_ALT, r["regime"], afrundet(r["vaerdi"]), afrundet(r["forskel"]), "", laeste]
             + interval_(r)

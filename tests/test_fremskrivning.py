@@ -20,7 +20,7 @@ from rich.console import Console
 from werkzeug.test import Client
 
 from openfisca_dk_beskaeftigelse import cli
-from openfisca_dk_beskaeftigelse.effekt import effekt
+from openfisca_dk_beskaeftigelse.effekt import I_ALT, effekt
 from openfisca_dk_beskaeftigelse.effekt import som_csv as effekt_csv
 from openfisca_dk_beskaeftigelse.entities import entities
 from openfisca_dk_beskaeftigelse.forklaring import forklar
@@ -332,6 +332,9 @@ def test_effekt_naevner_de_maal_der_bygger_paa_fremskrevne_satser():
     raekker = list(csv.DictReader(io.StringIO(effekt_csv(resultat))))
     dagpengerad = next(r for r in raekker if (r["maal"], r["kategori"]) == ("udgifter", "Dagpenge"))
     assert DAGPENGEMAKS in dagpengerad["fremskrevet"]
+    # Udgifterne i alt bygger på kategoriernes satser, også dagpengenes.
+    i_alt = next(r for r in raekker if (r["maal"], r["kategori"]) == ("udgifter", I_ALT))
+    assert DAGPENGEMAKS in i_alt["fremskrevet"]
     samtaler = [r for r in raekker if r["maal"] == "obligatoriske_samtaler"]
     assert samtaler and all(r["fremskrevet"] == "" for r in samtaler)
     # Uden fremskrivning er dagpengeudgiften et hul.
