@@ -124,6 +124,8 @@ MOTORER = ("proces", "dask")
 I_ALT = "i alt"
 # Personer med mindst én ændring (foreningen af arterne).
 MINDST_EN_ART = "Mindst én art"
+# personer_med_aendrings kategorier efter rang: arterne og så mindst én art.
+_AENDRINGSKATEGORIER = (*ARTER.values(), MINDST_EN_ART)
 # Hvert måls tal i alt: summen over kategorierne (None) eller én kategori (personerne med ændring
 # tælles én gang, selv om de ændres i flere arter). Målgrupperne er en fordeling uden et i alt.
 HOVEDTAL = {
@@ -474,7 +476,7 @@ def _personer_med_aendring(optaelling: _Optaelling, uden: dict[str, set]) -> dic
                 antal[rang] += personer
             if rangene:
                 antal[len(ARTER)] += personer
-        for rang, kategori in enumerate([*ARTER.values(), MINDST_EN_ART]):
+        for rang, kategori in enumerate(_AENDRINGSKATEGORIER):
             tal[(noegle, "personer_med_aendring", rang, kategori)] = antal[rang]
     return tal
 
@@ -857,7 +859,7 @@ def _fremskrevne(samlet: list[_Optaelling], uden: dict, huller: set, noegler: se
         for (regime_, variabel), laeste in o.laest_pr_variabel.items():
             if variabel in uden.get(regime_, set()):
                 continue
-            art = list(ARTER.values())[o.arter[regime_][variabel]]
+            art = _AENDRINGSKATEGORIER[o.arter[regime_][variabel]]
             for kategori in (art, MINDST_EN_ART):
                 fremskrevne.setdefault((regime_, "personer_med_aendring", kategori), set()).update(laeste)
     rang = {(r, m, k): n for r, m, n, k in noegler}
@@ -1328,7 +1330,7 @@ def fremskrevet_i_alt(resultat: Resultat, hovedtal: dict) -> list[tuple[str, str
         and HOVEDTAL[maal] in (None, r["kategori"])
         and r["kategori"] not in hovedtal["uden"]
     }
-    return sorted({f for k in kategorier | {""} for f in fremskrevet(resultat, maal, k, noegle)})
+    return sorted({f for k in kategorier for f in fremskrevet(resultat, maal, k, noegle)})
 
 
 def som_csv(resultat: Resultat) -> str:

@@ -415,7 +415,9 @@ class _Kontrol:
                 laest = self.periode(felt, periode, beregnet=not inddata)
                 if inddata and laest is not None:
                     self.periodelaengde(felt, variabel, laest)
-            for element in v if isinstance(v, list) else [v]:
+            # En liste er én værdi per medlem, når variablen står uden entitet; et medlems inddata er én.
+            vektor = isinstance(v, list) and (entitet is None or not inddata)
+            for element in v if vektor else [v]:
                 self.vaerdi(felt, variabel, element, inddata=inddata)
 
     def vaerdi(self, felt: str, variabel, v, *, inddata: bool) -> None:

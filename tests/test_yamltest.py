@@ -246,6 +246,12 @@ def test_en_vaerdi_uden_periode_ved_en_anden_form_hos_en_anden_person_er_et_prob
         assert kode == 0, bo
 
 
+def test_en_liste_som_en_persons_inddata_er_et_problem(capsys, tmp_path):
+    # OpenFiscas runner ville give et traceback ("setting an array element with a sequence").
+    (linje,) = _problemer(capsys, tmp_path, _to(bo="        timeloen: [1, 2]\n"))
+    assert linje.endswith("to: input/personer/bo/timeloen: forventede et tal, fik [1, 2]")
+
+
 def test_en_beregnet_variabel_givet_for_kun_en_person_er_et_problem(capsys, tmp_path):
     # Runneren ville give Bo alderen 0; formlen giver 56 (født 1970, marts 2026).
     (linje,) = _problemer(capsys, tmp_path, _to(anne="        alder: 46\n"))
