@@ -17,6 +17,7 @@ Fejl er de samme som i resten af API'et: ``{"fejl", "felt"}`` med en 4xx (``weba
 import datetime
 import json
 import logging
+import math
 import queue
 import re
 import threading
@@ -442,14 +443,32 @@ def _omfang(data) -> None:
             stak.extend((x, niveau + 1) for x in (v.values() if isinstance(v, dict) else v))
 
 
-def _json_sikker(data):
-    """YAML-data som JSON: nøgler som tekst (``2026:`` uden anførselstegn er et tal i YAML)."""
+def _json_sikker(data, sti: str = ""):
+    """YAML-data som JSON: nøgler som tekst (``2026:`` uden anførselstegn er et tal i YAML).
+
+    Hvad JSON ikke har, er en fejl ved ``tekst`` (med stien): ``.nan`` og ``.inf``, en nøgle, der
+    hverken er tekst eller et helt tal (``true:``, ``~:``, ``1.5:``), og to nøgler, der bliver den
+    samme tekst (``1:`` og ``'1':``; den ene ville ellers forsvinde).
+    """
     if isinstance(data, dict):
-        return {str(k): _json_sikker(v) for k, v in data.items()}
+        ud = {}
+        for k, v in data.items():
+            if isinstance(k, bool) or not isinstance(k, str | int):
+                raise FeltFejl(
+                    "tekst", f"{sti or 'roden'}: nøglen {k!r} er hverken en tekst eller et helt tal"
+                )
+            if str(k) in ud:
+                raise FeltFejl(
+                    "tekst", f"{sti or 'roden'}: nøglen '{k}' står to gange (som tal og som tekst)"
+                )
+            ud[str(k)] = _json_sikker(v, f"{sti}/{k}".lstrip("/"))
+        return ud
     if isinstance(data, list):
-        return [_json_sikker(v) for v in data]
+        return [_json_sikker(v, f"{sti}/{nr}".lstrip("/")) for nr, v in enumerate(data)]
     if isinstance(data, datetime.date):
         return data.isoformat()
+    if isinstance(data, float) and not math.isfinite(data):
+        raise FeltFejl("tekst", f"{sti or 'roden'}: {data} er ikke et tal i JSON")
     return data
 
 

@@ -65,10 +65,15 @@ class _DobbeltNoegle(yaml.constructor.ConstructorError):
 SIKKER_INDLAESER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class _SammensatNoegle(yaml.constructor.ConstructorError):
+    """En nøgle, der er en liste eller et objekt (YAML's '? [a, b]: ...'); JSON har kun tekst som nøgle."""
+
+
 class _SituationLoader(SIKKER_INDLAESER):
     """YAML uden automatisk datokonvertering: datoer forbliver tekst, som i web-API'et.
 
     En nøgle, der står to gange i samme objekt, er en fejl: PyYAML beholder ellers kun den sidste.
+    En nøgle, der er en liste eller et objekt, er også en fejl (JSON har den ikke).
     """
 
     def construct_mapping(self, node, deep=False):
@@ -78,15 +83,31 @@ class _SituationLoader(SIKKER_INDLAESER):
             if noegle_node.tag == "tag:yaml.org,2002:merge":
                 continue
             noegle = self.construct_object(noegle_node, deep=True)
-            if isinstance(noegle, Hashable) and noegle in sete:
+            if not isinstance(noegle, Hashable) or isinstance(noegle, tuple | frozenset):
+                raise _SammensatNoegle(
+                    None,
+                    None,
+                    "en nøgle skal være en tekst eller et tal, ikke en liste eller et objekt",
+                    noegle_node.start_mark,
+                )
+            if noegle in sete:
                 raise _DobbeltNoegle(None, None, f"nøglen '{noegle}' står to gange", noegle_node.start_mark)
             sete.add(noegle)
         return super().construct_mapping(node, deep=deep)
 
 
+def _ikke_data(_loader, node):
+    # Bytes og mængder er ikke JSON: mærket afvises som et Python-mærke.
+    raise yaml.constructor.ConstructorError(
+        None, None, f"found unacceptable tag '{node.tag}'", node.start_mark
+    )
+
+
 _SituationLoader.add_constructor(
     "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
 )
+for _maerke in ("tag:yaml.org,2002:binary", "tag:yaml.org,2002:set"):
+    _SituationLoader.add_constructor(_maerke, _ikke_data)
 
 
 # Modellen dækker lovgivningen fra januar 2020 (parametrene er daterede fra da).
@@ -140,6 +161,8 @@ def laes_yaml(tekst: str, sti, felt: str = "SITUATION"):
             f"{felt}: '{sti}' (linje {fejl.problem_mark.line + 1}): {fejl.problem}; "
             "kun den sidste ville blive brugt"
         ) from None
+    except _SammensatNoegle as fejl:
+        raise BrugerFejl(f"{felt}: '{sti}' (linje {fejl.problem_mark.line + 1}): {fejl.problem}") from None
     except yaml.constructor.ConstructorError as fejl:
         maerke = re.search(r"tag '([^']*)'", fejl.problem or "")
         vist = maerke.group(1).replace("tag:yaml.org,2002:", "!!") if maerke else "?"

@@ -54,7 +54,13 @@ from rich.table import Table
 from rich.text import Text
 
 from openfisca_dk_beskaeftigelse import regimer
-from openfisca_dk_beskaeftigelse.beregning import FOERSTE_MAANED, BrugerFejl, _DobbeltNoegle, _SituationLoader
+from openfisca_dk_beskaeftigelse.beregning import (
+    FOERSTE_MAANED,
+    BrugerFejl,
+    _DobbeltNoegle,
+    _SammensatNoegle,
+    _SituationLoader,
+)
 from openfisca_dk_beskaeftigelse.kilder import laesbar
 from openfisca_dk_beskaeftigelse.parametre import Hul, ParameterMedHul, kopi
 from openfisca_dk_beskaeftigelse.reformstoette import parameter
@@ -237,6 +243,8 @@ def _laes_yaml(sti: Path) -> tuple[object, dict[tuple, int]]:
         raise BrugerFejl(
             f"{sti}, linje {fejl.problem_mark.line + 1}: {fejl.problem}; kun den sidste ville blive brugt"
         ) from None
+    except _SammensatNoegle as fejl:
+        raise BrugerFejl(f"{sti}, linje {fejl.problem_mark.line + 1}: {fejl.problem}") from None
     except yaml.YAMLError as fejl:
         sted = getattr(fejl, "problem_mark", None)
         linje = f", linje {sted.line + 1}" if sted else ""

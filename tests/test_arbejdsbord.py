@@ -526,3 +526,28 @@ def test_rodens_spec_beskriver_arbejdsbordets_api(klient):
     for sti in ("inddata", "eksempler", "indlaes", "forklaring", "effekt", "katalog"):
         assert f"/arbejdsbord/api/{sti}" in spec["paths"]
     assert "text/html" in spec["paths"]["/"]["get"]["responses"]["200"]["content"]
+
+
+@pytest.mark.parametrize(
+    ("tekst", "besked"),
+    [
+        # Før: 500 (en liste eller et objekt som nøgle; bytes og mængder kan ikke blive JSON).
+        ("personer: {? [a, b] : {}}", "en nøgle skal være en tekst eller et tal"),
+        ("? {a: 1}\n: 1\n", "en nøgle skal være en tekst eller et tal"),
+        ("personer: {a: {maanedsloen: {2026-03: !!binary aGk=}}}", "mærket '!!binary' er ikke tilladt"),
+        ("personer: {a: {maanedsloen: {2026-03: !!set {a, b}}}}", "mærket '!!set' er ikke tilladt"),
+        # Før: 200 med NaN og Infinity i svaret, som ikke er JSON.
+        ("personer: {a: {maanedsloen: {2026-03: .nan}}}", "personer/a/maanedsloen/2026-03: nan"),
+        ("personer: {a: {maanedsloen: {2026-03: -.inf}}}", "-inf er ikke et tal i JSON"),
+        # Før: 200, hvor den ene person eller værdi var forsvundet, eller nøglen var blevet 'True'.
+        ("personer: {1: {}, '1': {}}", "personer: nøglen '1' står to gange"),
+        ("personer: {a: {maanedsloen: {2026: 1, '2026': 2}}}", "nøglen '2026' står to gange"),
+        ("personer: {true: {}}", "nøglen True er hverken en tekst eller et helt tal"),
+        ("personer: {~: {}}", "nøglen None er hverken"),
+    ],
+)
+def test_indlaes_giver_400_for_det_json_ikke_har(klient, tekst, besked):
+    svar = _post(klient, "/arbejdsbord/api/indlaes", {"tekst": tekst})
+    assert svar.status_code == 400, svar.text
+    assert svar.json["felt"] == "tekst"
+    assert besked in svar.json["fejl"]
