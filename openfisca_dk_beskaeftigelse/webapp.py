@@ -78,6 +78,7 @@ from openfisca_dk_beskaeftigelse.forklaring import forskel, forskel_som_dict
 from openfisca_dk_beskaeftigelse.parametre import ParameterHulError
 from openfisca_dk_beskaeftigelse.regimer import (
     GAELDENDE_RET,
+    MAKS_EGNE,
     STAK,
     UkendtRegimeError,
     alle_regimer,
@@ -736,6 +737,12 @@ def regimenoegler(regimer: object) -> list[str]:
             "regimer",
             'forventede en ikke-tom liste af regimenøgler og reformobjekter eller "alle", '
             f"ikke {_json(regimer)}",
+        )
+    # Processen husker højst MAKS_EGNE egne regimer; flere ville glemme de første, før de beregnes.
+    egne = sum(isinstance(element, dict) for element in regimer)
+    if egne > MAKS_EGNE:
+        raise FeltFejl(
+            "regimer", f"{egne} reformobjekter er over grænsen på {MAKS_EGNE} per anmodning; send færre"
         )
     noegler = []
     for nr, element in enumerate(regimer):

@@ -409,3 +409,67 @@ def test_cors_kan_begraenses_til_bestemte_oprindelser_eller_ingen():
     ingen = Client(webapp.lav_app(cors=()))
     svar = ingen.get("/gaeldende_ret/spec", headers={"Origin": "https://jura.example"})
     assert not [n for n in svar.headers.keys() if n.startswith("Access-Control")]
+
+
+# ---- 9. fuzzing: samme periode to gange og mange reformobjekter --------------------------------
+
+SAMME_PERIODE = [
+    # Samme måned skrevet på to måder: OpenFisca bruger kun den ene værdi (her 12000, ikke 50000).
+    (
+        {"personer": {"mette": {**FOEDT, "maanedsloen": {"2026-03": 50000, "month:2026-03": 12000}}}},
+        "personer/mette/maanedsloen/month:2026-03",
+        "samme periode (2026-03)",
+    ),
+    # En variabel uden periode har én værdi: 'ETERNITY' og '2026' er den samme (her vandt 1984).
+    (
+        {"personer": {"mette": {"foedselsdato": {"ETERNITY": "1984-01-01", "2026": "1990-01-01"}}}},
+        "personer/mette/foedselsdato/2026",
+        "én værdi uden periode",
+    ),
+    (
+        {"personer": {"mette": {"foedselsdato": {"ETERNITY": "1984-01-01", "eternity": "1990-01-01"}}}},
+        "personer/mette/foedselsdato/eternity",
+        "én værdi uden periode",
+    ),
+]
+
+
+@pytest.mark.parametrize(("situation", "felt", "besked"), SAMME_PERIODE)
+def test_samme_periode_to_gange_giver_400_i_stedet_for_en_stille_vinder(
+    klient, openfisca_serve, situation, felt, besked
+):
+    krop = copy.deepcopy(situation)
+    krop["personer"]["mette"]["alder"] = {"2026-03": None}
+    for app, sti in ((klient, "/gaeldende_ret/calculate"), (openfisca_serve, "/calculate")):
+        assert besked in _er_fejl(app.post(sti, json=krop), 400, felt)["fejl"]
+    svar = klient.post(
+        "/sammenlign", json={"situation": situation, "periode": "2026-03", "variabler": ["alder"]}
+    )
+    fejl = _er_fejl(svar, 400, "situation")["fejl"]
+    assert felt in fejl and besked in fejl
+
+
+def test_et_aar_og_en_maaned_i_det_er_stadig_tilladt(klient):
+    # Et år fordeles på månederne, og en angivet måned går forud (dokumenteret i beregning._i_egne_perioder).
+    krop = {"personer": {"mette": {**FOEDT, "maanedsloen": {"2026": 12000, "2026-03": 50000}}}}
+    krop["personer"]["mette"]["dagpenge_maanedssats"] = {"2026-03": None}
+    assert klient.post("/gaeldende_ret/calculate", json=krop).status_code == 200
+
+
+def test_flere_reformobjekter_end_processen_husker_giver_en_graense(klient):
+    # Før: det første reformobjekt var glemt, når det skulle beregnes: "ukendt regime 'egen_...'".
+    from openfisca_dk_beskaeftigelse.regimer import MAKS_EGNE
+
+    regimer = [
+        {
+            "navn": f"v{nr}",
+            "aendringer": [
+                {"parameter": "sygedagpenge.arbejdsgiverperiode.dage", "vaerdi": 1, "fra": "2026-01-01"}
+            ],
+        }
+        for nr in range(MAKS_EGNE + 1)
+    ]
+    krop = {"situation": _person(), "periode": "2026-03", "regimer": regimer, "variabler": ["alder"]}
+    fejl = _er_fejl(klient.post("/sammenlign", json=krop), 400, "regimer")["fejl"]
+    assert f"grænsen på {MAKS_EGNE}" in fejl
+    assert "ukendt regime" not in fejl
