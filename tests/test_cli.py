@@ -240,14 +240,14 @@ def test_id_og_filnavne_vises_som_de_er_ikke_som_markup(tmp_path):
     assert "[red]borgere.yaml" in tabel.stdout
 
 
-# Kilderne dækker ikke kontanthjælpen til forsørgere under 30 år i 2020 (value: null).
+# Kilderne dækker ikke kontanthjælpens sats for hjemmeboende under 30 år fra 1.7.2025 (value: null).
 HUL = (
-    "personer:\n  p:\n    foedselsdato: {ETERNITY: '1995-01-01'}\n"
-    "    ydelse: {'2020-06': kontanthjaelp}\n    har_forsoergerpligt: {'2020-06': true}\n"
-    "    er_ledig: {'2020-06': true}\n    beskaeftigelse: {'2020-06': ledig}\n"
-    "    parathed: {'2020-06': jobparat}\n    ledighed_startdato: {'2020-06': '2020-01-01'}\n"
+    "personer:\n  p:\n    foedselsdato: {ETERNITY: '2004-01-01'}\n"
+    "    ydelse: {'2026-03': kontanthjaelp}\n    er_hjemmeboende: {'2026-03': true}\n"
+    "    er_ledig: {'2026-03': true}\n    beskaeftigelse: {'2026-03': ledig}\n"
+    "    parathed: {'2026-03': jobparat}\n    ledighed_startdato: {'2026-03': '2026-01-01'}\n"
 )
-PARAMETER = "aktivloven.kontanthjaelp.gammel_ordning.under_30_forsoerger"
+PARAMETER = "aktivloven.kontanthjaelp.ny_ordning.hjemmeboende_sats"
 
 
 @pytest.mark.parametrize("format_", FORMATER)
@@ -257,7 +257,7 @@ def test_et_hul_i_kilderne_rammer_kun_sin_celle(tmp_path, format_):
     variabler = "alder,kontanthjaelp_maanedsbeloeb,maalgruppe"
     faelles = [
         "--periode",
-        "2020-06",
+        "2026-03",
         "--regimer",
         "gaeldende_ret,faerre_maalgrupper",
         "--variabler",
@@ -270,19 +270,19 @@ def test_et_hul_i_kilderne_rammer_kun_sin_celle(tmp_path, format_):
         raekker = {r["variabel"]: r for r in json.loads(resultat.stdout)["resultater"]}
         hul = raekker["kontanthjaelp_maanedsbeloeb"]
         assert hul["vaerdier"] == {"gaeldende_ret": None, "faerre_maalgrupper": None}
-        assert hul["huller"]["gaeldende_ret"] == {"parameter": PARAMETER, "dato": "2020-06-01"}
+        assert hul["huller"]["gaeldende_ret"] == {"parameter": PARAMETER, "dato": "2026-03-01"}
         assert hul["afviger_fra_gaeldende_ret"] == []
-        assert raekker["alder"]["vaerdier"]["gaeldende_ret"] == 25 and raekker["alder"]["huller"] == {}
+        assert raekker["alder"]["vaerdier"]["gaeldende_ret"] == 22 and raekker["alder"]["huller"] == {}
         assert raekker["maalgruppe"]["vaerdier"]["faerre_maalgrupper"] is not None
     elif format_ == "csv":
         raekker = list(csv.DictReader(io.StringIO(resultat.stdout)))
         hul = [r for r in raekker if r["variabel"] == "kontanthjaelp_maanedsbeloeb"]
         assert [r["vaerdi"] for r in hul] == ["", ""]
         assert all(PARAMETER in r["note"] for r in hul)
-        assert {r["vaerdi"] for r in raekker if r["variabel"] == "alder"} == {"25"}
+        assert {r["vaerdi"] for r in raekker if r["variabel"] == "alder"} == {"22"}
     else:
         assert f"ikke beregnet (hul i kilderne: {PARAMETER})" in resultat.stdout
-        assert "25" in resultat.stdout
+        assert "22" in resultat.stdout
 
 
 def test_flere_situationsfiler_skilles_ad(tmp_path):

@@ -201,6 +201,8 @@ def test_de_afledte_satser_siger_det_i_metadata(system):
         "afl.dagpenge.maksimum_maaned": "2026-01-01",
         "afl.dagpenge.beskaeftigelsestillaeg.maksimum_maaned": "2026-01-01",
         "aktivloven.kontanthjaelp.gammel_ordning.under_30_enlig_forsoerger": "2020-01-01",
+        "aktivloven.kontanthjaelp.gammel_ordning.under_30_forsoerger": "2020-01-01",
+        "aktivloven.kontanthjaelp.gammel_ordning.under_30_udeboende": "2020-01-01",
     }
     for navn, dato in afledte.items():
         parameter = system.parameters

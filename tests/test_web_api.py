@@ -86,34 +86,34 @@ def test_manglende_input_giver_400_ogsaa_under_openfisca_serve():
     assert svar.json["felt"] == "foedselsdato"
 
 
-# Kontanthjælp til en forsørger under 30 år, der ikke er enlig, er ikke fundet for 2024 (value: null).
-FORSOERGER_UNDER_30 = {
-    "ydelse": {"2024-03": "kontanthjaelp"},
-    "alder": {"2024-03": 26},
-    "har_forsoergerpligt": {"2024-03": True},
+# Kontanthjælpens sats for hjemmeboende under 30 år er ikke fundet fra 1.7.2025 (value: null).
+HJEMMEBOENDE_UNDER_30 = {
+    "ydelse": {"2026-03": "kontanthjaelp"},
+    "alder": {"2026-03": 22},
+    "er_hjemmeboende": {"2026-03": True},
 }
 
 
 def test_hul_i_kilderne_giver_422_med_parameteren_i_calculate(klient):
-    krop = {"personer": {"anne": {**FORSOERGER_UNDER_30, "kontanthjaelp_sats": {"2024-03": None}}}}
+    krop = {"personer": {"anne": {**HJEMMEBOENDE_UNDER_30, "kontanthjaelp_sats": {"2026-03": None}}}}
     svar = klient.post("/gaeldende_ret/calculate", json=krop)
     assert svar.status_code == 422, svar.text
-    assert svar.json["felt"] == "aktivloven.kontanthjaelp.gammel_ordning.under_30_forsoerger"
-    assert "2024-03-01" in svar.json["fejl"]
+    assert svar.json["felt"] == "aktivloven.kontanthjaelp.ny_ordning.hjemmeboende_sats"
+    assert "2026-03-01" in svar.json["fejl"]
 
 
 def test_hul_i_kilderne_blanker_kun_sin_celle_i_sammenlign(klient):
     krop = {
-        "situation": {"personer": {"anne": FORSOERGER_UNDER_30}},
-        "periode": "2024-03",
+        "situation": {"personer": {"anne": HJEMMEBOENDE_UNDER_30}},
+        "periode": "2026-03",
         "variabler": ["alder", "kontanthjaelp_sats"],
     }
     svar = klient.post("/sammenlign", json=krop)
     assert svar.status_code == 200, svar.text
     alder, sats = svar.json["resultater"]
-    assert alder["vaerdier"]["gaeldende_ret"] == 26
+    assert alder["vaerdier"]["gaeldende_ret"] == 22
     assert sats["vaerdier"]["gaeldende_ret"] is None
-    assert "aktivloven.kontanthjaelp.gammel_ordning.under_30_forsoerger" in str(sats["huller"])
+    assert "aktivloven.kontanthjaelp.ny_ordning.hjemmeboende_sats" in str(sats["huller"])
 
 
 def test_periode_foer_modellen_giver_400_i_calculate(klient):

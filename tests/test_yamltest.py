@@ -149,17 +149,17 @@ def test_samme_dom_som_openfisca_test(capsys, tmp_path):
 
 
 def test_et_hul_i_kilderne_giver_en_linje_ikke_et_traceback(capsys, tmp_path):
-    # Kilderne dækker ikke kontanthjælpen til forsørgere under 30 år i 2020 (value: null).
+    # Kilderne dækker ikke kontanthjælpens sats for hjemmeboende under 30 år fra 1.7.2025 (value: null).
     indhold = (
-        "- name: hul\n  period: 2020-06\n  input:\n    foedselsdato: 1995-01-01\n    ydelse: kontanthjaelp\n"
-        "    har_forsoergerpligt: true\n    er_ledig: true\n    beskaeftigelse: ledig\n"
-        "    parathed: jobparat\n    ledighed_startdato: 2020-01-01\n"
+        "- name: hul\n  period: 2026-03\n  input:\n    foedselsdato: 2004-01-01\n    ydelse: kontanthjaelp\n"
+        "    er_hjemmeboende: true\n    er_ledig: true\n    beskaeftigelse: ledig\n"
+        "    parathed: jobparat\n    ledighed_startdato: 2026-01-01\n"
         "  output:\n    kontanthjaelp_maanedsbeloeb: 0\n"
     )
     kode, out, _ = _test(capsys, tmp_path, indhold)
     assert kode == 1
     assert (
-        "    Parameteren 'aktivloven.kontanthjaelp.gammel_ordning.under_30_forsoerger' har ingen værdi" in out
+        "    Parameteren 'aktivloven.kontanthjaelp.ny_ordning.hjemmeboende_sats' har ingen værdi" in out
     )
     assert "Traceback" not in out and len(out.strip().splitlines()) == 5, out
 
