@@ -158,9 +158,7 @@ def test_et_hul_i_kilderne_giver_en_linje_ikke_et_traceback(capsys, tmp_path):
     )
     kode, out, _ = _test(capsys, tmp_path, indhold)
     assert kode == 1
-    assert (
-        "    Parameteren 'aktivloven.kontanthjaelp.ny_ordning.hjemmeboende_sats' har ingen værdi" in out
-    )
+    assert "    Parameteren 'aktivloven.kontanthjaelp.ny_ordning.hjemmeboende_sats' har ingen værdi" in out
     assert "Traceback" not in out and len(out.strip().splitlines()) == 5, out
 
 

@@ -10,27 +10,16 @@ def _simulering(system, personer):
     return SimulationBuilder().build_from_entities(system, {"personer": personer})
 
 
-def test_udeboende_under_30_i_2020_naevner_parameteren(system):
-    simulering = _simulering(
-        system,
-        {
-            "ung": {"ydelse": {"2020-03": "kontanthjaelp"}, "alder": {"2020-03": 25}},
-            "voksen": {"ydelse": {"2020-03": "kontanthjaelp"}, "alder": {"2020-03": 40}},
-        },
-    )
-    with pytest.raises(ParameterHulError, match="gammel_ordning.under_30_udeboende"):
-        simulering.calculate("kontanthjaelp_maanedsbeloeb", "2020-03")
-
-
 def test_hullet_rammer_ikke_personer_i_andre_kategorier(system):
     simulering = _simulering(
         system,
         {
-            "voksen": {"ydelse": {"2020-03": "kontanthjaelp"}, "alder": {"2020-03": 40}},
+            "voksen": {"ydelse": {"2025-09": "kontanthjaelp"}, "alder": {"2025-09": 40}},
             "ikke_modtager": {},
         },
     )
-    assert simulering.calculate("kontanthjaelp_maanedsbeloeb", "2020-03").tolist() == [11554, 0]
+    # Forhøjet sats 2025 (ny ordning): 12.498 kr.; hullet i hjemmeboende_sats bruges af ingen.
+    assert simulering.calculate("kontanthjaelp_sats", "2025-09").tolist() == [12498, 0]
 
 
 def test_hjemmeboende_under_30_i_det_nye_system_naevner_parameteren(system):
