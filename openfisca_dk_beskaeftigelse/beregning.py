@@ -668,7 +668,7 @@ def _kontroller_variabel(system, entitet, sti: str, navn, vaerdier, web_api: boo
         raise SituationsFejl(
             sti, f'forventede et objekt {{periode: værdi}}, fx {{"2026-03": ...}}, fik {_vist(vaerdier)}'
         )
-    angivne: dict[str, object] = {}  # perioden (OpenFiscas form) -> nøglen, en værdi er angivet under
+    angivne: dict[str, tuple] = {}  # perioden (OpenFiscas form) -> (nøglen, værdien), den er angivet med
     for noegle, v in vaerdier.items():
         felt = f"{sti}/{str(noegle)}"
         # I web-API'et betyder null "beregn"; ellers er null blot ingen værdi (kun nøglen kontrolleres).
@@ -679,21 +679,25 @@ def _kontroller_variabel(system, entitet, sti: str, navn, vaerdier, web_api: boo
         if fejl is None and v is not None:
             forventet = typefejl(variabel, v) or _uden_for_omraade(variabel, v)
             fejl = forventet and f"forventede {forventet}, fik {_vist(v)}"
-            fejl = fejl or _samme_periode(variabel, noegle, angivne)
+            fejl = fejl or _samme_periode(variabel, noegle, v, angivne)
         if fejl:
             raise SituationsFejl(felt, fejl)
 
 
-def _samme_periode(variabel, noegle, angivne: dict) -> str | None:
-    """Samme periode skrevet to gange ('2026-03' og 'month:2026-03'; enhver nøgle for en variabel uden
-    periode): OpenFisca bruger kun den ene værdi. Som en nøgle, der står to gange, er det en fejl."""
+def _samme_periode(variabel, noegle, vaerdi, angivne: dict) -> str | None:
+    """Samme periode skrevet to gange med to værdier ('2026-03' og 'month:2026-03'; enhver nøgle for
+    en variabel uden periode): OpenFisca bruger kun den ene. Som en nøgle, der står to gange, er det
+    en fejl; den samme værdi to gange taber intet."""
     evig = variabel.definition_period == periods.DateUnit.ETERNITY
     periode = str(periods.DateUnit.ETERNITY) if evig else str(periods.period(str(noegle)))
     if periode not in angivne:
-        angivne[periode] = noegle
+        angivne[periode] = (noegle, vaerdi)
+        return None
+    foerste, foerste_vaerdi = angivne[periode]
+    if foerste_vaerdi == vaerdi:
         return None
     hvorfor = "variablen har én værdi uden periode" if evig else f"samme periode ({periode})"
-    return f"{hvorfor}, og den er også angivet under '{angivne[periode]}'; kun den ene ville blive brugt"
+    return f"{hvorfor}, og den er også angivet under '{foerste}'; kun den ene værdi ville blive brugt"
 
 
 def _periodefejl(variabel, noegle, beregnes: bool, kun_noeglen: bool = False) -> str | None:

@@ -456,6 +456,16 @@ def test_et_aar_og_en_maaned_i_det_er_stadig_tilladt(klient):
     assert klient.post("/gaeldende_ret/calculate", json=krop).status_code == 200
 
 
+def test_samme_periode_to_gange_med_samme_vaerdi_er_tilladt(klient):
+    # Intet tabes: 'ETERNITY' og '2026' med samme dato, '2026-03' og 'month:2026-03' med samme løn.
+    mette = {"foedselsdato": {"ETERNITY": "1984-01-01", "2026": "1984-01-01"}}
+    mette["maanedsloen"] = {"2026-03": 12000, "month:2026-03": 12000}
+    mette["alder"] = {"2026-03": None}
+    svar = klient.post("/gaeldende_ret/calculate", json={"personer": {"mette": mette}})
+    assert svar.status_code == 200, svar.text
+    assert svar.json["personer"]["mette"]["alder"]["2026-03"] == 2026 - 1984  # født 1.1.1984
+
+
 def test_flere_reformobjekter_end_processen_husker_giver_en_graense(klient):
     # Før: det første reformobjekt var glemt, når det skulle beregnes: "ukendt regime 'egen_...'".
     from openfisca_dk_beskaeftigelse.regimer import MAKS_EGNE
