@@ -125,6 +125,9 @@ def gyldig_maaned(tekst: str, felt: str = "--periode") -> str:
     # Som tal, ikke som tekst: år 4 skrives "4-07" og ville ellers ligge efter "2020-01".
     if periode.start < periods.period(FOERSTE_MAANED).start:
         raise BrugerFejl(f"{felt}: '{tekst}' ligger før modellens første måned, {FOERSTE_MAANED}")
+    # Som inddataenes perioder (_periodefejl): en måned efter år 2100 er en skrivefejl, ikke en beregning.
+    if periode.start.year > vaerdiomraader.DATO_TIL.year:
+        raise BrugerFejl(f"{felt}: '{tekst}' ligger efter år {vaerdiomraader.DATO_TIL.year}; brug fx 2026-03")
     return str(periode)
 
 

@@ -201,3 +201,50 @@ def test_kommandolinjen_giver_en_linje_og_exitkode_2(tmp_path, args):
     assert resultat.returncode == 2
     assert "2019-03' ligger før modellens første måned, 2020-01" in resultat.stderr
     assert len(resultat.stderr.strip().splitlines()) == 1, resultat.stderr
+
+
+# ---- efter år 2100 (som inddataenes perioder): en skrivefejl, ikke en række tomme celler ----------
+
+
+@pytest.mark.parametrize(
+    ("sti", "krop"),
+    [
+        ("/sammenlign", {"situation": {"personer": {"mette": METTE}}, "periode": "9999-12"}),
+        (
+            "/forklar",
+            {
+                "situation": {"personer": {"mette": METTE}},
+                "periode": "2101-01",
+                "variabel": "alder",
+                "regimer": ["gaeldende_ret", "tidsgraense_sygedagpenge"],
+            },
+        ),
+    ],
+)
+def test_en_maaned_efter_2100_giver_400_ved_periode(dk_beskaeftigelse_serve, sti, krop):
+    # Før: 200 med hver celle tom som et hul i kilderne.
+    svar = dk_beskaeftigelse_serve.post(sti, json=krop)
+    assert svar.status_code == 400, svar.text
+    assert svar.json["felt"] == "periode" and "ligger efter år 2100" in svar.json["fejl"]
+
+
+def test_arbejdsbordets_inddata_efter_2100_giver_400(dk_beskaeftigelse_serve):
+    svar = dk_beskaeftigelse_serve.get("/arbejdsbord/api/inddata?periode=9999-01")
+    assert svar.status_code == 400, svar.text
+    assert svar.json["felt"] == "periode"
+
+
+def test_december_2100_er_stadig_en_maaned(dk_beskaeftigelse_serve):
+    svar = dk_beskaeftigelse_serve.post(
+        "/sammenlign",
+        json={"situation": {"personer": {"mette": METTE}}, "periode": "2100-12", "variabler": ["alder"]},
+    )
+    assert svar.status_code == 200, svar.text
+
+
+def test_kommandolinjen_efter_2100_giver_en_linje_og_exitkode_2(tmp_path):
+    situation = tmp_path / "mette.yaml"
+    situation.write_text("personer:\n  mette:\n    foedselsdato: {ETERNITY: '1984-05-10'}\n", encoding="utf-8")
+    resultat = koer("sammenlign", situation, "--periode", "2101-01", cwd=tmp_path)
+    assert resultat.returncode == 2
+    assert resultat.stderr.strip() == "fejl: --periode: '2101-01' ligger efter år 2100; brug fx 2026-03"
