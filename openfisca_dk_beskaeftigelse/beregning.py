@@ -808,8 +808,11 @@ def typefejl(variabel, v) -> str | None:
             else f"et helt tal fra {graenser.min} til {graenser.max}"
         )
     if type_ is float:
-        endeligt = er_tal and math.isfinite(v) and abs(v) <= numpy.finfo(variabel.dtype).max
-        return None if endeligt else "et tal"
+        if not (er_tal and math.isfinite(v)):
+            return "et tal"
+        # Som Python-tal: numpy ville lave v om til variablens float32 (og advare om overløb) for at sammenligne.
+        maks = float(numpy.finfo(variabel.dtype).max)
+        return None if abs(v) <= maks else f"et tal fra -{maks:.3g} til {maks:.3g}"
     if type_ is Enum:
         navne = list(variabel.possible_values.__members__)
         return None if isinstance(v, str) and v in navne else f"en af ({', '.join(navne)})"

@@ -306,7 +306,7 @@ def _kendte_felter(objekt: dict, kendte: tuple[str, ...], sti: tuple) -> None:
     for noegle in objekt:
         if noegle not in kendte:
             forslag = difflib.get_close_matches(str(noegle), kendte, n=1)
-            mente = f"; mente du '{forslag[0]}'?" if forslag else ""
+            mente = f"; mente du '{forslag[0]}'?" if forslag else "."
             raise ReformfilFejl((*sti, noegle), f"ukendt felt{mente} Kendte felter: {', '.join(kendte)}")
 
 

@@ -39,7 +39,7 @@ from functools import cache, lru_cache
 from types import SimpleNamespace
 
 import yaml
-from flask import Flask, Response, current_app, jsonify, redirect, request
+from flask import Flask, Response, current_app, jsonify, request
 from flask.signals import appcontext_pushed
 from openfisca_core import periods
 from openfisca_core.errors import ParameterNotFoundError
@@ -227,8 +227,22 @@ def _ikke_fundet(_fejl):
     return f"ingen side på '{sti}'", "sti"
 
 
+def _rodens_sti_med_skraastreg() -> bool:
+    """'/sammenlign/' og lignende: en af rodens egne stier med en skråstreg til sidst."""
+    uden = request.path.rstrip("/")
+    if not uden or uden == request.path:
+        return False
+    try:
+        current_app.url_map.bind("").match(uden, method=request.method)
+    except HTTPException:
+        return False
+    return True
+
+
 def _ukendt_regime(fejl: HTTPException):
     """Roden: en ukendt første del af stien er et ukendt regime (eller en stak, der ikke går)."""
+    if _rodens_sti_med_skraastreg():
+        return _uden_skraastreg()
     if request.blueprint is not None:
         # Stien hører til arbejdsbordet (en fil, der ikke findes), ikke til et regime.
         return _http(fejl)
@@ -594,7 +608,10 @@ def _uden_skraastreg():
         adresse = request.script_root + request.path.rstrip("/")
         if request.query_string:
             adresse += "?" + request.query_string.decode("latin-1")
-        return redirect(adresse, 308)
+        # 308 bevarer metoden og kroppen; kroppen er JSON som alle andre svar, ikke Werkzeugs HTML.
+        svar = _svar(308, f"stien slutter med '/'; brug '{adresse}'", "sti")
+        svar.headers["Location"] = adresse
+        return svar
     return None
 
 

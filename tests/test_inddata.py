@@ -47,6 +47,14 @@ def test_forkert_type_naevner_stien(system, variabel, vaerdi, besked):
         byg_simulering(system, _person(**{variabel: {"2026-03": vaerdi}}))
 
 
+@pytest.mark.filterwarnings("error")
+@pytest.mark.parametrize("vaerdi", [3.5e38, -1e308])
+def test_et_tal_over_float32_naevner_graensen_uden_advarsel(system, vaerdi):
+    # Før: "forventede et tal, fik 3.5e+38" (det er et tal) og numpys RuntimeWarning om overløb.
+    with pytest.raises(BrugerFejl, match=re.escape("forventede et tal fra -3.4e+38 til 3.4e+38")):
+        byg_simulering(system, _person(ugentlig_arbejdstid={"2026-03": vaerdi}))
+
+
 @pytest.mark.parametrize(
     ("variabel", "vaerdi", "forventet"),
     [

@@ -339,6 +339,12 @@ aendringer:
         ),
         # Skemaet: ukendte felter, manglende værdi, ukendt regime, tom liste, dobbelt nøgle.
         (GRUND.replace("    fra:", "    fro:"), 6, "aendringer/0/fro", "ukendt felt; mente du 'fra'?"),
+        (
+            GRUND.replace("    fra:", "    xyzzy:"),
+            6,
+            "aendringer/0/xyzzy",
+            "ukendt felt. Kendte felter: parameter, vaerdi, fra, til",
+        ),
         (GRUND.replace("    vaerdi: 26\n", ""), 4, "aendringer/0/vaerdi", "mangler"),
         (GRUND.replace("[tidsgraense_sygedagpenge]", "[tidsgrænse]"), 2, "bygger_paa/0", "ukendt regime"),
         ("navn: Tomt\naendringer: []\n", 2, "aendringer", "mangler eller er tom"),

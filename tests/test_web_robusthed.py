@@ -302,6 +302,27 @@ def test_spec_servers_velkomst_og_omdirigering_beholder_forstavelsen(klient):
     assert (svar.status_code, svar.headers["Location"]) == (308, "/faerre_maalgrupper/variables?x=1")
 
 
+@pytest.mark.parametrize(
+    ("metode", "sti", "til"),
+    [
+        ("POST", "/sammenlign/", "/sammenlign"),
+        ("GET", "/regimer/?x=1", "/regimer?x=1"),
+        ("GET", "/arbejdsbord/api/eksempler/", "/arbejdsbord/api/eksempler"),
+        ("GET", "/gaeldende_ret/spec/", "/gaeldende_ret/spec"),
+    ],
+)
+def test_en_skraastreg_til_sidst_omdirigeres_med_json(klient, metode, sti, til):
+    # Før: roden gav 404 "ukendt regime 'sammenlign'" ved "regime"; et regime Werkzeugs HTML.
+    svar = klient.open(sti, method=metode)
+    assert (svar.status_code, svar.headers["Location"]) == (308, til)
+    assert svar.json["felt"] == "sti" and til.split("?")[0] in svar.json["fejl"]
+
+
+def test_en_ukendt_sti_med_skraastreg_er_stadig_et_ukendt_regime(klient):
+    svar = klient.get("/findes_ikke/")
+    assert (svar.status_code, svar.json["felt"]) == (404, "regime")
+
+
 def test_kildelinks_peger_paa_filer_i_repoet(klient, openfisca_serve):
     repo = byg_system("gaeldende_ret").get_package_metadata()["repository_url"]
     assert repo == "https://github.com/openfisca-dk/openfisca-dk-beskaeftigelse"
