@@ -248,9 +248,16 @@ def _ukendt_regime(fejl: HTTPException):
         return _http(fejl)
     foerste = request.path.strip("/").split("/")[0]
     try:
-        regime(foerste)
+        fundet = regime(foerste)
     except UkendtRegimeError as ukendt:
         return _svar(404, str(ukendt), "regime")
+    if fundet.oprindelse:
+        return _svar(
+            404,
+            f"'{foerste}' er en egen variant og har ingen adresse i API'et; send reformobjektet "
+            "under regimer i POST /sammenlign",
+            "regime",
+        )
     return _http(fejl)
 
 
@@ -685,10 +692,11 @@ class _Regimeapps(Mapping):
         if not isinstance(sti, str) or not sti.startswith("/"):
             return False
         try:
-            regime(sti[1:])
+            fundet = regime(sti[1:])
         except UkendtRegimeError:
             return False
-        return True
+        # En egen variant findes kun i den proces, der læste den (en anden worker kender den ikke).
+        return not fundet.oprindelse
 
     def __getitem__(self, sti: str) -> Flask:
         if sti not in self:

@@ -629,6 +629,16 @@ def test_sammenlign_med_et_reformobjekt(klient):
     assert byg_system(igen) is byg_system(egen["noegle"])
 
 
+def test_et_reformobjekts_noegle_har_ingen_adresse(klient):
+    # Før: GET /egen_<hash>/variables gav 200, men kun i den worker, der havde set objektet.
+    krop = {"situation": KARIN, "periode": "2026-03", "regimer": [_objekt()], "variabler": ["alder"]}
+    noegle = klient.post("/sammenlign", json=krop).json["regimer"][1]["noegle"]
+    for sti in (f"/{noegle}/variables", f"/{noegle}+faerre_maalgrupper/spec"):
+        svar = klient.get(sti)
+        assert (svar.status_code, svar.json["felt"]) == (404, "regime"), sti
+        assert "egen variant" in svar.json["fejl"]
+
+
 @pytest.mark.parametrize(
     ("regimer", "felt"),
     [
