@@ -378,6 +378,12 @@ def inddata(periode: str) -> dict:
 
 @bp.get("/arbejdsbord/api/inddata")
 def inddata_():
+    # Som kroppenes felter: et ukendt eller gentaget argument afvises i stedet for at blive overset.
+    for navn, vaerdier in request.args.lists():
+        if navn != "periode":
+            raise FeltFejl(navn, "ukendt argument; kendt argument: periode")
+        if len(vaerdier) > 1:
+            raise FeltFejl(navn, f"angivet {len(vaerdier)} gange; angiv én måned")
     periode = request.args.get("periode", "2026-03")
     try:
         periode = gyldig_maaned(periode, felt="periode")

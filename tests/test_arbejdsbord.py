@@ -137,6 +137,20 @@ def test_inddata_med_en_forkert_periode_naevner_feltet(klient, periode):
     assert svar.json["felt"] == "periode"
 
 
+@pytest.mark.parametrize(
+    ("argumenter", "felt"),
+    [
+        ("periode=2026-03&periode=2027-01", "periode"),
+        ("periode=2026-03&x=1", "x"),
+        ("perioden=2027-01", "perioden"),
+    ],
+)
+def test_inddata_afviser_et_gentaget_eller_ukendt_argument(klient, argumenter, felt):
+    # Før: 200 for 2026-03; den anden måned eller stavefejlen blev overset i stilhed.
+    svar = klient.get(f"/arbejdsbord/api/inddata?{argumenter}")
+    assert (svar.status_code, svar.json["felt"]) == (400, felt), svar.text
+
+
 def _laest_foer(system, situation: dict, periode: str) -> dict[str, set[str]]:
     """Inputs, beregningen af standardvariablerne læste for måneder før ``periode``."""
     from openfisca_dk_beskaeftigelse.sammenligning import standardvariabler
