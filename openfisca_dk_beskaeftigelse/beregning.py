@@ -11,7 +11,6 @@ import json
 import math
 import re
 import shlex
-from collections.abc import Hashable
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
@@ -57,16 +56,16 @@ class Vaerdi:
         return str(v)
 
 
-class _DobbeltNoegle(yaml.constructor.ConstructorError):
+class _NoegleFejl(yaml.constructor.ConstructorError):
+    """En nøgle, indlæseren ikke kan bruge: en liste eller et objekt som nøgle (``problem`` er beskeden)."""
+
+
+class _DobbeltNoegle(_NoegleFejl):
     """En nøgle, der står to gange i samme objekt."""
 
 
 # PyYAML's sikre indlæser, i C (libyaml), hvor PyYAML har den: samme regler, ti gange hurtigere.
 SIKKER_INDLAESER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _SammensatNoegle(yaml.constructor.ConstructorError):
-    """En nøgle, der er en liste eller et objekt (YAML's '? [a, b]: ...'); JSON har kun tekst som nøgle."""
 
 
 class _SituationLoader(SIKKER_INDLAESER):
@@ -83,15 +82,23 @@ class _SituationLoader(SIKKER_INDLAESER):
             if noegle_node.tag == "tag:yaml.org,2002:merge":
                 continue
             noegle = self.construct_object(noegle_node, deep=True)
-            if not isinstance(noegle, Hashable) or isinstance(noegle, tuple | frozenset):
-                raise _SammensatNoegle(
+            try:
+                dobbelt = noegle in sete
+            except TypeError:
+                # En liste eller et objekt som nøgle (YAML's "? [a]"): intet felt hedder sådan.
+                raise _NoegleFejl(
                     None,
                     None,
-                    "en nøgle skal være en tekst eller et tal, ikke en liste eller et objekt",
+                    f"en nøgle skal være en tekst eller et tal, ikke {json.dumps(noegle, default=str)}",
+                    noegle_node.start_mark,
+                ) from None
+            if dobbelt:
+                raise _DobbeltNoegle(
+                    None,
+                    None,
+                    f"nøglen '{noegle}' står to gange; kun den sidste ville blive brugt",
                     noegle_node.start_mark,
                 )
-            if noegle in sete:
-                raise _DobbeltNoegle(None, None, f"nøglen '{noegle}' står to gange", noegle_node.start_mark)
             sete.add(noegle)
         return super().construct_mapping(node, deep=deep)
 
@@ -112,6 +119,7 @@ for _maerke in ("tag:yaml.org,2002:binary", "tag:yaml.org,2002:set"):
 
 # Modellen dækker lovgivningen fra januar 2020 (parametrene er daterede fra da).
 FOERSTE_MAANED = "2020-01"
+SIDSTE_MAANED = vaerdiomraader.DATO_TIL.strftime("%Y-%m")
 
 
 def gyldig_maaned(tekst: str, felt: str = "--periode") -> str:
@@ -125,9 +133,9 @@ def gyldig_maaned(tekst: str, felt: str = "--periode") -> str:
     # Som tal, ikke som tekst: år 4 skrives "4-07" og ville ellers ligge efter "2020-01".
     if periode.start < periods.period(FOERSTE_MAANED).start:
         raise BrugerFejl(f"{felt}: '{tekst}' ligger før modellens første måned, {FOERSTE_MAANED}")
-    # Som inddataenes perioder (_periodefejl): en måned efter år 2100 er en skrivefejl, ikke en beregning.
-    if periode.start.year > vaerdiomraader.DATO_TIL.year:
-        raise BrugerFejl(f"{felt}: '{tekst}' ligger efter år {vaerdiomraader.DATO_TIL.year}; brug fx 2026-03")
+    # Som inddatas perioder højst til vaerdiomraader.DATO_TIL (og aldrig, hvor måneden efter ikke findes).
+    if periode.start.date > vaerdiomraader.DATO_TIL:
+        raise BrugerFejl(f"{felt}: '{tekst}' ligger efter modellens sidste måned, {SIDSTE_MAANED}")
     return str(periode)
 
 
@@ -159,12 +167,7 @@ def laes_yaml(tekst: str, sti, felt: str = "SITUATION"):
     """
     try:
         return yaml.load(tekst, Loader=_SituationLoader)
-    except _DobbeltNoegle as fejl:
-        raise BrugerFejl(
-            f"{felt}: '{sti}' (linje {fejl.problem_mark.line + 1}): {fejl.problem}; "
-            "kun den sidste ville blive brugt"
-        ) from None
-    except _SammensatNoegle as fejl:
+    except _NoegleFejl as fejl:
         raise BrugerFejl(f"{felt}: '{sti}' (linje {fejl.problem_mark.line + 1}): {fejl.problem}") from None
     except yaml.constructor.ConstructorError as fejl:
         maerke = re.search(r"tag '([^']*)'", fejl.problem or "")
@@ -249,6 +252,8 @@ def situationer_i(indhold, sti, systemer, tilfaelde: str | None = None) -> list[
             raise BrugerFejl(f"SITUATION: '{sti}' skal være et objekt med fx 'personer' og 'virksomheder'")
         return [Situation(Path(sti), indhold)]
     tilfaeldene = indhold if isinstance(indhold, list) else [indhold]
+    if not tilfaeldene:
+        raise BrugerFejl(f"SITUATION: '{sti}' er en YAML-test uden tilfælde (en tom liste)")
     for nr, t in enumerate(tilfaeldene, 1):
         if not isinstance(t, dict) or not isinstance(t.get("input"), dict):
             raise BrugerFejl(
@@ -810,7 +815,7 @@ def typefejl(variabel, v) -> str | None:
     if type_ is float:
         if not (er_tal and math.isfinite(v)):
             return "et tal"
-        # Som Python-tal: numpy ville lave v om til variablens float32 (og advare om overløb) for at sammenligne.
+        # Som Python-tal: numpy ville lave v om til float32 (og advare om overløb) for at sammenligne.
         maks = float(numpy.finfo(variabel.dtype).max)
         return None if abs(v) <= maks else f"et tal fra -{maks:.3g} til {maks:.3g}"
     if type_ is Enum:

@@ -420,6 +420,10 @@ def _liste(tekst: str | None) -> list[str] | None:
 def _regimenoegler(tekst: str, saet: list[str] | None) -> list[str]:
     """Regimerne (reformfiler læses og registreres), plus egne_aendringer, hvis der er --saet."""
     noegler = list(alle_regimer()) if tekst == "alle" else _liste(tekst)
+    if not noegler:
+        raise BrugerFejl(
+            f"--regimer: '{tekst}' nævner intet regime; angiv regimenøgler, reformfiler eller 'alle'"
+        )
     for noegle in noegler:
         _kendt_regime(noegle, "--regimer")
     if saet:
@@ -440,6 +444,8 @@ def _sammenlign(args, konsol: Console) -> None:
     periode = None if args.periode is None else gyldig_maaned(args.periode)
     noegler = _regimenoegler(args.regimer, args.saet)
     variabler = _liste(args.variabler)
+    if variabler == []:
+        raise BrugerFejl(f"--variabler: '{args.variabler}' nævner ingen variabel; angiv fx alder,maalgruppe")
     kontroller_variabler(noegler, variabler)
     systemer = [byg_system(n) for n in dict.fromkeys([GAELDENDE_RET, *noegler])]
     resultater = []

@@ -53,14 +53,8 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from openfisca_dk_beskaeftigelse import regimer
-from openfisca_dk_beskaeftigelse.beregning import (
-    FOERSTE_MAANED,
-    BrugerFejl,
-    _DobbeltNoegle,
-    _SammensatNoegle,
-    _SituationLoader,
-)
+from openfisca_dk_beskaeftigelse import regimer, vaerdiomraader
+from openfisca_dk_beskaeftigelse.beregning import FOERSTE_MAANED, BrugerFejl, _NoegleFejl, _SituationLoader
 from openfisca_dk_beskaeftigelse.kilder import laesbar
 from openfisca_dk_beskaeftigelse.parametre import Hul, ParameterMedHul, kopi
 from openfisca_dk_beskaeftigelse.reformstoette import parameter
@@ -69,6 +63,8 @@ FELTER = ("navn", "kilde", "bygger_paa", "aendringer")
 AENDRINGSFELTER = ("parameter", "vaerdi", "fra", "til", "begrundelse")
 FILENDELSER = (".yaml", ".yml", ".json")
 FOERSTE_DATO = f"{FOERSTE_MAANED}-01"
+# Den sidste dato, modellen regner for (som inddatas datoer); dagen efter skal også findes.
+SIDSTE_DATO = vaerdiomraader.DATO_TIL.isoformat()
 STATUS = "egen"
 # Nøglen for --saet's variant på kommandolinjen.
 EGNE_AENDRINGER = "egne_aendringer"
@@ -239,11 +235,7 @@ def _laes_yaml(sti: Path) -> tuple[object, dict[tuple, int]]:
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
-    except _DobbeltNoegle as fejl:
-        raise BrugerFejl(
-            f"{sti}, linje {fejl.problem_mark.line + 1}: {fejl.problem}; kun den sidste ville blive brugt"
-        ) from None
-    except _SammensatNoegle as fejl:
+    except _NoegleFejl as fejl:
         raise BrugerFejl(f"{sti}, linje {fejl.problem_mark.line + 1}: {fejl.problem}") from None
     except yaml.YAMLError as fejl:
         sted = getattr(fejl, "problem_mark", None)
@@ -358,6 +350,9 @@ def _aendring(element, sti: tuple) -> Aendring:
     if fra < FOERSTE_DATO:
         raise ReformfilFejl((*sti, "fra"), f"{fra} ligger før modellens første dato, {FOERSTE_DATO}")
     til = None if element.get("til") is None else _dato(element["til"], (*sti, "til"))
+    for felt, dato in (("fra", fra), ("til", til)):
+        if dato is not None and dato > SIDSTE_DATO:
+            raise ReformfilFejl((*sti, felt), f"{dato} ligger efter modellens sidste dato, {SIDSTE_DATO}")
     if til is not None and til < fra:
         raise ReformfilFejl((*sti, "til"), f"{til} ligger før fra-datoen {fra}")
     vaerdi = _hashbar(element["vaerdi"], (*sti, "vaerdi"))

@@ -269,10 +269,9 @@ def sammenlign(
                 raekke.fremskrevne[r.noegle] = fremskrevne
         laest |= laeste
     orden = {n: i for i, n in enumerate(navne)}
-    medlemmer = list(dict.fromkeys((e, i) for e, i, _ in raekker))
-    sorterede = sorted(
-        raekker.values(), key=lambda x: (medlemmer.index((x.entitet, x.id)), orden[x.variabel])
-    )
+    # Medlemmerne i den rækkefølge, de kom (et opslag, ikke list.index: tusinder af personer).
+    medlemmer = {m: nr for nr, m in enumerate(dict.fromkeys((e, id_) for e, id_, _ in raekker))}
+    sorterede = sorted(raekker.values(), key=lambda x: (medlemmer[(x.entitet, x.id)], orden[x.variabel]))
     # En stak af forslag, der strider mod hinanden, beregnes, men brugeren får at vide hvorfor.
     konflikter = [f"regimet '{r.noegle}': {a}" for r in regimer for a in r.advarsler]
     advarsler = konflikter + ignorerede_inddata(list(systemer.values()), situation, periode, laest)

@@ -38,6 +38,7 @@ import openfisca_dk_beskaeftigelse.reforms as reformpakke
 from openfisca_dk_beskaeftigelse import reformfil
 from openfisca_dk_beskaeftigelse.beregning import (
     FOERSTE_MAANED,
+    SIDSTE_MAANED,
     TESTNOEGLER,
     BrugerFejl,
     SituationsFejl,
@@ -57,6 +58,7 @@ from openfisca_dk_beskaeftigelse.regimer import (
     byg_system,
     reformklasser,
 )
+from openfisca_dk_beskaeftigelse.vaerdiomraader import DATO_TIL
 
 FELT = "FIL"
 REFORMPAKKE = reformpakke.__name__
@@ -81,7 +83,8 @@ class Tilfaelde:
 
     @property
     def reformstier(self) -> list:
-        reformer = self.data.get("reforms") or []
+        # Et tilfælde, der ikke er et objekt, har ingen reformer (kontrollen melder det).
+        reformer = (self.data.get("reforms") if isinstance(self.data, dict) else None) or []
         return reformer if isinstance(reformer, list) else [reformer]
 
 
@@ -161,6 +164,8 @@ def indlaes(fil: Path) -> tuple[list[Tilfaelde], list[Problem]]:
         return [], [Problem(fil, None, None, re.sub(r"^\((linje \d+)\)", r"\1", besked))]
     if indhold is None:
         return [], [Problem(fil, None, None, "filen er tom; skriv en liste af tilfælde")]
+    if indhold == []:
+        return [], [Problem(fil, None, None, "listen har ingen tilfælde; skriv mindst ét")]
     # OpenFisca godtager også ét tilfælde uden liste.
     liste = indhold if isinstance(indhold, list) else [indhold]
     return [Tilfaelde(fil, nr, data) for nr, data in enumerate(liste, start=1)], []
@@ -298,6 +303,8 @@ class _Kontrol:
         if beregnet and foer_modellen(periode) and not self.foer_modellen_meldt:
             self.foer_modellen_meldt = True
             self.problem(noegle, f"{tekst} ligger før modellens første måned, {FOERSTE_MAANED}")
+        elif beregnet and periode.unit != periods.DateUnit.ETERNITY and periode.start.date > DATO_TIL:
+            self.problem(noegle, f"{tekst} ligger efter modellens sidste måned, {SIDSTE_MAANED}")
         return periode
 
     def periodelaengde(self, felt: str, variabel, periode) -> None:

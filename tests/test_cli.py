@@ -97,6 +97,15 @@ def test_regimer_og_forklar():
         (["sammenlign", LEDIG, "--periode", "marts"], "--periode"),
         (["sammenlign", LEDIG, "--periode", "2026"], "--periode"),
         (["sammenlign", LEDIG, "--periode", "2019-12"], "2020-01"),
+        # Efter modellens sidste måned (9999-12 gav et traceback: år 10000 findes ikke).
+        (["sammenlign", LEDIG, "--periode", "9999-12"], "--periode: '9999-12' ligger efter modellens sidste"),
+        (["forklar", LEDIG, "--periode", "9999-12", "--variabel", "maalgruppe"], "2100-12"),
+        (["effekt", "--maaneder", "2100-12:2101-01", "--personer", "10"], "--maaneder: '2101-01'"),
+        (["kalibrering", "--periode", "2101-01", "--personer", "10"], "--periode"),
+        # Et tomt valg er en fejl, ikke standarden (kun gældende ret, alle variabler).
+        (["sammenlign", LEDIG, "--periode", "2026-03", "--regimer", ","], "--regimer: ',' nævner intet"),
+        (["effekt", "--periode", "2026-03", "--regimer", ""], "--regimer"),
+        (["sammenlign", LEDIG, "--periode", "2026-03", "--variabler", ""], "--variabler: '' nævner ingen"),
         (["sammenlign", LEDIG, "--periode", "2026-03", "--variabler", "alder,findes_ikke"], "findes_ikke"),
         (["sammenlign", LEDIG, "--periode", "2026-03", "--regimer", "gaeldende_ret,paradis"], "--regimer"),
         (["sammenlign", LEDIG, "--periode", "2026-03", "--regimer", "faerre_maalgrupper+paradis"], "paradis"),
@@ -123,6 +132,10 @@ def test_situationsfejl_naevner_feltet(tmp_path):
         "periode.yaml": ("personer:\n  a:\n    alder:\n      'marts': 40\n", "personer/a/alder"),
         "entitet.yaml": ("personer:\n  a: {}\nvirksomheder:\n  v:\n    chefer: [a]\n", "chefer"),
         "ikke.yaml": ("personer: [a\n", "ikke.yaml"),
+        # En liste som nøgle: en linje, ikke et TypeError-traceback.
+        "noegle.yaml": ("personer:\n  ? [a]\n  : {}\n", "linje 2): en nøgle skal være en tekst eller et tal"),
+        # En YAML-test uden tilfælde: en fejl, ikke et tomt notat med exitkode 0.
+        "tom_test.yaml": ("[]\n", "YAML-test uden tilfælde"),
     }
     for navn, (indhold, _) in filer.items():
         (tmp_path / navn).write_text(indhold, encoding="utf-8")
@@ -131,6 +144,13 @@ def test_situationsfejl_naevner_feltet(tmp_path):
         assert resultat.returncode == 2, (navn, resultat.stderr)
         assert felt in resultat.stderr, (navn, resultat.stderr)
         assert len(resultat.stderr.strip().splitlines()) == 1, resultat.stderr
+
+
+def test_forklar_en_yaml_test_uden_tilfaelde(tmp_path):
+    # Før: IndexError fra situationer[0].
+    (tmp_path / "tom.yaml").write_text("[]\n", encoding="utf-8")
+    resultat = _koer("forklar", tmp_path / "tom.yaml", "--periode", "2026-03", "--variabel", "alder")
+    _en_linje(resultat, "tom.yaml", "YAML-test uden tilfælde")
 
 
 def test_dobbelte_noegler_mappe_og_forkert_tegnsaet_giver_en_linje(tmp_path):

@@ -321,6 +321,9 @@ aendringer:
         (GRUND.replace("2026-01-01", "2019-12-31"), 6, "aendringer/0/fra", "før modellens første dato"),
         (GRUND + "    til: 2025-12-31\n", 7, "aendringer/0/til", "ligger før fra-datoen 2026-01-01"),
         (GRUND.replace("2026-01-01", "31.2.2026"), 6, "aendringer/0/fra", "forventede en dato"),
+        # Efter modellens sidste dato (og dagen efter 9999-12-31 findes ikke).
+        (GRUND + "    til: 9999-12-31\n", 7, "aendringer/0/til", "efter modellens sidste dato, 2100-12-31"),
+        (GRUND.replace("2026-01-01", "2101-01-01"), 6, "aendringer/0/fra", "efter modellens sidste dato"),
         # En reformparameter, hvis reform filen ikke bygger på.
         (
             GRUND.replace("bygger_paa: [tidsgraense_sygedagpenge]\n", ""),
@@ -373,6 +376,8 @@ def test_fejl_naevner_fil_linje_og_felt(tmp_path, tekst, linje, felt, besked):
         ("navn: a\nnavn: b\n", "linje 2: nøglen 'navn' står to gange"),
         ("navn: [\n", "er ikke gyldig YAML/JSON"),
         ("- en liste\n", "linje 1: en reformfil er et objekt"),
+        # En liste som nøgle: en linje, ikke et traceback (TypeError: unhashable type).
+        ("navn: a\n? [x]\n: 1\n", 'linje 2: en nøgle skal være en tekst eller et tal, ikke ["x"]'),
     ],
 )
 def test_fejl_i_filens_form(tmp_path, tekst, besked):

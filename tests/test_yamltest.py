@@ -109,6 +109,30 @@ def test_en_periode_foer_modellen_er_et_problem_men_input_for_den_er_tilladt(cap
     assert kode == 0 and "1 bestået, 0 fejlet" in out
 
 
+def test_en_periode_efter_modellens_sidste_maaned_er_et_problem(capsys, tmp_path):
+    # 9999-12 regnede før alder til 8015 år; en periode efter 2100-12 er som inddatas uden for modellen.
+    (linje,) = _problemer(capsys, tmp_path, BESTAAR.replace("2026-03", "9999-12"))
+    assert linje.endswith(": alder: period: 9999-12 ligger efter modellens sidste måned, 2100-12")
+
+
+@pytest.mark.parametrize(
+    ("indhold", "besked"),
+    [
+        # Tilfælde, der ikke er objekter: én linje per tilfælde, ikke et AttributeError-traceback.
+        ("42\n", "tilfælde nr. 1: et tilfælde skal være et objekt"),
+        (f"- 1\n{BESTAAR}", "tilfælde nr. 1: et tilfælde skal være et objekt"),
+        # En tom liste: intet at køre, og ikke "--name-filter: 'None' passer på intet".
+        ("[]\n", "listen har ingen tilfælde"),
+        # En liste som nøgle: ikke et TypeError-traceback.
+        ("- name: a\n  ? [x]\n  : 1\n", "linje 2: en nøgle skal være en tekst eller et tal"),
+    ],
+)
+def test_en_fil_uden_brugbare_tilfaelde_giver_en_linje(capsys, tmp_path, indhold, besked):
+    linjer = _problemer(capsys, tmp_path, indhold)
+    assert any(besked in linje for linje in linjer), linjer
+    assert "name-filter" not in "".join(linjer)
+
+
 def test_noegler_id_er_roller_og_typer_kontrolleres(capsys, tmp_path):
     indhold = (
         "- name: arbejdssted\n  period: 2026-03\n  ouput: {}\n  input:\n"
