@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
 import yaml
 from openfisca_core import periods
 from openfisca_core.indexed_enums import Enum
@@ -72,6 +73,16 @@ EGNE_AENDRINGER = "egne_aendringer"
 MAKS_REFORMKLASSER = 256
 # Enheder, der tælles i hele (en halv uge kan ikke lægges til en dato).
 HELE_ENHEDER = ("day", "week", "month", "year", "conversation", "person")
+# En varighed længere end modellens datoer (1900-2100) giver datoer, der ikke findes (overløb).
+_SPAENDET_DAGE = (vaerdiomraader.DATO_TIL - vaerdiomraader.DATO_FRA).days
+MAKS_VARIGHED = {
+    "day": _SPAENDET_DAGE,
+    "week": _SPAENDET_DAGE // 7,
+    "month": (vaerdiomraader.DATO_TIL.year - vaerdiomraader.DATO_FRA.year + 1) * 12,
+    "year": vaerdiomraader.DATO_TIL.year - vaerdiomraader.DATO_FRA.year + 1,
+}
+# Variablernes tal er float32: et større tal bliver uendeligt i beregningen.
+MAKS_TAL = float(numpy.finfo(numpy.float32).max)
 _DANSK_DATO = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _ISO_DATO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -668,6 +679,14 @@ def _talfejl(param, vaerdi, tidligere, enhed) -> str | None:
         return "forventer et tal" + (" (med punktum: 0.7, ikke 0,7)" if komma else "")
     if vaerdi < 0 and all(v >= 0 for v in tidligere):
         return "forventer et tal, der ikke er negativt"
+    maks = MAKS_VARIGHED.get(enhed, MAKS_TAL)
+    if abs(vaerdi) > maks:
+        if enhed in MAKS_VARIGHED:
+            return (
+                f"forventer højst {maks} {_ENHEDER[enhed]} (modellens datoer ligger fra "
+                f"{vaerdiomraader.DATO_FRA.year} til {vaerdiomraader.DATO_TIL.year})"
+            )
+        return f"forventer et tal fra -{maks:.3g} til {maks:.3g}"
     if (
         enhed in HELE_ENHEDER
         and all(float(v).is_integer() for v in tidligere)

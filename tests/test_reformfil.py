@@ -292,6 +292,22 @@ aendringer:
             "aendringer/0/vaerdi",
             "forventer en af ikke_relevant, kun_personligt",
         ),
+        # Flere uger, end modellens datoer (1900-2100) rummer: før en dato som -1589914238.
+        (
+            GRUND.replace("vaerdi: 26", "vaerdi: 1000000000"),
+            5,
+            "aendringer/0/vaerdi",
+            "forventer højst 10487 uger (modellens datoer ligger fra 1900 til 2100)",
+        ),
+        # Et beløb over float32 (variablernes tal) ville blive uendeligt i beregningen.
+        (
+            GRUND.replace("reformer.tidsgraense_sygedagpenge.uger", "sygedagpenge.beloeb.maksimum_uge").replace(
+                "vaerdi: 26", "vaerdi: 1.0e+300"
+            ),
+            5,
+            "aendringer/0/vaerdi",
+            "forventer et tal fra -3.4e+38 til 3.4e+38",
+        ),
         # Et halvt antal uger og en andel skrevet som procent eller med komma.
         (
             GRUND.replace("vaerdi: 26", "vaerdi: 26.5"),
