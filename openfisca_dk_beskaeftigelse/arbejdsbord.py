@@ -78,7 +78,6 @@ MAKS_KOERSLER = 36
 # omkring 40 ms pr. kørsel selv for 1 person), så uden et loft kunne 1 person × 600.000 regimer binde
 # befolkningsberegningen i timer, efter at svaret er stoppet ved tidsgrænsen.
 MAKS_EGNE_REGIMER = 10
-MAKS_SEED = 2**32 - 1
 # Grænserne i rodens oversigt (GET /), ved siden af web-API'ets (``webapp.GRAENSER``).
 GRAENSER = {
     "befolkning_personer": MAKS_BEFOLKNING,
@@ -626,7 +625,7 @@ def _effekt_anmodning(krop: dict) -> _EffektAnmodning:
             f"(højst {dansk_tal(MAKS_PERSONER_GANGE_REGIMER // gange)} personer med de valgte), "
             "eller brug dk-beskaeftigelse effekt",
         )
-    seed = _heltal(krop, "seed", 0, MAKS_SEED, 0)
+    seed = _heltal(krop, "seed", 0, effekt.MAKS_SEED, 0)
     return _EffektAnmodning(periode, noegler, personer, seed, traekninger, fremskrivning, grund)
 
 
@@ -898,7 +897,7 @@ def spec_stier(fejlsvar) -> dict:
                     "aar": {"type": "integer", "minimum": effekt.aarene()[0], "maximum": effekt.aarene()[1]},
                     "regimer": regimer,
                     "personer": {"type": "integer", "minimum": 1, "maximum": MAKS_BEFOLKNING},
-                    "seed": {"type": "integer", "minimum": 0, "maximum": MAKS_SEED},
+                    "seed": {"type": "integer", "minimum": 0, "maximum": effekt.MAKS_SEED},
                     "traekninger": {"type": "integer", "minimum": 1, "maximum": MAKS_TRAEKNINGER},
                     "fremskrivning": {"type": "boolean"},
                 },

@@ -7,6 +7,7 @@ YAML-tests ``input``), i YAML eller JSON.
 import copy
 import datetime
 import difflib
+import errno
 import json
 import math
 import re
@@ -115,6 +116,10 @@ _SituationLoader.add_constructor(
 )
 for _maerke in ("tag:yaml.org,2002:binary", "tag:yaml.org,2002:set"):
     _SituationLoader.add_constructor(_maerke, _ikke_data)
+# 1e3 er et tal i JSON og YAML 1.2, men tekst i PyYAML's YAML 1.1 (der kræver et punktum: 1.0e+3).
+_SituationLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:float", re.compile(r"^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$"), list("-+0123456789")
+)
 
 
 # Modellen dækker lovgivningen fra januar 2020 (parametrene er daterede fra da).
@@ -139,6 +144,22 @@ def gyldig_maaned(tekst: str, felt: str = "--periode") -> str:
     return str(periode)
 
 
+# Medlemmer i én situation fra en fil (sammenlign og forklar er til enkelte borgere og arbejdssteder).
+MAKS_MEDLEMMER_I_FIL = 10_000
+# En situation, en YAML-test eller en reformfil er aldrig så stor; en enhed som /dev/zero ender aldrig.
+MAKS_FILSTOERRELSE = 20_000_000  # bytes
+
+
+def laes_tekst(sti) -> str:
+    """Filens tekst (UTF-8) som ``Path.read_text``, men højst ``MAKS_FILSTOERRELSE`` bytes; en større
+    fil giver OSError, så kalderens besked om en fil, der ikke kan læses, også gælder den."""
+    with open(sti, "rb") as fil:
+        data = fil.read(MAKS_FILSTOERRELSE + 1)
+    if len(data) > MAKS_FILSTOERRELSE:
+        raise OSError(errno.EFBIG, f"større end {MAKS_FILSTOERRELSE // 1_000_000} MB")
+    return data.decode("utf-8")
+
+
 def indlaes_yaml(sti: Path, felt: str = "SITUATION"):
     """Læs en YAML- eller JSON-fil som rene data; en fejl giver BrugerFejl, der nævner ``felt`` og filen.
 
@@ -146,7 +167,7 @@ def indlaes_yaml(sti: Path, felt: str = "SITUATION"):
     i stedet for at blive udført.
     """
     try:
-        tekst = Path(sti).read_text(encoding="utf-8")
+        tekst = laes_tekst(sti)
     except FileNotFoundError:
         raise BrugerFejl(f"{felt}: filen '{sti}' findes ikke") from None
     except IsADirectoryError:
@@ -240,7 +261,16 @@ def indlaes_situationer(sti: Path, systemer, tilfaelde: str | None = None) -> li
     skrives om til situationsformatet (:func:`situation_fra_test`), så resten af beregningen er den
     samme; ``output`` og ``reforms`` bruges ikke (regimerne vælges med ``--regimer``).
     """
-    return situationer_i(indlaes_yaml(sti), sti, systemer, tilfaelde)
+    situationer = situationer_i(indlaes_yaml(sti), sti, systemer, tilfaelde)
+    for situation in situationer:
+        medlemmer = sum(len(v) for v in situation.data.values() if isinstance(v, dict))
+        if medlemmer > MAKS_MEDLEMMER_I_FIL:
+            raise BrugerFejl(
+                f"SITUATION: '{sti}' har {medlemmer} personer og arbejdssteder; højst "
+                f"{MAKS_MEDLEMMER_I_FIL} i en situation; en befolkning "
+                "beregnes med dk-beskaeftigelse effekt"
+            )
+    return situationer
 
 
 def situationer_i(indhold, sti, systemer, tilfaelde: str | None = None) -> list[Situation]:

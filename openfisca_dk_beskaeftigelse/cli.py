@@ -36,10 +36,12 @@ linje ``advarsel: ...`` per variabel på stderr; exitkoden er stadig 0.
 
 import argparse
 import contextlib
+import errno
 import importlib
 import json
 import os
 import re
+import socket
 import sys
 import tempfile
 from pathlib import Path
@@ -304,7 +306,7 @@ def _parser() -> argparse.ArgumentParser:
         "--seed",
         type=int,
         default=0,
-        help="startværdi for den syntetiske befolkning, et heltal ≥ 0 (standard 0)",
+        help=f"startværdi for den syntetiske befolkning, et heltal fra 0 til {effekt.MAKS_SEED} (standard 0)",
     )
     e.add_argument(
         "--traekninger",
@@ -320,7 +322,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--fremskrivning", action="store_true", help=FREMSKRIVNING_HJAELP)
     e.add_argument(
         "--ud",
-        type=Path,
+        type=_sti,
         help=(
             "mappe til søjlediagrammer (PNG og SVG) og resultatet som CSV og JSON; oprettes om nødvendigt "
             "og kræver ekstraen docs (matplotlib); findes filerne, kræves --overskriv"
@@ -397,6 +399,28 @@ def _saet_argument(parser: argparse.ArgumentParser) -> None:
 
 def _kerner() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+# Flere processer end kerner gør intet hurtigere; et loft holder en skrivefejl (100000) fra at starte dem.
+PROCESSER_PR_KERNE = 4
+
+
+def _processer(felt: str, antal: int) -> int:
+    """--arbejdere og --workers: et heltal fra 1 til PROCESSER_PR_KERNE per kerne på maskinen."""
+    hoejst = PROCESSER_PR_KERNE * _kerner()
+    if not 1 <= antal <= hoejst:
+        raise BrugerFejl(
+            f"{felt}: skal være et heltal fra 1 til {hoejst} ({PROCESSER_PR_KERNE} per kerne på denne "
+            f"maskine), ikke {antal}"
+        )
+    return antal
+
+
+def _sti(tekst: str) -> Path:
+    """En sti fra kommandolinjen; en tom sti ville stille betyde den aktuelle mappe."""
+    if not tekst.strip():
+        raise argparse.ArgumentTypeError("en tom sti; angiv en mappe, fx effekt/")
+    return Path(tekst)
 
 
 def _importer(modul: str, ekstra: str, felt: str):
@@ -617,14 +641,14 @@ def _kontroller_befolkning(args) -> None:
         raise BrugerFejl(
             f"--personer: skal være et heltal fra 1 til {dansk_tal(MAKS_PERSONER)}, ikke {args.personer}"
         )
-    if args.seed < 0:
-        raise BrugerFejl(f"--seed: skal være et heltal ≥ 0, ikke {args.seed}")
+    if not 0 <= args.seed <= effekt.MAKS_SEED:
+        raise BrugerFejl(f"--seed: skal være et heltal fra 0 til {effekt.MAKS_SEED}, ikke {args.seed}")
 
 
 def _effekt(args, konsol: Console) -> None:
     _kontroller_befolkning(args)
-    if args.arbejdere is not None and args.arbejdere < 1:
-        raise BrugerFejl(f"--arbejdere: skal være et heltal ≥ 1, ikke {args.arbejdere}")
+    if args.arbejdere is not None:
+        _processer("--arbejdere", args.arbejdere)
     if args.adresse is not None and args.motor != "dask":
         raise BrugerFejl("--adresse: gælder kun med --motor dask")
     if not 1 <= args.traekninger <= effekt.MAKS_TRAEKNINGER:
@@ -877,10 +901,9 @@ def _sammenfatning(resultat) -> list:
 def _serve(args, konsol: Console) -> None:
     if not 1 <= args.port <= MAKS_PORT:
         raise BrugerFejl(f"--port: skal være et heltal fra 1 til {MAKS_PORT}, ikke {args.port}")
-    workers = _kerner() if args.workers is None else args.workers
-    if workers < 1:
-        raise BrugerFejl(f"--workers: skal være et heltal ≥ 1, ikke {workers}")
+    workers = _kerner() if args.workers is None else _processer("--workers", args.workers)
     cors = _cors(args.cors)
+    _kan_lytte(args.host, args.port)
     # Web-API'et (gunicorn, flask) kommer med ekstraen web-api; de andre kommandoer kan undvære det.
     server = _importer("openfisca_dk_beskaeftigelse.server", "web-api", "serve")
     from openfisca_dk_beskaeftigelse.arbejdsbord import dokumentationens_valg
@@ -898,6 +921,24 @@ def _serve(args, konsol: Console) -> None:
         flush=True,
     )
     server.start(args.host, args.port, workers, cors, dokumentation)
+
+
+def _kan_lytte(host: str, port: int) -> None:
+    """Prøv adressen, før gunicorn starter: ellers forsøger den igen i 5 sekunder og slutter med en log."""
+    try:
+        (familie, _, _, _, adresse), *_ = socket.getaddrinfo(
+            host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )
+    except (socket.gaierror, UnicodeError):
+        raise BrugerFejl(f"--host: '{host}' er ikke en adresse eller et navn, der kan slås op") from None
+    try:
+        with socket.socket(familie, socket.SOCK_STREAM) as prove:
+            prove.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # som gunicorn
+            prove.bind(adresse)
+    except OSError as fejl:
+        if fejl.errno == errno.EADDRINUSE:
+            raise BrugerFejl(f"--port: {port} er optaget på {host}; vælg en anden med --port") from None
+        raise BrugerFejl(f"--host: kan ikke lytte på '{host}' ({fejl.strerror})") from None
 
 
 def _cors(tekst: str) -> tuple[str, ...]:
@@ -958,7 +999,10 @@ def _kalibrering_parser(under) -> None:
         ),
     )
     k.add_argument(
-        "--seed", type=int, default=0, help="startværdi for befolkningen, et heltal ≥ 0 (standard 0)"
+        "--seed",
+        type=int,
+        default=0,
+        help=f"startværdi for befolkningen, et heltal fra 0 til {effekt.MAKS_SEED} (standard 0)",
     )
     k.add_argument(
         "--periode",

@@ -139,6 +139,8 @@ HOVEDTAL = {
 }
 # Gentagne trækninger af befolkningen: højst så mange (hver koster en hel beregning).
 MAKS_TRAEKNINGER = 50
+# Befolkningens startværdi: 32 bit, som numpy's ældre seeds og sikkert som tal i JSON.
+MAKS_SEED = 2**32 - 1
 KONFIDENS = 0.95
 # Personer pr. bid: en proces, der regner på en bid af denne størrelse, bruger omkring 250 MB.
 BID_PERSONER = 200_000

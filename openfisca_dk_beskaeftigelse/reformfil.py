@@ -55,7 +55,13 @@ from rich.table import Table
 from rich.text import Text
 
 from openfisca_dk_beskaeftigelse import regimer, vaerdiomraader
-from openfisca_dk_beskaeftigelse.beregning import FOERSTE_MAANED, BrugerFejl, _NoegleFejl, _SituationLoader
+from openfisca_dk_beskaeftigelse.beregning import (
+    FOERSTE_MAANED,
+    BrugerFejl,
+    _NoegleFejl,
+    _SituationLoader,
+    laes_tekst,
+)
 from openfisca_dk_beskaeftigelse.kilder import laesbar
 from openfisca_dk_beskaeftigelse.parametre import Hul, ParameterMedHul, kopi
 from openfisca_dk_beskaeftigelse.reformstoette import parameter
@@ -231,7 +237,7 @@ def fra_saet(tildelinger: list[str], bygger_paa: list[str]) -> str:
 def _laes_yaml(sti: Path) -> tuple[object, dict[tuple, int]]:
     """Filens indhold og linjen for hver nøgle og hvert listeelement (sti → linje)."""
     try:
-        tekst = Path(sti).read_text(encoding="utf-8")
+        tekst = laes_tekst(sti)
     except FileNotFoundError:
         raise BrugerFejl(f"{sti}: reformfilen findes ikke") from None
     except IsADirectoryError:

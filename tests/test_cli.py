@@ -193,6 +193,12 @@ def test_effekt_afviser_seed_og_personer_uden_for_graenserne():
     _en_linje(_koer(*EFFEKT, "--personer", "6000001"), "--personer", "6.000.000")
     _en_linje(_koer(*EFFEKT, "--personer", "0"), "--personer")
     assert "6.000.000" in _koer("effekt", "--help").stdout
+    # Som arbejdsbordets grænse (før: ethvert heltal).
+    _en_linje(_koer(*EFFEKT, "--seed", str(2**32)), "--seed", "fra 0 til 4294967295")
+    # Før: 100.000 processer og bidder, til kommandoen hang.
+    _en_linje(_koer(*EFFEKT[:-1], "100000"), "--arbejdere", "per kerne på denne maskine", "100000")
+    # Før: en tom sti var den aktuelle mappe, og 16 resultatfiler landede der.
+    _en_linje(_koer(*EFFEKT, "--ud", ""), "--ud: en tom sti")
 
 
 def test_effekt_ud_kontrolleres_foer_beregningen(tmp_path):

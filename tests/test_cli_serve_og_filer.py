@@ -3,11 +3,13 @@
 
 import json
 import os
+import socket
 
 import pytest
 from hjaelpere import koer as _koer
 
-from openfisca_dk_beskaeftigelse import arbejdsbord, cli, effekt
+import openfisca_dk_beskaeftigelse as pakke
+from openfisca_dk_beskaeftigelse import arbejdsbord, beregning, cli, effekt
 
 # Filerne i --ud er det, testene ser på: en lille befolkning, regnet i testens proces.
 EFFEKT = (
@@ -35,8 +37,13 @@ def _en_linje(resultat, *dele: str) -> str:
 @pytest.mark.parametrize(
     ("argumenter", "dele"),
     [
-        (("--workers", "0"), ("--workers", "≥ 1", "0")),
+        (("--workers", "0"), ("--workers", "fra 1 til", "0")),
         (("--workers", "-3"), ("--workers", "-3")),
+        # Før: gunicorn startede 100.000 workers, til maskinen løb tør for hukommelse.
+        (("--workers", "100000"), ("--workers", "per kerne på denne maskine", "100000")),
+        # Før: gunicorn prøvede igen i 5 sekunder og sluttede med en log og exitkode 1.
+        (("--host", "999.999.999.999"), ("--host", "999.999.999.999")),
+        (("--host", "bad host!!"), ("--host",)),
         (("--port", "0"), ("--port", "1 til 65535", "0")),
         (("--port", "65536"), ("--port", "65536")),
         (("--cors", "ftp://x"), ("--cors", "ftp://x")),
@@ -46,6 +53,15 @@ def _en_linje(resultat, *dele: str) -> str:
 )
 def test_serve_afviser_forkerte_vaerdier_med_en_linje(argumenter, dele):
     _en_linje(_koer("serve", *argumenter), *dele)
+
+
+def test_serve_paa_en_optaget_port_giver_en_linje():
+    # Før: gunicorn prøvede igen i 5 sekunder ("Retrying in 1 second") og sluttede med exitkode 1.
+    with socket.socket() as optaget:
+        optaget.bind(("127.0.0.1", 0))
+        optaget.listen()
+        port = optaget.getsockname()[1]
+        _en_linje(_koer("serve", "--port", str(port)), f"--port: {port} er optaget på 127.0.0.1")
 
 
 def test_serve_standard_er_en_worker_per_kerne():
@@ -127,3 +143,23 @@ def test_effekt_overskriver_kun_med_overskriv_og_foelger_aldrig_et_symbolsk_link
     assert maal.read_text() == "må ikke røres"
     assert not (ud / "effekt.csv").is_symlink() and (ud / "effekt.csv").read_text().startswith("maal,")
     assert {p.name for p in ud.iterdir()} <= set(effekt.udfiler())
+
+
+EKSEMPEL = pakke.SPEC_EKSEMPEL
+
+
+def test_en_enhed_eller_en_stor_fil_giver_en_linje(tmp_path):
+    # Før: /dev/zero blev læst uden ende, til hukommelsen slap op.
+    _en_linje(_koer("sammenlign", "/dev/zero", "--periode", "2026-03"), "'/dev/zero' kan ikke læses", "20 MB")
+    reform = tmp_path / "stor.yaml"
+    reform.write_bytes(b"#" * (beregning.MAKS_FILSTOERRELSE + 1))
+    resultat = _koer("sammenlign", EKSEMPEL, "--periode", "2026-03", "--regimer", reform)
+    _en_linje(resultat, "stor.yaml", "20 MB")
+
+
+def test_flere_medlemmer_end_graensen_i_en_situationsfil_giver_en_linje(tmp_path):
+    # Før: 20.000 personer tog over 2 minutter og 2 GB, før notatet kom.
+    fil = tmp_path / "mange.json"
+    personer = {f"p{nr}": {} for nr in range(beregning.MAKS_MEDLEMMER_I_FIL + 1)}
+    fil.write_text(json.dumps({"personer": personer}))
+    _en_linje(_koer("sammenlign", fil, "--periode", "2026-03"), "10001 personer", "dk-beskaeftigelse effekt")

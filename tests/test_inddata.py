@@ -6,7 +6,7 @@ import re
 import pytest
 from openfisca_core.simulations import SimulationBuilder
 
-from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, byg_simulering, vaerdier
+from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, byg_simulering, laes_yaml, vaerdier
 from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
 
 
@@ -78,3 +78,9 @@ def test_null_betyder_beregn(system):
     simulering = byg_simulering(system, _person(alder={"2026-03": None}))
     (resultat,) = vaerdier(system, simulering, "2026-03", ["alder"])
     assert resultat.vaerdi == 36
+
+
+def test_et_tal_med_eksponent_er_et_tal_som_i_json():
+    # PyYAML (YAML 1.1) læste 1e3 som tekst, så --saet ...=1e3 gav "forventer et tal, fik '1e3'".
+    data = laes_yaml("a: 1e3\nb: -2E-2\nc: '1e3'\nd: 2026-03\n", "x.yaml")
+    assert data == {"a": 1000.0, "b": -0.02, "c": "1e3", "d": "2026-03"}

@@ -301,9 +301,9 @@ aendringer:
         ),
         # Et beløb over float32 (variablernes tal) ville blive uendeligt i beregningen.
         (
-            GRUND.replace("reformer.tidsgraense_sygedagpenge.uger", "sygedagpenge.beloeb.maksimum_uge").replace(
-                "vaerdi: 26", "vaerdi: 1.0e+300"
-            ),
+            GRUND.replace(
+                "reformer.tidsgraense_sygedagpenge.uger", "sygedagpenge.beloeb.maksimum_uge"
+            ).replace("vaerdi: 26", "vaerdi: 1.0e+300"),
             5,
             "aendringer/0/vaerdi",
             "forventer et tal fra -3.4e+38 til 3.4e+38",
