@@ -188,7 +188,7 @@ def _koer(*args) -> subprocess.CompletedProcess:
         (["--periode", "2027-01", "--maaneder", "2027-01:2027-02"], "--periode, --maaneder:", "netop ét af"),
         ([], "--periode:", "netop ét af"),
         (["--periode", "2027-01", "--adresse", "tcp://localhost:8786"], "--adresse", "--motor dask"),
-        (["--periode", "2027-01", "--arbejdere", "0"], "--arbejdere", "≥ 1"),
+        (["--periode", "2027-01", "--arbejdere", "0"], "--arbejdere", "fra 1 til"),
         (["--periode", "2027-01", "--motor", "spark"], "--motor", "spark"),
     ],
 )
