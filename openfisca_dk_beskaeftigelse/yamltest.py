@@ -16,7 +16,11 @@ Et tilfælde kan nævne en reformfil under ``reforms:`` (``mit_forslag.yaml``, r
 testfilen); ``med_reformfiler`` gør den til et regime, før tilfældene kontrolleres.
 """
 
+import calendar
+import copy
+import datetime
 import difflib
+import math
 import os
 import re
 import sys
@@ -31,6 +35,8 @@ import pytest
 from openfisca_core import periods
 from openfisca_core.errors import ParameterNotFoundError, PeriodMismatchError, SituationParsingError
 from openfisca_core.indexed_enums import Enum
+from openfisca_core.parameters import Parameter, ParameterNode, ParameterScale
+from openfisca_core.parameters.config import COMMON_KEYS
 from openfisca_core.simulations import SimulationBuilder
 from openfisca_core.tools import test_runner
 
@@ -66,6 +72,10 @@ ENHEDER = {periods.DateUnit.MONTH: "måned", periods.DateUnit.YEAR: "år", perio
 ENDELSER = (".yaml", ".yml")
 # Nøgler, som kører Python-kode fra andre pakker (OpenFiscas udvidelser); en fremmed fil må ikke det.
 FORBUDTE_NOEGLER = ("extensions",)
+# Fejlmarginerne: et tal for alle variabler, eller et objekt med et tal per variabel og "default"
+# for resten (``test_runner.build_test`` og ``ErrorMargin``).
+MARGENER = ("absolute_error_margin", "relative_error_margin")
+STANDARDMARGEN = "default"
 
 
 @dataclass(frozen=True)
@@ -202,6 +212,51 @@ def _vist(v) -> str:
     return f"'{v}'" if isinstance(v, str) else repr(v)
 
 
+def _er_tal(v) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool)
+
+
+def _margen_ok(v, *, tekst: bool) -> bool:
+    """En margen, som OpenFiscas runner kan bruge: et endeligt tal, der ikke er negativt (``null``: ingen).
+
+    En margen for alle variabler må være en tekst, OpenFisca kan læse som tal (``float("0.5")``); en
+    margen per variabel bruges, som den er, og må ikke. En negativ absolut margen får en rigtig værdi
+    til at fejle; uendelig eller NaN gør testen meningsløs.
+    """
+    if v is None:
+        return True
+    if tekst and isinstance(v, str):
+        try:
+            v = float(v)
+        except ValueError:
+            return False
+    return _er_tal(v) and math.isfinite(v) and v >= 0
+
+
+def _slutter_efter_modellen(periode) -> bool:
+    """Sand, hvis perioden slutter efter ``DATO_TIL``; som OpenFiscas ``Period.stop``, men uden at
+    regne en dato ud, der ikke findes (``month:2026-01:9999999`` slutter i år 835359)."""
+    enhed, start, antal = periode.unit, periode.start, periode.size
+    if enhed == periods.DateUnit.ETERNITY:
+        return False
+    if enhed in (periods.DateUnit.MONTH, periods.DateUnit.YEAR):
+        aar, maaned = divmod(
+            start.year * 12 + start.month - 1 + antal * (12 if enhed == periods.DateUnit.YEAR else 1), 12
+        )
+        if aar > DATO_TIL.year + 1:
+            return True
+        # Samme dag i måneden (højst månedens sidste), og så dagen før.
+        naeste = datetime.date(aar, maaned + 1, min(start.day, calendar.monthrange(aar, maaned + 1)[1]))
+        return naeste - datetime.timedelta(days=1) > DATO_TIL
+    dage = antal * (7 if enhed == periods.DateUnit.WEEK else 1)
+    try:
+        return (
+            datetime.date(start.year, start.month, start.day) + datetime.timedelta(days=dage - 1) > DATO_TIL
+        )
+    except OverflowError:
+        return True
+
+
 class _Kontrol:
     """Kontrollen af ét tilfælde; ``problemer`` samler en linje per fund."""
 
@@ -210,6 +265,11 @@ class _Kontrol:
         self.systemer = systemer
         self.problemer: list[Problem] = []
         self.foer_modellen_meldt = False
+        # Tilfældets period (None, hvis den mangler eller er et problem), og variablerne i output,
+        # dem uden periode for sig (de beregnes for tilfældets period).
+        self.testperiode = None
+        self.uddata: set[str] = set()
+        self.udaterede: dict[str, object] = {}
 
     def problem(self, noegle: str | None, besked: str) -> None:
         self.problemer.append(Problem(self.t.fil, self.t.navn, noegle, besked))
@@ -232,7 +292,14 @@ class _Kontrol:
             else:
                 self.objekt(noegle, data[noegle])
         if "period" in data:
-            self.periode("period", data["period"])
+            self.testperiode = self.periode("period", data["period"])
+        for noegle in MARGENER:
+            if noegle in data:
+                self.margen(noegle, data[noegle])
+        if "max_spiral_loops" in data:
+            self.spiralgraense(data["max_spiral_loops"])
+        if data.get("parameters") is not None and self.objekt("parameters", data["parameters"]):
+            self.parametertrae(data["parameters"])
         self.skattesystem = self.reformsystem()
         if self.skattesystem is None:
             return
@@ -245,6 +312,112 @@ class _Kontrol:
                 self.blanding(data["input"], data.get("period"))
         if isinstance(data.get("output"), dict):
             self.indhold("output", data["output"], inddata=False)
+        self.udaterede_i_output()
+        for noegle in MARGENER:
+            if isinstance(data.get(noegle), dict):
+                self.margen_per_variabel(noegle, data[noegle])
+
+    def udaterede_i_output(self) -> None:
+        """En værdi i output uden periode beregnes for tilfældets period, som så skal være én af
+        variablens perioder (én måned); ellers kan OpenFisca ikke beregne den (ETERNITY, et år)."""
+        periode = self.testperiode
+        if periode is None:
+            return
+        forkerte = sorted(
+            navn
+            for navn, enhed in self.udaterede.items()
+            if enhed != periods.DateUnit.ETERNITY and not (periode.unit == enhed and periode.size == 1)
+        )
+        if forkerte:
+            enheder = {ENHEDER.get(self.udaterede[n], self.udaterede[n]) for n in forkerte}
+            enhed = enheder.pop() if len(enheder) == 1 else "periode"
+            self.problem(
+                "period",
+                f"{periode} er ikke én {enhed}, men {', '.join(forkerte)} i output har ingen periode og "
+                f"beregnes for én {enhed} ad gangen; skriv fx period: 2026-03, eller perioden ved hver værdi",
+            )
+
+    def margen(self, noegle: str, margen) -> None:
+        """``absolute_error_margin``/``relative_error_margin``: et tal for alle variabler, eller et objekt
+        (kontrolleres med variablerne, ``margen_per_variabel``)."""
+        if isinstance(margen, dict) or _margen_ok(margen, tekst=True):
+            return
+        self.problem(
+            noegle,
+            f"skal være et tal, der ikke er negativt (fx 0.01), eller et objekt med en margen per variabel "
+            f"og {STANDARDMARGEN} for resten (fx {{alder: 0, {STANDARDMARGEN}: 0.01}}); fik {_vist(margen)}",
+        )
+
+    def margen_per_variabel(self, noegle: str, margener: dict) -> None:
+        """En margen per variabel: nøglerne er variabler eller ``default``, som OpenFisca bruger for
+        en variabel uden sin egen; uden ``default`` må ingen variabel i output mangle (``KeyError``)."""
+        for navn, margen in margener.items():
+            sti = f"{noegle}/{navn}"
+            if navn != STANDARDMARGEN and navn not in self.skattesystem.variables:
+                kandidater = [STANDARDMARGEN, *self.skattesystem.variables]
+                self.problem(sti, f"ukendt variabel{_mente_du(navn, kandidater)}")
+            elif not _margen_ok(margen, tekst=False):
+                self.problem(sti, f"skal være et tal, der ikke er negativt (fx 0.01); fik {_vist(margen)}")
+        mangler = sorted(self.uddata - set(margener))
+        if STANDARDMARGEN not in margener and mangler:
+            self.problem(
+                noegle,
+                f"har ingen margen for {', '.join(mangler)} i output og ingen {STANDARDMARGEN}; "
+                f"skriv fx {STANDARDMARGEN}: 0",
+            )
+
+    def spiralgraense(self, graense) -> None:
+        """``max_spiral_loops``: hvor mange gange en variabel må beregnes for en tidligere periode
+        inden for sig selv (OpenFiscas ``Simulation.max_spiral_loops``); 0 betyder standarden, 1."""
+        if not (_er_tal(graense) and float(graense).is_integer() and graense >= 0):
+            self.problem(
+                "max_spiral_loops",
+                f"skal være et helt tal, der ikke er negativt (fx 1); fik {_vist(graense)}",
+            )
+
+    def parametertrae(self, parametre: dict) -> None:
+        """``parameters``: et parametertræ som modellens parameterfiler (OpenFisca læser det med
+        ``ParameterNode(data=...)``): grene med parametre, hver med datoer som nøgler
+        (``2026-01-01: 1000``), ``values`` eller ``brackets``. Et problem per parameter, OpenFisca
+        ikke kan læse, ved dens sti; ellers læses hele træet, som OpenFisca vil læse det."""
+        foer = len(self.problemer)
+        self.parametre("parameters", parametre)
+        if len(self.problemer) > foer:
+            return
+        try:
+            ParameterNode("", data=copy.deepcopy(parametre))
+        except Exception as fejl:  # fx metadata, der ikke er et objekt
+            besked = " ".join(str(fejl).split())
+            self.problem("parameters", f"er ikke et parametertræ, OpenFisca kan læse: {besked}")
+
+    def parametre(self, sti: str, node: dict) -> None:
+        """Grenene og parametrene i ``node`` (som OpenFiscas ``parameters.helpers._parse_child``)."""
+        for navn, barn in node.items():
+            if navn in COMMON_KEYS:
+                continue
+            barnets_sti = f"{sti}/{navn}"
+            if not isinstance(barn, dict):
+                self.problem(
+                    barnets_sti,
+                    "forventede en parameter med datoer som nøgler (fx {2026-01-01: 1000}) "
+                    f"eller en gren med parametre; fik {_vist(barn)}",
+                )
+                continue
+            if "values" in barn:
+                klasse = Parameter
+            elif "brackets" in barn:
+                klasse = ParameterScale
+            elif all(periods.INSTANT_PATTERN.match(str(k)) for k in barn):
+                klasse = Parameter
+            else:
+                self.parametre(barnets_sti, barn)
+                continue
+            try:
+                klasse(barnets_sti.partition("/")[2].replace("/", "."), copy.deepcopy(barn), None)
+            except Exception as fejl:  # OpenFiscas fejl (ParameterParsingError, TypeError ...) som én linje
+                self.problem(
+                    barnets_sti, f"er ikke en parameter, OpenFisca kan læse: {' '.join(str(fejl).split())}"
+                )
 
     def blanding(self, indhold: dict, periode) -> None:
         """Flere medlemmer af en entitet, hvis inddata OpenFiscas runner blander (den samler dem per
@@ -292,19 +465,25 @@ class _Kontrol:
         except (SituationParsingError, PeriodMismatchError, ValueError):
             return  # runneren melder selv en situation, den ikke kan bygge
 
-    def periode(self, noegle: str, tekst, *, beregnet=True) -> None:
+    def periode(self, noegle: str, tekst, *, beregnet=True):
         """En periode skal kunne læses, og en beregnet periode må ikke ligge før modellens første måned
-        (én linje per tilfælde); input for tidligere måneder er tilladt, for reglerne læser bagud."""
+        (én linje per tilfælde); input for tidligere måneder er tilladt, for reglerne læser bagud.
+        Ingen periode må slutte efter modellens sidste måned (OpenFisca regner dagen efter ud).
+        Perioden, eller None, hvis den er et problem."""
         try:
             periode = periods.period(str(tekst))
         except (ValueError, TypeError):
             self.problem(noegle, f"{_vist(tekst)} er ikke en periode; brug fx 2026-03 eller 2026")
             return None
-        if beregnet and foer_modellen(periode) and not self.foer_modellen_meldt:
-            self.foer_modellen_meldt = True
-            self.problem(noegle, f"{tekst} ligger før modellens første måned, {FOERSTE_MAANED}")
-        elif beregnet and periode.unit != periods.DateUnit.ETERNITY and periode.start.date > DATO_TIL:
-            self.problem(noegle, f"{tekst} ligger efter modellens sidste måned, {SIDSTE_MAANED}")
+        if beregnet and foer_modellen(periode):
+            if not self.foer_modellen_meldt:
+                self.foer_modellen_meldt = True
+                self.problem(noegle, f"{tekst} ligger før modellens første måned, {FOERSTE_MAANED}")
+            return None
+        if _slutter_efter_modellen(periode):
+            hvor = "ligger" if periode.start.date > DATO_TIL else "slutter"
+            self.problem(noegle, f"{tekst} {hvor} efter modellens sidste måned, {SIDSTE_MAANED}")
+            return None
         return periode
 
     def periodelaengde(self, felt: str, variabel, periode) -> None:
@@ -315,6 +494,15 @@ class _Kontrol:
         if periode.unit == periods.DateUnit.ETERNITY or variabel.set_input is None:
             navn = ENHEDER.get(enhed, enhed)
             self.problem(felt, f"{variabel.name} kan kun angives for én {navn} ad gangen, ikke for {periode}")
+
+    def beregningsperiode(self, felt: str, variabel, periode) -> None:
+        """En værdi i output beregnes for én af variablens perioder (én måned), ikke for flere."""
+        enhed = variabel.definition_period
+        if enhed != periods.DateUnit.ETERNITY and not (periode.unit == enhed and periode.size == 1):
+            navn = ENHEDER.get(enhed, enhed)
+            self.problem(
+                felt, f"{variabel.name} beregnes for én {navn} ad gangen, ikke for {periode}; brug fx 2026-03"
+            )
 
     def reformsystem(self):
         """Systemet for tilfældets reformer, eller None (med et problem), hvis de ikke er reformer."""
@@ -416,12 +604,20 @@ class _Kontrol:
             self.problem(sti, f"variablen hører til entiteten {variabel.entity.key}, ikke {entitet.key}")
             return
         par = vaerdi.items() if isinstance(vaerdi, dict) else [(None, vaerdi)]
+        if not inddata:
+            self.uddata.add(navn)
         for periode, v in par:
             felt = sti if periode is None else f"{sti}/{periode}"
-            if periode is not None:
+            if periode is None:
+                # Uden periode gælder tilfældets period (OpenFiscas runner: ``set_default_period``).
+                if inddata and self.testperiode is not None:
+                    self.periodelaengde(felt, variabel, self.testperiode)
+                elif not inddata:
+                    self.udaterede[navn] = variabel.definition_period
+            else:
                 laest = self.periode(felt, periode, beregnet=not inddata)
-                if inddata and laest is not None:
-                    self.periodelaengde(felt, variabel, laest)
+                if laest is not None:
+                    (self.periodelaengde if inddata else self.beregningsperiode)(felt, variabel, laest)
             # En liste er én værdi per medlem, når variablen står uden entitet; et medlems inddata er én.
             vektor = isinstance(v, list) and (entitet is None or not inddata)
             for element in v if vektor else [v]:

@@ -133,6 +133,118 @@ def test_en_fil_uden_brugbare_tilfaelde_giver_en_linje(capsys, tmp_path, indhold
     assert "name-filter" not in "".join(linjer)
 
 
+def _med(felter: str) -> str:
+    """BESTAAR med flere felter i tilfældet (før input)."""
+    return BESTAAR.replace("  input:", f"{felter}  input:")
+
+
+@pytest.mark.parametrize(
+    ("indhold", "besked"),
+    [
+        # Før gav hvert af dem et pytest-traceback (20-800 linjer) og exitkode 1.
+        (
+            _med('  absolute_error_margin: "x"\n'),
+            "absolute_error_margin: skal være et tal, der ikke er negativt",
+        ),
+        (
+            _med('  relative_error_margin: "x"\n'),
+            "relative_error_margin: skal være et tal, der ikke er negativt",
+        ),
+        # En negativ margen fik en rigtig værdi til at fejle.
+        (
+            _med("  absolute_error_margin: -1\n"),
+            "absolute_error_margin: skal være et tal, der ikke er negativt",
+        ),
+        (
+            _med("  absolute_error_margin: {aldr: 0.1, default: 0}\n"),
+            "absolute_error_margin/aldr: ukendt variabel",
+        ),
+        (_med("  absolute_error_margin: {alder: '0.1'}\n"), "absolute_error_margin/alder: skal være et tal"),
+        # Uden default slår OpenFisca margenen for alder op under default: KeyError.
+        (
+            _med("  absolute_error_margin: {foedselsdato: 0.1}\n"),
+            "absolute_error_margin: har ingen margen for alder i output og ingen default",
+        ),
+        (_med('  max_spiral_loops: "x"\n'), "max_spiral_loops: skal være et helt tal, der ikke er negativt"),
+        (_med("  parameters: {a: 1}\n"), "parameters/a: forventede en parameter med datoer som nøgler"),
+        (
+            _med("  parameters: {a: {values: {2026-01-01: {v: 1}}}}\n"),
+            "parameters/a: er ikke en parameter, OpenFisca kan læse: Unexpected property 'v'",
+        ),
+        (
+            BESTAAR.replace("2026-03", "ETERNITY"),
+            "period: ETERNITY er ikke én måned, men alder i output har ingen periode",
+        ),
+        (
+            BESTAAR.replace("alder: 41", "alder: {month:2026-01:9999999: 41}"),
+            "output/alder/month:2026-01:9999999: month:2026-01:9999999 slutter efter modellens sidste "
+            "måned, 2100-12",
+        ),
+        (
+            BESTAAR.replace("alder: 41", "alder: {month:2026-01:3: 41}"),
+            "output/alder/month:2026-01:3: alder beregnes for én måned ad gangen, ikke for month:2026-01:3",
+        ),
+        # Et input efter 2100-12 gav "year 10000 is out of range".
+        (
+            BESTAAR.replace("  output", "    maanedsloen: {9999-12: 1}\n  output"),
+            "input/maanedsloen/9999-12: 9999-12 ligger efter modellens sidste måned, 2100-12",
+        ),
+    ],
+    ids=[
+        "margen-tekst",
+        "relativ-margen-tekst",
+        "negativ-margen",
+        "margen-ukendt-variabel",
+        "margen-per-variabel-tekst",
+        "margen-uden-default",
+        "spiralgraense-tekst",
+        "parameter-tal",
+        "parameter-ukendt-felt",
+        "period-eternity",
+        "output-periode-efter-2100",
+        "output-flere-maaneder",
+        "input-efter-2100",
+    ],
+)
+def test_marginer_spiralgraense_parametre_og_perioder_kontrolleres(capsys, tmp_path, indhold, besked):
+    (linje,) = _problemer(capsys, tmp_path, indhold)
+    assert f": alder: {besked}" in linje, linje
+
+
+@pytest.mark.parametrize(
+    "indhold",
+    [
+        # De former, OpenFiscas runner kan bruge (test_runner.build_test og ErrorMargin).
+        _med('  absolute_error_margin: "0.5"\n'),
+        _med("  absolute_error_margin: null\n  relative_error_margin: 0\n"),
+        _med("  absolute_error_margin: {alder: 0.1}\n"),
+        _med("  absolute_error_margin: {default: 0.1, alder: null}\n"),
+        _med("  max_spiral_loops: 0\n"),
+        _med("  max_spiral_loops: 3\n"),
+        _med("  parameters: {}\n"),
+        # ETERNITY og et år, når hver værdi i output har sin måned.
+        BESTAAR.replace("2026-03", "ETERNITY").replace("alder: 41", "alder: {2026-03: 41}"),
+        BESTAAR.replace("2026-03", "2026").replace("alder: 41", "alder: {2026-03: 41}"),
+        BESTAAR.replace("2026-03", "2100-12").replace("alder: 41", "alder: 116"),
+    ],
+    ids=[
+        "margen-tekst-tal",
+        "margen-null-og-0",
+        "margen-per-variabel",
+        "margen-default",
+        "spiralgraense-0",
+        "spiralgraense-3",
+        "parametre-tomme",
+        "eternity-med-perioder",
+        "aar-med-perioder",
+        "2100-12",
+    ],
+)
+def test_gyldige_marginer_og_perioder_bestaar(capsys, tmp_path, indhold):
+    kode, out, err = _test(capsys, tmp_path, indhold)
+    assert kode == 0 and "1 bestået, 0 fejlet" in out, out + err
+
+
 def test_noegler_id_er_roller_og_typer_kontrolleres(capsys, tmp_path):
     indhold = (
         "- name: arbejdssted\n  period: 2026-03\n  ouput: {}\n  input:\n"
