@@ -17,7 +17,6 @@ testfilen); ``med_reformfiler`` gør den til et regime, før tilfældene kontrol
 """
 
 import calendar
-import copy
 import datetime
 import difflib
 import math
@@ -35,8 +34,6 @@ import pytest
 from openfisca_core import periods
 from openfisca_core.errors import ParameterNotFoundError, PeriodMismatchError, SituationParsingError
 from openfisca_core.indexed_enums import Enum
-from openfisca_core.parameters import Parameter, ParameterNode, ParameterScale
-from openfisca_core.parameters.config import COMMON_KEYS
 from openfisca_core.simulations import SimulationBuilder
 from openfisca_core.tools import test_runner
 
@@ -298,8 +295,14 @@ class _Kontrol:
                 self.margen(noegle, data[noegle])
         if "max_spiral_loops" in data:
             self.spiralgraense(data["max_spiral_loops"])
-        if data.get("parameters") is not None and self.objekt("parameters", data["parameters"]):
-            self.parametertrae(data["parameters"])
+        if data.get("parameters"):
+            # OpenFiscas runner erstatter hele parametertræet med testens (InYamlTestReform): enhver
+            # beregning, der læser en anden parameter, fejler med et traceback.
+            self.problem(
+                "parameters",
+                "erstatter hele modellens parametertræ i OpenFiscas runner, så beregningen ikke finder "
+                "de andre satser og frister; skriv ændringen i en reformfil og nævn den under reforms:",
+            )
         self.skattesystem = self.reformsystem()
         if self.skattesystem is None:
             return
@@ -374,50 +377,6 @@ class _Kontrol:
                 "max_spiral_loops",
                 f"skal være et helt tal, der ikke er negativt (fx 1); fik {_vist(graense)}",
             )
-
-    def parametertrae(self, parametre: dict) -> None:
-        """``parameters``: et parametertræ som modellens parameterfiler (OpenFisca læser det med
-        ``ParameterNode(data=...)``): grene med parametre, hver med datoer som nøgler
-        (``2026-01-01: 1000``), ``values`` eller ``brackets``. Et problem per parameter, OpenFisca
-        ikke kan læse, ved dens sti; ellers læses hele træet, som OpenFisca vil læse det."""
-        foer = len(self.problemer)
-        self.parametre("parameters", parametre)
-        if len(self.problemer) > foer:
-            return
-        try:
-            ParameterNode("", data=copy.deepcopy(parametre))
-        except Exception as fejl:  # fx metadata, der ikke er et objekt
-            besked = " ".join(str(fejl).split())
-            self.problem("parameters", f"er ikke et parametertræ, OpenFisca kan læse: {besked}")
-
-    def parametre(self, sti: str, node: dict) -> None:
-        """Grenene og parametrene i ``node`` (som OpenFiscas ``parameters.helpers._parse_child``)."""
-        for navn, barn in node.items():
-            if navn in COMMON_KEYS:
-                continue
-            barnets_sti = f"{sti}/{navn}"
-            if not isinstance(barn, dict):
-                self.problem(
-                    barnets_sti,
-                    "forventede en parameter med datoer som nøgler (fx {2026-01-01: 1000}) "
-                    f"eller en gren med parametre; fik {_vist(barn)}",
-                )
-                continue
-            if "values" in barn:
-                klasse = Parameter
-            elif "brackets" in barn:
-                klasse = ParameterScale
-            elif all(periods.INSTANT_PATTERN.match(str(k)) for k in barn):
-                klasse = Parameter
-            else:
-                self.parametre(barnets_sti, barn)
-                continue
-            try:
-                klasse(barnets_sti.partition("/")[2].replace("/", "."), copy.deepcopy(barn), None)
-            except Exception as fejl:  # OpenFiscas fejl (ParameterParsingError, TypeError ...) som én linje
-                self.problem(
-                    barnets_sti, f"er ikke en parameter, OpenFisca kan læse: {' '.join(str(fejl).split())}"
-                )
 
     def blanding(self, indhold: dict, periode) -> None:
         """Flere medlemmer af en entitet, hvis inddata OpenFiscas runner blander (den samler dem per

@@ -166,10 +166,11 @@ def _med(felter: str) -> str:
             "absolute_error_margin: har ingen margen for alder i output og ingen default",
         ),
         (_med('  max_spiral_loops: "x"\n'), "max_spiral_loops: skal være et helt tal, der ikke er negativt"),
-        (_med("  parameters: {a: 1}\n"), "parameters/a: forventede en parameter med datoer som nøgler"),
+        # Før: TypeError for {a: 1}; et rigtigt træ gav ParameterNotFoundError med 1.000 linjers stak.
+        (_med("  parameters: {a: 1}\n"), "parameters: erstatter hele modellens parametertræ"),
         (
-            _med("  parameters: {a: {values: {2026-01-01: {v: 1}}}}\n"),
-            "parameters/a: er ikke en parameter, OpenFisca kan læse: Unexpected property 'v'",
+            _med("  parameters: {sygedagpenge: {arbejdsgiverperiode: {dage: {2020-01-01: 20}}}}\n"),
+            "parameters: erstatter hele modellens parametertræ i OpenFiscas runner",
         ),
         (
             BESTAAR.replace("2026-03", "ETERNITY"),
@@ -199,7 +200,7 @@ def _med(felter: str) -> str:
         "margen-uden-default",
         "spiralgraense-tekst",
         "parameter-tal",
-        "parameter-ukendt-felt",
+        "parameter-rigtigt-trae",
         "period-eternity",
         "output-periode-efter-2100",
         "output-flere-maaneder",
