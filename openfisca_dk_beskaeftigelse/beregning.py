@@ -199,8 +199,22 @@ def laes_yaml(tekst: str, sti, felt: str = "SITUATION"):
         ) from None
     except yaml.YAMLError as fejl:
         sted = getattr(fejl, "problem_mark", None)
-        linje = f" (linje {sted.line + 1})" if sted else ""
+        linje = (f" (linje {sted.line + 1})" if sted else "") + _lang_noegle(tekst, sted)
         raise BrugerFejl(f"{felt}: '{sti}' er ikke gyldig YAML/JSON{linje}") from None
+
+
+# YAML's simple nøgler er højst 1024 tegn; en længere (fx et langt id) læses ikke som en nøgle.
+MAKS_SIMPEL_NOEGLE = 1024
+
+
+def _lang_noegle(tekst: str, sted) -> str:
+    """En forklaring, hvis linjen med fejlen eller linjen før har en nøgle over YAML's grænse."""
+    if sted is None:
+        return ""
+    linjer = tekst.splitlines()[max(sted.line - 1, 0) : sted.line + 1]
+    if any(len(linje.split(":", 1)[0].strip()) > MAKS_SIMPEL_NOEGLE for linje in linjer):
+        return f"; en nøgle på over {MAKS_SIMPEL_NOEGLE} tegn skal skrives med '? ' foran eller i JSON"
+    return ""
 
 
 def indlaes_situation(sti: Path) -> dict:

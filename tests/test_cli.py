@@ -132,6 +132,8 @@ def test_situationsfejl_naevner_feltet(tmp_path):
         "periode.yaml": ("personer:\n  a:\n    alder:\n      'marts': 40\n", "personer/a/alder"),
         "entitet.yaml": ("personer:\n  a: {}\nvirksomheder:\n  v:\n    chefer: [a]\n", "chefer"),
         "ikke.yaml": ("personer: [a\n", "ikke.yaml"),
+        # YAML's simple nøgler er højst 1024 tegn: før kun "er ikke gyldig YAML/JSON (linje 2)".
+        "langt_id.yaml": (f"personer:\n  {'a' * 1100}:\n    alder: {{2026-03: 40}}\n", "'? ' foran"),
         # En liste som nøgle: en linje, ikke et TypeError-traceback.
         "noegle.yaml": ("personer:\n  ? [a]\n  : {}\n", "linje 2): en nøgle skal være en tekst eller et tal"),
         # En YAML-test uden tilfælde: en fejl, ikke et tomt notat med exitkode 0.
