@@ -40,8 +40,12 @@ class Maalgruppe(Enum):
     forsikret_ledig = "§ 6, nr. 1: Forsikrede ledige (arbejdsløshedsdagpenge)"
     jobparat_kontanthjaelp = "§ 6, nr. 2: Jobparate kontanthjælpsmodtagere"
     aktivitetsparat_kontanthjaelp = "§ 6, nr. 3: Aktivitetsparate kontanthjælpsmodtagere"
-    uddannelsesparat_uddannelseshjaelp = "§ 6, nr. 4: Uddannelsesparate uddannelseshjælpsmodtagere"
-    aktivitetsparat_uddannelseshjaelp = "§ 6, nr. 5: Aktivitetsparate uddannelseshjælpsmodtagere"
+    uddannelsesparat_uddannelseshjaelp = (
+        "§ 6, nr. 4: Uddannelsesparate u. 30 år uden uddannelse (uddannelseshjælp, fra 1.7.2025 kontanthjælp)"
+    )
+    aktivitetsparat_uddannelseshjaelp = (
+        "§ 6, nr. 5: Aktivitetsparate u. 30 år uden uddannelse (uddannelseshjælp, fra 1.7.2025 kontanthjælp)"
+    )
     sygedagpengemodtager = "§ 6, nr. 6: Sygedagpengemodtagere"
     jobafklaringsforloeb = "§ 6, nr. 7: Personer i jobafklaringsforløb"
     ressourceforloeb = "§ 6, nr. 8: Personer i ressourceforløb"
@@ -188,9 +192,15 @@ alder (under 30 år) og uddannelse afgør nr. 2-3 over for nr. 4-5, og parathed 
 til lovens ydelsesopdeling, fordi uddannelseshjælp netop var ydelsen til personer under 30 år
 uden erhvervskompetencegivende uddannelse. Fra 1.7.2025 er uddannelseshjælp og overgangsydelse
 lagt sammen med kontanthjælp (lov nr. 1655/2024); en person under 30 år uden uddannelse på
-kontanthjælp placeres fortsat i nr. 4/5 efter parathed (afledt læsning, medium sikkerhed:
-den konsoliderede § 6 efter 1.7.2025 er ikke set). Ydelsen 'uddannelseshjaelp' accepteres også
-efter 1.7.2025 og behandles som kontanthjælp. En modtager i ydelsesfamilien uden parathed er en
+kontanthjælp placeres fortsat i nr. 4/5 efter parathed. Høj sikkerhed for indholdet: L 66
+(2025-26) ændrer LAB "som ændret bl.a. ved [...] § 2 i lov nr. 1655 af 30. december 2024" og
+beskriver gældende ret som "kontinuerlig ret og pligt til tilbud for uddannelses- og
+aktivitetsparate kontanthjælpsmodtagere, som er under 30 år uden uddannelse" (bemærkningerne,
+afsnit 2.2.1.2); STAR (webinar 21.1.2026) skriver "job- og uddannelsesparate
+kontanthjælpsmodtagere". Ordlyden af § 6 efter lov nr. 1655/2024 er ikke set. Navnene
+uddannelsesparat_uddannelseshjaelp og aktivitetsparat_uddannelseshjaelp er bevaret (kontrakten);
+fra 1.7.2025 dækker de kontanthjælp. Ydelsen 'uddannelseshjaelp' accepteres også efter
+1.7.2025 og behandles som kontanthjælp. En modtager i ydelsesfamilien uden parathed er en
 fejl, der nævner feltet 'parathed'.
 
 Lov nr. 1750/2025: ressourceforløb og revalidering er lukket for nye borgere fra
