@@ -154,6 +154,9 @@ class Sammenligning:
     arter: dict[str, str] = field(default_factory=dict)
     # Rækkens id -> de regimer, den afviger under (rækkerne ændres ikke efter sammenligningen).
     _afvigende: dict[int, list[str]] = field(default_factory=dict, repr=False, compare=False)
+    # Medlemmerne fra alle rækkerne, når ``raekker`` kun er de afvigende (``kun_afvigende``): et
+    # medlem uden forskelle har ingen række tilbage, men sammenfatningen nævner det stadig.
+    _medlemmer: list | None = field(default=None, repr=False, compare=False)
 
     def afvigende_regimer(self, raekke: Raekke) -> list[str]:
         if id(raekke) not in self._afvigende:
@@ -162,6 +165,8 @@ class Sammenligning:
 
     def medlemmer(self) -> list[Medlem]:
         """Hver person og hvert arbejdssted i rækkernes orden, med de regimer, der ændrer noget."""
+        if self._medlemmer is not None:
+            return self._medlemmer
         resultat = []
         for (entitet, id_), raekker in _medlemmer(self):
             aendret = {n for x in raekker for n in self.afvigende_regimer(x)}
@@ -444,7 +449,15 @@ def _json_vaerdi(v: Vaerdi | None):
 def kun_afvigende(s: Sammenligning) -> Sammenligning:
     """Sammenligningen med kun de rækker, der afviger fra gældende ret under et regime (eller har et
     hul i kilderne); sammenfatningen per medlem er den samme."""
-    return dataclasses.replace(s, raekker=[x for x in s.raekker if s.afvigende_regimer(x) or x.huller])
+    medlemmer = [
+        dataclasses.replace(m, raekker=[x for x in m.raekker if s.afvigende_regimer(x) or x.huller])
+        for m in s.medlemmer()
+    ]
+    return dataclasses.replace(
+        s,
+        raekker=[x for x in s.raekker if s.afvigende_regimer(x) or x.huller],
+        _medlemmer=medlemmer,
+    )
 
 
 def som_dict(s: Sammenligning) -> dict:

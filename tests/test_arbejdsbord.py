@@ -565,3 +565,24 @@ def test_indlaes_giver_400_for_det_json_ikke_har(klient, tekst, besked):
     assert svar.status_code == 400, svar.text
     assert svar.json["felt"] == "tekst"
     assert besked in svar.json["fejl"]
+
+
+def test_kun_de_afvigende_raekker_naevner_stadig_hvert_medlem(klient):
+    """Arbejdsbordets notat beder om ``raekker: "afvigende"``: en person uden forskelle forsvandt da
+    også fra ``medlemmer``, så notatet var tomt (ingen "Ingen ændringer under ..."). Medlemmerne og
+    deres sammenfatning er de samme som med alle rækker."""
+    situation = {"personer": {"ny_person": {"foedselsdato": {"ETERNITY": "1970-01-01"}}}}
+    krop = {"situation": situation, "periode": "2025-05", "regimer": ["gaeldende_ret", "faerre_maalgrupper"]}
+    fuldt = _post(klient, "/sammenlign", krop).json
+    kun = _post(klient, "/sammenlign", {**krop, "raekker": "afvigende"}).json
+    assert fuldt["medlemmer"] == [
+        {
+            "entitet": "personer",
+            "id": "ny_person",
+            "aendret_under": [],
+            "uaendret_under": ["faerre_maalgrupper"],
+            "afvigende_variabler": [],
+        }
+    ]
+    assert kun["resultater"] == []
+    assert kun == {**fuldt, "resultater": []}

@@ -258,7 +258,7 @@ def test_borger_forskel_forklaring_link_downloads_og_fejl_ved_feltet(side, serve
 
     # En forkert værdi: API'ets besked står ved feltet, og resultatet er mærket forældet.
     felt = side.locator('[data-sti="personer/karin/timeloen/2026"]')
-    felt.locator("input[type=number]").fill("-5")
+    felt.locator("input.tal").fill("-5")
     side.click("#beregn")
     besked = felt.locator(".feltfejl")
     besked.wait_for(state="visible")
@@ -550,3 +550,205 @@ def test_en_egen_variant_fra_en_reformfil(side, server, app):
     celle.locator("button").click()
     side.wait_for_selector("#forklaring[open] .trae")
     assert "sat af reformfilen" in side.locator("#forklaring .trae").inner_text()
+
+
+def _js_fejl(side) -> list[str]:
+    """Sidens ufangede JavaScript-fejl fra nu af (``pageerror``)."""
+    fejl = []
+    side.on("pageerror", lambda e: fejl.append(str(e)))
+    return fejl
+
+
+def _link(side: str, tilstand) -> str:
+    import base64
+
+    t = base64.urlsafe_b64encode(json.dumps(tilstand).encode()).decode().rstrip("=")
+    return f"#{side}?t={t}"
+
+
+def test_et_talfelt_tager_dansk_decimalkomma_og_viser_det_skrevne(side, server):
+    """En jurist skriver 187,50 kr.: browserens talfelt (type=number) smed kommaet væk, så værdien
+    blev 18750 uden et ord, og en tekst som "abc" blev "" ("fik ''"). Feltet sender tallet med
+    decimalkommaet som tal og en tekst, som den står, så serverens besked nævner den."""
+    _aabn(side, server)
+    side.select_option("#eksempel", "sygemeldt_loenmodtager")
+    felt = side.locator('[data-sti="personer/karin/timeloen/2026"]')
+    indtast = felt.locator("input.tal")
+    indtast.fill("")
+    indtast.press_sequentially("187,5")
+    with side.expect_request("**/sammenlign") as anmodning:
+        side.click("#beregn")
+    assert anmodning.value.post_data_json["situation"]["personer"]["karin"]["timeloen"]["2026"] == 187.5
+    side.wait_for_selector("#notat")
+    indtast.fill("")
+    indtast.press_sequentially("abc")
+    side.click("#beregn")
+    besked = felt.locator(".feltfejl")
+    besked.wait_for(state="visible")
+    assert "fik 'abc'" in besked.inner_text()
+
+
+def test_et_link_med_forkerte_former_giver_en_besked_aldrig_en_js_fejl(browser, server):
+    """Et rettet link (eller en indlæst fil) med en person, der er null, personer som en liste eller et
+    regime, der er et tal, stoppede siden med en JavaScript-fejl, før den blev klar; et ukendt regime
+    forsvandt uden et ord. Nu står serverens eller sidens besked ved feltet."""
+    karin = {"karin": {"foedselsdato": {"ETERNITY": "1980-01-01"}}}
+    tilfaelde = [
+        (
+            {"periode": "2026-03", "situation": {"personer": {"ole": None}}},
+            "personer/ole",
+            "er ikke et objekt",
+        ),
+        ({"periode": "2026-03", "situation": {"personer": [1]}}, "personer", "ikke et objekt med id"),
+        (
+            {"periode": "2026-03", "situation": {"personer": karin, "virksomheder": {"v": None}}},
+            "virksomheder/v",
+            "er ikke et objekt",
+        ),
+        ({"periode": "2026-03", "situation": {"personer": karin}, "regimer": [5]}, "regimer", "5"),
+        (
+            {
+                "periode": "2026-03",
+                "situation": {"personer": karin},
+                "regimer": ["gaeldende_ret", "findes_ikke"],
+            },
+            "regimer",
+            "ukendt regime 'findes_ikke'",
+        ),
+        ({"periode": "2026-13", "situation": {"personer": karin}}, "periode", '"2026-13"'),
+    ]
+    for tilstand, sti, tekst in tilfaelde:
+        kontekst = browser.new_context(locale="da-DK")
+        side = kontekst.new_page()
+        fejl = _js_fejl(side)
+        side.goto(f"{server}/{_link('borger', tilstand)}")
+        side.wait_for_selector("body[data-klar=borger]")
+        side.locator(f'#borger [data-sti="{sti}"]', has_text=tekst).first.wait_for()
+        assert fejl == [], (tilstand, fejl)
+        assert side.locator("#fejlbanner").is_hidden()
+        kontekst.close()
+
+
+def test_befolkningens_link_med_0_personer_beregner_ikke_standarden(side, server, serverens_effekt):
+    """``personer: 0`` og ``traekninger: 0`` i et link blev til sidens standard (20.000 og 5) og
+    beregnet uden et ord; et tomt seed blev 0. Nu står serverens eller sidens besked ved feltet."""
+    tilstand = {
+        "periode": "2026-03",
+        "personer": 0,
+        "seed": 0,
+        "traekninger": 1,
+        "regimer": ["gaeldende_ret"],
+    }
+    _aabn(side, server, _link("befolkning", tilstand))
+    besked = side.locator('#befolkning [data-sti="personer"] .feltfejl')
+    besked.wait_for(state="visible")
+    assert "ikke 0" in besked.inner_text()
+    assert side.input_value("#bef-personer") == "0"
+    side.fill("#bef-personer", "100")
+    side.fill("#bef-seed", "")
+    side.click("#bef-beregn")
+    besked = side.locator('#befolkning [data-sti="seed"] .feltfejl')
+    besked.wait_for(state="visible")
+    assert besked.inner_text() == "mangler; skriv et helt tal"
+    assert serverens_effekt == []
+
+
+def test_et_id_eller_en_periode_der_allerede_bruges_sletter_intet(side, server):
+    """At omdøbe hassan til eva (et id, der findes) slettede den ene person uden et ord; at omdøbe en
+    periode til en, der har en værdi, slettede den ene værdi; et tomt id stod tomt i feltet, mens
+    situationen beholdt det gamle. Nu beholder feltet sit navn, og beskeden står ved det."""
+    _aabn(side, server)
+    side.select_option("#eksempel", "virksomhed_med_stoettede")
+    ider = side.locator("#formular section.medlem header input")
+    foer = ider.evaluate_all("l => l.map((x) => x.value)")
+    assert foer[:2] == ["hassan", "eva"]
+    for nyt, tekst in [("eva", "'eva' er allerede id for en anden person"), ("", "ikke-tom tekst")]:
+        ider.first.fill(nyt)
+        ider.first.press("Tab")
+        assert ider.evaluate_all("l => l.map((x) => x.value)") == foer
+        besked = side.locator('[data-sti="personer/hassan"] > .feltfejl')
+        besked.wait_for(state="visible")
+        assert tekst in besked.inner_text()
+    side.select_option("#eksempel", "sygemeldt_loenmodtager")
+    felt = side.locator('[data-sti="personer/karin/timer_hos_arbejdsgiver_8_uger"]')
+    perioder = felt.locator("input.periodenoegle")
+    assert perioder.evaluate_all("l => l.map((x) => x.value)") == ["2025", "2026"]
+    perioder.first.fill("2026")
+    perioder.first.press("Tab")
+    assert perioder.evaluate_all("l => l.map((x) => x.value)") == ["2025", "2026"]
+    besked = felt.locator('[data-sti$="/2025"] .feltfejl')
+    besked.wait_for(state="visible")
+    assert "2026 har allerede en værdi" in besked.inner_text()
+
+
+def test_et_link_sat_ind_i_en_aaben_side_genskaber_siden(side, server):
+    """Et link sat ind i adresselinjen på en side, der allerede kører, ændrer kun fragmentet: siden
+    viste stadig den gamle situation under det nye link. Nu genskaber den linkets situation."""
+    _aabn(side, server)
+    side.select_option("#eksempel", "sygemeldt_loenmodtager")
+    side.click("#beregn")
+    side.wait_for_selector("#notat")
+    tilstand = {
+        "periode": "2025-05",
+        "situation": {"personer": {"ny_person": {"foedselsdato": {"ETERNITY": "1970-01-01"}}}},
+        "regimer": ["gaeldende_ret", "faerre_maalgrupper"],
+    }
+    side.goto(f"{server}/{_link('borger', tilstand)}")
+    side.wait_for_selector("#notat h3:has-text('ny_person')")
+    assert side.input_value("#periode") == "2025-05"
+    assert side.locator("#regimer-borger input[value=faerre_maalgrupper]").is_checked()
+    assert side.locator("#formular section.medlem header input").evaluate_all(
+        "l => l.map((x) => x.value)"
+    ) == ["ny_person"]
+
+
+def test_indlaesningens_og_variantens_beskeder(side, server):
+    """En YAML-test med ``period: 2026-13`` tømte månedsfeltet uden et ord (og et år blev overset); en
+    reformfil med fejl viste beskeden med "tekst: " forrest. Ukendte dele af en stak nævnes."""
+    _aabn(side, server)
+    side.click("#indlaes-boks summary")
+    side.fill("#indlaes-tekst", "- name: a\n  period: 2026-13\n  input:\n    timeloen: 100\n")
+    side.click("#indlaes-knap")
+    besked = side.locator("#indlaes-fejl")
+    besked.wait_for(state="visible")
+    assert besked.inner_text() == (
+        'tilfældets period "2026-13" er ikke en måned som 2026-03; måneden ovenfor er stadig 2026-03'
+    )
+    assert side.input_value("#periode") == "2026-03"
+    side.click("#regimer-borger details.varianter summary")
+    side.fill(
+        "#regimer-borger details.varianter textarea",
+        "navn: X\naendringer:\n  - parameter: findes.ikke\n    vaerdi: 1\n    fra: 2026-01-01\n",
+    )
+    side.get_by_role("button", name="Tilføj reformfilen").click()
+    fejl = side.locator("#regimer-borger details.varianter .feltfejl")
+    fejl.wait_for(state="visible")
+    assert fejl.inner_text() == "aendringer/0/parameter: ukendt parameter 'findes.ikke'"
+    stak = side.locator('#regimer-borger input[aria-label="Stak af regimer"]')
+    for tekst, forventet in [
+        ("faerre_maalgrupper+", "der mangler et regime før eller efter +"),
+        ("gaeldende_ret", "gældende ret er altid med"),
+    ]:
+        stak.fill(tekst)
+        side.click("#regimer-borger button:has-text('Tilføj stak')")
+        assert forventet in side.locator("#regimer-borger .raekke .feltfejl").first.inner_text()
+    stak.fill(" faerre_maalgrupper + ingen_jobafklaring ")
+    side.click("#regimer-borger button:has-text('Tilføj stak')")
+    side.wait_for_selector('#regimer-borger .chip[data-sti="regimer/1"]')
+
+
+def test_en_smal_skaerm_giver_ingen_vandret_rulning(browser, server):
+    """På en telefon (360 px) gjorde eksempelvalgets lange titler, regimenøglerne og kildernes navne
+    siden dobbelt så bred som skærmen; kun tabellerne må rulle vandret (i deres egen boks)."""
+    kontekst = browser.new_context(locale="da-DK", viewport={"width": 360, "height": 740})
+    side = kontekst.new_page()
+    for fragment in ("", "#befolkning", "#katalog"):
+        _aabn(side, server, fragment)
+        if fragment == "":
+            side.select_option("#eksempel", "virksomhed_med_stoettede")
+            side.click("#regimer-borger details.varianter summary")
+        else:
+            side.wait_for_selector("#registret" if fragment == "#katalog" else "#bef-graenser")
+        bredde = side.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+        assert bredde[0] <= bredde[1], (fragment, bredde)
+    kontekst.close()

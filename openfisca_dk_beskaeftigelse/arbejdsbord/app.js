@@ -5,7 +5,7 @@ import { Befolkning } from "./befolkning.js";
 import { Borger } from "./borger.js";
 import { tegnKatalog } from "./katalog.js";
 import { Regimevalg } from "./regimevalg.js";
-import { laesFragment } from "./tilstand.js";
+import { laesFragment, skrevetAfSiden } from "./tilstand.js";
 
 const SIDER = ["borger", "befolkning", "katalog"];
 const startet = new Map();
@@ -37,7 +37,7 @@ async function vis() {
     fragment = laesFragment();
   } catch (e) {
     visFejl(e.message);
-    fragment = { side: "borger", tilstand: null };
+    fragment = { side: location.hash.replace(/^#/, "").split("?")[0] || "borger", t: null, tilstand: null };
   }
   const side = SIDER.includes(fragment.side) ? fragment.side : "borger";
   for (const s of SIDER) document.getElementById(s).hidden = s !== side;
@@ -46,7 +46,12 @@ async function vis() {
     else a.removeAttribute("aria-current");
   }
   try {
-    await startSide(side, fragment.tilstand);
+    const foer = startet.has(side);
+    const siden = await startSide(side, fragment.tilstand);
+    // Et andet link til en side, der allerede kører (indsat i adresselinjen, tilbage/frem): genskab det.
+    if (foer && fragment.t && !skrevetAfSiden(side, fragment.t) && siden?.aabnLink) {
+      await siden.aabnLink(fragment.tilstand);
+    }
     document.body.dataset.klar = side;
   } catch (e) {
     if (!(e instanceof ApiFejl)) throw e;

@@ -8,7 +8,7 @@ import { el, hentFil, tal } from "./dom.js";
 import * as feltfejl from "./feltfejl.js";
 import { somPng, vandretDiagram } from "./diagram.js";
 import { Regimevalg } from "./regimevalg.js";
-import { link } from "./tilstand.js";
+import { skrivLink } from "./tilstand.js";
 
 const $ = (id) => document.getElementById(id);
 const GAELDENDE_RET = "gaeldende_ret";
@@ -45,22 +45,42 @@ export class Befolkning {
     aar.min = this.valg.aar.fra;
     aar.max = this.valg.aar.til;
     // Standard: det første år med fremskrevne satser (det, et forslag typisk gælder fra).
-    const standardaar = Math.min(this.valg.aar.til, this.valg.offentliggjort_til + 1);
-    aar.value = standardaar;
+    this.standardaar = Math.min(this.valg.aar.til, this.valg.offentliggjort_til + 1);
+    aar.value = this.standardaar;
     $("bef-offentliggjort-til").textContent = this.valg.offentliggjort_til;
     this.visLoft();
-    if (tilstand) {
-      $("bef-periodetype").value = tilstand.aar ? "aar" : "maaned";
-      $("bef-periode").value = tilstand.periode || "2026-03";
-      $("bef-aar").value = tilstand.aar || standardaar;
-      $("bef-personer").value = tilstand.personer || 20000;
-      $("bef-seed").value = tilstand.seed || 0;
-      $("bef-traekninger").value = tilstand.traekninger || 5;
-      $("bef-fremskrivning").checked = Boolean(tilstand.fremskrivning);
-      this.regimer.saet(tilstand.regimer || []);
-      this.visPeriodevalg();
-      await this.beregn();
+    if (tilstand) await this.aabnLink(tilstand);
+  }
+
+  // Et link: felterne, som linket siger (også 0 og negative tal: serveren siger, hvad der er galt,
+  // i stedet for at siden stille beregner sin standard), og beregningen.
+  async aabnLink(tilstand) {
+    const vaerdi = (x, standard) => (x === undefined || x === null ? standard : x);
+    $("bef-periodetype").value = tilstand.aar !== undefined ? "aar" : "maaned";
+    $("bef-periode").value = vaerdi(tilstand.periode, "2026-03");
+    $("bef-aar").value = vaerdi(tilstand.aar, this.standardaar);
+    $("bef-personer").value = vaerdi(tilstand.personer, 20000);
+    $("bef-seed").value = vaerdi(tilstand.seed, 0);
+    $("bef-traekninger").value = vaerdi(tilstand.traekninger, 5);
+    $("bef-fremskrivning").checked = Boolean(tilstand.fremskrivning);
+    this.regimer.saet(tilstand.regimer || []);
+    this.visPeriodevalg();
+    this.visLoft();
+    await this.beregn();
+  }
+
+  // Et talfelt, der er tomt, eller hvor browseren ikke kan læse tallet (fx "1e"), har værdien "":
+  // Number("") er 0, så siden ville stille beregne med 0. Beskeden står i stedet ved feltet.
+  tomtTalfelt() {
+    const felter = { personer: "bef-personer", seed: "bef-seed", traekninger: "bef-traekninger" };
+    if ($("bef-periodetype").value === "aar") felter.aar = "bef-aar";
+    for (const [felt, id] of Object.entries(felter)) {
+      const input = $(id);
+      if (input.value === "") {
+        return new ApiFejl(0, input.validity.badInput ? "er ikke et helt tal; skriv fx 20000" : "mangler; skriv et helt tal", felt);
+      }
     }
+    return null;
   }
 
   // Det største antal trækninger og personer, grænserne tillader med den valgte periode og regimerne
@@ -122,9 +142,17 @@ export class Befolkning {
     };
   }
 
+  visFejl(e) {
+    const vist = feltfejl.vis(this.side, e);
+    this.status.textContent = vist ? `Ret feltet markeret med rødt: ${feltfejl.sti_og_besked(e).besked}` : `Fejl: ${e.fejl}`;
+    this.status.classList.add("feltfejl");
+  }
+
   async beregn() {
     feltfejl.ryd(this.side);
     this.status.classList.remove("feltfejl");
+    const tomt = this.tomtTalfelt();
+    if (tomt) return this.visFejl(tomt);
     const t = this.tilstand();
     const knap = $("bef-beregn");
     knap.disabled = true;
@@ -153,14 +181,12 @@ export class Befolkning {
         }
       });
       if (!resultat) throw new ApiFejl(0, "serveren afbrød beregningen uden et resultat", null);
-      history.replaceState(null, "", link("befolkning", t));
+      skrivLink("befolkning", t);
       this.status.textContent = `Beregnet på ${tal((performance.now() - start) / 1000, 1)} s.`;
       this.tegn(resultat.resultat, resultat.csv);
     } catch (e) {
       if (!(e instanceof ApiFejl)) throw e;
-      const vist = feltfejl.vis(this.side, e);
-      this.status.textContent = vist ? `Ret feltet markeret med rødt: ${feltfejl.sti_og_besked(e).besked}` : `Fejl: ${e.fejl}`;
-      this.status.classList.add("feltfejl");
+      this.visFejl(e);
     } finally {
       clearInterval(ur);
       knap.disabled = false;

@@ -7,7 +7,7 @@ import * as feltfejl from "./feltfejl.js";
 import { Formular } from "./formular.js";
 import { tegnForklaring, tegnForskel, tegnNotat } from "./notat.js";
 import { Regimevalg } from "./regimevalg.js";
-import { link } from "./tilstand.js";
+import { skrivLink } from "./tilstand.js";
 import { somYaml } from "./yaml.js";
 
 const $ = (id) => document.getElementById(id);
@@ -58,8 +58,7 @@ export class Borger {
     $("beregn").addEventListener("click", () => this.beregn());
     this.periode.addEventListener("change", () => this.opdaterBagud());
     if (tilstand) {
-      this.gendan(tilstand);
-      await this.beregn();
+      await this.aabnLink(tilstand);
     } else {
       valg.value = eksempler[0]?.navn || "";
       this.vaelgEksempel(valg.value);
@@ -97,7 +96,19 @@ export class Borger {
       const tilfaelde = $("tilfaelde");
       const vaelg = (nr) => {
         const s = svar.situationer[nr];
-        if (s.periode && /^\d{4}-\d{2}$/.test(s.periode)) this.periode.value = s.periode;
+        fejlplads.hidden = true;
+        if (s.periode !== null && s.periode !== undefined) {
+          const foer = this.periode.value;
+          this.periode.value = String(s.periode);
+          if (this.periode.value !== String(s.periode)) {
+            // Fx 2026-13 eller et år (2026): månedsfeltet kan ikke rumme den; sig det i stedet for at tømme det.
+            this.periode.value = foer;
+            fejlplads.textContent = `tilfældets period ${JSON.stringify(s.periode)} er ikke en måned som 2026-03; måneden ovenfor er stadig ${foer}`;
+            fejlplads.hidden = false;
+          } else if (foer !== this.periode.value) {
+            this.opdaterBagud();
+          }
+        }
         $("eksempel-beskrivelse").textContent = s.navn;
         this.formular.saet(s.situation);
       };
@@ -121,6 +132,20 @@ export class Borger {
       fremskrivning: this.fremskrivning.checked,
       alle: this.alle,
     };
+  }
+
+  // Et link (ved start, eller indsat i adresselinjen, mens siden kører): siden, som linket siger, og
+  // beregningen. En måned, månedsfeltet ikke kan rumme (2026-13), står som fejl ved feltet.
+  async aabnLink(t) {
+    this.gendan(t);
+    if (t.periode !== undefined && this.periode.value !== t.periode) {
+      this.status.classList.add("feltfejl");
+      const fejl = new ApiFejl(0, `linkets måned ${JSON.stringify(t.periode)} er ikke en måned som 2026-03; vælg måneden`, "periode");
+      feltfejl.ryd(this.side);
+      this.visFejl(fejl);
+      return;
+    }
+    await this.beregn();
   }
 
   gendan(t) {
@@ -154,7 +179,7 @@ export class Borger {
       this.resultat = await send("sammenlign", { ...krop, raekker: this.alle ? "alle" : "afvigende" });
       this.fuldt = this.alle;
       this.beregnet = krop;
-      history.replaceState(null, "", link("borger", t));
+      skrivLink("borger", t);
       this.status.textContent = `Beregnet på ${Math.round(performance.now() - start)} ms.`;
       this.tegnResultat();
     } catch (e) {
@@ -179,7 +204,7 @@ export class Borger {
       vedSkift: async (alle) => {
         // Kan hele svaret ikke hentes, står fejlen i statuslinjen, og notatet forbliver forskellene.
         this.alle = alle && (await this.hentFuldt());
-        history.replaceState(null, "", link("borger", this.tilstand()));
+        skrivLink("borger", this.tilstand());
         this.tegnResultat();
       },
     });
@@ -230,7 +255,7 @@ export class Borger {
   }
 
   async kopierLink(knap) {
-    const adresse = link("borger", this.tilstand());
+    const adresse = skrivLink("borger", this.tilstand());
     try {
       await navigator.clipboard.writeText(adresse);
       knap.textContent = "Linket er kopieret";
@@ -238,7 +263,6 @@ export class Borger {
       // Uden adgang til udklipsholderen (fx over http på en anden maskine) står linket i adresselinjen.
       knap.textContent = "Linket står i adresselinjen";
     }
-    history.replaceState(null, "", adresse);
   }
 
   async forklar(raekke, regime, medlem, afviger = false) {

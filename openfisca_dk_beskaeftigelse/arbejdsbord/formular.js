@@ -6,8 +6,20 @@
 // Hvert felt har sin sti i data-sti (personer/ole/timeloen/2026), så en fejl kan vises ved det.
 
 import { el, hjemmelslink } from "./dom.js";
+import * as feltfejl from "./feltfejl.js";
 
 const INGEN_DATO = "0001-01-01";
+
+// Et objekt med navngivne felter ({...}), ikke en liste, et tal eller null.
+const erObjekt = (x) => x !== null && typeof x === "object" && !Array.isArray(x);
+
+// Et tal, som brugeren skriver det: dansk decimalkomma (187,50) eller punktum (187.5). En tekst, der
+// ikke er et tal, gives tilbage, som den er, så serveren kan sige, hvad den forventede.
+export function somTal(tekst) {
+  const t = tekst.trim();
+  const dansk = /^[-+]?\d+,\d+$/.test(t) ? t.replace(",", ".") : t;
+  return t === "" || !Number.isFinite(Number(dansk)) ? tekst : Number(dansk);
+}
 
 export class Formular {
   constructor(rod, inddata, periode) {
@@ -56,7 +68,18 @@ export class Formular {
     const dele = [];
     for (const entitet of this.inddata.entiteter) {
       const medlemmer = this.situation[entitet.noegle];
-      if (!medlemmer || typeof medlemmer !== "object") continue;
+      if (medlemmer === undefined) continue;
+      if (!erObjekt(medlemmer)) {
+        // Fx en liste i en indlæst fil: vises (serveren siger, hvad den forventede), ellers intet.
+        dele.push(
+          el(
+            "p",
+            { class: "hjaelp", dataset: { sti: entitet.noegle } },
+            `${entitet.noegle}: ${JSON.stringify(medlemmer)} er ikke et objekt med id'er; ret det i filen.`,
+          ),
+        );
+        continue;
+      }
       for (const id of Object.keys(medlemmer)) {
         dele.push(this.medlem(entitet, id));
       }
@@ -75,7 +98,7 @@ export class Formular {
       value: id,
       "aria-label": `Id for ${entitet.ental}`,
       size: 14,
-      onchange: (h) => this.omdoeb(flertal, id, h.target.value.trim()),
+      onchange: (h) => this.omdoeb(flertal, id, h.target.value.trim(), h.target),
     });
     const hoved = el(
       "header",
@@ -83,6 +106,14 @@ export class Formular {
       el("label", {}, el("span", { class: "entitet" }, entitet.person ? "Person" : "Arbejdssted"), idFelt),
       el("button", { type: "button", class: "fjern", title: "Fjern", onclick: () => this.fjernMedlem(flertal, id) }, "Fjern"),
     );
+    if (!erObjekt(felter)) {
+      return el(
+        "section",
+        { class: "medlem", dataset: { sti } },
+        hoved,
+        el("p", { class: "hjaelp" }, `${JSON.stringify(felter)} er ikke et objekt med oplysninger; ret det i filen, eller fjern ${entitet.person ? "personen" : "arbejdsstedet"}.`),
+      );
+    }
     const roller = entitet.roller.length ? this.roller(entitet, id, felter) : null;
     const raekker = Object.keys(felter)
       .filter((navn) => !entitet.roller.some((r) => r.noegle === navn))
@@ -113,9 +144,9 @@ export class Formular {
               { class: "afkryds" },
               el("input", {
                 type: "checkbox",
-                checked: (felter[rolle.noegle] || []).includes(p),
+                checked: Array.isArray(felter[rolle.noegle]) && felter[rolle.noegle].includes(p),
                 onchange: (h) => {
-                  const liste = (felter[rolle.noegle] || []).filter((x) => x !== p);
+                  const liste = (Array.isArray(felter[rolle.noegle]) ? felter[rolle.noegle] : []).filter((x) => x !== p);
                   if (h.target.checked) liste.push(p);
                   if (liste.length) felter[rolle.noegle] = liste;
                   else delete felter[rolle.noegle];
@@ -238,7 +269,7 @@ export class Formular {
             value: periode,
             "aria-label": `Periode for ${navn}`,
             title: "Periode: et år (2026) gælder hver måned i året; en måned skrives 2026-03",
-            onchange: (h) => this.omdoebPeriode(flertal, id, navn, periode, h.target.value.trim()),
+            onchange: (h) => this.omdoebPeriode(flertal, id, navn, periode, h.target.value.trim(), h.target),
           });
     return el(
       "div",
@@ -288,19 +319,16 @@ export class Formular {
       });
     }
     if (type === "float" || type === "int") {
+      // Et tekstfelt, ikke type="number": browserens talfelt smider et decimalkomma væk (1,5 → 15)
+      // og giver en tom værdi for en tekst, den ikke kan læse, så serveren ikke kan sige, hvad der stod.
       return el("input", {
-        type: "number",
+        class: "tal",
+        inputmode: type === "int" ? "numeric" : "decimal",
         "aria-label": navn,
-        value: vaerdi ?? "",
-        step: type === "int" ? 1 : "any",
-        min: v.mindst ?? null,
-        max: v.hoejst ?? null,
+        value: typeof vaerdi === "number" ? String(vaerdi).replace(".", ",") : vaerdi ?? "",
+        size: 10,
         title: graensetekst(v),
-        oninput: (h) => {
-          const tekst = h.target.value;
-          // En tom eller ugyldig værdi sendes som den er: serveren siger, hvad den forventede.
-          saet(tekst === "" || Number.isNaN(Number(tekst)) ? tekst : Number(tekst));
-        },
+        oninput: (h) => saet(somTal(h.target.value)),
       });
     }
     return el("input", {
@@ -317,9 +345,21 @@ export class Formular {
     });
   }
 
-  omdoeb(flertal, gammelt, nyt) {
-    if (!nyt || nyt === gammelt) return;
+  // Et nyt navn, der er tomt eller allerede bruges, ville slette et medlem eller en værdi uden et ord:
+  // feltet får sit gamle navn igen og beskeden ved siden af.
+  afvisNavn(input, gammelt, sti, besked) {
+    input.value = gammelt;
+    feltfejl.vis(this.rod, { fejl: besked, felt: sti });
+  }
+
+  omdoeb(flertal, gammelt, nyt, input) {
+    if (nyt === gammelt) return;
     const medlemmer = this.situation[flertal];
+    const hvem = flertal === "personer" ? "en anden person" : "et andet arbejdssted";
+    if (!nyt) return this.afvisNavn(input, gammelt, `${flertal}/${gammelt}`, `et id skal være en ikke-tom tekst; id'et er stadig '${gammelt}'`);
+    if (Object.hasOwn(medlemmer, nyt)) {
+      return this.afvisNavn(input, gammelt, `${flertal}/${gammelt}`, `'${nyt}' er allerede id for ${hvem}; vælg et andet (id'et er stadig '${gammelt}')`);
+    }
     this.situation[flertal] = Object.fromEntries(Object.entries(medlemmer).map(([k, x]) => [k === gammelt ? nyt : k, x]));
     if (flertal === "personer") {
       for (const gruppe of Object.values(this.situation.virksomheder || {})) {
@@ -368,9 +408,14 @@ export class Formular {
     this.aendret();
   }
 
-  omdoebPeriode(flertal, id, navn, gammel, ny) {
-    if (!ny || ny === gammel) return;
+  omdoebPeriode(flertal, id, navn, gammel, ny, input) {
+    if (ny === gammel) return;
     const vaerdier = this.situation[flertal][id][navn];
+    const sti = `${flertal}/${id}/${navn}/${gammel}`;
+    if (!ny) return this.afvisNavn(input, gammel, sti, `skriv en periode, fx 2026 eller 2026-03; perioden er stadig ${gammel}`);
+    if (Object.hasOwn(vaerdier, ny)) {
+      return this.afvisNavn(input, gammel, sti, `${ny} har allerede en værdi; fjern den eller vælg en anden periode (perioden er stadig ${gammel})`);
+    }
     this.situation[flertal][id][navn] = Object.fromEntries(Object.entries(vaerdier).map(([k, x]) => [k === gammel ? ny : k, x]));
     this.tegn();
     this.aendret();

@@ -5,8 +5,9 @@
 // ``vaerdi()`` er listen til /sammenlign og effekt; hvert element har sin sti (regimer/<nr>), så en
 // fejl i en variant vises ved den.
 
-import { hent, send } from "./api.js";
+import { ApiFejl, hent, send } from "./api.js";
 import { el } from "./dom.js";
+import { sti_og_besked } from "./feltfejl.js";
 
 const GAELDENDE_RET = "gaeldende_ret";
 
@@ -27,14 +28,16 @@ export class Regimevalg {
     return hent("regimer");
   }
 
+  // Listen fra et link: et navn, registret ikke kender (eller noget, der ikke er et regime), bliver
+  // stående som en stak, så serveren afviser det ved feltet i stedet for, at det forsvinder.
   saet(liste) {
     this.valgte = new Set();
     this.stakke = [];
     this.varianter = [];
-    for (const x of liste || []) {
+    for (const x of Array.isArray(liste) ? liste : [liste]) {
       if (typeof x === "object" && x !== null) this.varianter.push(x);
-      else if (x.includes("+")) this.stakke.push(x);
-      else if (this.navne.has(x)) this.valgte.add(x);
+      else if (typeof x === "string" && !x.includes("+") && this.navne.has(x)) this.valgte.add(x);
+      else if (x !== GAELDENDE_RET && !this.stakke.includes(x)) this.stakke.push(x);
     }
     this.tegn();
   }
@@ -46,6 +49,7 @@ export class Regimevalg {
 
   navn(x) {
     if (typeof x === "object") return x.navn || "Egen variant";
+    if (typeof x !== "string") return JSON.stringify(x);
     return x.split("+").map((d) => this.navne.get(d) || d).join(" + ");
   }
 
@@ -91,14 +95,17 @@ export class Regimevalg {
     });
     const stakfejl = el("span", { class: "feltfejl", hidden: true });
     const tilfoejStak = () => {
-      const noegle = stak.value.trim();
-      const ukendte = noegle.split("+").filter((d) => !this.navne.has(d));
-      if (!noegle) return;
-      if (ukendte.length) {
-        stakfejl.textContent = `ukendt regime '${ukendte[0]}'`;
+      if (!stak.value.trim()) return;
+      const delene = stak.value.split("+").map((d) => d.trim());
+      const noegle = delene.join("+");
+      const ukendte = delene.filter((d) => !this.navne.has(d));
+      const afvis = (besked) => {
+        stakfejl.textContent = besked;
         stakfejl.hidden = false;
-        return;
-      }
+      };
+      if (delene.includes("")) return afvis("der mangler et regime før eller efter +; skriv fx faerre_maalgrupper+ingen_jobafklaring");
+      if (ukendte.length) return afvis(`ukendt regime '${ukendte[0]}'; vælg et fra listen`);
+      if (noegle === GAELDENDE_RET) return afvis("gældende ret er altid med; vælg et andet regime");
       stakfejl.hidden = true;
       if (!noegle.includes("+")) this.valgte.add(noegle);
       else if (!this.stakke.includes(noegle)) this.stakke.push(noegle);
@@ -149,7 +156,8 @@ export class Regimevalg {
         this.tegnValgte();
         this.aendret();
       } catch (e) {
-        fejl.textContent = e.fejl || e.message;
+        // API'ets besked uden feltets navn forrest ("tekst: ..."): beskeden står ved tekstfeltet.
+        fejl.textContent = e instanceof ApiFejl ? sti_og_besked(e).besked : e.message;
         fejl.hidden = false;
       }
     };
@@ -210,7 +218,7 @@ export class Regimevalg {
     const liste = this.vaerdi();
     const chips = [];
     liste.forEach((x, nr) => {
-      if (typeof x === "string" && !x.includes("+")) return;
+      if (typeof x === "string" && !x.includes("+") && this.navne.has(x)) return;
       const fjern = () => {
         if (typeof x === "object") this.varianter = this.varianter.filter((y) => y !== x);
         else this.stakke = this.stakke.filter((y) => y !== x);
@@ -221,7 +229,9 @@ export class Regimevalg {
         el(
           "span",
           { class: "chip", dataset: { sti: `regimer/${nr}` } },
-          typeof x === "object" ? el("span", { class: "badge ny" }, "egen") : el("span", { class: "badge" }, "stak"),
+          typeof x === "object"
+            ? el("span", { class: "badge ny" }, "egen")
+            : el("span", { class: "badge" }, String(x).split("+").every((d) => this.navne.has(d)) ? "stak" : "ukendt"),
           this.navn(x),
           el("button", { type: "button", class: "fjern", title: "Fjern", onclick: fjern }, "×"),
         ),
