@@ -780,11 +780,16 @@ def regimenoegler(regimer: object) -> list[str]:
             # Kun registrets regimer: en tekst må aldrig pege på en fil på serveren.
             ukendt = next((d for d in element.split(STAK) if d not in alle_regimer()), None)
             if ukendt is not None:
-                raise FeltFejl("regimer", str(UkendtRegimeError(ukendt)))
+                raise FeltFejl(f"regimer/{nr}", str(UkendtRegimeError(ukendt)))
+            try:
+                regime(element)  # en stak af alternativer til hinanden, ved sit element
+            except UkendtRegimeError as fejl:
+                raise FeltFejl(f"regimer/{nr}", str(fejl)) from None
             noegler.append(element)
         else:
             raise FeltFejl(
-                "regimer", f"element nr. {nr} er {_json(element)}, ikke en regimenøgle eller et reformobjekt"
+                f"regimer/{nr}",
+                f"element nr. {nr} er {_json(element)}, ikke en regimenøgle eller et reformobjekt",
             )
     return noegler
 

@@ -668,8 +668,8 @@ def test_et_reformobjekts_noegle_har_ingen_adresse(klient):
         ([{"navn": "x"}], "regimer/0/aendringer"),
         ([{"aendringer": []}], "regimer/0/navn"),
         # En sti til en fil er aldrig et regime i web-API'et: serveren læser ikke brugerens filer.
-        ([str(TIDSGRAENSE)], "regimer"),
-        (["digitale_samtaler+mit_forslag.yaml"], "regimer"),
+        ([str(TIDSGRAENSE)], "regimer/0"),
+        (["digitale_samtaler+mit_forslag.yaml"], "regimer/0"),
     ],
 )
 def test_reformobjekt_fejl_giver_400_med_feltets_sti(klient, regimer, felt):

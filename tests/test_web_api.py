@@ -176,9 +176,18 @@ def test_sammenlign_med_en_stak(klient):
         ({"periode": "2026-03"}, "situation"),
         ({"situation": LEDIG}, "periode"),
         ({"situation": LEDIG, "periode": "2026"}, "periode"),
-        ({"situation": LEDIG, "periode": "2026-03", "regimer": ["paradis"]}, "regimer"),
+        ({"situation": LEDIG, "periode": "2026-03", "regimer": ["paradis"]}, "regimer/0"),
         ({"situation": LEDIG, "periode": "2026-03", "regimer": "nogle"}, "regimer"),
-        ({"situation": LEDIG, "periode": "2026-03", "regimer": ["faerre_maalgrupper+paradis"]}, "regimer"),
+        ({"situation": LEDIG, "periode": "2026-03", "regimer": ["faerre_maalgrupper+paradis"]}, "regimer/0"),
+        # To alternativer til hinanden i en stak: ved stakkens element (før: hele "regimer").
+        (
+            {
+                "situation": LEDIG,
+                "periode": "2026-03",
+                "regimer": ["gaeldende_ret", "tidsgraense_sygedagpenge+beskaeftigelsesreform_2027"],
+            },
+            "regimer/1",
+        ),
         (
             {"situation": {"personer": {"a": {"ydelse": {"2026-03": "pension"}}}}, "periode": "2026-03"},
             "situation",
@@ -188,8 +197,8 @@ def test_sammenlign_med_en_stak(klient):
         ({"situation": LEDIG, "periode": 202603}, "periode"),
         ({"situation": 5, "periode": "2026-03"}, "situation"),
         ({"situation": {}, "periode": "2026-03"}, "situation"),
-        ({"situation": LEDIG, "periode": "2026-03", "regimer": [1]}, "regimer"),
-        ({"situation": LEDIG, "periode": "2026-03", "regimer": [["x"]]}, "regimer"),
+        ({"situation": LEDIG, "periode": "2026-03", "regimer": [1]}, "regimer/0"),
+        ({"situation": LEDIG, "periode": "2026-03", "regimer": [["x"]]}, "regimer/0"),
         ({"situation": LEDIG, "periode": "2026-03", "regimer": []}, "regimer"),
         ({"situation": LEDIG, "periode": "2026-03", "regimer": None}, "regimer"),
         ({"situation": LEDIG, "periode": "2026-03", "variabler": 5}, "variabler"),
