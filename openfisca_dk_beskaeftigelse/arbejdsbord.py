@@ -503,6 +503,16 @@ def indlaes():
         fundne = situationer_i(indhold, navn, systemer)
     except BrugerFejl as fejl:
         raise FeltFejl("tekst", str(fejl).removeprefix("SITUATION: ")) from None
+    # Som beregningerne (MAKS_MEDLEMMER): sagt ved indlæsningen, før formularen tegner dem alle.
+    for s in fundne:
+        medlemmer = sum(len(v) for v in s.data.values() if isinstance(v, dict))
+        if medlemmer > MAKS_MEDLEMMER:
+            hvor = "" if s.nr is None else f"tilfælde nr. {s.nr}: "
+            raise FeltFejl(
+                "tekst",
+                f"{navn}: {hvor}{medlemmer} personer og arbejdssteder er flere end grænsen på "
+                f"{MAKS_MEDLEMMER} per beregning her; større situationer: dk-beskaeftigelse sammenlign",
+            )
     return jsonify(
         {
             "art": "test" if fundne and fundne[0].nr is not None else "situation",

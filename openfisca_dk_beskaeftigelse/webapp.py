@@ -268,7 +268,11 @@ _HTTP_TEKSTER = {
         f"tilladt: {', '.join(sorted(getattr(f, 'valid_methods', None) or []))}",
         "metode",
     ),
-    413: lambda _f: (f"krop: større end grænsen på {MAKS_KROP:,} bytes".replace(",", "."), "krop"),
+    413: lambda _f: (
+        "krop: anmodningen (fx en indsat fil) er større end grænsen på "
+        + f"{MAKS_KROP:,} bytes".replace(",", "."),
+        "krop",
+    ),
 }
 
 # Undtagelse → svar; én tabel for roden og alle regimer (rækkefølgen er ligegyldig: Flask vælger

@@ -15,7 +15,7 @@ import yaml
 from werkzeug.test import Client
 
 import openfisca_dk_beskaeftigelse as pakke
-from openfisca_dk_beskaeftigelse import arbejdsbord, effekt, vaerdiomraader
+from openfisca_dk_beskaeftigelse import arbejdsbord, effekt, vaerdiomraader, webapp
 from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, Laesninger, byg_simulering, indlaes_situation
 from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
 from openfisca_dk_beskaeftigelse.forklaring import forklaring
@@ -586,3 +586,11 @@ def test_kun_de_afvigende_raekker_naevner_stadig_hvert_medlem(klient):
     ]
     assert kun["resultater"] == []
     assert kun == {**fuldt, "resultater": []}
+
+
+def test_indlaes_siger_persongraensen_ved_teksten(klient):
+    # Før: 1.500 personer blev indlæst og tegnet (6 s per klik); først Beregn sagde grænsen.
+    personer = {f"p{nr}": {} for nr in range(webapp.MAKS_MEDLEMMER + 1)}
+    svar = _post(klient, "/arbejdsbord/api/indlaes", {"tekst": json.dumps({"personer": personer})})
+    assert (svar.status_code, svar.json["felt"]) == (400, "tekst"), svar.text
+    assert f"{webapp.MAKS_MEDLEMMER + 1} personer og arbejdssteder er flere end grænsen" in svar.json["fejl"]
