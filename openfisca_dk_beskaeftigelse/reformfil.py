@@ -347,7 +347,8 @@ def _bygger_paa(vaerdi, kun_registret: bool) -> tuple[str, ...]:
                 mente = f"; mente du {', '.join(forslag)}?" if forslag else ""
                 raise ReformfilFejl(
                     sti,
-                    f"ukendt regime '{del_}'{mente} (se dk-beskaeftigelse regimer; kun registrets regimer)",
+                    f"ukendt regime '{del_}'{mente} (kun registrets regimer; se listen i arbejdsbordets "
+                    "Regimer og katalog, GET /regimer eller dk-beskaeftigelse regimer)",
                 )
     return tuple(noegler)
 
@@ -625,7 +626,7 @@ def _ukendt(parametre: ParameterNode, navn: str, kendt: list[str]) -> str:
         if modul in regimer.reformklasser() and (reformer_ is None or modul not in reformer_.children):
             return (
                 f"'{navn}' er en parameter i reformen {modul}, som ændringerne ikke bygger på; "
-                f"byg på {modul} (bygger_paa i en reformfil; --regimer eller --regime med --saet)"
+                f"byg på {modul} (feltet bygger_paa; på kommandolinjen --regimer eller --regime med --saet)"
             )
     forslag = difflib.get_close_matches(navn, _parameterstier(parametre), n=3, cutoff=0.6)
     mente = f"; nærmeste parametre: {', '.join(forslag)}" if forslag else ""

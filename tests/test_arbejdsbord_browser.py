@@ -552,6 +552,19 @@ def test_en_egen_variant_fra_en_reformfil(side, server, app):
     assert "sat af reformfilen" in side.locator("#forklaring .trae").inner_text()
 
 
+def test_egne_aendringers_vaerdi_laeses_som_talfelterne(side, server):
+    # Før: 1e999 blev Infinity og sendt som null ("mangler"), og 0,5 blev sendt som teksten "0,5".
+    _aabn(side, server)
+    side.click("#regimer-borger details.varianter summary")
+    variant = side.locator("#regimer-borger details.varianter")
+    for vaerdi in ("0,5", "1e999", "true", "ingen"):
+        variant.get_by_label("Parameter").fill("sygedagpenge.arbejdsgiverperiode.dage")
+        variant.get_by_label("Ny værdi").fill(vaerdi)
+        variant.get_by_role("button", name="+ ændring").click()
+    linjer = variant.locator("ul.hjaelp li").all_inner_texts()
+    assert [x.split(" = ")[1].split(" fra ")[0] for x in linjer] == ["0.5", '"1e999"', "true", '"ingen"']
+
+
 def _js_fejl(side) -> list[str]:
     """Sidens ufangede JavaScript-fejl fra nu af (``pageerror``)."""
     fejl = []

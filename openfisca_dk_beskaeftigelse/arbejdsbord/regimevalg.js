@@ -7,6 +7,7 @@
 
 import { ApiFejl, hent, send } from "./api.js";
 import { el } from "./dom.js";
+import { somTal } from "./formular.js";
 import { sti_og_besked } from "./feltfejl.js";
 
 const GAELDENDE_RET = "gaeldende_ret";
@@ -172,11 +173,19 @@ export class Regimevalg {
     const aendringsliste = el("ul", { class: "hjaelp" });
     const tilfoejAendring = () => {
       if (!parameter.value.trim()) return;
+      // Et tal som i talfelterne (også 0,5); ellers JSON (true, [a, b]); ellers teksten (fx en Enum-værdi).
+      const tal = somTal(vaerdi.value);
       let v = vaerdi.value.trim();
-      try {
-        v = JSON.parse(v);
-      } catch {
-        // En tekst (fx en Enum-værdi) sendes som tekst.
+      if (typeof tal === "number") {
+        v = tal;
+      } else {
+        try {
+          const tolket = JSON.parse(v);
+          // 1e999 bliver Infinity og blev sendt som null ("mangler"): teksten sendes, som den står.
+          if (typeof tolket !== "number") v = tolket;
+        } catch {
+          // En tekst sendes som tekst.
+        }
       }
       aendringer.push({ parameter: parameter.value.trim(), vaerdi: v, fra: fra.value });
       aendringsliste.replaceChildren(...aendringer.map((a) => el("li", {}, `${a.parameter} = ${JSON.stringify(a.vaerdi)} fra ${a.fra}`)));
