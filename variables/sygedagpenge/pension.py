@@ -13,7 +13,6 @@ from openfisca_dk_beskaeftigelse.entities import Person
 from openfisca_dk_beskaeftigelse.love import PENSIONSLOVEN, SDL
 
 AAR_0 = numpy.datetime64("0000-01", "M")
-INGEN = numpy.datetime64(INGEN_DATO, "D")
 MAANEDER_PR_AAR = 12  # kalenderens enhed, ikke et lovtal
 
 
@@ -91,36 +90,10 @@ class sygedagpenge_26_ugers_graense(Variable):
     )
 
     def formula(person, period):
-        return _pension_efter_paragraf_25(person, period) | person("har_naaet_folkepensionsalder", period)
-
-
-def _pension_efter_paragraf_25(person, period):
-    """§ 25, stk. 1, nr. 1-3 bortset fra folkepensionsalderen: førtids- eller seniorpension,
-    helbredsbetingelserne for førtidspension eller tidlig pension."""
-    forhold = person("pensionsforhold", period)
-    ydelse = person("ydelse", period)
-    return (forhold != forhold.possible_values.ingen) | (ydelse == ydelse.possible_values.foertidspension)
-
-
-class sygedagpenge_paragraf_25_fra(Variable):
-    value_type = date
-    default_value = INGEN_DATO
-    entity = Person
-    definition_period = MONTH
-    label = "Første dag i sygeforløbet, hvor § 25 gælder (26 uger inden for 12 måneder)"
-    reference = SDL.paragraf("§ 25, stk. 1, nr. 1-3")
-    documentation = (
-        "For den, der er omfattet af § 25 i måneden: dagen, folkepensionsalderen nås, hvis den "
-        "ligger efter første fraværsdag og er grunden (nr. 3); ellers første fraværsdag. "
-        "Pensionsforholdet (nr. 1-2, tidlig pension) er et input per måned, så modellen kender ikke "
-        "dets dato og regner det fra første fraværsdag. Ikke sygemeldt eller ikke omfattet af § 25: "
-        "0001-01-01."
-    )
-
-    def formula(person, period):
-        start = person("sygemelding_startdato", period)
-        # § 25, stk. 1, nr. 3: fra den dag, folkepensionsalderen nås (senest første fraværsdag).
-        nr_3 = numpy.maximum(start, person("folkepensionsalder_dato", period))
-        fra = numpy.where(_pension_efter_paragraf_25(person, period), start, nr_3)
-        omfattet = person("sygemeldt", period) & person("sygedagpenge_26_ugers_graense", period)
-        return numpy.where(omfattet, fra, INGEN)
+        forhold = person("pensionsforhold", period)
+        ydelse = person("ydelse", period)
+        return (
+            (forhold != forhold.possible_values.ingen)
+            | (ydelse == ydelse.possible_values.foertidspension)
+            | person("har_naaet_folkepensionsalder", period)
+        )

@@ -39,38 +39,10 @@ INGEN = numpy.datetime64(INGEN_DATO, "D")
 DAGE_PR_UGE = 7  # kalenderens enhed, ikke et lovtal
 
 
-def _overskridelse(person, period, uger):
-    """Dagen, hvor ugerne med sygedagpenge overstiger ``uger``: medregningsstart + (uger - tidligere
-    uger) × 7 dage, eller første fraværsdag, hvis de allerede gjorde det (§ 24 a, stk. 1)."""
-    tidligere = person("tidligere_sygedagpengeuger", period)
-    return numpy.where(
-        tidligere > uger,
-        person("sygemelding_startdato", period),
-        plus_uger(person("sygedagpenge_medregningsstart", period), uger - tidligere),
-    )
-
-
-def _paragraf_25_i_stedet_for_24(person, period):
-    """§ 25 gælder i stedet for § 24: borgeren er omfattet af § 25, og det var hun senest ved udgangen
-    af måneden, hvor § 24's grænse overskrides. Ellers er § 24's revurdering sket (med eller uden
-    forlængelse), og § 25 stopper først udbetalingen, når den begynder (_paragraf_25_senere)."""
-    revurdering_24 = maanedens_sidste_dag(
-        _overskridelse(person, period, person("sygedagpenge_revurdering_uger", period))
-    )
-    fra = person("sygedagpenge_paragraf_25_fra", period)
-    return person("sygedagpenge_26_ugers_graense", period) & (fra <= revurdering_24)
-
-
-def _paragraf_25_senere(person, period):
-    """Omfattet af § 25 først efter § 24's revurderingstidspunkt (fx folkepensionsalderen nået under
-    en forlængelse efter § 27)."""
-    return person("sygedagpenge_26_ugers_graense", period) & ~_paragraf_25_i_stedet_for_24(person, period)
-
-
 def _graense(person, period, parameters):
     """Ugegrænsen og opgørelsesperioden i måneder: § 24 (22 uger, 9 måneder) eller § 25 (26, 12)."""
     varighed = parameters(period).sygedagpenge.varighed
-    pension = _paragraf_25_i_stedet_for_24(person, period)
+    pension = person("sygedagpenge_26_ugers_graense", period)
     return (
         numpy.where(pension, varighed.pension_uger, person("sygedagpenge_revurdering_uger", period)),
         numpy.where(pension, varighed.pension_maaneder, varighed.revurdering_maaneder),
@@ -78,13 +50,12 @@ def _graense(person, period, parameters):
 
 
 def _gyldig_forlaengelsesgrund(person, period):
-    """§ 27, stk. 1: en anerkendt grund er oplyst; ikke, hvor § 25 gælder i stedet for § 24; ved § 24 a
-    kun livstruende sygdom. (Bliver borgeren omfattet af § 25 under en forlængelse, ophører den da.)"""
+    """§ 27, stk. 1: en anerkendt grund er oplyst; ikke § 25-personer; ved § 24 a kun livstruende sygdom."""
     grund = person("forlaengelsesgrund", period)
     # § 24 a, stk. 1: grænsen var nået på første fraværsdag.
     paragraf_24_a = person("sygedagpenge_graense_naaet_ved_start", period)
-    # § 25, stk. 1: pensionister og personer over folkepensionsalderen revurderes og forlænges ikke.
-    paragraf_25 = _paragraf_25_i_stedet_for_24(person, period)
+    # § 25, stk. 1: pensionister og personer over folkepensionsalderen forlænges ikke.
+    paragraf_25 = person("sygedagpenge_26_ugers_graense", period)
     # § 27, stk. 1, nr. 1-7: kommunen forlænger ved en af de anerkendte grunde.
     paragraf_27_stk_1 = person("sygedagpenge_forlaengelsesgrund_anerkendt", period)
     # § 27, stk. 1, nr. 5: livstruende, alvorlig sygdom; ved § 24 a den eneste grund (§ 24 a, stk. 6).
@@ -204,7 +175,15 @@ class sygedagpenge_graensedato(Variable):
 
     def formula(person, period, parameters):
         uger, _ = _graense(person, period, parameters)
-        return numpy.where(person("sygemeldt", period), _overskridelse(person, period, uger), INGEN)
+        start = person("sygemelding_startdato", period)
+        medregning = person("sygedagpenge_medregningsstart", period)
+        tidligere = person("tidligere_sygedagpengeuger", period)
+        graense = numpy.where(
+            person("sygedagpenge_graense_naaet_ved_start", period),
+            start,
+            plus_uger(medregning, uger - tidligere),
+        )
+        return numpy.where(person("sygemeldt", period), graense, INGEN)
 
 
 class sygedagpenge_revurderes(Variable):
@@ -330,15 +309,7 @@ class sygedagpenge_ophoer_efter_varighedsgraensen(Variable):
         # Uden revurderingstidspunkt (en reform har afskaffet det) er der intet ophør at forlænge.
         ophoerer = person("sygemeldt", period) & ~uden_fast_graense & (ophoer != INGEN)
         ophoer = _covid19_forlaengelse(parameters, ophoer, ophoerer & ~paragraf_24_a, period)
-
-        # § 25, stk. 1, efter § 24's revurdering: ophør efter udgangen af den måned, hvor der både er
-        # udbetalt mere end 26 uger og § 25 gælder; var udbetalingen allerede ophørt, forbliver den det.
-        fra = person("sygedagpenge_paragraf_25_fra", period)
-        uger_25 = parameters(period).sygedagpenge.varighed.pension_uger
-        paragraf_25 = maanedens_sidste_dag(numpy.maximum(_overskridelse(person, period, uger_25), fra))
-        allerede_ophoert = ophoerer & (ophoer < fra)
-        senere = person("sygemeldt", period) & _paragraf_25_senere(person, period) & ~allerede_ophoert
-        return numpy.select([senere, ophoerer], [paragraf_25, ophoer], INGEN)
+        return numpy.where(ophoerer, ophoer, INGEN)
 
 
 class sygedagpenge_varighedsbegraenset(Variable):
@@ -394,16 +365,11 @@ class sygedagpenge_forlaenget(Variable):
         forlaengelse_slut = person("sygedagpenge_forlaengelse_slut", period)
         efter_revurdering = (revurdering != INGEN) & (revurdering < maaned_start(period))
         ikke_udloebet = (forlaengelse_slut == INGEN) | (forlaengelse_slut >= maaned_start(period))
-        # § 25 gælder fra før månedens begyndelse: ingen forlængelse efter § 27 i måneden.
-        paragraf_25 = _paragraf_25_senere(person, period) & (
-            person("sygedagpenge_paragraf_25_fra", period) < maaned_start(period)
-        )
         return (
             person("sygemeldt", period)
             & _gyldig_forlaengelsesgrund(person, period)
             & efter_revurdering
             & ikke_udloebet
-            & ~paragraf_25
         )
 
 
