@@ -82,6 +82,9 @@ class _SituationLoader(SIKKER_INDLAESER):
             # '<<' fletter et andet objekt ind; dets nøgler må gerne overskrives.
             if noegle_node.tag == "tag:yaml.org,2002:merge":
                 continue
+            if noegle_node.tag == "tag:yaml.org,2002:float" and _EKSPONENT.match(noegle_node.value):
+                # Som nøgle (fx et id 1e5) forbliver det tekst, som før 1e3 blev et tal (nedenfor).
+                noegle_node.tag = "tag:yaml.org,2002:str"
             noegle = self.construct_object(noegle_node, deep=True)
             try:
                 dobbelt = noegle in sete
@@ -117,9 +120,8 @@ _SituationLoader.add_constructor(
 for _maerke in ("tag:yaml.org,2002:binary", "tag:yaml.org,2002:set"):
     _SituationLoader.add_constructor(_maerke, _ikke_data)
 # 1e3 er et tal i JSON og YAML 1.2, men tekst i PyYAML's YAML 1.1 (der kræver et punktum: 1.0e+3).
-_SituationLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:float", re.compile(r"^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$"), list("-+0123456789")
-)
+_EKSPONENT = re.compile(r"^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$")
+_SituationLoader.add_implicit_resolver("tag:yaml.org,2002:float", _EKSPONENT, list("-+0123456789"))
 
 
 # Modellen dækker lovgivningen fra januar 2020 (parametrene er daterede fra da).

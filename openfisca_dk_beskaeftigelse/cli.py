@@ -903,7 +903,10 @@ def _serve(args, konsol: Console) -> None:
         raise BrugerFejl(f"--port: skal være et heltal fra 1 til {MAKS_PORT}, ikke {args.port}")
     workers = _kerner() if args.workers is None else _processer("--workers", args.workers)
     cors = _cors(args.cors)
-    _kan_lytte(args.host, args.port)
+    # En IPv6-adresse skrives med eller uden klammer (::1 eller [::1]); i en adresse og for gunicorn med.
+    vaert_ip = args.host.strip("[]")
+    adresse = f"[{vaert_ip}]" if ":" in vaert_ip else vaert_ip
+    _kan_lytte(vaert_ip, args.port, args.host)
     # Web-API'et (gunicorn, flask) kommer med ekstraen web-api; de andre kommandoer kan undvære det.
     server = _importer("openfisca_dk_beskaeftigelse.server", "web-api", "serve")
     from openfisca_dk_beskaeftigelse.arbejdsbord import dokumentationens_valg
@@ -911,34 +914,35 @@ def _serve(args, konsol: Console) -> None:
     dokumentation = dokumentationens_valg(args.dokumentation)
     hvorfor = "" if args.workers is not None else " (én per kerne; vælg med --workers)"
     # 0.0.0.0 og :: lytter på alle adresser; en browser på maskinen selv åbner 127.0.0.1.
-    vaert = "127.0.0.1" if args.host in ("0.0.0.0", "::", "") else args.host
+    vaert = "127.0.0.1" if vaert_ip in ("0.0.0.0", "::", "") else adresse
     print(
-        f"dk-beskaeftigelse serve: http://{args.host}:{args.port} med {workers} workers{hvorfor}, "
+        f"dk-beskaeftigelse serve: http://{adresse}:{args.port} med {workers} workers{hvorfor}, "
         f"CORS: {', '.join(cors) or 'ingen'}\n"
         f"Arbejdsbordet: åbn http://{vaert}:{args.port}/ i en browser "
         f"(dokumentationens links: {dokumentation})",
         file=sys.stderr,
         flush=True,
     )
-    server.start(args.host, args.port, workers, cors, dokumentation)
+    server.start(adresse, args.port, workers, cors, dokumentation)
 
 
-def _kan_lytte(host: str, port: int) -> None:
-    """Prøv adressen, før gunicorn starter: ellers forsøger den igen i 5 sekunder og slutter med en log."""
+def _kan_lytte(host: str, port: int, skrevet: str) -> None:
+    """Prøv adressen, før gunicorn starter: ellers forsøger den igen i 5 sekunder og slutter med en log.
+    ``skrevet`` er --host, som brugeren skrev den (beskederne gentager den)."""
     try:
         (familie, _, _, _, adresse), *_ = socket.getaddrinfo(
             host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
         )
     except (socket.gaierror, UnicodeError):
-        raise BrugerFejl(f"--host: '{host}' er ikke en adresse eller et navn, der kan slås op") from None
+        raise BrugerFejl(f"--host: '{skrevet}' er ikke en adresse eller et navn, der kan slås op") from None
     try:
         with socket.socket(familie, socket.SOCK_STREAM) as prove:
             prove.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # som gunicorn
             prove.bind(adresse)
     except OSError as fejl:
         if fejl.errno == errno.EADDRINUSE:
-            raise BrugerFejl(f"--port: {port} er optaget på {host}; vælg en anden med --port") from None
-        raise BrugerFejl(f"--host: kan ikke lytte på '{host}' ({fejl.strerror})") from None
+            raise BrugerFejl(f"--port: {port} er optaget på {skrevet}; vælg en anden med --port") from None
+        raise BrugerFejl(f"--host: kan ikke lytte på '{skrevet}' ({fejl.strerror})") from None
 
 
 def _cors(tekst: str) -> tuple[str, ...]:

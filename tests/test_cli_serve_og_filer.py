@@ -64,6 +64,17 @@ def test_serve_paa_en_optaget_port_giver_en_linje():
         _en_linje(_koer("serve", "--port", str(port)), f"--port: {port} er optaget på 127.0.0.1")
 
 
+def test_serve_tager_en_ipv6_adresse_med_eller_uden_klammer(monkeypatch, capsys):
+    # Før: "[::]" blev afvist af adressekontrollen, og "::1" gav gunicorns "'' is not a valid port number".
+    startet, proevet = [], []
+    monkeypatch.setattr("openfisca_dk_beskaeftigelse.server.start", lambda *args: startet.append(args))
+    monkeypatch.setattr(cli, "_kan_lytte", lambda host, port, skrevet: proevet.append(host))
+    for host in ("::1", "[::1]"):
+        assert cli.main(["serve", "--host", host, "--port", "5050"]) == 0
+    assert [s[0] for s in startet] == ["[::1]", "[::1]"] and proevet == ["::1", "::1"]
+    assert "åbn http://[::1]:5050/ i en browser" in capsys.readouterr().err
+
+
 def test_serve_standard_er_en_worker_per_kerne():
     assert "én per kerne" in _koer("serve", "--help").stdout
     assert cli._kerner() == len(os.sched_getaffinity(0))

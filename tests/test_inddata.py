@@ -84,3 +84,5 @@ def test_et_tal_med_eksponent_er_et_tal_som_i_json():
     # PyYAML (YAML 1.1) læste 1e3 som tekst, så --saet ...=1e3 gav "forventer et tal, fik '1e3'".
     data = laes_yaml("a: 1e3\nb: -2E-2\nc: '1e3'\nd: 2026-03\n", "x.yaml")
     assert data == {"a": 1000.0, "b": -0.02, "c": "1e3", "d": "2026-03"}
+    # Som nøgle (fx et id) forbliver det tekst, som før.
+    assert laes_yaml("personer:\n  1e5: {alder: 1e1}\n", "x.yaml") == {"personer": {"1e5": {"alder": 10.0}}}
