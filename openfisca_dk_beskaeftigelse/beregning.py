@@ -4,6 +4,7 @@ En situation er OpenFiscas eget format (samme som web-API'ets ``/calculate`` og 
 YAML-tests ``input``), i YAML eller JSON.
 """
 
+import calendar
 import copy
 import datetime
 import difflib
@@ -141,7 +142,7 @@ def gyldig_maaned(tekst: str, felt: str = "--periode") -> str:
     if periode.start < periods.period(FOERSTE_MAANED).start:
         raise BrugerFejl(f"{felt}: '{tekst}' ligger før modellens første måned, {FOERSTE_MAANED}")
     # Som inddatas perioder højst til vaerdiomraader.DATO_TIL (og aldrig, hvor måneden efter ikke findes).
-    if periode.start.date > vaerdiomraader.DATO_TIL:
+    if slutter_efter_modellen(periode):
         raise BrugerFejl(f"{felt}: '{tekst}' ligger efter modellens sidste måned, {SIDSTE_MAANED}")
     return str(periode)
 
@@ -754,6 +755,31 @@ def _samme_periode(variabel, noegle, vaerdi, angivne: dict) -> str | None:
     return f"{hvorfor}, og den er også angivet under '{foerste}'; kun den ene værdi ville blive brugt"
 
 
+def slutter_efter_modellen(periode) -> bool:
+    """Sand, hvis perioden slutter efter ``vaerdiomraader.DATO_TIL``; som OpenFiscas ``Period.stop``,
+    men uden at regne en dato ud, der ikke findes (``month:2026-01:9999999`` slutter i år 835359)."""
+    enhed, start, antal = periode.unit, periode.start, periode.size
+    if enhed == periods.DateUnit.ETERNITY:
+        return False
+    if enhed in (periods.DateUnit.MONTH, periods.DateUnit.YEAR):
+        aar, maaned = divmod(
+            start.year * 12 + start.month - 1 + antal * (12 if enhed == periods.DateUnit.YEAR else 1), 12
+        )
+        if aar > vaerdiomraader.DATO_TIL.year + 1:
+            return True
+        # Samme dag i måneden (højst månedens sidste), og så dagen før.
+        naeste = datetime.date(aar, maaned + 1, min(start.day, calendar.monthrange(aar, maaned + 1)[1]))
+        return naeste - datetime.timedelta(days=1) > vaerdiomraader.DATO_TIL
+    dage = antal * (7 if enhed == periods.DateUnit.WEEK else 1)
+    try:
+        return (
+            datetime.date(start.year, start.month, start.day) + datetime.timedelta(days=dage - 1)
+            > vaerdiomraader.DATO_TIL
+        )
+    except OverflowError:
+        return True
+
+
 def _periodefejl(variabel, noegle, beregnes: bool, kun_noeglen: bool = False) -> str | None:
     """Hvad der er galt med periodenøglen for variablen, eller None.
 
@@ -782,10 +808,7 @@ def _periodefejl(variabel, noegle, beregnes: bool, kun_noeglen: bool = False) ->
         return f"beregnes for én {_ENHEDER.get(enhed, enhed)} ad gangen; brug fx {eksempel}"
     if not en_periode and variabel.set_input is None:
         return f"angives for én {_ENHEDER.get(enhed, enhed)} ad gangen; brug fx {eksempel}"
-    maaneder = periode.size * (12 if periode.unit == periods.DateUnit.YEAR else 1)
-    fra_aar, fra_maaned = periode.start.year, periode.start.month
-    til_aar = fra_aar + (fra_maaned - 1 + maaneder - 1) // 12
-    if fra_aar < vaerdiomraader.DATO_FRA.year or til_aar > vaerdiomraader.DATO_TIL.year:
+    if periode.start.year < vaerdiomraader.DATO_FRA.year or slutter_efter_modellen(periode):
         return f"perioden skal ligge fra {vaerdiomraader.DATO_FRA.year} til {vaerdiomraader.DATO_TIL.year}"
     return None
 

@@ -16,8 +16,6 @@ Et tilfælde kan nævne en reformfil under ``reforms:`` (``mit_forslag.yaml``, r
 testfilen); ``med_reformfiler`` gør den til et regime, før tilfældene kontrolleres.
 """
 
-import calendar
-import datetime
 import difflib
 import math
 import os
@@ -49,6 +47,7 @@ from openfisca_dk_beskaeftigelse.beregning import (
     egne_inddata,
     indlaes_yaml,
     med_tilfaeldets_periode,
+    slutter_efter_modellen,
     typefejl,
 )
 from openfisca_dk_beskaeftigelse.datoer import ManglendeOplysningError
@@ -228,30 +227,6 @@ def _margen_ok(v, *, tekst: bool) -> bool:
         except ValueError:
             return False
     return _er_tal(v) and math.isfinite(v) and v >= 0
-
-
-def _slutter_efter_modellen(periode) -> bool:
-    """Sand, hvis perioden slutter efter ``DATO_TIL``; som OpenFiscas ``Period.stop``, men uden at
-    regne en dato ud, der ikke findes (``month:2026-01:9999999`` slutter i år 835359)."""
-    enhed, start, antal = periode.unit, periode.start, periode.size
-    if enhed == periods.DateUnit.ETERNITY:
-        return False
-    if enhed in (periods.DateUnit.MONTH, periods.DateUnit.YEAR):
-        aar, maaned = divmod(
-            start.year * 12 + start.month - 1 + antal * (12 if enhed == periods.DateUnit.YEAR else 1), 12
-        )
-        if aar > DATO_TIL.year + 1:
-            return True
-        # Samme dag i måneden (højst månedens sidste), og så dagen før.
-        naeste = datetime.date(aar, maaned + 1, min(start.day, calendar.monthrange(aar, maaned + 1)[1]))
-        return naeste - datetime.timedelta(days=1) > DATO_TIL
-    dage = antal * (7 if enhed == periods.DateUnit.WEEK else 1)
-    try:
-        return (
-            datetime.date(start.year, start.month, start.day) + datetime.timedelta(days=dage - 1) > DATO_TIL
-        )
-    except OverflowError:
-        return True
 
 
 class _Kontrol:
@@ -439,7 +414,7 @@ class _Kontrol:
                 self.foer_modellen_meldt = True
                 self.problem(noegle, f"{tekst} ligger før modellens første måned, {FOERSTE_MAANED}")
             return None
-        if _slutter_efter_modellen(periode):
+        if slutter_efter_modellen(periode):
             hvor = "ligger" if periode.start.date > DATO_TIL else "slutter"
             self.problem(noegle, f"{tekst} {hvor} efter modellens sidste måned, {SIDSTE_MAANED}")
             return None
