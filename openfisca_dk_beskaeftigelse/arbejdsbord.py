@@ -30,7 +30,13 @@ from flask import Blueprint, Response, abort, current_app, jsonify, redirect, re
 from openfisca_core.indexed_enums import Enum
 
 from openfisca_dk_beskaeftigelse import EKSEMPELMAPPE, __version__, effekt, love, reformfil, vaerdiomraader
-from openfisca_dk_beskaeftigelse.beregning import BrugerFejl, gyldig_maaned, laes_yaml, situationer_i
+from openfisca_dk_beskaeftigelse.beregning import (
+    BrugerFejl,
+    antal_medlemmer,
+    gyldig_maaned,
+    laes_yaml,
+    situationer_i,
+)
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO, ManglendeOplysningError
 from openfisca_dk_beskaeftigelse.effekt import dansk_tal
 from openfisca_dk_beskaeftigelse.forklaring import forklaring
@@ -505,7 +511,7 @@ def indlaes():
         raise FeltFejl("tekst", str(fejl).removeprefix("SITUATION: ")) from None
     # Som beregningerne (MAKS_MEDLEMMER): sagt ved indlæsningen, før formularen tegner dem alle.
     for s in fundne:
-        medlemmer = sum(len(v) for v in s.data.values() if isinstance(v, dict))
+        medlemmer = antal_medlemmer(s.data)
         if medlemmer > MAKS_MEDLEMMER:
             hvor = "" if s.nr is None else f"tilfælde nr. {s.nr}: "
             raise FeltFejl(

@@ -280,7 +280,7 @@ def indlaes_situationer(sti: Path, systemer, tilfaelde: str | None = None) -> li
     """
     situationer = situationer_i(indlaes_yaml(sti), sti, systemer, tilfaelde)
     for situation in situationer:
-        medlemmer = sum(len(v) for v in situation.data.values() if isinstance(v, dict))
+        medlemmer = antal_medlemmer(situation.data)
         if medlemmer > MAKS_MEDLEMMER_I_FIL:
             raise BrugerFejl(
                 f"SITUATION: '{sti}' har {medlemmer} personer og arbejdssteder; højst "
@@ -288,6 +288,11 @@ def indlaes_situationer(sti: Path, systemer, tilfaelde: str | None = None) -> li
                 "beregnes med dk-beskaeftigelse effekt"
             )
     return situationer
+
+
+def antal_medlemmer(situation: dict) -> int:
+    """Personer og arbejdssteder i en situation (hver entitets objekt af medlemmer)."""
+    return sum(len(v) for v in situation.values() if isinstance(v, dict))
 
 
 def situationer_i(indhold, sti, systemer, tilfaelde: str | None = None) -> list[Situation]:
@@ -884,9 +889,7 @@ def typefejl(variabel, v) -> str | None:
     if type_ is float:
         if not (er_tal and math.isfinite(v)):
             return "et tal"
-        # Som Python-tal: numpy ville lave v om til float32 (og advare om overløb) for at sammenligne.
-        maks = float(numpy.finfo(variabel.dtype).max)
-        return None if abs(v) <= maks else f"et tal fra -{maks:.3g} til {maks:.3g}"
+        return None if abs(v) <= vaerdiomraader.MAKS_TAL else vaerdiomraader.TALOMRAADE
     if type_ is Enum:
         navne = list(variabel.possible_values.__members__)
         return None if isinstance(v, str) and v in navne else f"en af ({', '.join(navne)})"

@@ -44,7 +44,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import numpy
 import yaml
 from openfisca_core import periods
 from openfisca_core.indexed_enums import Enum
@@ -87,8 +86,6 @@ MAKS_VARIGHED = {
     "month": (vaerdiomraader.DATO_TIL.year - vaerdiomraader.DATO_FRA.year + 1) * 12,
     "year": vaerdiomraader.DATO_TIL.year - vaerdiomraader.DATO_FRA.year + 1,
 }
-# Variablernes tal er float32: et større tal bliver uendeligt i beregningen.
-MAKS_TAL = float(numpy.finfo(numpy.float32).max)
 _DANSK_DATO = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _ISO_DATO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -686,14 +683,13 @@ def _talfejl(param, vaerdi, tidligere, enhed) -> str | None:
         return "forventer et tal" + (" (med punktum: 0.7, ikke 0,7)" if komma else "")
     if vaerdi < 0 and all(v >= 0 for v in tidligere):
         return "forventer et tal, der ikke er negativt"
-    maks = MAKS_VARIGHED.get(enhed, MAKS_TAL)
-    if abs(vaerdi) > maks:
-        if enhed in MAKS_VARIGHED:
-            return (
-                f"forventer højst {maks} {_ENHEDER[enhed]} (modellens datoer ligger fra "
-                f"{vaerdiomraader.DATO_FRA.year} til {vaerdiomraader.DATO_TIL.year})"
-            )
-        return f"forventer et tal fra -{maks:.3g} til {maks:.3g}"
+    if enhed in MAKS_VARIGHED and abs(vaerdi) > MAKS_VARIGHED[enhed]:
+        return (
+            f"forventer højst {MAKS_VARIGHED[enhed]} {_ENHEDER[enhed]} (modellens datoer ligger fra "
+            f"{vaerdiomraader.DATO_FRA.year} til {vaerdiomraader.DATO_TIL.year})"
+        )
+    if abs(vaerdi) > vaerdiomraader.MAKS_TAL:
+        return f"forventer {vaerdiomraader.TALOMRAADE}"
     if (
         enhed in HELE_ENHEDER
         and all(float(v).is_integer() for v in tidligere)

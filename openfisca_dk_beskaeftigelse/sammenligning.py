@@ -449,15 +449,12 @@ def _json_vaerdi(v: Vaerdi | None):
 def kun_afvigende(s: Sammenligning) -> Sammenligning:
     """Sammenligningen med kun de rækker, der afviger fra gældende ret under et regime (eller har et
     hul i kilderne); sammenfatningen per medlem er den samme."""
-    medlemmer = [
-        dataclasses.replace(m, raekker=[x for x in m.raekker if s.afvigende_regimer(x) or x.huller])
-        for m in s.medlemmer()
-    ]
-    return dataclasses.replace(
-        s,
-        raekker=[x for x in s.raekker if s.afvigende_regimer(x) or x.huller],
-        _medlemmer=medlemmer,
-    )
+
+    def afvigende(raekker: list[Raekke]) -> list[Raekke]:
+        return [x for x in raekker if s.afvigende_regimer(x) or x.huller]
+
+    medlemmer = [dataclasses.replace(m, raekker=afvigende(m.raekker)) for m in s.medlemmer()]
+    return dataclasses.replace(s, raekker=afvigende(s.raekker), _medlemmer=medlemmer)
 
 
 def som_dict(s: Sammenligning) -> dict:

@@ -17,6 +17,8 @@ formular viser netop de måneder.
 import datetime
 from dataclasses import dataclass
 
+import numpy
+
 from openfisca_dk_beskaeftigelse.datoer import INGEN_DATO
 
 TIMER_PR_UGE = 7 * 24
@@ -81,6 +83,11 @@ EFTER_VARIABEL = {
     "fuldtidsandel": Vaerdiomraade(mindst=0, hoejst=1),
     "gennemsnit_ansatte_seneste_12_maaneder": Vaerdiomraade(mindst=0, ikke_oplyst=-1),
 }
+
+# Variablernes tal er float32: et større tal bliver uendeligt i beregningen (som Python-tal, så
+# numpy ikke laver værdien om til float32 og advarer om overløb for at sammenligne).
+MAKS_TAL = float(numpy.finfo(numpy.float32).max)
+TALOMRAADE = f"et tal fra -{MAKS_TAL:.3g} til {MAKS_TAL:.3g}"
 
 # Datoer (også perioder) fra og med DATO_FRA til og med DATO_TIL; INGEN_DATO betyder "ingen dato".
 DATO_FRA = datetime.date(1900, 1, 1)

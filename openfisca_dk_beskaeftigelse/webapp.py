@@ -65,6 +65,7 @@ from openfisca_dk_beskaeftigelse.beregning import (
     Bygger,
     Laesninger,
     SituationsFejl,
+    antal_medlemmer,
     gyldig_maaned,
     ignorerede_inddata,
     inddata_uden_for_regimer,
@@ -855,7 +856,7 @@ def _anmodning(krop) -> tuple[dict, str, list[str], list[str] | None, bool]:
         raise FeltFejl("fremskrivning", f"forventede true eller false, ikke {_json(fremskrivning)}")
     situation = krop["situation"]
     _kontroller_for_regimerne(situation, noegler)
-    medlemmer = sum(len(situation.get(e.plural) or {}) for e in byg_system(GAELDENDE_RET).entities)
+    medlemmer = antal_medlemmer(situation)
     antal = len(dict.fromkeys([GAELDENDE_RET, *noegler]))
     if antal * medlemmer > MAKS_REGIMER_GANGE_PERSONER:
         raise FeltFejl(

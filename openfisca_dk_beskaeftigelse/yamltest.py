@@ -229,6 +229,12 @@ def _margen_ok(v, *, tekst: bool) -> bool:
     return _er_tal(v) and math.isfinite(v) and v >= 0
 
 
+def _en_af_variablens_perioder(enhed, periode) -> bool:
+    """Perioden er én af variablens perioder (én måned for en månedsvariabel); en evig variabel har
+    kun én."""
+    return enhed == periods.DateUnit.ETERNITY or (periode.unit == enhed and periode.size == 1)
+
+
 class _Kontrol:
     """Kontrollen af ét tilfælde; ``problemer`` samler en linje per fund."""
 
@@ -302,9 +308,7 @@ class _Kontrol:
         if periode is None:
             return
         forkerte = sorted(
-            navn
-            for navn, enhed in self.udaterede.items()
-            if enhed != periods.DateUnit.ETERNITY and not (periode.unit == enhed and periode.size == 1)
+            navn for navn, enhed in self.udaterede.items() if not _en_af_variablens_perioder(enhed, periode)
         )
         if forkerte:
             enheder = {ENHEDER.get(self.udaterede[n], self.udaterede[n]) for n in forkerte}
@@ -423,7 +427,7 @@ class _Kontrol:
     def periodelaengde(self, felt: str, variabel, periode) -> None:
         """Et input for flere måneder (eller et år) kræver, at variablen kan fordele det (``set_input``)."""
         enhed = variabel.definition_period
-        if enhed == periods.DateUnit.ETERNITY or periode.unit == enhed and periode.size == 1:
+        if _en_af_variablens_perioder(enhed, periode):
             return
         if periode.unit == periods.DateUnit.ETERNITY or variabel.set_input is None:
             navn = ENHEDER.get(enhed, enhed)
@@ -432,7 +436,7 @@ class _Kontrol:
     def beregningsperiode(self, felt: str, variabel, periode) -> None:
         """En værdi i output beregnes for én af variablens perioder (én måned), ikke for flere."""
         enhed = variabel.definition_period
-        if enhed != periods.DateUnit.ETERNITY and not (periode.unit == enhed and periode.size == 1):
+        if not _en_af_variablens_perioder(enhed, periode):
             navn = ENHEDER.get(enhed, enhed)
             self.problem(
                 felt, f"{variabel.name} beregnes for én {navn} ad gangen, ikke for {periode}; brug fx 2026-03"
